@@ -1,0 +1,3 @@
+from vifte.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""Problems found in a project's files, reported compiler-style with file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place. Lines and columns count from 1; 0 means "the whole file"."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Collects every diagnostic of a run so the user sees all problems at once."""
+
+    root: Path
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, path: Path, line: int, column: int, severity: Severity, message: str) -> None:
+        self.items.append(Diagnostic(self.display(path), line, column, severity, message))
+
+    def error(self, path: Path, line: int, column: int, message: str) -> None:
+        self.add(path, line, column, "error", message)
+
+    def warning(self, path: Path, line: int, column: int, message: str) -> None:
+        self.add(path, line, column, "warning", message)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return sorted(d for d in self.items if d.severity == "error")
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return sorted(d for d in self.items if d.severity == "warning")
+
+    def lines(self) -> list[str]:
+        return [str(d) for d in sorted(set(self.items))]
+
+
+class CatalogueError(Exception):
+    """Raised when a project has errors; carries the full report."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        errors = report.errors
+        noun = "fejl" if len(errors) != 1 else "fejl"
+        lines = "\n".join(str(d) for d in errors)
+        super().__init__(f"{len(errors)} {noun} i kataloget:\n{lines}")

@@ -1,0 +1,188 @@
+"""Read YAML files safely, keeping the line and column of every key and value.
+
+Only plain YAML is accepted: no custom tags, no anchors or aliases (they are the door to
+"billion laughs" bombs), bounded size and nesting. Problems become diagnostics, never tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+Position = tuple[int, int]
+Loc = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as plain YAML; line/column count from 1."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Document:
+    """The data of one YAML file plus where each part of it stands in the file."""
+
+    path: Path
+    data: Any
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    key_positions: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Best position for a location: the key or value itself, else its nearest parent."""
+        table = self.key_positions if key else self.positions
+        while True:
+            if loc in table:
+                return table[loc]
+            if not key and loc in self.key_positions:
+                return self.key_positions[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and anchors and drops the timestamp magic for non-dates."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "YAML-aliaser (*navn) er ikke tilladt i vifte-filer; skriv værdien helt ud",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise YamlProblem(
+                f"YAML-ankre (&{anchor}) er ikke tilladt i vifte-filer; skriv værdien helt ud",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+def read_text(path: Path) -> str:
+    """Return the file's text (UTF-8, BOM and CRLF tolerated) or raise YamlProblem."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"filen er for stor ({size // 1000} kB); en vifte-fil må højst fylde "
+            f"{MAX_FILE_BYTES // 1000} kB"
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(
+            "filen er ikke gemt som UTF-8 (tegnet kan ikke læses); gem den igen med "
+            "tegnsættet UTF-8 i din editor",
+            line,
+            column,
+        ) from None
+    if "\x00" in text:
+        raise YamlProblem("filen indeholder binære data (NUL-tegn) og er ikke en tekstfil")
+    return text.replace("\r\n", "\n")
+
+
+def load(path: Path) -> Document:
+    """Parse one YAML file into a Document, or raise YamlProblem with a position."""
+    text = read_text(path)
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlProblem(_explain_syntax(exc), line, column) from None
+    except RecursionError:
+        raise YamlProblem(f"filen er indlejret for dybt (højst {MAX_DEPTH} niveauer)") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblem("filen er tom; den skal indeholde felter som 'navn: værdi'", 1, 1)
+    doc = Document(path, None)
+    doc.data = _construct(node, (), doc, loader, 0)
+    return doc
+
+
+def _construct(node: Node, loc: Loc, doc: Document, loader: _SafeLoader, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise YamlProblem(
+            f"data er indlejret for dybt (højst {MAX_DEPTH} niveauer)", *_pos(node)
+        )
+    doc.positions[loc] = _pos(node)
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("et feltnavn skal være en enkel tekst", *_pos(key_node))
+            key = _scalar(key_node, loader)
+            if key == "<<":
+                raise YamlProblem("YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node))
+            if key in result:
+                raise YamlProblem(
+                    f"feltet '{key}' står to gange; slet det ene", *_pos(key_node)
+                )
+            key_loc = (*loc, key)
+            doc.key_positions[key_loc] = _pos(key_node)
+            result[key] = _construct(value_node, key_loc, doc, loader, depth + 1)
+        return result
+    if isinstance(node, SequenceNode):
+        return [
+            _construct(item, (*loc, i), doc, loader, depth + 1) for i, item in enumerate(node.value)
+        ]
+    return _scalar(node, loader)
+
+
+def _scalar(node: Node, loader: _SafeLoader) -> Any:
+    if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in _PLAIN_TAGS:
+        try:
+            return loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise YamlProblem(f"værdien kan ikke læses: {exc}", *_pos(node)) from None
+    raise YamlProblem(
+        f"mærket '{node.tag}' er ikke tilladt; vifte læser kun almindelig tekst, tal, "
+        "datoer, lister og felter",
+        *_pos(node),
+    )
+
+
+_PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+
+
+def _pos(node: Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "could not find expected ':'" in problem:
+        return "der mangler et kolon (:) efter feltnavnet, eller en tekst fortsætter på næste linje uden indrykning"
+    if "mapping values are not allowed" in problem:
+        return "der står et kolon (:) et sted, hvor det ikke må stå; sæt teksten i anførselstegn"
+    if "found character '\\t'" in problem:
+        return "filen indeholder et tabulatortegn; brug mellemrum til indrykning"
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "indrykningen passer ikke; felter på samme niveau skal starte i samme kolonne"
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "et anførselstegn eller en parentes bliver ikke lukket"
+    if "found undefined alias" in problem or "found undefined tag" in problem:
+        return f"ukendt YAML-konstruktion ({problem})"
+    return f"YAML-syntaksfejl: {problem or exc}"

@@ -1,0 +1,304 @@
+"""The catalogue's data model: one place for every field, rule and derived value.
+
+The site, the brochures, the search index and the open-data export all read these objects;
+none of them reads YAML. Field descriptions are Danish because they become the JSON Schema
+that editors show to communication staff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+OfferKind = Literal[
+    "work_practice",
+    "wage_subsidy",
+    "mentor_support",
+    "health",
+    "social",
+    "education",
+    "social_enterprise",
+    "volunteer",
+    "guidance",
+    "other",
+]
+Placement = Literal["work_practice", "wage_subsidy", "flex_job", "ordinary_job", "volunteer"]
+
+KIND_LABELS: dict[str, str] = {
+    "work_practice": "Virksomhedspraktik",
+    "wage_subsidy": "Løntilskud",
+    "mentor_support": "Mentorstøtte",
+    "health": "Sundhedsindsats",
+    "social": "Social indsats",
+    "education": "Uddannelse og opkvalificering",
+    "social_enterprise": "Socialøkonomisk virksomhed",
+    "volunteer": "Frivilligt tilbud",
+    "guidance": "Vejledning og rådgivning",
+    "other": "Andet",
+}
+PLACEMENT_LABELS: dict[str, str] = {
+    "work_practice": "Virksomhedspraktik",
+    "wage_subsidy": "Løntilskud",
+    "flex_job": "Fleksjob",
+    "ordinary_job": "Ordinært job",
+    "volunteer": "Frivilligt arbejde",
+}
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, numbers typed as text are accepted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Contact(Strict):
+    """Hvem man kontakter om tilbuddet."""
+
+    name: Text | None = Field(None, description="Kontaktpersonens navn (valgfrit).")
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ]{8,16}$")] | None = Field(
+        None, description='Telefonnummer, fx "70 11 22 33".'
+    )
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = (
+        Field(None, description="E-mailadresse.")
+    )
+
+    @model_validator(mode="after")
+    def _phone_or_email(self) -> Contact:
+        if not self.phone and not self.email:
+            raise ValueError("kontakt skal have mindst et telefonnummer (phone) eller en e-mail (email)")
+        return self
+
+    @property
+    def phone_uri(self) -> str | None:
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+
+class Provider(Strict):
+    """Hvem der leverer tilbuddet (svarer til HSDS organization)."""
+
+    name: Text = Field(description="Navnet på den, der leverer tilbuddet.")
+    department: Text | None = Field(None, description="Afdeling eller enhed.")
+
+
+class Location(Strict):
+    """Hvor tilbuddet foregår (svarer til HSDS location/address)."""
+
+    address: Text | None = Field(None, description="Gade og nummer.")
+    postcode: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")] | None = Field(
+        None, description='Postnummer med fire cifre, fx "4790".'
+    )
+    city: Text | None = Field(None, description="By.")
+    accessibility: Text | None = Field(
+        None, description="Tilgængelighed, fx niveaufri adgang eller elevator."
+    )
+
+    @property
+    def one_line(self) -> str:
+        town = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.address, town) if p)
+
+
+class Schedule(Strict):
+    """Hvornår og hvor længe (svarer til HSDS schedule)."""
+
+    duration: Text | None = Field(None, description='Forløbets længde, fx "8 uger".')
+    hours_per_week: Text | None = Field(None, description='Timer om ugen, fx "10-15".')
+    start: Text | None = Field(None, description='Hvornår man kan starte, fx "Løbende optag".')
+
+
+class Image(Strict):
+    """Et billede med en beskrivelse til skærmlæsere."""
+
+    file: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", max_length=200)] = Field(
+        description="Filnavn i mappen catalogue/images, fx 'cafe.jpg'."
+    )
+    alt: Text = Field(description="Kort beskrivelse af billedet til skærmlæsere.")
+
+
+class Offer(Strict):
+    """Et tilbud i kataloget. Filnavnet er tilbuddets id."""
+
+    id: Id = Field(description="Tilbuddets id; sættes fra filnavnet.", exclude=True)
+    title: Text = Field(description="Tilbuddets navn, som borgeren ser det.")
+    area: Id = Field(description="Område-id fra settings.yaml (farven kommer herfra).")
+    access: Id = Field(description="Adgangs-id fra settings.yaml (trafiklyset).")
+    kind: OfferKind | None = Field(None, description="Hvilken slags tilbud det er.")
+    themes: list[Id] = Field(min_length=1, description="Et eller flere tema-id'er.")
+    target_groups: list[Id] = Field(min_length=1, description="En eller flere målgruppe-id'er.")
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = (
+        Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
+    )
+    description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
+    professional: Markdown | None = Field(
+        None, description="Teksten til fagfolk: visitationskriterier og fremgangsmåde (Markdown)."
+    )
+    provider: Provider
+    contact: Contact
+    legal_basis: list[Text] = Field(default_factory=list, description='Lovgrundlag, fx "Serviceloven § 85".')
+    location: Location | None = None
+    schedule: Schedule | None = None
+    waiting_time: Text | None = Field(None, description="Forventet ventetid.")
+    capacity: Text | None = Field(None, description="Antal pladser.")
+    price: Text | None = Field(None, description="Pris; vises kun for fagfolk.")
+    languages: list[Text] = Field(default_factory=list, description="Sprog tilbuddet gives på.")
+    enterprises: list[Id] = Field(
+        default_factory=list, description="Id'er på socialøkonomiske virksomheder, der leverer tilbuddet."
+    )
+    related: list[Id] = Field(default_factory=list, description="Id'er på beslægtede tilbud.")
+    image: Image | None = None
+    keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
+    updated: dt.date | None = Field(None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD).")
+    review_by: dt.date | None = Field(None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD).")
+
+    @property
+    def url(self) -> str:
+        return f"tilbud/{self.id}/"
+
+    @property
+    def kind_label(self) -> str | None:
+        return KIND_LABELS[self.kind] if self.kind else None
+
+
+class Mentor(Strict):
+    """En mentor, som borgeren kan vælge. Filnavnet er mentorens id."""
+
+    id: Id = Field(exclude=True, description="Mentorens id; sættes fra filnavnet.")
+    name: Text = Field(description="Mentorens navn.")
+    role: Text = Field(description='Rolle, fx "Ungementor".')
+    about: Markdown = Field(description="Om mentoren, skrevet til borgeren (Markdown).")
+    competences: list[Text] = Field(min_length=1, description="Kompetencer.")
+    languages: list[Text] = Field(default_factory=list, description="Sprog.")
+    themes: list[Id] = Field(default_factory=list, description="Tema-id'er.")
+    target_groups: list[Id] = Field(default_factory=list, description="Målgruppe-id'er.")
+    contact: Contact
+    photo: Image | None = None
+    available: bool = Field(True, description="Om mentoren kan tage nye borgere lige nu.")
+
+    @property
+    def url(self) -> str:
+        return f"mentorer/{self.id}/"
+
+
+class Enterprise(Strict):
+    """En socialøkonomisk virksomhed. Filnavnet er virksomhedens id."""
+
+    id: Id = Field(exclude=True, description="Virksomhedens id; sættes fra filnavnet.")
+    name: Text = Field(description="Virksomhedens navn.")
+    cvr: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(
+        description="CVR-nummer med 8 cifre."
+    )
+    registered: bool = Field(description="Registreret socialøkonomisk virksomhed (RSV).")
+    industry: Text = Field(description="Branche.")
+    placements: list[Placement] = Field(min_length=1, description="Hvilke forløb virksomheden tilbyder.")
+    description: Markdown = Field(description="Om virksomheden, skrevet til borgeren (Markdown).")
+    address: Text = Field(description='Adresse på én linje, fx "Værftsvej 7, 4790 Fjordstrand".')
+    contact: Contact
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")] | None = Field(
+        None, description="Virksomhedens hjemmeside (https://...)."
+    )
+
+    @property
+    def page_url(self) -> str:
+        return f"virksomheder/{self.id}/"
+
+    @property
+    def placement_labels(self) -> list[str]:
+        return [PLACEMENT_LABELS[p] for p in self.placements]
+
+
+class Term(Strict):
+    """En værdi i en af kataloget lister (område, adgang, tema, målgruppe)."""
+
+    id: Id = Field(description="Id, som tilbudsfilerne henviser til.")
+    label: Text = Field(description="Navnet, som borgeren ser.")
+    description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
+
+
+class Area(Term):
+    colour: Colour = Field(description='Områdets farve, fx "#1d4f91".')
+
+
+class Access(Term):
+    colour: Colour = Field(description='Trafiklysets farve, fx "#2e7d32".')
+
+
+class MunicipalityContact(Strict):
+    phone: Text | None = None
+    email: Text | None = None
+    address: Text | None = None
+
+
+class Municipality(Strict):
+    name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = Field(
+        description="Adressen på det udgivne site, med / til sidst."
+    )
+    contact: MunicipalityContact
+
+
+class Settings(Strict):
+    """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
+
+    municipality: Municipality
+    areas: list[Area] = Field(min_length=1)
+    access: list[Access] = Field(min_length=1)
+    themes: list[Term] = Field(min_length=1)
+    target_groups: list[Term] = Field(min_length=1)
+
+
+class Catalogue(BaseModel):
+    """The validated catalogue: settings plus every offer, mentor and enterprise, sorted by id."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    settings: Settings
+    offers: tuple[Offer, ...]
+    mentors: tuple[Mentor, ...]
+    enterprises: tuple[Enterprise, ...]
+
+    @cached_property
+    def areas(self) -> dict[str, Area]:
+        return {a.id: a for a in self.settings.areas}
+
+    @cached_property
+    def access(self) -> dict[str, Access]:
+        return {a.id: a for a in self.settings.access}
+
+    @cached_property
+    def themes(self) -> dict[str, Term]:
+        return {t.id: t for t in self.settings.themes}
+
+    @cached_property
+    def target_groups(self) -> dict[str, Term]:
+        return {t.id: t for t in self.settings.target_groups}
+
+    @cached_property
+    def offer_by_id(self) -> dict[str, Offer]:
+        return {o.id: o for o in self.offers}
+
+    @cached_property
+    def enterprise_by_id(self) -> dict[str, Enterprise]:
+        return {e.id: e for e in self.enterprises}
+
+    def offers_with(self, field: str, term_id: str) -> list[Offer]:
+        """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title."""
+        found = [
+            o for o in self.offers
+            if (getattr(o, field) == term_id if field in ("area", "access") else term_id in getattr(o, field))
+        ]
+        return sorted(found, key=lambda o: o.title.casefold())
+
+    def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
+        return sorted(
+            (o for o in self.offers if enterprise_id in o.enterprises), key=lambda o: o.title.casefold()
+        )

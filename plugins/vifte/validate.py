@@ -1,0 +1,291 @@
+"""Turn a project's YAML documents into a validated Catalogue, collecting every problem.
+
+Each problem becomes a diagnostic in plain Danish with file, line and column; the checks run on
+all files so the user sees every problem of a run at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from vifte import loader, model
+from vifte.diagnostics import CatalogueError, Report
+from vifte.loader import Document, Loc, YamlProblem
+from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
+
+M = TypeVar("M", bound=BaseModel)
+
+COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
+    "offers": Offer,
+    "mentors": Mentor,
+    "enterprises": Enterprise,
+}
+NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
+
+PATTERN_HELP = {
+    model.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
+    r"^\+?[0-9 ]{8,16}$": 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
+    r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": "skal være en e-mailadresse, fx navn@kommune.dk",
+    r"^[0-9]{4}$": 'skal være et postnummer med 4 cifre, fx "4790"',
+    r"^[0-9]{8}$": 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
+    r"^#[0-9a-fA-F]{6}$": 'skal være en farvekode som "#1d4f91"',
+    r"^https?://[^\s]+$": "skal være en webadresse, der starter med https://",
+    r"^https?://[^\s]+/$": "skal være en webadresse, der starter med https:// og slutter med /",
+    r"^[^/\\][^\\]*$": "skal være et filnavn i mappen catalogue/images, fx 'cafe.jpg'",
+}
+
+
+def load_catalogue(root: Path, *, today: dt.date | None = None) -> tuple[Catalogue | None, Report]:
+    """Load and check a project's catalogue/ folder; the catalogue is None when there are errors."""
+    report = Report(root)
+    folder = root / "catalogue"
+    settings = _load_settings(folder / "settings.yaml", root, report)
+    loaded: dict[str, list[tuple[Any, Document]]] = {}
+    for name, cls in COLLECTIONS.items():
+        loaded[name] = _load_collection(folder / name, cls, root, report)
+    if settings is not None:
+        _check_references(settings, loaded, folder, report, today or dt.date.today())
+    if report.errors or settings is None:
+        return None, report
+    catalogue = Catalogue(
+        settings=settings,
+        offers=tuple(sorted((m for m, _ in loaded["offers"]), key=lambda o: o.id)),
+        mentors=tuple(sorted((m for m, _ in loaded["mentors"]), key=lambda o: o.id)),
+        enterprises=tuple(sorted((m for m, _ in loaded["enterprises"]), key=lambda o: o.id)),
+    )
+    return catalogue, report
+
+
+def require_catalogue(root: Path) -> tuple[Catalogue, Report]:
+    """Like load_catalogue, but raise CatalogueError when the catalogue has errors."""
+    catalogue, report = load_catalogue(root)
+    if catalogue is None:
+        raise CatalogueError(report)
+    return catalogue, report
+
+
+def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
+    if not path.is_file():
+        report.error(path, 0, 0, "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')")
+        return None
+    doc = _read(path, root, report)
+    if doc is None:
+        return None
+    settings = _validate(Settings, doc.data, doc, report)
+    if settings is not None:
+        for list_name in ("areas", "access", "themes", "target_groups"):
+            _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
+    return settings
+
+
+def _check_unique_terms(terms: Iterable[model.Term], list_name: str, doc: Document, report: Report) -> None:
+    seen: set[str] = set()
+    for i, term in enumerate(terms):
+        if term.id in seen:
+            report.error(doc.path, *doc.position((list_name, i, "id")), f"id'et '{term.id}' står to gange i '{list_name}'; hvert id skal være unikt")
+        seen.add(term.id)
+
+
+def _load_collection(folder: Path, cls: type[M], root: Path, report: Report) -> list[tuple[M | None, Document]]:
+    """Every readable file of one folder, with its model or None when the model had errors."""
+    if not folder.is_dir():
+        return []
+    result: list[tuple[M | None, Document]] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in (".yaml", ".yml"):
+            report.warning(path, 0, 0, "filen ignoreres; kun filer, der ender på .yaml, bliver læst")
+            continue
+        stem = path.stem
+        noun = NOUNS[folder.name]
+        if not _is_id(stem):
+            report.error(path, 0, 0, f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{_suggest_id(stem)}{path.suffix}'")
+            continue
+        if stem in seen:
+            report.error(path, 0, 0, f"id'et '{stem}' er brugt af to filer ({seen[stem].name} og {path.name}); hvert {noun} skal have sit eget id")
+            continue
+        seen[stem] = path
+        doc = _read(path, root, report)
+        if doc is None:
+            continue
+        if isinstance(doc.data, dict) and "id" in doc.data:
+            report.error(path, *doc.position(("id",), key=True), "feltet 'id' skal ikke skrives; id'et er filnavnet")
+            doc.data = {k: v for k, v in doc.data.items() if k != "id"}
+        data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
+        result.append((_validate(cls, data, doc, report), doc))
+    return result
+
+
+def _read(path: Path, root: Path, report: Report) -> Document | None:
+    resolved = path.resolve()
+    if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
+        report.error(path, 0, 0, "filen er en genvej (symlink) til en fil uden for projektet; kopiér filen ind i stedet")
+        return None
+    try:
+        return loader.load(path)
+    except YamlProblem as exc:
+        report.error(path, exc.line, exc.column, exc.message)
+    except OSError as exc:
+        report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
+    return None
+
+
+def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | None:
+    if not isinstance(data, dict):
+        report.error(doc.path, 1, 1, "filen skal bestå af felter som 'title: Gældsrådgivning', ikke en liste eller en løs tekst")
+        return None
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            is_key = err["type"] in ("extra_forbidden", "missing")
+            line, column = doc.position(loc if err["type"] != "missing" else loc[:-1], key=err["type"] == "extra_forbidden")
+            report.error(doc.path, line, column, _explain(cls, loc, err, doc if not is_key else None))
+        return None
+
+
+def _explain(cls: type[BaseModel], loc: Loc, err: Any, doc: Document | None) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    name = _dotted(loc)
+    value = err.get("input")
+    if kind == "missing":
+        return f"feltet '{name}' mangler; det skal udfyldes"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(cls, loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), allowed)
+        return f"ukendt felt '{name}'{hint}; tilladte felter her: {', '.join(allowed)}"
+    if kind == "string_type":
+        return f"'{name}' skal være en tekst"
+    if kind == "string_too_long":
+        return f"'{name}' er for lang ({len(value)} tegn); den må højst være {ctx.get('max_length')} tegn"
+    if kind == "string_too_short":
+        return f"'{name}' må ikke være tom"
+    if kind == "string_pattern_mismatch":
+        help_text = PATTERN_HELP.get(ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}")
+        return f"'{value}' er ikke gyldig i '{name}': den {help_text}"
+    if kind == "list_type":
+        return f"'{name}' skal være en liste, hvor hver linje starter med '- '"
+    if kind == "too_short":
+        return f"'{name}' skal have mindst {ctx.get('min_length', 1)} punkt"
+    if kind == "literal_error":
+        allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        hint = _did_you_mean(str(value), allowed)
+        return f"'{value}' er ikke en gyldig værdi i '{name}'{hint}; tilladte værdier: {', '.join(allowed)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{name}' skal være true (ja) eller false (nej)"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"'{name}' skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{name}' skal være en gruppe af felter, skrevet indrykket på linjerne under '{loc[-1]}:'"
+    if kind == "value_error":
+        return f"'{name}': {ctx.get('error', err['msg'])}"
+    return f"'{name}': {err['msg']}"
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
+    """Names of the fields a user may write at `loc` inside `cls`."""
+    current: Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    return [n for n in current.model_fields if n != "id" or current is model.Term or issubclass(current, model.Term)]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def fold(text: str) -> str:
+    """Lower-case and spell æ, ø, å the ASCII way, so 'Sundhed' and 'sundhed' compare alike."""
+    return text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    allowed = list(allowed)
+    folded = {fold(a): a for a in allowed}
+    match = folded.get(fold(value)) or next(iter(difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)), None)
+    if match is None:
+        return ""
+    return f' — mente du "{folded.get(match, match)}"?'
+
+
+def _is_id(text: str) -> bool:
+    import re
+
+    return re.fullmatch(model.ID_PATTERN, text) is not None
+
+
+def _suggest_id(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "nyt-id"
+
+
+def _check_references(settings: Settings, loaded: dict[str, list[tuple[Any, Document]]], folder: Path, report: Report, today: dt.date) -> None:
+    """Check every id a file refers to; reads the raw data, so files with other errors are checked too."""
+    known = {
+        "area": ("område", "settings.yaml", [a.id for a in settings.areas]),
+        "access": ("adgang", "settings.yaml", [a.id for a in settings.access]),
+        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes]),
+        "target_groups": ("målgruppe", "settings.yaml", [t.id for t in settings.target_groups]),
+        "enterprises": ("virksomhed", "mappen catalogue/enterprises", [d.path.stem for _, d in loaded["enterprises"]]),
+        "related": ("tilbud", "mappen catalogue/offers", [d.path.stem for _, d in loaded["offers"]]),
+    }
+    for name, items in loaded.items():
+        cls = COLLECTIONS[name]
+        for item, doc in items:
+            data = doc.data
+            for field, (noun, where, allowed) in known.items():
+                if field not in cls.model_fields or field not in data:
+                    continue
+                value = data[field]
+                refs = [(value, (field,))] if isinstance(value, str) else (
+                    [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+                )
+                for ref, loc in refs:
+                    if ref not in allowed:
+                        hint = _did_you_mean(ref, allowed)
+                        listing = f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
+                        report.error(doc.path, *doc.position(loc), f'ukendt {noun} "{ref}"{hint} ({noun} skal findes i {where}{listing})')
+            if isinstance(item, Offer):
+                _offer_warnings(item, doc, report, today)
+            for image_field in ("image", "photo"):
+                image = getattr(item, image_field, None)
+                if image is not None and not (folder / "images" / image.file).is_file():
+                    report.error(doc.path, *doc.position((image_field, "file")), f"billedet '{image.file}' findes ikke i mappen catalogue/images")
+
+
+def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:
+    if offer.id in offer.related:
+        report.warning(doc.path, *doc.position(("related", offer.related.index(offer.id))), "tilbuddet henviser til sig selv under 'related'")
+    if offer.review_by is not None and offer.review_by < today:
+        report.warning(doc.path, *doc.position(("review_by",)), f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'")
