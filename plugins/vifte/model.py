@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from vifte.colour import text_on
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -161,7 +163,7 @@ class Offer(Strict):
     review_by: dt.date | None = Field(None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD).")
 
     @property
-    def url(self) -> str:
+    def page_url(self) -> str:
         return f"tilbud/{self.id}/"
 
     @property
@@ -185,7 +187,7 @@ class Mentor(Strict):
     available: bool = Field(True, description="Om mentoren kan tage nye borgere lige nu.")
 
     @property
-    def url(self) -> str:
+    def page_url(self) -> str:
         return f"mentorer/{self.id}/"
 
 
@@ -224,12 +226,42 @@ class Term(Strict):
     description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
 
 
-class Area(Term):
-    colour: Colour = Field(description='Områdets farve, fx "#1d4f91".')
+class Theme(Term):
+    """Et tema, fx fra livshjulet."""
+
+    @property
+    def page_url(self) -> str:
+        return f"temaer/{self.id}/"
 
 
-class Access(Term):
-    colour: Colour = Field(description='Trafiklysets farve, fx "#2e7d32".')
+class TargetGroup(Term):
+    """En målgruppe, fx jobparate kontanthjælpsmodtagere."""
+
+    @property
+    def page_url(self) -> str:
+        return f"maalgrupper/{self.id}/"
+
+
+class ColouredTerm(Term):
+    """A term with a colour: areas and access levels."""
+
+    colour: Colour = Field(description='Farven som "#rrggbb".')
+
+    @property
+    def text_colour(self) -> str:
+        return text_on(self.colour)
+
+
+class Area(ColouredTerm):
+    colour: Colour = Field(description='Områdets farve, fx "#1d4f91". Hvid tekst skal kunne læses på den.')
+
+    @property
+    def page_url(self) -> str:
+        return f"omraader/{self.id}/"
+
+
+class Access(ColouredTerm):
+    colour: Colour = Field(description='Trafiklysets farve, fx "#7bd389". Sort tekst skal kunne læses på den.')
 
 
 class MunicipalityContact(Strict):
@@ -252,8 +284,8 @@ class Settings(Strict):
     municipality: Municipality
     areas: list[Area] = Field(min_length=1)
     access: list[Access] = Field(min_length=1)
-    themes: list[Term] = Field(min_length=1)
-    target_groups: list[Term] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
 
 
 class Catalogue(BaseModel):
@@ -275,16 +307,20 @@ class Catalogue(BaseModel):
         return {a.id: a for a in self.settings.access}
 
     @cached_property
-    def themes(self) -> dict[str, Term]:
+    def themes(self) -> dict[str, Theme]:
         return {t.id: t for t in self.settings.themes}
 
     @cached_property
-    def target_groups(self) -> dict[str, Term]:
+    def target_groups(self) -> dict[str, TargetGroup]:
         return {t.id: t for t in self.settings.target_groups}
 
     @cached_property
     def offer_by_id(self) -> dict[str, Offer]:
         return {o.id: o for o in self.offers}
+
+    @cached_property
+    def mentor_by_id(self) -> dict[str, Mentor]:
+        return {m.id: m for m in self.mentors}
 
     @cached_property
     def enterprise_by_id(self) -> dict[str, Enterprise]:

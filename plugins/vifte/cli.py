@@ -1,0 +1,118 @@
+"""The `vifte` command: check, build, serve, new and init."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vifte import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="vifte", description="Byg kommunens tilbudskatalog fra YAML-filer.")
+    parser.add_argument("--version", action="version", version=f"vifte {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+
+    check = sub.add_parser("check", help="tjek alle filer og vis alle fejl")
+    check.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen (standard: den aktuelle mappe)")
+
+    build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
+    build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="mappen, sitet skrives til (standard: site)")
+    build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
+    build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
+
+    serve = sub.add_parser("serve", help="vis sitet lokalt og opdatér det, når du gemmer en fil")
+    serve.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adresse og port (standard: 127.0.0.1:8000)")
+
+    new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
+    new.add_argument("kind", choices=["offer", "mentor", "enterprise"], help="hvad der skal oprettes")
+    new.add_argument("title", help="titel eller navn, fx \"Gældsrådgivning\"")
+    new.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+
+    init = sub.add_parser("init", help="start et nyt projekt for en kommune")
+    init.add_argument("directory", type=Path, help="mappen, projektet skal ligge i")
+    init.add_argument("--name", default="Ny Kommune", help="kommunens navn, fx \"Fjordstrand Kommune\"")
+
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from vifte.validate import load_catalogue
+
+    catalogue, report = load_catalogue(args.project)
+    for line in report.lines():
+        print(line)
+    if catalogue is None:
+        print(f"{len(report.errors)} fejl, {len(report.warnings)} advarsler. Ret fejlene og kør 'vifte check' igen.", file=sys.stderr)
+        return 1
+    print(f"Alt i orden: {len(catalogue.offers)} tilbud, {len(catalogue.mentors)} mentorer, "
+          f"{len(catalogue.enterprises)} virksomheder ({len(report.warnings)} advarsler).", file=sys.stderr)
+    return 0
+
+
+def _config_file(project: Path) -> Path | None:
+    config = project / "mkdocs.yml"
+    if not config.is_file():
+        print(f"{config}: error: mkdocs.yml mangler; start et projekt med 'vifte init MAPPE'", file=sys.stderr)
+        return None
+    return config
+
+
+def _build(args: argparse.Namespace) -> int:
+    from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
+
+    config = _config_file(args.project)
+    if config is None:
+        return 1
+    quiet_mkdocs(args.verbose)
+    try:
+        target = build_site(config, args.site_dir, strict=args.strict)
+    except BuildFailed as exc:
+        print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
+        return 1
+    print(f"Sitet er bygget i {target}", file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from vifte.mkdocs.build import quiet_mkdocs
+
+    config = _config_file(args.project)
+    if config is None:
+        return 1
+    quiet_mkdocs(True)
+    serve(str(config), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from vifte.scaffold import ScaffoldError, new_file
+
+    try:
+        path = new_file(args.project, args.kind, args.title)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Oprettet {path}. Udfyld felterne og kør 'vifte check'.")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from vifte.scaffold import ScaffoldError, init_project
+
+    try:
+        init_project(args.directory, args.name)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'.")
+    return 0
+
+
+COMMANDS = {"check": _check, "build": _build, "serve": _serve, "new": _new, "init": _init}

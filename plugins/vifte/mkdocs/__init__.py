@@ -1,0 +1,1 @@
+"""The MkDocs adapter: a thin plugin that hands MkDocs the pages the core renders."""

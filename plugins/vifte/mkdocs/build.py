@@ -1,0 +1,68 @@
+"""Build the site with MkDocs into a temporary folder and swap it in only when everything worked."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+STAGING_PREFIX = ".vifte-build-"
+OLD_PREFIX = ".vifte-old-"
+
+
+class BuildFailed(Exception):
+    """The build did not finish; the previous site is untouched."""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
+    """Build atomically: the target folder holds either the previous site or the new, complete one."""
+    config = load_config(str(config_file), strict=strict)
+    target = Path(site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-", dir=target.parent))
+    try:
+        config.site_dir = str(staging)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from None
+    except Exception as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    return target
+
+
+def _swap(staging: Path, target: Path) -> None:
+    os.chmod(staging, 0o755)
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f"{OLD_PREFIX}{target.name}-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete staging folders left by an interrupted build of the same target."""
+    for prefix in (STAGING_PREFIX, OLD_PREFIX):
+        for stray in target.parent.glob(f"{prefix}{target.name}-*"):
+            shutil.rmtree(stray, ignore_errors=True)
+
+
+def quiet_mkdocs(verbose: bool) -> None:
+    """Show MkDocs' own info lines only when asked; warnings and errors always."""
+    logging.basicConfig(format="%(levelname)s: %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)

@@ -1,0 +1,68 @@
+"""MkDocs events: load the catalogue once, add its pages and assets, write the export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from vifte.diagnostics import CatalogueError
+from vifte.export import catalogue_json
+from vifte.mkdocs.config import VifteConfig
+from vifte.model import Catalogue
+from vifte.pages import Renderer, url_of
+from vifte.styles import base_css, colours_css
+from vifte.validate import require_catalogue
+
+log = get_plugin_logger(__name__)
+
+CSS = ("assets/vifte/vifte.css", "assets/vifte/colours.css")
+
+
+class ViftePlugin(BasePlugin[VifteConfig]):
+    catalogue: Catalogue
+    renderer: Renderer
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
+        try:
+            self.catalogue, report = require_catalogue(self.root)
+        except CatalogueError as exc:
+            raise PluginError(str(exc)) from None
+        for warning in report.warnings:
+            log.warning(str(warning))
+        self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
+        config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.renderer.pages():
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne")
+            files.append(File.generated(config, page.path, content=page.markdown()))
+        files.append(File.generated(config, CSS[0], content=base_css()))
+        files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        try:
+            return self.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.export:
+            target = Path(config.site_dir) / "data" / "catalogue.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(catalogue_json(self.catalogue), encoding="utf-8")
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        for folder in ("catalogue", "strategy", "theme"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

@@ -1,0 +1,144 @@
+"""The catalogue's generated pages, rendered from the model with Jinja templates.
+
+This module knows nothing of MkDocs: it returns pages as HTML bodies with a path, a title and a
+description, which a site adapter turns into whatever its generator needs.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from vifte.markup import render_markdown
+from vifte.model import KIND_LABELS, Catalogue
+
+BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
+BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page; `path` is its Markdown source path, `url` its site-relative URL."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then the HTML body as one raw block."""
+        meta = {"title": self.title, "description": self.description}
+        front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        return f"---\n{front}\n---\n\n{self.body.strip()}\n"
+
+
+def url_of(path: str) -> str:
+    """Site-relative URL of a Markdown source path, with directory URLs."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(target: str, base: str) -> str:
+    """Link from the page at URL `base` to the site-relative URL `target`."""
+    start = posixpath.dirname(base.rstrip("/") + "/x") or "."
+    rel = posixpath.relpath("/" + target, "/" + start) if target else posixpath.relpath("/", "/" + start)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if target.endswith("/") or not target else "")
+
+
+class Renderer:
+    """Renders pages and blocks for one catalogue; project templates override the package's."""
+
+    def __init__(self, catalogue: Catalogue, template_dirs: list[Path] | None = None):
+        self.catalogue = catalogue
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in template_dirs or []]
+        loaders.append(jinja2.PackageLoader("vifte", "templates/pages"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.globals.update(c=catalogue, kind_labels=KIND_LABELS, symbol=self.symbol)
+        self.env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
+
+    def symbol(self, access_id: str) -> Markup:
+        """A shape per access level, so the traffic light never relies on colour alone."""
+        index = list(self.catalogue.access).index(access_id) % len(SHAPES)
+        return Markup(
+            '<svg class="vifte-symbol" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" '
+            f'focusable="false">{SHAPES[index]}</svg>'
+        )
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        link: Callable[[str], str] = lambda target: relative(target, url)  # noqa: E731
+        return self.env.get_template(template).render(link=link, page_url=url, **context)
+
+    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> Page:
+        body = self.render(template, url_of(path), title=title, **context)
+        return Page(path, title, description, body)
+
+    def block(self, name: str, url: str) -> str:
+        """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""
+        return self.render(f"block_{name}.html", url)
+
+    def pages(self) -> list[Page]:
+        """Every generated page of the catalogue, in a stable order."""
+        c = self.catalogue
+        out = [
+            self.page("tilbud/index.md", "offers.html", "Alle tilbud", f"Alle {len(c.offers)} tilbud fra {c.settings.municipality.name}, ordnet efter tema."),
+            self.page("mentorer/index.md", "mentors.html", "Mentorer", "Find en mentor, der passer til dig."),
+            self.page("virksomheder/index.md", "enterprises.html", "Socialøkonomiske virksomheder", "Virksomheder, hvor du kan komme i praktik, løntilskud eller job."),
+        ]
+        for section, title, field, terms, intro in TERM_SECTIONS:
+            values = list(getattr(c, terms).values())
+            out.append(self.page(f"{section}/index.md", "terms.html", title, intro, terms=values, field=field, intro=intro))
+            for term in values:
+                out.append(self.page(f"{section}/{term.id}.md", "term.html", term.label, term.description or term.label, term=term, field=field, offers=c.offers_with(field, term.id)))
+        out += [self.page(f"tilbud/{o.id}.md", "offer.html", o.title, o.summary, o=o) for o in c.offers]
+        out += [self.page(f"mentorer/{m.id}.md", "mentor.html", m.name, m.role, m=m) for m in c.mentors]
+        out += [self.page(f"virksomheder/{e.id}.md", "enterprise.html", e.name, e.industry, e=e, offers=c.offers_by_enterprise(e.id)) for e in c.enterprises]
+        return out
+
+    def fill_blocks(self, markdown: str, url: str) -> str:
+        """Replace `<!-- vifte: temaer -->` style markers in a hand-written page."""
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in BLOCKS:
+                raise ValueError(f"ukendt vifte-blok '{name}'; mulige blokke: {', '.join(BLOCKS)}")
+            return "\n\n" + self.block(name, url).strip() + "\n\n"
+
+        return BLOCK_MARKER.sub(replace, markdown)
+
+
+TERM_SECTIONS = (
+    ("temaer", "Temaer", "themes", "themes", "Vælg det tema, der passer til det, du gerne vil arbejde med."),
+    ("omraader", "Områder", "area", "areas", "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve."),
+    ("maalgrupper", "Målgrupper", "target_groups", "target_groups", "Find de tilbud, der passer til din situation."),
+)
+
+SHAPES = (
+    '<circle cx="6" cy="6" r="5"/>',
+    '<path d="M6 0.8 11.2 6 6 11.2 0.8 6Z"/>',
+    '<rect x="1" y="1" width="10" height="10"/>',
+    '<path d="M6 0.8 11.5 11H0.5Z"/>',
+)
