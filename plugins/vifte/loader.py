@@ -96,7 +96,16 @@ def read_text(path: Path) -> str:
         ) from None
     if "\x00" in text:
         raise YamlProblem("filen indeholder binære data (NUL-tegn) og er ikke en tekstfil")
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem(
+                "linjen er rykket ind med et tabulatortegn; brug mellemrum til indrykning",
+                number,
+                indent.index("\t") + 1,
+            )
+    return text
 
 
 def load(path: Path) -> Document:
@@ -128,6 +137,8 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: _SafeLoader, depth: 
             f"data er indlejret for dybt (højst {MAX_DEPTH} niveauer)", *_pos(node)
         )
     doc.positions[loc] = _pos(node)
+    if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        raise YamlProblem(_tag_message(node.tag), *_pos(node))
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -157,14 +168,18 @@ def _scalar(node: Node, loader: _SafeLoader) -> Any:
             return loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
             raise YamlProblem(f"værdien kan ikke læses: {exc}", *_pos(node)) from None
-    raise YamlProblem(
-        f"mærket '{node.tag}' er ikke tilladt; vifte læser kun almindelig tekst, tal, "
-        "datoer, lister og felter",
-        *_pos(node),
+    raise YamlProblem(_tag_message(node.tag), *_pos(node))
+
+
+def _tag_message(tag: str) -> str:
+    return (
+        f"mærket '{tag}' er ikke tilladt; vifte læser kun almindelig tekst, tal, datoer, "
+        "lister og felter"
     )
 
 
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 def _pos(node: Node) -> Position:

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from vifte import loader
+from vifte.schema import vscode_settings, write_schemas
 from vifte.validate import _suggest_id
 
 FOLDERS = {"offer": "offers", "mentor": "mentors", "enterprise": "enterprises"}
@@ -26,6 +27,9 @@ def init_project(directory: Path, name: str) -> None:
     with as_file(files("vifte").joinpath("scaffold")) as source:
         shutil.copytree(source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     (directory / "strategy").mkdir(exist_ok=True)
+    write_schemas(directory / "schema")
+    (directory / ".vscode").mkdir(exist_ok=True)
+    (directory / ".vscode" / "settings.json").write_text(vscode_settings("schema"), encoding="utf-8")
     for path in (directory / "mkdocs.yml", directory / "catalogue" / "settings.yaml", directory / "site_src" / "index.md"):
         path.write_text(path.read_text(encoding="utf-8").replace("Ny Kommune", name), encoding="utf-8")
 

@@ -22,6 +22,7 @@ from vifte.validate import require_catalogue
 log = get_plugin_logger(__name__)
 
 CSS = ("assets/vifte/vifte.css", "assets/vifte/colours.css")
+EXPORT = "data/catalogue.json"
 
 
 class ViftePlugin(BasePlugin[VifteConfig]):
@@ -47,6 +48,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             files.append(File.generated(config, page.path, content=page.markdown()))
         files.append(File.generated(config, CSS[0], content=base_css()))
         files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
+        if self.config.export:
+            files.append(File.generated(config, EXPORT, content=catalogue_json(self.catalogue)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -54,12 +57,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             return self.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.export:
-            target = Path(config.site_dir) / "data" / "catalogue.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(catalogue_json(self.catalogue), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("catalogue", "strategy", "theme"):

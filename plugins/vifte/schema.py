@@ -1,0 +1,68 @@
+"""The data contract as JSON Schema (draft-07), generated from the model for editors.
+
+Draft-07 is the version the YAML language server in VS Code understands; pydantic writes
+2020-12, so `$defs` become `definitions`.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from vifte.model import Enterprise, Mentor, Offer, Settings
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "settings": (Settings, "catalogue/settings.yaml"),
+    "offer": (Offer, "catalogue/offers/*.yaml"),
+    "mentor": (Mentor, "catalogue/mentors/*.yaml"),
+    "enterprise": (Enterprise, "catalogue/enterprises/*.yaml"),
+}
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The draft-07 schema of one kind of file."""
+    cls, _ = SCHEMAS[name]
+    raw = cls.model_json_schema(ref_template="#/definitions/{model}")
+    if name != "settings":
+        raw["properties"].pop("id", None)
+        raw["required"] = [r for r in raw.get("required", []) if r != "id"]
+    definitions = raw.pop("$defs", {})
+    out: dict[str, Any] = {"$schema": DRAFT_07, "$id": f"urn:vifte:schema:{name}", **raw}
+    if definitions:
+        out["definitions"] = definitions
+    return out
+
+
+def schema_text(name: str) -> str:
+    return json.dumps(schema_for(name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def packaged_schema_dir() -> Path:
+    return Path(str(files("vifte").joinpath("schema")))
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema file into `folder`; returns the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = folder / f"{name}.schema.json"
+        path.write_text(schema_text(name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def vscode_settings(schema_dir: str) -> str:
+    """A .vscode/settings.json that tells the YAML language server which schema fits which file."""
+    mapping = {f"{schema_dir}/{name}.schema.json": glob for name, (_, glob) in SCHEMAS.items()}
+    return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    for written_path in write_schemas(packaged_schema_dir()):
+        print(written_path)

@@ -1,0 +1,58 @@
+"""Shared fixtures: real projects in temporary folders, built with the real MkDocs."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from vifte.mkdocs.build import build_site
+from vifte.scaffold import init_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example municipality, built once for the whole session."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    build_site(REPO / "mkdocs.yml", site)
+    return site
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh project made by `vifte init`, as a new municipality would start."""
+    root = tmp_path / "kommune"
+    init_project(root, "Prøveby Kommune")
+    return root
+
+
+Write = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def write(project: Path) -> Write:
+    """Write a file into the project, dedenting the text; returns its path."""
+
+    def _write(relative: str, text: str) -> Path:
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of the example project (catalogue, site sources, theme, mkdocs.yml)."""
+    root = tmp_path / "eksempel"
+    for name in ("catalogue", "site_src", "theme", "strategy"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
