@@ -45,36 +45,128 @@ def test_valid_offer_passes(project, write):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        pytest.param(OFFER.replace("  - trivsel", "  - trivsl"), 'gaeld.yaml:5:5: error: ukendt tema "trivsl" — mente du "trivsel"?', id="unknown-theme"),
-        pytest.param(OFFER.replace("area: beskaeftigelse", "area: Beskæftigelse"), "gaeld.yaml:2:7: error: 'Beskæftigelse' er ikke gyldig i 'area'", id="id-pattern"),
-        pytest.param(OFFER.replace("area: beskaeftigelse", "area: sundhd"), 'gaeld.yaml:2:7: error: ukendt område "sundhd" — mente du "sundhed"?', id="unknown-area"),
-        pytest.param(OFFER.replace("title: Gældsrådgivning\n", ""), "gaeld.yaml:1:1: error: feltet 'title' mangler", id="missing-title"),
-        pytest.param(OFFER.replace("title:", "titel:"), "gaeld.yaml:1:1: error: ukendt felt 'titel' — mente du \"title\"?", id="misspelt-key"),
-        pytest.param(OFFER.replace("themes:\n  - trivsel", "themes: trivsel"), "gaeld.yaml:4:9: error: 'themes' skal være en liste", id="wrong-type-list"),
-        pytest.param(OFFER.replace("themes:\n  - trivsel", "themes: []"), "gaeld.yaml:4:9: error: 'themes' skal have mindst 1 punkt", id="empty-list"),
-        pytest.param(OFFER.replace('  phone: "70 00 00 09"', "  name: Kim"), "gaeld.yaml:14:3: error: 'contact': kontakt skal have mindst et telefonnummer", id="contact-without-channel"),
-        pytest.param(OFFER.replace('"70 00 00 09"', '"ring til os"'), "gaeld.yaml:14:10: error: 'ring til os' er ikke gyldig i 'contact.phone'", id="bad-phone"),
-        pytest.param(OFFER + "kind: healt\n", "gaeld.yaml:15:7: error: 'healt' er ikke en gyldig værdi i 'kind' — mente du \"health\"?", id="bad-kind"),
-        pytest.param(OFFER + "updated: igår\n", "gaeld.yaml:15:10: error: 'updated' skal være en dato skrevet som ÅÅÅÅ-MM-DD", id="bad-date"),
-        pytest.param(OFFER.replace("summary: Få", "summary: " + "x" * 200 + " Få"), "gaeld.yaml:8:10: error: 'summary' er for lang", id="summary-too-long"),
-        pytest.param(OFFER + "related: [findes-ikke]\n", 'gaeld.yaml:15:11: error: ukendt tilbud "findes-ikke"', id="unknown-related"),
-        pytest.param(OFFER + "enterprises: [eksempel-cafee]\n", 'gaeld.yaml:15:15: error: ukendt virksomhed "eksempel-cafee" — mente du "eksempel-cafe"?', id="unknown-enterprise"),
-        pytest.param(OFFER + "id: noget\n", "gaeld.yaml:15:1: error: feltet 'id' skal ikke skrives", id="explicit-id"),
-        pytest.param(OFFER + "title: Igen\n", "gaeld.yaml:15:1: error: feltet 'title' står to gange", id="duplicate-key"),
-        pytest.param(OFFER.replace("title: Gældsrådgivning", "title: Gæld: hjælp"), "gaeld.yaml:1:12: error: der står et kolon (:)", id="yaml-colon"),
-        pytest.param(OFFER.replace("  - trivsel", "\t- trivsel"), "gaeld.yaml:5:1: error: linjen er rykket ind med et tabulatortegn", id="yaml-tab"),
-        pytest.param(OFFER + 'waiting_time: "2 uger\n', "gaeld.yaml:16:1: error: et anførselstegn eller en parentes bliver ikke lukket", id="yaml-unclosed-quote"),
+        pytest.param(
+            OFFER.replace("  - trivsel", "  - trivsl"),
+            'gaeld.yaml:5:5: error: ukendt tema "trivsl" — mente du "trivsel"?',
+            id="unknown-theme",
+        ),
+        pytest.param(
+            OFFER.replace("area: beskaeftigelse", "area: Beskæftigelse"),
+            "gaeld.yaml:2:7: error: 'Beskæftigelse' er ikke gyldig i 'area'",
+            id="id-pattern",
+        ),
+        pytest.param(
+            OFFER.replace("area: beskaeftigelse", "area: sundhd"),
+            'gaeld.yaml:2:7: error: ukendt område "sundhd" — mente du "sundhed"?',
+            id="unknown-area",
+        ),
+        pytest.param(
+            OFFER.replace("title: Gældsrådgivning\n", ""),
+            "gaeld.yaml:1:1: error: feltet 'title' mangler",
+            id="missing-title",
+        ),
+        pytest.param(
+            OFFER.replace("title:", "titel:"),
+            "gaeld.yaml:1:1: error: ukendt felt 'titel' — mente du \"title\"?",
+            id="misspelt-key",
+        ),
+        pytest.param(
+            OFFER.replace("themes:\n  - trivsel", "themes: trivsel"),
+            "gaeld.yaml:4:9: error: 'themes' skal være en liste",
+            id="wrong-type-list",
+        ),
+        pytest.param(
+            OFFER.replace("themes:\n  - trivsel", "themes: []"),
+            "gaeld.yaml:4:9: error: 'themes' skal have mindst 1 punkt",
+            id="empty-list",
+        ),
+        pytest.param(
+            OFFER.replace('  phone: "70 00 00 09"', "  name: Kim"),
+            "gaeld.yaml:14:3: error: 'contact': kontakt skal have mindst et telefonnummer",
+            id="contact-without-channel",
+        ),
+        pytest.param(
+            OFFER.replace('"70 00 00 09"', '"ring til os"'),
+            "gaeld.yaml:14:10: error: 'ring til os' er ikke gyldig i 'contact.phone'",
+            id="bad-phone",
+        ),
+        pytest.param(
+            OFFER + "kind: healt\n",
+            "gaeld.yaml:15:7: error: 'healt' er ikke en gyldig værdi i 'kind' — mente du \"health\"?",
+            id="bad-kind",
+        ),
+        pytest.param(
+            OFFER + "updated: igår\n",
+            "gaeld.yaml:15:10: error: 'updated' skal være en dato skrevet som ÅÅÅÅ-MM-DD",
+            id="bad-date",
+        ),
+        pytest.param(
+            OFFER.replace("summary: Få", "summary: " + "x" * 200 + " Få"),
+            "gaeld.yaml:8:10: error: 'summary' er for lang",
+            id="summary-too-long",
+        ),
+        pytest.param(
+            OFFER + "related: [findes-ikke]\n",
+            'gaeld.yaml:15:11: error: ukendt tilbud "findes-ikke"',
+            id="unknown-related",
+        ),
+        pytest.param(
+            OFFER + "enterprises: [eksempel-cafee]\n",
+            'gaeld.yaml:15:15: error: ukendt virksomhed "eksempel-cafee" — mente du "eksempel-cafe"?',
+            id="unknown-enterprise",
+        ),
+        pytest.param(
+            OFFER + "id: noget\n",
+            "gaeld.yaml:15:1: error: feltet 'id' skal ikke skrives",
+            id="explicit-id",
+        ),
+        pytest.param(
+            OFFER + "title: Igen\n",
+            "gaeld.yaml:15:1: error: feltet 'title' står to gange",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            OFFER.replace("title: Gældsrådgivning", "title: Gæld: hjælp"),
+            "gaeld.yaml:1:12: error: der står et kolon (:)",
+            id="yaml-colon",
+        ),
+        pytest.param(
+            OFFER.replace("  - trivsel", "\t- trivsel"),
+            "gaeld.yaml:5:1: error: linjen er rykket ind med et tabulatortegn",
+            id="yaml-tab",
+        ),
+        pytest.param(
+            OFFER + 'waiting_time: "2 uger\n',
+            "gaeld.yaml:16:1: error: et anførselstegn eller en parentes bliver ikke lukket",
+            id="yaml-unclosed-quote",
+        ),
         pytest.param("", "gaeld.yaml:1:1: error: filen er tom", id="empty-file"),
-        pytest.param("# kun en kommentar\n", "gaeld.yaml:1:1: error: filen er tom", id="only-comment"),
-        pytest.param("- en\n- liste\n", "gaeld.yaml:1:1: error: filen skal bestå af felter", id="not-a-mapping"),
-        pytest.param(OFFER + "extra: !!python/object:os.system {}\n", "gaeld.yaml:15:8: error: mærket 'tag:yaml.org,2002:python/object:os.system' er ikke tilladt", id="python-tag"),
-        pytest.param(OFFER + "a: &x [1]\nb: *x\n", "gaeld.yaml:15:4: error: YAML-ankre (&x) er ikke tilladt", id="anchor"),
+        pytest.param(
+            "# kun en kommentar\n", "gaeld.yaml:1:1: error: filen er tom", id="only-comment"
+        ),
+        pytest.param(
+            "- en\n- liste\n",
+            "gaeld.yaml:1:1: error: filen skal bestå af felter",
+            id="not-a-mapping",
+        ),
+        pytest.param(
+            OFFER + "extra: !!python/object:os.system {}\n",
+            "gaeld.yaml:15:8: error: mærket 'tag:yaml.org,2002:python/object:os.system' er ikke tilladt",
+            id="python-tag",
+        ),
+        pytest.param(
+            OFFER + "a: &x [1]\nb: *x\n",
+            "gaeld.yaml:15:4: error: YAML-ankre (&x) er ikke tilladt",
+            id="anchor",
+        ),
     ],
 )
 def test_bad_offer_is_reported_with_place(project, write, text, expected):
     write("catalogue/offers/gaeld.yaml", text)
     lines = check(project)
-    assert any(line.startswith("catalogue/offers/") and expected in line for line in lines), "\n".join(lines)
+    assert any(line.startswith("catalogue/offers/") and expected in line for line in lines), (
+        "\n".join(lines)
+    )
 
 
 def test_all_problems_in_one_run(project, write):
@@ -83,14 +175,20 @@ def test_all_problems_in_one_run(project, write):
     write("catalogue/offers/c.yaml", "title: [")
     errors = [line for line in check(project) if ": error: " in line]
     assert {e.split(":")[0] for e in errors} == {
-        "catalogue/offers/a.yaml", "catalogue/offers/b.yaml", "catalogue/offers/c.yaml"
+        "catalogue/offers/a.yaml",
+        "catalogue/offers/b.yaml",
+        "catalogue/offers/c.yaml",
     }
 
 
 def test_non_utf8_file(project):
     path = project / "catalogue/offers/latin.yaml"
-    path.write_bytes(OFFER.lstrip().replace("Gældsrådgivning", "G\xe6ldsr\xe5dgivning").encode("latin-1"))
-    assert "catalogue/offers/latin.yaml:1:9: error: filen er ikke gemt som UTF-8" in "\n".join(check(project))
+    path.write_bytes(
+        OFFER.lstrip().replace("Gældsrådgivning", "G\xe6ldsr\xe5dgivning").encode("latin-1")
+    )
+    assert "catalogue/offers/latin.yaml:1:9: error: filen er ikke gemt som UTF-8" in "\n".join(
+        check(project)
+    )
 
 
 def test_bom_and_crlf_are_accepted(project):
@@ -102,7 +200,10 @@ def test_bom_and_crlf_are_accepted(project):
 def test_duplicate_ids(project, write):
     write("catalogue/offers/gaeld.yaml", OFFER)
     write("catalogue/offers/gaeld.yml", OFFER)
-    assert any("gaeld.yml:0:0: error: id'et 'gaeld' er brugt af to filer" in line for line in check(project))
+    assert any(
+        "gaeld.yml:0:0: error: id'et 'gaeld' er brugt af to filer" in line
+        for line in check(project)
+    )
 
 
 def test_duplicate_term_ids_in_settings(project):
@@ -110,33 +211,45 @@ def test_duplicate_term_ids_in_settings(project):
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace("  - id: trivsel", "  - id: arbejdsliv"), encoding="utf-8")
     assert any(
-        line.startswith("catalogue/settings.yaml:") and "id'et 'arbejdsliv' står to gange i 'themes'" in line
+        line.startswith("catalogue/settings.yaml:")
+        and "id'et 'arbejdsliv' står to gange i 'themes'" in line
         for line in check(project)
     )
 
 
 def test_bad_file_name(project, write):
     write("catalogue/offers/Gæld og budget.yaml", OFFER)
-    assert any("error: filnavnet er ikke et gyldigt id" in line and "gaeld-og-budget.yaml" in line for line in check(project))
+    assert any(
+        "error: filnavnet er ikke et gyldigt id" in line and "gaeld-og-budget.yaml" in line
+        for line in check(project)
+    )
 
 
 def test_symlink_outside_project_is_refused(project, tmp_path):
     outside = tmp_path / "secret.yaml"
     outside.write_text(OFFER, encoding="utf-8")
     (project / "catalogue/offers/link.yaml").symlink_to(outside)
-    assert any("link.yaml:0:0: error: filen er en genvej (symlink)" in line for line in check(project))
+    assert any(
+        "link.yaml:0:0: error: filen er en genvej (symlink)" in line for line in check(project)
+    )
 
 
 def test_missing_settings(project):
     (project / "catalogue/settings.yaml").unlink()
-    assert any(line.startswith("catalogue/settings.yaml:0:0: error: filen mangler") for line in check(project))
+    assert any(
+        line.startswith("catalogue/settings.yaml:0:0: error: filen mangler")
+        for line in check(project)
+    )
 
 
 def test_past_review_date_warns_but_passes(project, write, capsys):
     write("catalogue/offers/gaeld.yaml", OFFER + "review_by: 2020-01-31\n")
     assert main(["check", "-p", str(project)]) == 0
     out = capsys.readouterr().out
-    assert "catalogue/offers/gaeld.yaml:15:12: warning: teksten skulle have været gennemgået senest 2020-01-31" in out
+    assert (
+        "catalogue/offers/gaeld.yaml:15:12: warning: teksten skulle have været gennemgået senest 2020-01-31"
+        in out
+    )
 
 
 def test_check_exit_code_on_error(project, write, capsys):
@@ -148,10 +261,17 @@ def test_check_exit_code_on_error(project, write, capsys):
 
 
 def test_missing_image(project, write):
-    write("catalogue/offers/gaeld.yaml", OFFER + "image:\n  file: mangler.jpg\n  alt: En kop kaffe\n")
-    assert any("gaeld.yaml:16:9: error: billedet 'mangler.jpg' findes ikke" in line for line in check(project))
+    write(
+        "catalogue/offers/gaeld.yaml", OFFER + "image:\n  file: mangler.jpg\n  alt: En kop kaffe\n"
+    )
+    assert any(
+        "gaeld.yaml:16:9: error: billedet 'mangler.jpg' findes ikke" in line
+        for line in check(project)
+    )
 
 
 def test_image_needs_alt(project, write):
     write("catalogue/offers/gaeld.yaml", OFFER + "image:\n  file: kaffe.jpg\n")
-    assert any("gaeld.yaml:16:3: error: feltet 'image.alt' mangler" in line for line in check(project)), check(project)
+    assert any(
+        "gaeld.yaml:16:3: error: feltet 'image.alt' mangler" in line for line in check(project)
+    ), check(project)

@@ -10,31 +10,54 @@ from vifte import __version__
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="vifte", description="Byg kommunens tilbudskatalog fra YAML-filer.")
+    parser = argparse.ArgumentParser(
+        prog="vifte", description="Byg kommunens tilbudskatalog fra YAML-filer."
+    )
     parser.add_argument("--version", action="version", version=f"vifte {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
 
     check = sub.add_parser("check", help="tjek alle filer og vis alle fejl")
-    check.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen (standard: den aktuelle mappe)")
+    check.add_argument(
+        "-p",
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="projektmappen (standard: den aktuelle mappe)",
+    )
 
     build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
     build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
-    build.add_argument("-d", "--site-dir", type=Path, default=None, help="mappen, sitet skrives til (standard: site)")
+    build.add_argument(
+        "-d",
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="mappen, sitet skrives til (standard: site)",
+    )
     build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
 
     serve = sub.add_parser("serve", help="vis sitet lokalt og opdatér det, når du gemmer en fil")
     serve.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adresse og port (standard: 127.0.0.1:8000)")
+    serve.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        help="adresse og port (standard: 127.0.0.1:8000)",
+    )
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
-    new.add_argument("kind", choices=["offer", "mentor", "enterprise"], help="hvad der skal oprettes")
-    new.add_argument("title", help="titel eller navn, fx \"Gældsrådgivning\"")
+    new.add_argument(
+        "kind", choices=["offer", "mentor", "enterprise"], help="hvad der skal oprettes"
+    )
+    new.add_argument("title", help='titel eller navn, fx "Gældsrådgivning"')
     new.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
 
     init = sub.add_parser("init", help="start et nyt projekt for en kommune")
     init.add_argument("directory", type=Path, help="mappen, projektet skal ligge i")
-    init.add_argument("--name", default="Ny Kommune", help="kommunens navn, fx \"Fjordstrand Kommune\"")
+    init.add_argument(
+        "--name", default="Ny Kommune", help='kommunens navn, fx "Fjordstrand Kommune"'
+    )
 
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
@@ -47,17 +70,26 @@ def _check(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     if catalogue is None:
-        print(f"{len(report.errors)} fejl, {len(report.warnings)} advarsler. Ret fejlene og kør 'vifte check' igen.", file=sys.stderr)
+        print(
+            f"{len(report.errors)} fejl, {len(report.warnings)} advarsler. Ret fejlene og kør 'vifte check' igen.",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Alt i orden: {len(catalogue.offers)} tilbud, {len(catalogue.mentors)} mentorer, "
-          f"{len(catalogue.enterprises)} virksomheder ({len(report.warnings)} advarsler).", file=sys.stderr)
+    print(
+        f"Alt i orden: {len(catalogue.offers)} tilbud, {len(catalogue.mentors)} mentorer, "
+        f"{len(catalogue.enterprises)} virksomheder ({len(report.warnings)} advarsler).",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _config_file(project: Path) -> Path | None:
     config = project / "mkdocs.yml"
     if not config.is_file():
-        print(f"{config}: error: mkdocs.yml mangler; start et projekt med 'vifte init MAPPE'", file=sys.stderr)
+        print(
+            f"{config}: error: mkdocs.yml mangler; start et projekt med 'vifte init MAPPE'",
+            file=sys.stderr,
+        )
         return None
     return config
 
@@ -111,7 +143,9 @@ def _init(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'.")
+    print(
+        f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'."
+    )
     return 0
 
 

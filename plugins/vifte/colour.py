@@ -23,4 +23,8 @@ def contrast(a: str, b: str) -> float:
 
 def text_on(background: str) -> str:
     """Black or white, whichever reads better on the background."""
-    return "#000000" if contrast(background, "#000000") >= contrast(background, "#ffffff") else "#ffffff"
+    return (
+        "#000000"
+        if contrast(background, "#000000") >= contrast(background, "#ffffff")
+        else "#ffffff"
+    )

@@ -60,9 +60,9 @@ class Report:
 class CatalogueError(Exception):
     """Raised when a project has errors; carries the full report."""
 
+    HEADER = "fejl i kataloget:"
+
     def __init__(self, report: Report):
         self.report = report
-        errors = report.errors
-        noun = "fejl" if len(errors) != 1 else "fejl"
-        lines = "\n".join(str(d) for d in errors)
-        super().__init__(f"{len(errors)} {noun} i kataloget:\n{lines}")
+        lines = "\n".join(str(d) for d in report.errors)
+        super().__init__(f"{len(report.errors)} {self.HEADER}\n{lines}")

@@ -133,9 +133,7 @@ def load(path: Path) -> Document:
 
 def _construct(node: Node, loc: Loc, doc: Document, loader: _SafeLoader, depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise YamlProblem(
-            f"data er indlejret for dybt (højst {MAX_DEPTH} niveauer)", *_pos(node)
-        )
+        raise YamlProblem(f"data er indlejret for dybt (højst {MAX_DEPTH} niveauer)", *_pos(node))
     doc.positions[loc] = _pos(node)
     if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
         raise YamlProblem(_tag_message(node.tag), *_pos(node))
@@ -146,11 +144,11 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: _SafeLoader, depth: 
                 raise YamlProblem("et feltnavn skal være en enkel tekst", *_pos(key_node))
             key = _scalar(key_node, loader)
             if key == "<<":
-                raise YamlProblem("YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node))
-            if key in result:
                 raise YamlProblem(
-                    f"feltet '{key}' står to gange; slet det ene", *_pos(key_node)
+                    "YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node)
                 )
+            if key in result:
+                raise YamlProblem(f"feltet '{key}' står to gange; slet det ene", *_pos(key_node))
             key_loc = (*loc, key)
             doc.key_positions[key_loc] = _pos(key_node)
             result[key] = _construct(value_node, key_loc, doc, loader, depth + 1)

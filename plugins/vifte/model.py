@@ -77,7 +77,9 @@ class Contact(Strict):
     @model_validator(mode="after")
     def _phone_or_email(self) -> Contact:
         if not self.phone and not self.email:
-            raise ValueError("kontakt skal have mindst et telefonnummer (phone) eller en e-mail (email)")
+            raise ValueError(
+                "kontakt skal have mindst et telefonnummer (phone) eller en e-mail (email)"
+            )
         return self
 
     @property
@@ -137,16 +139,18 @@ class Offer(Strict):
     kind: OfferKind | None = Field(None, description="Hvilken slags tilbud det er.")
     themes: list[Id] = Field(min_length=1, description="Et eller flere tema-id'er.")
     target_groups: list[Id] = Field(min_length=1, description="En eller flere målgruppe-id'er.")
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)] = (
-        Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
-    )
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
     description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
     professional: Markdown | None = Field(
         None, description="Teksten til fagfolk: visitationskriterier og fremgangsmåde (Markdown)."
     )
     provider: Provider
     contact: Contact
-    legal_basis: list[Text] = Field(default_factory=list, description='Lovgrundlag, fx "Serviceloven § 85".')
+    legal_basis: list[Text] = Field(
+        default_factory=list, description='Lovgrundlag, fx "Serviceloven § 85".'
+    )
     location: Location | None = None
     schedule: Schedule | None = None
     waiting_time: Text | None = Field(None, description="Forventet ventetid.")
@@ -154,13 +158,18 @@ class Offer(Strict):
     price: Text | None = Field(None, description="Pris; vises kun for fagfolk.")
     languages: list[Text] = Field(default_factory=list, description="Sprog tilbuddet gives på.")
     enterprises: list[Id] = Field(
-        default_factory=list, description="Id'er på socialøkonomiske virksomheder, der leverer tilbuddet."
+        default_factory=list,
+        description="Id'er på socialøkonomiske virksomheder, der leverer tilbuddet.",
     )
     related: list[Id] = Field(default_factory=list, description="Id'er på beslægtede tilbud.")
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
-    updated: dt.date | None = Field(None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD).")
-    review_by: dt.date | None = Field(None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD).")
+    updated: dt.date | None = Field(
+        None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD)."
+    )
+    review_by: dt.date | None = Field(
+        None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD)."
+    )
 
     @property
     def page_url(self) -> str:
@@ -201,7 +210,9 @@ class Enterprise(Strict):
     )
     registered: bool = Field(description="Registreret socialøkonomisk virksomhed (RSV).")
     industry: Text = Field(description="Branche.")
-    placements: list[Placement] = Field(min_length=1, description="Hvilke forløb virksomheden tilbyder.")
+    placements: list[Placement] = Field(
+        min_length=1, description="Hvilke forløb virksomheden tilbyder."
+    )
     description: Markdown = Field(description="Om virksomheden, skrevet til borgeren (Markdown).")
     address: Text = Field(description='Adresse på én linje, fx "Værftsvej 7, 4790 Fjordstrand".')
     contact: Contact
@@ -253,7 +264,9 @@ class ColouredTerm(Term):
 
 
 class Area(ColouredTerm):
-    colour: Colour = Field(description='Områdets farve, fx "#1d4f91". Hvid tekst skal kunne læses på den.')
+    colour: Colour = Field(
+        description='Områdets farve, fx "#1d4f91". Hvid tekst skal kunne læses på den.'
+    )
 
     @property
     def page_url(self) -> str:
@@ -261,7 +274,9 @@ class Area(ColouredTerm):
 
 
 class Access(ColouredTerm):
-    colour: Colour = Field(description='Trafiklysets farve, fx "#7bd389". Sort tekst skal kunne læses på den.')
+    colour: Colour = Field(
+        description='Trafiklysets farve, fx "#7bd389". Sort tekst skal kunne læses på den.'
+    )
 
 
 class MunicipalityContact(Strict):
@@ -329,12 +344,18 @@ class Catalogue(BaseModel):
     def offers_with(self, field: str, term_id: str) -> list[Offer]:
         """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title."""
         found = [
-            o for o in self.offers
-            if (getattr(o, field) == term_id if field in ("area", "access") else term_id in getattr(o, field))
+            o
+            for o in self.offers
+            if (
+                getattr(o, field) == term_id
+                if field in ("area", "access")
+                else term_id in getattr(o, field)
+            )
         ]
         return sorted(found, key=lambda o: o.title.casefold())
 
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
         return sorted(
-            (o for o in self.offers if enterprise_id in o.enterprises), key=lambda o: o.title.casefold()
+            (o for o in self.offers if enterprise_id in o.enterprises),
+            key=lambda o: o.title.casefold(),
         )

@@ -57,7 +57,11 @@ def url_of(path: str) -> str:
 def relative(target: str, base: str) -> str:
     """Link from the page at URL `base` to the site-relative URL `target`."""
     start = posixpath.dirname(base.rstrip("/") + "/x") or "."
-    rel = posixpath.relpath("/" + target, "/" + start) if target else posixpath.relpath("/", "/" + start)
+    rel = (
+        posixpath.relpath("/" + target, "/" + start)
+        if target
+        else posixpath.relpath("/", "/" + start)
+    )
     if rel == ".":
         return "./"
     return rel + ("/" if target.endswith("/") or not target else "")
@@ -68,7 +72,9 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, template_dirs: list[Path] | None = None):
         self.catalogue = catalogue
-        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in template_dirs or []]
+        loaders: list[jinja2.BaseLoader] = [
+            jinja2.FileSystemLoader(str(d)) for d in template_dirs or []
+        ]
         loaders.append(jinja2.PackageLoader("vifte", "templates/pages"))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
@@ -104,18 +110,67 @@ class Renderer:
         """Every generated page of the catalogue, in a stable order."""
         c = self.catalogue
         out = [
-            self.page("tilbud/index.md", "offers.html", "Alle tilbud", f"Alle {len(c.offers)} tilbud fra {c.settings.municipality.name}, ordnet efter tema."),
-            self.page("mentorer/index.md", "mentors.html", "Mentorer", "Find en mentor, der passer til dig."),
-            self.page("virksomheder/index.md", "enterprises.html", "Socialøkonomiske virksomheder", "Virksomheder, hvor du kan komme i praktik, løntilskud eller job."),
+            self.page(
+                "tilbud/index.md",
+                "offers.html",
+                "Alle tilbud",
+                f"Alle {len(c.offers)} tilbud fra {c.settings.municipality.name}, ordnet efter tema.",
+            ),
+            self.page(
+                "mentorer/index.md",
+                "mentors.html",
+                "Mentorer",
+                "Find en mentor, der passer til dig.",
+            ),
+            self.page(
+                "virksomheder/index.md",
+                "enterprises.html",
+                "Socialøkonomiske virksomheder",
+                "Virksomheder, hvor du kan komme i praktik, løntilskud eller job.",
+            ),
         ]
         for section, title, field, terms, intro in TERM_SECTIONS:
             values = list(getattr(c, terms).values())
-            out.append(self.page(f"{section}/index.md", "terms.html", title, intro, terms=values, field=field, intro=intro))
+            out.append(
+                self.page(
+                    f"{section}/index.md",
+                    "terms.html",
+                    title,
+                    intro,
+                    terms=values,
+                    field=field,
+                    intro=intro,
+                )
+            )
             for term in values:
-                out.append(self.page(f"{section}/{term.id}.md", "term.html", term.label, term.description or term.label, term=term, field=field, offers=c.offers_with(field, term.id)))
-        out += [self.page(f"tilbud/{o.id}.md", "offer.html", o.title, o.summary, o=o) for o in c.offers]
-        out += [self.page(f"mentorer/{m.id}.md", "mentor.html", m.name, m.role, m=m) for m in c.mentors]
-        out += [self.page(f"virksomheder/{e.id}.md", "enterprise.html", e.name, e.industry, e=e, offers=c.offers_by_enterprise(e.id)) for e in c.enterprises]
+                out.append(
+                    self.page(
+                        f"{section}/{term.id}.md",
+                        "term.html",
+                        term.label,
+                        term.description or term.label,
+                        term=term,
+                        field=field,
+                        offers=c.offers_with(field, term.id),
+                    )
+                )
+        out += [
+            self.page(f"tilbud/{o.id}.md", "offer.html", o.title, o.summary, o=o) for o in c.offers
+        ]
+        out += [
+            self.page(f"mentorer/{m.id}.md", "mentor.html", m.name, m.role, m=m) for m in c.mentors
+        ]
+        out += [
+            self.page(
+                f"virksomheder/{e.id}.md",
+                "enterprise.html",
+                e.name,
+                e.industry,
+                e=e,
+                offers=c.offers_by_enterprise(e.id),
+            )
+            for e in c.enterprises
+        ]
         return out
 
     def fill_blocks(self, markdown: str, url: str) -> str:
@@ -131,9 +186,27 @@ class Renderer:
 
 
 TERM_SECTIONS = (
-    ("temaer", "Temaer", "themes", "themes", "Vælg det tema, der passer til det, du gerne vil arbejde med."),
-    ("omraader", "Områder", "area", "areas", "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve."),
-    ("maalgrupper", "Målgrupper", "target_groups", "target_groups", "Find de tilbud, der passer til din situation."),
+    (
+        "temaer",
+        "Temaer",
+        "themes",
+        "themes",
+        "Vælg det tema, der passer til det, du gerne vil arbejde med.",
+    ),
+    (
+        "omraader",
+        "Områder",
+        "area",
+        "areas",
+        "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve.",
+    ),
+    (
+        "maalgrupper",
+        "Målgrupper",
+        "target_groups",
+        "target_groups",
+        "Find de tilbud, der passer til din situation.",
+    ),
 )
 
 SHAPES = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -25,13 +26,23 @@ def init_project(directory: Path, name: str) -> None:
     if directory.exists() and any(directory.iterdir()):
         raise ScaffoldError(f"mappen {directory} er ikke tom; vælg en ny mappe")
     with as_file(files("vifte").joinpath("scaffold")) as source:
-        shutil.copytree(source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
     (directory / "strategy").mkdir(exist_ok=True)
     write_schemas(directory / "schema")
     (directory / ".vscode").mkdir(exist_ok=True)
-    (directory / ".vscode" / "settings.json").write_text(vscode_settings("schema"), encoding="utf-8")
-    for path in (directory / "mkdocs.yml", directory / "catalogue" / "settings.yaml", directory / "site_src" / "index.md"):
-        path.write_text(path.read_text(encoding="utf-8").replace("Ny Kommune", name), encoding="utf-8")
+    (directory / ".vscode" / "settings.json").write_text(
+        vscode_settings("schema"), encoding="utf-8"
+    )
+    for path in (
+        directory / "mkdocs.yml",
+        directory / "catalogue" / "settings.yaml",
+        directory / "site_src" / "index.md",
+    ):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Ny Kommune", name), encoding="utf-8"
+        )
 
 
 def new_file(project: Path, kind: str, title: str) -> Path:
@@ -39,8 +50,13 @@ def new_file(project: Path, kind: str, title: str) -> Path:
     folder = project / "catalogue" / FOLDERS[kind]
     path = folder / f"{_suggest_id(title)}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} findes allerede; vælg en anden titel eller ret den eksisterende fil")
-    env = jinja2.Environment(loader=jinja2.PackageLoader("vifte", "templates/new"), keep_trailing_newline=True)
+        raise ScaffoldError(
+            f"{path} findes allerede; vælg en anden titel eller ret den eksisterende fil"
+        )
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("vifte", "templates/new"), keep_trailing_newline=True
+    )
+    env.filters["quoted"] = lambda text: json.dumps(text, ensure_ascii=False)
     text = env.get_template(f"{kind}.yaml").render(title=title, ids=_known_ids(project))
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -72,7 +72,12 @@ def require_catalogue(root: Path) -> tuple[Catalogue, Report]:
 
 def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
     if not path.is_file():
-        report.error(path, 0, 0, "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')")
+        report.error(
+            path,
+            0,
+            0,
+            "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')",
+        )
         return None
     doc = _read(path, root, report)
     if doc is None:
@@ -84,15 +89,23 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
     return settings
 
 
-def _check_unique_terms(terms: Iterable[model.Term], list_name: str, doc: Document, report: Report) -> None:
+def _check_unique_terms(
+    terms: Iterable[model.Term], list_name: str, doc: Document, report: Report
+) -> None:
     seen: set[str] = set()
     for i, term in enumerate(terms):
         if term.id in seen:
-            report.error(doc.path, *doc.position((list_name, i, "id")), f"id'et '{term.id}' står to gange i '{list_name}'; hvert id skal være unikt")
+            report.error(
+                doc.path,
+                *doc.position((list_name, i, "id")),
+                f"id'et '{term.id}' står to gange i '{list_name}'; hvert id skal være unikt",
+            )
         seen.add(term.id)
 
 
-def _load_collection(folder: Path, cls: type[M], root: Path, report: Report) -> list[tuple[M | None, Document]]:
+def _load_collection(
+    folder: Path, cls: type[M], root: Path, report: Report
+) -> list[tuple[M | None, Document]]:
     """Every readable file of one folder, with its model or None when the model had errors."""
     if not folder.is_dir():
         return []
@@ -102,22 +115,38 @@ def _load_collection(folder: Path, cls: type[M], root: Path, report: Report) -> 
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix not in (".yaml", ".yml"):
-            report.warning(path, 0, 0, "filen ignoreres; kun filer, der ender på .yaml, bliver læst")
+            report.warning(
+                path, 0, 0, "filen ignoreres; kun filer, der ender på .yaml, bliver læst"
+            )
             continue
         stem = path.stem
         noun = NOUNS[folder.name]
         if not _is_id(stem):
-            report.error(path, 0, 0, f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{_suggest_id(stem)}{path.suffix}'")
+            report.error(
+                path,
+                0,
+                0,
+                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{_suggest_id(stem)}{path.suffix}'",
+            )
             continue
         if stem in seen:
-            report.error(path, 0, 0, f"id'et '{stem}' er brugt af to filer ({seen[stem].name} og {path.name}); hvert {noun} skal have sit eget id")
+            report.error(
+                path,
+                0,
+                0,
+                f"id'et '{stem}' er brugt af to filer ({seen[stem].name} og {path.name}); hvert {noun} skal have sit eget id",
+            )
             continue
         seen[stem] = path
         doc = _read(path, root, report)
         if doc is None:
             continue
         if isinstance(doc.data, dict) and "id" in doc.data:
-            report.error(path, *doc.position(("id",), key=True), "feltet 'id' skal ikke skrives; id'et er filnavnet")
+            report.error(
+                path,
+                *doc.position(("id",), key=True),
+                "feltet 'id' skal ikke skrives; id'et er filnavnet",
+            )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((_validate(cls, data, doc, report), doc))
@@ -127,7 +156,12 @@ def _load_collection(folder: Path, cls: type[M], root: Path, report: Report) -> 
 def _read(path: Path, root: Path, report: Report) -> Document | None:
     resolved = path.resolve()
     if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
-        report.error(path, 0, 0, "filen er en genvej (symlink) til en fil uden for projektet; kopiér filen ind i stedet")
+        report.error(
+            path,
+            0,
+            0,
+            "filen er en genvej (symlink) til en fil uden for projektet; kopiér filen ind i stedet",
+        )
         return None
     try:
         return loader.load(path)
@@ -140,7 +174,12 @@ def _read(path: Path, root: Path, report: Report) -> Document | None:
 
 def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | None:
     if not isinstance(data, dict):
-        report.error(doc.path, 1, 1, "filen skal bestå af felter som 'title: Gældsrådgivning', ikke en liste eller en løs tekst")
+        report.error(
+            doc.path,
+            1,
+            1,
+            "filen skal bestå af felter som 'title: Gældsrådgivning', ikke en liste eller en løs tekst",
+        )
         return None
     try:
         return cls.model_validate(data)
@@ -148,8 +187,12 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             is_key = err["type"] in ("extra_forbidden", "missing")
-            line, column = doc.position(loc if err["type"] != "missing" else loc[:-1], key=err["type"] == "extra_forbidden")
-            report.error(doc.path, line, column, _explain(cls, loc, err, doc if not is_key else None))
+            line, column = doc.position(
+                loc if err["type"] != "missing" else loc[:-1], key=err["type"] == "extra_forbidden"
+            )
+            report.error(
+                doc.path, line, column, _explain(cls, loc, err, doc if not is_key else None)
+            )
         return None
 
 
@@ -171,14 +214,18 @@ def _explain(cls: type[BaseModel], loc: Loc, err: Any, doc: Document | None) -> 
     if kind == "string_too_short":
         return f"'{name}' må ikke være tom"
     if kind == "string_pattern_mismatch":
-        help_text = PATTERN_HELP.get(ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}")
+        help_text = PATTERN_HELP.get(
+            ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}"
+        )
         return f"'{value}' er ikke gyldig i '{name}': den {help_text}"
     if kind == "list_type":
         return f"'{name}' skal være en liste, hvor hver linje starter med '- '"
     if kind == "too_short":
         return f"'{name}' skal have mindst {ctx.get('min_length', 1)} punkt"
     if kind == "literal_error":
-        allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        allowed = [
+            a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+        ]
         hint = _did_you_mean(str(value), allowed)
         return f"'{value}' er ikke en gyldig værdi i '{name}'{hint}; tilladte værdier: {', '.join(allowed)}"
     if kind in ("bool_type", "bool_parsing"):
@@ -211,7 +258,11 @@ def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
         current = _model_in(info.annotation)
         if current is None:
             return []
-    return [n for n in current.model_fields if n != "id" or current is model.Term or issubclass(current, model.Term)]
+    return [
+        n
+        for n in current.model_fields
+        if n != "id" or current is model.Term or issubclass(current, model.Term)
+    ]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -232,7 +283,9 @@ def fold(text: str) -> str:
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
     folded = {fold(a): a for a in allowed}
-    match = folded.get(fold(value)) or next(iter(difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)), None)
+    match = folded.get(fold(value)) or next(
+        iter(difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)), None
+    )
     if match is None:
         return ""
     return f' — mente du "{folded.get(match, match)}"?'
@@ -250,15 +303,29 @@ def _suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "nyt-id"
 
 
-def _check_references(settings: Settings, loaded: dict[str, list[tuple[Any, Document]]], folder: Path, report: Report, today: dt.date) -> None:
+def _check_references(
+    settings: Settings,
+    loaded: dict[str, list[tuple[Any, Document]]],
+    folder: Path,
+    report: Report,
+    today: dt.date,
+) -> None:
     """Check every id a file refers to; reads the raw data, so files with other errors are checked too."""
     known = {
         "area": ("område", "settings.yaml", [a.id for a in settings.areas]),
         "access": ("adgang", "settings.yaml", [a.id for a in settings.access]),
         "themes": ("tema", "settings.yaml", [t.id for t in settings.themes]),
         "target_groups": ("målgruppe", "settings.yaml", [t.id for t in settings.target_groups]),
-        "enterprises": ("virksomhed", "mappen catalogue/enterprises", [d.path.stem for _, d in loaded["enterprises"]]),
-        "related": ("tilbud", "mappen catalogue/offers", [d.path.stem for _, d in loaded["offers"]]),
+        "enterprises": (
+            "virksomhed",
+            "mappen catalogue/enterprises",
+            [d.path.stem for _, d in loaded["enterprises"]],
+        ),
+        "related": (
+            "tilbud",
+            "mappen catalogue/offers",
+            [d.path.stem for _, d in loaded["offers"]],
+        ),
     }
     for name, items in loaded.items():
         cls = COLLECTIONS[name]
@@ -268,24 +335,48 @@ def _check_references(settings: Settings, loaded: dict[str, list[tuple[Any, Docu
                 if field not in cls.model_fields or field not in data:
                     continue
                 value = data[field]
-                refs = [(value, (field,))] if isinstance(value, str) else (
-                    [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+                refs = (
+                    [(value, (field,))]
+                    if isinstance(value, str)
+                    else (
+                        [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
+                        if isinstance(value, list)
+                        else []
+                    )
                 )
                 for ref, loc in refs:
                     if ref not in allowed:
                         hint = _did_you_mean(ref, allowed)
-                        listing = f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
-                        report.error(doc.path, *doc.position(loc), f'ukendt {noun} "{ref}"{hint} ({noun} skal findes i {where}{listing})')
+                        listing = (
+                            f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
+                        )
+                        report.error(
+                            doc.path,
+                            *doc.position(loc),
+                            f'ukendt {noun} "{ref}"{hint} ({noun} skal findes i {where}{listing})',
+                        )
             if isinstance(item, Offer):
                 _offer_warnings(item, doc, report, today)
             for image_field in ("image", "photo"):
                 image = getattr(item, image_field, None)
                 if image is not None and not (folder / "images" / image.file).is_file():
-                    report.error(doc.path, *doc.position((image_field, "file")), f"billedet '{image.file}' findes ikke i mappen catalogue/images")
+                    report.error(
+                        doc.path,
+                        *doc.position((image_field, "file")),
+                        f"billedet '{image.file}' findes ikke i mappen catalogue/images",
+                    )
 
 
 def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:
     if offer.id in offer.related:
-        report.warning(doc.path, *doc.position(("related", offer.related.index(offer.id))), "tilbuddet henviser til sig selv under 'related'")
+        report.warning(
+            doc.path,
+            *doc.position(("related", offer.related.index(offer.id))),
+            "tilbuddet henviser til sig selv under 'related'",
+        )
     if offer.review_by is not None and offer.review_by < today:
-        report.warning(doc.path, *doc.position(("review_by",)), f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'")
+        report.warning(
+            doc.path,
+            *doc.position(("review_by",)),
+            f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'",
+        )

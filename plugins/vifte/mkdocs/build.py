@@ -12,6 +12,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from vifte.diagnostics import CatalogueError
+
 STAGING_PREFIX = ".vifte-build-"
 OLD_PREFIX = ".vifte-old-"
 
@@ -32,7 +34,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc)) from None
+        failure = getattr(config.plugins.get("vifte"), "failure", None)
+        raise BuildFailed(str(failure or exc)) from None
     except Exception as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
@@ -63,6 +66,15 @@ def remove_leftovers(target: Path) -> None:
 
 
 def quiet_mkdocs(verbose: bool) -> None:
-    """Show MkDocs' own info lines only when asked; warnings and errors always."""
+    """Show MkDocs' own info lines only when asked; warnings and errors always.
+
+    The catalogue's errors are left out here because BuildFailed carries them to the caller.
+    """
     logging.basicConfig(format="%(levelname)s: %(message)s")
-    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.addFilter(_drop_catalogue_errors)
+
+
+def _drop_catalogue_errors(record: logging.LogRecord) -> bool:
+    return CatalogueError.HEADER not in record.getMessage()

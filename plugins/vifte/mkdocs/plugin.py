@@ -28,12 +28,16 @@ EXPORT = "data/catalogue.json"
 class ViftePlugin(BasePlugin[VifteConfig]):
     catalogue: Catalogue
     renderer: Renderer
+    failure: CatalogueError | None = None
+    """The catalogue's errors when loading failed, for callers that report them themselves."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
+        self.failure = None
         try:
             self.catalogue, report = require_catalogue(self.root)
         except CatalogueError as exc:
+            self.failure = exc
             raise PluginError(str(exc)) from None
         for warning in report.warnings:
             log.warning(str(warning))
@@ -44,7 +48,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.renderer.pages():
             if files.get_file_from_path(page.path) is not None:
-                raise PluginError(f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne")
+                raise PluginError(
+                    f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
+                )
             files.append(File.generated(config, page.path, content=page.markdown()))
         files.append(File.generated(config, CSS[0], content=base_css()))
         files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
@@ -52,7 +58,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             files.append(File.generated(config, EXPORT, content=catalogue_json(self.catalogue)))
         return files
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         try:
             return self.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         except ValueError as exc:

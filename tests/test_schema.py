@@ -1,0 +1,66 @@
+"""The published JSON Schema: generated from the model, committed, and in agreement with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from vifte import loader
+from vifte.schema import SCHEMAS, packaged_schema_dir, schema_text
+
+from .conftest import REPO
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schema_is_up_to_date(name):
+    committed = (packaged_schema_dir() / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(name), "run: python -m vifte.schema"
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schema_is_valid_draft_07(name):
+    schema = json.loads(schema_text(name))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert "$defs" not in json.dumps(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
+
+
+def _files(glob: str) -> list[Path]:
+    return sorted(REPO.glob(glob)) + sorted((REPO / "plugins/vifte/scaffold").glob(glob))
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_example_files_satisfy_the_schema(name):
+    _, glob = SCHEMAS[name]
+    validator = jsonschema.Draft7Validator(
+        json.loads(schema_text(name)), format_checker=jsonschema.FormatChecker()
+    )
+    files = _files(glob)
+    assert files
+    for path in files:
+        data = json.loads(json.dumps(loader.load(path).data, default=str))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert errors == [], path
+
+
+def test_schema_rejects_what_check_rejects():
+    validator = jsonschema.Draft7Validator(json.loads(schema_text("offer")))
+    bad = {
+        "title": "x",
+        "area": "Beskæftigelse",
+        "access": "direkte",
+        "themes": [],
+        "target_groups": ["a"],
+        "summary": "x",
+        "description": "x",
+        "provider": {"name": "x"},
+        "contact": {"phone": "70000000"},
+        "titel": "x",
+    }
+    messages = " ".join(e.message for e in validator.iter_errors(bad))
+    assert (
+        "does not match" in messages and "should be non-empty" in messages and "titel" in messages
+    )
