@@ -331,6 +331,8 @@ def _check_references(
         cls = COLLECTIONS[name]
         for item, doc in items:
             data = doc.data
+            if not isinstance(data, dict):
+                continue
             for field, (noun, where, allowed) in known.items():
                 if field not in cls.model_fields or field not in data:
                     continue

@@ -1,0 +1,131 @@
+"""Random input never crashes the loader or validator: only clean, positioned diagnostics."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vifte.markup import render_markdown
+from vifte.scaffold import init_project
+from vifte.validate import load_catalogue
+
+LINE = re.compile(r"^catalogue/[^:]+:\d+:\d+: (error|warning): .+")
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+KEYS = [
+    "title",
+    "area",
+    "access",
+    "kind",
+    "themes",
+    "target_groups",
+    "summary",
+    "description",
+    "provider",
+    "contact",
+    "location",
+    "related",
+    "updated",
+    "image",
+]
+offers = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), values, max_size=10)
+
+_root = Path(tempfile.mkdtemp(prefix="vifte-fuzz-")) / "p"
+init_project(_root, "Fuzz Kommune")
+
+
+def _check(text: str) -> None:
+    (_root / "catalogue/offers/fuzz.yaml").write_text(text, encoding="utf-8")
+    catalogue, report = load_catalogue(_root)
+    for line in report.lines():
+        assert LINE.match(line), line
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(offers)
+def test_random_structures_give_clean_errors(data):
+    _check(yaml.safe_dump(data, allow_unicode=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}&*!|>#%@`,?\\") + ["æ", "\ufeff", "\x85"]),
+        max_size=80,
+    )
+)
+def test_random_text_gives_clean_errors(text):
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                "/",
+                '"',
+                "'",
+                "=",
+                " ",
+                "a",
+                "script",
+                "img",
+                "onerror",
+                "javascript:",
+                "href",
+                "src",
+                "iframe",
+                "style",
+                "[x](",
+                ")",
+                "\n",
+                "&#",
+                "x6a;",
+                "data:",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_sanitised_markdown_has_no_executable_construct(text):
+    elements = _Elements()
+    elements.feed(render_markdown(text))
+    for tag, attrs in elements.found:
+        assert tag not in ("script", "iframe", "img", "object", "embed", "style", "svg")
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert name != "style"
+            if name in ("href", "src"):
+                assert not re.match(r"\s*(javascript|data|vbscript):", value or "", re.I), value
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))
