@@ -221,3 +221,15 @@ def _escape(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8") + "updated: 2021-02-03\n", encoding="utf-8")
+    first, second = tmp_path / "a", tmp_path / "b"
+    build_site(project / "mkdocs.yml", first)
+    build_site(project / "mkdocs.yml", second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+    assert "<lastmod>2021-02-03</lastmod>" in (first / "sitemap.xml").read_text(encoding="utf-8")

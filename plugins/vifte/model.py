@@ -341,6 +341,11 @@ class Catalogue(BaseModel):
     def enterprise_by_id(self) -> dict[str, Enterprise]:
         return {e.id: e for e in self.enterprises}
 
+    @cached_property
+    def last_updated(self) -> dt.date | None:
+        """The newest `updated` date of any offer: the date the published data carries."""
+        return max((o.updated for o in self.offers if o.updated), default=None)
+
     def offers_with(self, field: str, term_id: str) -> list[Offer]:
         """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title."""
         found = [

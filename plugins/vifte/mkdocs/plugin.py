@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +43,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             raise PluginError(str(exc)) from None
         for warning in report.warnings:
             log.warning(str(warning))
+        _pin_build_date(self.catalogue)
         self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
         config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
         return config
@@ -71,3 +74,18 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+_PINNED = "_VIFTE_PINNED_DATE"
+
+
+def _pin_build_date(catalogue: Catalogue) -> None:
+    """Make MkDocs' dates (sitemap lastmod) the data's own date, so equal input gives equal output.
+
+    A SOURCE_DATE_EPOCH set by the user wins; one set by an earlier build in this process is renewed.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ and os.environ.get(_PINNED) != os.environ["SOURCE_DATE_EPOCH"]:
+        return
+    day = catalogue.last_updated or dt.date(1970, 1, 1)
+    epoch = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = os.environ[_PINNED] = epoch

@@ -1,0 +1,68 @@
+"""Time `vifte check` and `vifte build` on synthetic catalogues of growing size.
+
+Usage: python3 benchmarks/build.py [N ...]   (default: 100 1000 5000)
+Prints, per size: seconds to load and validate, seconds to build the site, peak memory of the
+build process, number of files and total size of the site.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from vifte.scaffold import init_project
+
+WORDS = "arbejde praktik hjælp gæld kursus mentor sundhed motion trivsel bolig netværk job uddannelse".split()
+
+
+def make_project(root: Path, offers: int) -> None:
+    init_project(root, "Benchmark Kommune")
+    folder = root / "catalogue" / "offers"
+    for i in range(offers):
+        w = [WORDS[(i * k) % len(WORDS)] for k in (1, 3, 7)]
+        (folder / f"tilbud-{i:06d}.yaml").write_text(
+            f"title: {w[0].capitalize()}sforløb {i}\n"
+            f"area: {('beskaeftigelse', 'social', 'sundhed')[i % 3]}\n"
+            f"access: {('direkte', 'venteliste', 'visitation')[i % 3]}\n"
+            f"kind: other\nthemes: [{('arbejdsliv', 'trivsel')[i % 2]}]\n"
+            f"target_groups: [{('jobparat', 'aktivitetsparat')[i % 2]}]\n"
+            f"summary: Et forløb om {w[1]} og {w[2]} for dig, der vil videre.\n"
+            "description: |\n"
+            + "".join(f"  Du kan arbejde med {w[j % 3]} sammen med andre. Vi mødes hver uge.\n\n" for j in range(4))
+            + "professional: |\n  Visitation via sagsbehandler.\n"
+            f"provider: {{name: Jobcenteret}}\ncontact: {{phone: \"70 00 {i % 100:02d} 00\"}}\n"
+            f"keywords: [{w[1]}, {w[2]}]\n",
+            encoding="utf-8",
+        )
+
+
+def measure(offers: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        make_project(root, offers)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "vifte", "check", "-p", str(root)], check=True, capture_output=True)
+        check_s = time.perf_counter() - start
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "vifte", "build", "-p", str(root)], check=True, capture_output=True)
+        build_s = time.perf_counter() - start
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        files = [p for p in (root / "site").rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files)
+        return f"{offers:>7} {check_s:>9.2f} {build_s:>9.2f} {peak / 1024:>10.0f} {len(files):>7} {size / 1e6:>9.1f}"
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 5000]
+    print(f"{'offers':>7} {'check s':>9} {'build s':>9} {'peak MiB':>10} {'files':>7} {'site MB':>9}")
+    for n in sizes:
+        print(measure(n), flush=True)
+
+
+if __name__ == "__main__":
+    main()
