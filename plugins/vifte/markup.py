@@ -5,6 +5,7 @@ The same sanitised HTML feeds the site, the brochures and the search index.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -90,3 +91,61 @@ def render_markdown(text: str, *, shift_headings: int = 1) -> str:
 def plain_text(text: str) -> str:
     """The words of a Markdown text without any markup, for search indexes and metadata."""
     return nh3.clean(render_markdown(text), tags=set()).strip()
+
+
+PAGE_TAGS = ALLOWED_TAGS | {
+    "h1",
+    "div",
+    "span",
+    "section",
+    "article",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "img",
+    "details",
+    "summary",
+    "time",
+}
+PAGE_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    "*": {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "role",
+        "aria-label",
+        "aria-labelledby",
+        "aria-hidden",
+        "data-area",
+        "data-access",
+    },
+    "a": {"href", "title", "class", "id"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"align", "scope", "style"},
+    "td": {"align", "style"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+
+
+ALIGN_STYLE = re.compile(r'style="text-align:\s*(left|right|center);?"')
+
+
+def sanitise_page(html: str) -> str:
+    """Sanitise a whole hand-written page: the text allow-list plus the structure a theme needs.
+
+    Table alignment becomes a class, because the Content-Security-Policy forbids style attributes.
+    """
+    clean = nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+    return ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean)

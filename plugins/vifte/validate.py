@@ -299,8 +299,10 @@ def _is_id(text: str) -> bool:
 
 def _suggest_id(text: str) -> str:
     import re
+    import unicodedata
 
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "nyt-id"
+    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "nyt-id"
 
 
 def _check_references(

@@ -13,8 +13,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from vifte.csp import add_policy
 from vifte.diagnostics import CatalogueError
 from vifte.export import catalogue_json
+from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
@@ -30,6 +32,7 @@ EXPORT = "data/catalogue.json"
 class ViftePlugin(BasePlugin[VifteConfig]):
     catalogue: Catalogue
     renderer: Renderer
+    generated: set[str]
     failure: CatalogueError | None = None
     """The catalogue's errors when loading failed, for callers that report them themselves."""
 
@@ -49,7 +52,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.generated = set()
         for page in self.renderer.pages():
+            self.generated.add(page.path)
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
@@ -69,6 +74,19 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            return html
+        return sanitise_page(html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return add_policy(output)
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("catalogue", "strategy", "theme"):
             if (self.root / folder).is_dir():
@@ -84,7 +102,10 @@ def _pin_build_date(catalogue: Catalogue) -> None:
 
     A SOURCE_DATE_EPOCH set by the user wins; one set by an earlier build in this process is renewed.
     """
-    if "SOURCE_DATE_EPOCH" in os.environ and os.environ.get(_PINNED) != os.environ["SOURCE_DATE_EPOCH"]:
+    if (
+        "SOURCE_DATE_EPOCH" in os.environ
+        and os.environ.get(_PINNED) != os.environ["SOURCE_DATE_EPOCH"]
+    ):
         return
     day = catalogue.last_updated or dt.date(1970, 1, 1)
     epoch = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))

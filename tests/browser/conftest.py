@@ -1,0 +1,103 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright against a site on 127.0.0.1.
+
+Every request to another host is aborted and recorded, which makes each browser test a privacy
+test as well.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on a free port of 127.0.0.1 from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    server, url = serve(example_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="run the README's test command"
+    )
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing; run: bash .ci/install --test")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """What a page did that a test should see: foreign requests, CSP violations, script errors."""
+
+    foreign: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watched() -> Watched:
+    return Watched()
+
+
+@pytest.fixture
+def page(browser, watched: Watched):
+    """A fresh page (phone-sized when a test asks) that blocks and records foreign requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+
+    def route(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            watched.foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    page.on("pageerror", lambda exc: watched.errors.append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: watched.csp.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    yield page
+    context.close()

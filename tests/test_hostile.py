@@ -1,0 +1,121 @@
+"""Hostile and broken input: refused with a clear message, never a traceback, a hang or a half site."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from vifte.validate import load_catalogue
+
+from .test_check import OFFER
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+
+def errors_of(project: Path) -> list[str]:
+    _, report = load_catalogue(project)
+    return [str(d) for d in report.errors]
+
+
+def test_huge_file_is_refused(project, write):
+    write(
+        "catalogue/offers/stor.yaml",
+        OFFER.replace("description: |\n", "description: |\n" + "  Tekst tekst tekst.\n" * 300_000),
+    )
+    (error,) = errors_of(project)
+    assert error.startswith("catalogue/offers/stor.yaml:0:0: error: filen er for stor (6")
+    assert error.endswith("kB); en vifte-fil må højst fylde 1000 kB")
+
+
+def test_long_description_within_file_limit_is_refused_by_field_limit(project, write):
+    write(
+        "catalogue/offers/lang.yaml",
+        OFFER.replace("description: |\n", "description: |\n" + "  Tekst tekst tekst.\n" * 2_000),
+    )
+    assert any("lang.yaml:9:14: error: 'description' er for lang" in e for e in errors_of(project))
+
+
+def test_deep_nesting_is_refused(project, write):
+    write("catalogue/offers/dyb.yaml", OFFER + "location: " + "{a: " * 30 + "1" + "}" * 30 + "\n")
+    assert any("dyb.yaml:15:" in e and "indlejret for dybt" in e for e in errors_of(project))
+
+
+def test_very_deep_nesting_does_not_crash(project, write):
+    write("catalogue/offers/dyb.yaml", "a: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    assert any("dyb.yaml" in e and "indlejret for dybt" in e for e in errors_of(project))
+
+
+def test_billion_laughs_is_refused_quickly(project, write):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+        for i in range(8)
+    ]
+    write("catalogue/offers/bombe.yaml", "\n".join(lines) + "\n")
+    start = time.monotonic()
+    assert errors_of(project) == [
+        "catalogue/offers/bombe.yaml:1:4: error: YAML-ankre (&a) er ikke tilladt i vifte-filer; skriv værdien helt ud"
+    ]
+    assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object/apply:os.system ['touch pwned']", "!!python/name:os.system", "!custom 1"],
+)
+def test_custom_tags_are_refused(project, write, tag):
+    write("catalogue/offers/tag.yaml", OFFER + f"price: {tag}\n")
+    found = errors_of(project)
+    assert any("tag.yaml:15:8: error: mærket" in e and "er ikke tilladt" in e for e in found), found
+    assert not (project / "pwned").exists()
+
+
+def test_unicode_and_spaces_in_file_names(project, write):
+    write("catalogue/offers/Café Ø.yaml", OFFER)
+    assert errors_of(project) == [
+        "catalogue/offers/Café Ø.yaml:0:0: error: filnavnet er ikke et gyldigt id: det må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa); omdøb filen til fx 'cafe-oe.yaml'"
+    ]
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_interrupted_build_leaves_previous_site(tmp_path, sig):
+    from build import make_project  # benchmarks/build.py: synthetic offers
+
+    root = tmp_path / "stor"
+    make_project(root, 600)
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
+    subprocess.run(command, check=True, capture_output=True)
+    before = _site_files(site)
+    (root / "catalogue/offers/tilbud-000001.yaml").write_text(
+        OFFER.replace("Gældsrådgivning", "Ændret"), encoding="utf-8"
+    )
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(
+        p.name.startswith(".vifte-build-") and any(p.rglob("*.html")) for p in tmp_path.iterdir()
+    ):
+        assert time.monotonic() < deadline and process.poll() is None, (
+            "the build finished before it could be interrupted"
+        )
+        time.sleep(0.05)
+    os.kill(process.pid, sig)
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert _site_files(site) == before
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".vifte-")]
+    if sig == signal.SIGINT:
+        assert leftovers == [], "Ctrl-C must clean up at once"
+    subprocess.run(command, check=True, capture_output=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "stor"]
+    assert "Ændret" in (site / "tilbud/tilbud-000001/index.html").read_text(encoding="utf-8")
