@@ -275,3 +275,17 @@ def test_image_needs_alt(project, write):
     assert any(
         "gaeld.yaml:16:3: error: feltet 'image.alt' mangler" in line for line in check(project)
     ), check(project)
+
+
+def test_pale_area_colour_is_refused(project):
+    settings = project / "catalogue/settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"#7a2a6b"', '"#f0f0f0"'), encoding="utf-8")
+    assert "catalogue/settings.yaml:17:13: error: farven #f0f0f0 til 'social' er for lys til at ses mod den hvide side (1.1:1, kravet er 3:1); vælg en mørkere farve" in check(project)
+
+
+def test_text_on_every_colour_reaches_aa():
+    from vifte.colour import contrast, text_on
+
+    for grey in range(0, 256, 5):
+        colour = f"#{grey:02x}{grey:02x}{grey:02x}"
+        assert contrast(colour, text_on(colour)) >= 4.5, colour

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vifte import loader, model
+from vifte.colour import contrast
 from vifte.diagnostics import CatalogueError, Report
 from vifte.loader import Document, Loc, YamlProblem
 from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
@@ -86,7 +87,20 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
     if settings is not None:
         for list_name in ("areas", "access", "themes", "target_groups"):
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
+        _check_contrast(settings, doc, report)
     return settings
+
+
+def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
+    """Area colours mark cards and headings, so they must stand out from the white page (3:1).
+
+    Text on any colour is readable by construction: black or white is picked, whichever gives
+    more contrast, and one of them always reaches 4.5:1.
+    """
+    for i, area in enumerate(settings.areas):
+        ratio = contrast(area.colour, "#ffffff")
+        if ratio < 3:
+            report.error(doc.path, *doc.position(("areas", i, "colour")), f"farven {area.colour} til '{area.id}' er for lys til at ses mod den hvide side ({ratio:.1f}:1, kravet er 3:1); vælg en mørkere farve")
 
 
 def _check_unique_terms(
