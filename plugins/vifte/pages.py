@@ -112,8 +112,14 @@ class Renderer:
             self.page(
                 "tilbud/index.md",
                 "offers.html",
-                "Alle tilbud",
-                f"Alle {len(c.offers)} tilbud fra {c.settings.municipality.name}, ordnet efter tema.",
+                "Find tilbud",
+                f"Find blandt {len(c.offers)} tilbud fra {c.settings.municipality.name}: vælg tema, situation, område og adgang.",
+            ),
+            self.page(
+                "plan/index.md",
+                "plan.html",
+                "Min plan",
+                "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
             ),
             self.page(
                 "mentorer/index.md",

@@ -1,4 +1,4 @@
-"""CSS that comes from settings: the colours of areas and access levels as custom properties."""
+"""Stylesheets and scripts: the package's own, and the colours from settings as custom properties."""
 
 from __future__ import annotations
 
@@ -21,6 +21,6 @@ def colours_css(settings: Settings) -> str:
     return "\n".join(rules) + "\n"
 
 
-def base_css() -> str:
-    """The package's own stylesheet for catalogue pages."""
-    return files("vifte").joinpath("assets/vifte.css").read_text(encoding="utf-8")
+def asset(name: str) -> str:
+    """One of the package's own static files (stylesheet, scripts) as text."""
+    return files("vifte").joinpath("assets", name).read_text(encoding="utf-8")

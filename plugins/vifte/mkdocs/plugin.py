@@ -20,12 +20,14 @@ from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
-from vifte.styles import base_css, colours_css
+from vifte.styles import asset, colours_css
 from vifte.validate import require_catalogue
 
 log = get_plugin_logger(__name__)
 
 CSS = ("assets/vifte/vifte.css", "assets/vifte/colours.css")
+JS = ("assets/vifte/view.js", "assets/vifte/vifte.js")
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 EXPORT = "data/catalogue.json"
 
 
@@ -49,6 +51,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         _pin_build_date(self.catalogue)
         self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
         config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
+        if JS[1] not in config.extra_javascript:
+            config.extra_javascript.append(JS[1])
+        dirs = config.theme.dirs
+        if str(OVERRIDES) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -60,7 +67,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
                 )
             files.append(File.generated(config, page.path, content=page.markdown()))
-        files.append(File.generated(config, CSS[0], content=base_css()))
+        files.append(File.generated(config, CSS[0], content=asset("vifte.css")))
+        for script in JS:
+            files.append(File.generated(config, script, content=asset(script.rsplit("/", 1)[1])))
         files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
         if self.config.export:
             files.append(File.generated(config, EXPORT, content=catalogue_json(self.catalogue)))

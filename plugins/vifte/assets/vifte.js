@@ -1,0 +1,275 @@
+/* vifte: view switch, filter page and "Min plan". Everything stays in this browser. */
+(function () {
+  "use strict";
+
+  var PLAN_KEY = "vifte.plan";
+  var VIEW_KEY = "vifte.view";
+
+  function store(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {}
+  }
+  function load(key, fallback) {
+    try { var v = JSON.parse(localStorage.getItem(key)); return v === null ? fallback : v; } catch (e) { return fallback; }
+  }
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+
+  /* The view switch: citizen text by default, caseworker details on request. */
+  function setupView() {
+    var toolbar = $("[data-vifte-toolbar]");
+    var button = $("[data-vifte-view-toggle]");
+    if (!toolbar || !button) return;
+    toolbar.hidden = false;
+    function show() {
+      var caseworker = document.documentElement.getAttribute("data-vifte-view") === "fagperson";
+      button.setAttribute("aria-pressed", caseworker ? "true" : "false");
+      button.textContent = caseworker ? "Skjul oplysninger til sagsbehandlere" : "Vis oplysninger til sagsbehandlere";
+    }
+    button.addEventListener("click", function () {
+      var next = document.documentElement.getAttribute("data-vifte-view") === "fagperson" ? "borger" : "fagperson";
+      document.documentElement.setAttribute("data-vifte-view", next);
+      try { localStorage.setItem(VIEW_KEY, next); } catch (e) {}
+      show();
+    });
+    show();
+  }
+
+  /* The filter page: ticked boxes narrow the list; the choice lives in the URL. */
+  function setupFilter() {
+    var form = $("[data-vifte-filter]");
+    if (!form) return;
+    var grouped = $("[data-vifte-grouped]");
+    var results = $("[data-vifte-results]");
+    var list = $("ul", results);
+    var count = $("[data-vifte-count]");
+    var seen = {};
+    $$(".vifte-card", grouped).forEach(function (card) {
+      var id = card.getAttribute("data-id");
+      if (seen[id]) return;
+      seen[id] = true;
+      var copy = card.cloneNode(true);
+      var heading = $(".vifte-card__title", copy);
+      list.appendChild(copy);
+      if (heading) heading.removeAttribute("id");
+    });
+    var cards = $$(".vifte-card", list).sort(function (a, b) {
+      return a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"), "da");
+    });
+    cards.forEach(function (card) { list.appendChild(card); });
+    var fields = { tema: "data-themes", maalgruppe: "data-target-groups", omraade: "data-area", adgang: "data-access" };
+
+    function chosen() {
+      var picked = {};
+      Object.keys(fields).forEach(function (name) {
+        picked[name] = $$('input[name="' + name + '"]:checked', form).map(function (box) { return box.value; });
+      });
+      return picked;
+    }
+    function matches(card, picked) {
+      return Object.keys(fields).every(function (name) {
+        if (!picked[name].length) return true;
+        var values = (card.getAttribute(fields[name]) || "").split(" ");
+        return picked[name].some(function (v) { return values.indexOf(v) !== -1; });
+      });
+    }
+    function apply(updateUrl) {
+      var picked = chosen();
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = matches(card, picked);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown === cards.length
+        ? "Viser alle " + cards.length + " tilbud."
+        : "Viser " + shown + " af " + cards.length + " tilbud.";
+      if (updateUrl) {
+        var params = new URLSearchParams();
+        Object.keys(picked).forEach(function (name) {
+          picked[name].forEach(function (v) { params.append(name, v); });
+        });
+        var query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      }
+    }
+    var params = new URLSearchParams(location.search);
+    $$("input[type=checkbox]", form).forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+    });
+    form.hidden = false;
+    results.hidden = false;
+    grouped.hidden = true;
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    apply(false);
+  }
+
+  /* Min plan: offers picked in the meeting, with goal and details, kept only in this browser. */
+  function emptyPlan() { return { goal: "", activities: [] }; }
+  function readPlan() {
+    var plan = load(PLAN_KEY, emptyPlan());
+    if (!plan || !Array.isArray(plan.activities)) plan = emptyPlan();
+    return plan;
+  }
+  function updatePlanCount() {
+    var n = readPlan().activities.length;
+    $$("[data-vifte-plan-count]").forEach(function (el) { el.textContent = n ? "(" + n + ")" : ""; });
+  }
+  function addToPlan(data) {
+    var plan = readPlan();
+    if (plan.activities.some(function (a) { return a.id === data.id; })) return false;
+    plan.activities.push({
+      id: data.id, title: data.title, url: data.url, responsible: data.provider || "",
+      legal: data.legal || "", subgoal: "", start: "", end: "", hours: ""
+    });
+    store(PLAN_KEY, plan);
+    updatePlanCount();
+    return true;
+  }
+
+  function setupAddButtons() {
+    $$("[data-vifte-add]").forEach(function (button) {
+      button.hidden = false;
+      var status = button.parentNode.querySelector("[data-vifte-add-status]");
+      function inPlan() {
+        return readPlan().activities.some(function (a) { return a.id === button.getAttribute("data-id"); });
+      }
+      function show() { if (inPlan()) button.textContent = "Er på min plan"; }
+      button.addEventListener("click", function () {
+        var added = addToPlan({
+          id: button.getAttribute("data-id"), title: button.getAttribute("data-title"),
+          url: button.getAttribute("data-url"), provider: button.getAttribute("data-provider"),
+          legal: button.getAttribute("data-legal")
+        });
+        if (status) status.textContent = added ? "Tilbuddet er lagt på din plan." : "Tilbuddet er allerede på din plan.";
+        show();
+      });
+      show();
+    });
+  }
+
+  var ACTIVITY_FIELDS = [
+    ["subgoal", "Delmål", "text"], ["start", "Start", "date"], ["end", "Slut", "date"],
+    ["hours", "Timer om ugen", "text"], ["responsible", "Ansvarlig", "text"], ["legal", "Lov og paragraf", "text"]
+  ];
+
+  function setupPlan() {
+    var root = $("[data-vifte-plan]");
+    if (!root) return;
+    var siteRoot = root.getAttribute("data-root") || "../";
+    root.hidden = false;
+    var goal = $("#vifte-plan-goal", root);
+    var list = $("[data-vifte-plan-list]", root);
+    var empty = $("[data-vifte-plan-empty]", root);
+    var picker = $("#vifte-plan-picker", root);
+    var status = $("[data-vifte-plan-status]", root);
+    var printTable = $("[data-vifte-plan-print] tbody");
+    var printGoal = $("[data-vifte-plan-print-goal]");
+    var printDate = $("[data-vifte-plan-print-date]");
+
+    function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
+
+    function renderPrint(plan) {
+      printGoal.textContent = plan.goal || "(intet mål skrevet)";
+      printDate.textContent = new Date().toLocaleDateString("da-DK");
+      printTable.textContent = "";
+      plan.activities.forEach(function (a) {
+        var row = document.createElement("tr");
+        [a.title, a.subgoal, a.start, a.end, a.hours, a.responsible, a.legal].forEach(function (value, i) {
+          var cell = document.createElement(i === 0 ? "th" : "td");
+          if (i === 0) cell.setAttribute("scope", "row");
+          cell.textContent = value || "";
+          row.appendChild(cell);
+        });
+        printTable.appendChild(row);
+      });
+    }
+
+    function render() {
+      var plan = readPlan();
+      goal.value = plan.goal || "";
+      list.textContent = "";
+      empty.hidden = plan.activities.length > 0;
+      plan.activities.forEach(function (activity, index) {
+        var item = document.createElement("li");
+        item.className = "vifte-plan-activity";
+        var heading = document.createElement("h3");
+        var link = document.createElement("a");
+        link.href = siteRoot + activity.url;
+        link.textContent = activity.title;
+        heading.appendChild(link);
+        item.appendChild(heading);
+        ACTIVITY_FIELDS.forEach(function (spec) {
+          var id = "vifte-plan-" + index + "-" + spec[0];
+          var label = document.createElement("label");
+          label.setAttribute("for", id);
+          label.textContent = spec[1];
+          var input = document.createElement("input");
+          input.type = spec[2];
+          input.id = id;
+          input.value = activity[spec[0]] || "";
+          input.addEventListener("input", function () {
+            var current = readPlan();
+            current.activities[index][spec[0]] = input.value;
+            save(current);
+          });
+          var wrap = document.createElement("div");
+          wrap.className = "vifte-plan-field";
+          wrap.appendChild(label);
+          wrap.appendChild(input);
+          item.appendChild(wrap);
+        });
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "vifte-button";
+        remove.textContent = "Fjern " + activity.title + " fra planen";
+        remove.addEventListener("click", function () {
+          var current = readPlan();
+          current.activities.splice(index, 1);
+          save(current);
+          render();
+          status.textContent = activity.title + " er fjernet fra planen.";
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+      renderPrint(plan);
+    }
+
+    goal.addEventListener("input", function () {
+      var plan = readPlan();
+      plan.goal = goal.value;
+      save(plan);
+    });
+    $("[data-vifte-plan-add]", root).addEventListener("click", function () {
+      var option = picker.options[picker.selectedIndex];
+      if (!option || !option.value) return;
+      var added = addToPlan({
+        id: option.value, title: option.textContent, url: option.getAttribute("data-url"),
+        provider: option.getAttribute("data-provider"), legal: option.getAttribute("data-legal")
+      });
+      render();
+      status.textContent = added ? option.textContent + " er lagt på planen." : option.textContent + " er allerede på planen.";
+    });
+    $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
+    $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
+      if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
+      try { localStorage.removeItem(PLAN_KEY); } catch (e) {}
+      updatePlanCount();
+      render();
+      status.textContent = "Planen er slettet.";
+    });
+    render();
+  }
+
+  function start() {
+    setupView();
+    setupFilter();
+    setupAddButtons();
+    setupPlan();
+    updatePlanCount();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
