@@ -1,0 +1,122 @@
+"""The catalogue as a citizen and a caseworker use it: filters, the view switch and Min plan."""
+
+from __future__ import annotations
+
+import subprocess
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from vifte.validate import require_catalogue
+
+from ..conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return require_catalogue(REPO)[0]
+
+
+def _count(catalogue, theme=None, group=None):
+    return sum(
+        1
+        for o in catalogue.offers
+        if (theme is None or theme in o.themes) and (group is None or group in o.target_groups)
+    )
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
+    ids=["phone", "desktop"],
+)
+def test_ticking_filters_narrows_the_list_and_the_url(page, watched, site_url, catalogue, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site_url + "tilbud/")
+    count = page.locator("[data-vifte-count]")
+    assert count.text_content() == f"Viser alle {len(catalogue.offers)} tilbud."
+    assert count.get_attribute("role") == "status"
+    theme = next(iter(catalogue.themes.values()))
+    page.get_by_role("checkbox", name=theme.label, exact=True).check()
+    expected = _count(catalogue, theme=theme.id)
+    assert count.text_content() == f"Viser {expected} af {len(catalogue.offers)} tilbud."
+    assert page.locator("[data-vifte-results] .vifte-card:visible").count() == expected
+    group = next(
+        g
+        for g in catalogue.target_groups.values()
+        if 0 < _count(catalogue, theme.id, g.id) < expected
+    )
+    page.get_by_role("checkbox", name=group.label, exact=True).check()
+    both = _count(catalogue, theme.id, group.id)
+    assert page.locator("[data-vifte-results] .vifte-card:visible").count() == both
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"tema": [theme.id], "maalgruppe": [group.id]}
+    page.goto(page.url)  # a bookmarked or e-mailed link restores the choice
+    assert page.get_by_role("checkbox", name=theme.label, exact=True).is_checked()
+    assert page.locator("[data-vifte-results] .vifte-card:visible").count() == both
+    assert watched.foreign == [] and watched.errors == []
+
+
+def test_without_javascript_every_offer_is_listed_by_theme(browser, site_url, catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "tilbud/")
+    assert not page.locator("[data-vifte-filter]").is_visible()
+    listed = set(
+        page.locator("[data-vifte-grouped] .vifte-card").evaluate_all(
+            "cards => cards.map(c => c.dataset.id)"
+        )
+    )
+    assert listed == {o.id for o in catalogue.offers}
+    assert page.locator("[data-vifte-grouped] h2").count() == len(catalogue.themes)
+    context.close()
+
+
+def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
+    offer = next(o for o in catalogue.offers if o.professional)
+    page.goto(site_url + offer.page_url)
+    professional = page.locator(".vifte-professional")
+    toggle = page.locator("[data-vifte-view-toggle]")
+    assert not professional.is_visible()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert professional.is_visible() and toggle.get_attribute("aria-pressed") == "true"
+    page.goto(site_url + offer.page_url)
+    assert page.locator(".vifte-professional").is_visible()
+    page.locator("[data-vifte-view-toggle]").click()
+    assert not page.locator(".vifte-professional").is_visible()
+
+
+def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue, tmp_path):
+    first, second = catalogue.offers[0], catalogue.offers[1]
+    page.goto(site_url + first.page_url)
+    page.get_by_role("button", name="Læg på min plan").click()
+    assert (
+        page.locator("[data-vifte-add-status]").text_content() == "Tilbuddet er lagt på din plan."
+    )
+    page.goto(site_url + "plan/")
+    page.get_by_label("Vælg et tilbud").select_option(second.id)
+    page.get_by_role("button", name="Læg på planen").click()
+    page.get_by_label("Hvad vil du gerne opnå?").fill("Komme i job inden sommer")
+    page.locator("#vifte-plan-0-subgoal").fill("Prøve kræfter med lagerarbejde")
+    page.locator("#vifte-plan-0-start").fill("2027-01-04")
+    page.locator("#vifte-plan-1-hours").fill("10")
+    page.reload()
+    assert page.get_by_label("Hvad vil du gerne opnå?").input_value() == "Komme i job inden sommer"
+    assert page.locator(".vifte-plan-activity").count() == 2
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in pages
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Komme i job inden sommer" in text and "Prøve kræfter" in text and "2027-01-04" in text
+    assert first.title.split()[0] in text and second.title.split()[0] in text
+    assert (
+        "Find tilbud" not in text and "Slet planen" not in text
+    )  # no navigation or buttons on paper
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Slet planen").click()
+    assert page.locator(".vifte-plan-activity").count() == 0
+    assert page.evaluate("localStorage.getItem('vifte.plan')") is None
