@@ -233,3 +233,11 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
     assert "<lastmod>2021-02-03</lastmod>" in (first / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_build_refuses_a_site_with_broken_links(project, tmp_path):
+    (project / "site_src/hjaelp.md").write_text('# Hjælp\n\n<p><a href="../findes-ikke/">Et link</a></p>\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project / "mkdocs.yml", tmp_path / "out")
+    assert "hjaelp/index.html -> ../findes-ikke/" in str(failure.value)
+    assert not (tmp_path / "out").exists()

@@ -279,8 +279,13 @@ def test_image_needs_alt(project, write):
 
 def test_pale_area_colour_is_refused(project):
     settings = project / "catalogue/settings.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace('"#7a2a6b"', '"#f0f0f0"'), encoding="utf-8")
-    assert "catalogue/settings.yaml:17:13: error: farven #f0f0f0 til 'social' er for lys til at ses mod den hvide side (1.1:1, kravet er 3:1); vælg en mørkere farve" in check(project)
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('"#7a2a6b"', '"#f0f0f0"'), encoding="utf-8"
+    )
+    assert (
+        "catalogue/settings.yaml:17:13: error: farven #f0f0f0 til 'social' er for lys til at ses mod den hvide side (1.1:1, kravet er 3:1); vælg en mørkere farve"
+        in check(project)
+    )
 
 
 def test_text_on_every_colour_reaches_aa():
@@ -289,3 +294,17 @@ def test_text_on_every_colour_reaches_aa():
     for grey in range(0, 256, 5):
         colour = f"#{grey:02x}{grey:02x}{grey:02x}"
         assert contrast(colour, text_on(colour)) >= 4.5, colour
+
+
+def test_links_are_checked_with_file_and_line(project, write, capsys):
+    write(
+        "catalogue/offers/gaeld.yaml",
+        OFFER.replace("  Du kan få hjælp til din gæld.\n", "  Du kan få hjælp til din gæld.\n  Se [praktik](../virksomhedspraktik/) og [budget](../budgetkursus/).\n"),
+    )
+    write("site_src/om.md", "# Om\n\nLæs [forsiden](index.md).\n\nSe [hjælp](hjaelp.md) og [tilbud](tilbud/index.md).\n")
+    assert main(["check", "-p", str(project)]) == 0
+    assert main(["check", "--links", "-p", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "catalogue/offers/gaeld.yaml:11:1: error: linket '../budgetkursus/' i 'description' peger på en side, der ikke findes" in out
+    assert "site_src/om.md:5:12: error: linket 'hjaelp.md' peger på en side eller fil, der ikke findes" in out
+    assert "virksomhedspraktik" not in out and "tilbud/index.md" not in out and "index.md'" not in out

@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("."),
         help="projektmappen (standard: den aktuelle mappe)",
     )
+    check.add_argument(
+        "--links", action="store_true", help="tjek også interne links i teksterne og i site_src"
+    )
 
     build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
     build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from vifte.validate import load_catalogue
 
-    catalogue, report = load_catalogue(args.project)
+    catalogue, report = load_catalogue(args.project, links=args.links)
     for line in report.lines():
         print(line)
     if catalogue is None:

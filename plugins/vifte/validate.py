@@ -42,8 +42,13 @@ PATTERN_HELP = {
 }
 
 
-def load_catalogue(root: Path, *, today: dt.date | None = None) -> tuple[Catalogue | None, Report]:
-    """Load and check a project's catalogue/ folder; the catalogue is None when there are errors."""
+def load_catalogue(
+    root: Path, *, today: dt.date | None = None, links: bool = False
+) -> tuple[Catalogue | None, Report]:
+    """Load and check a project's catalogue/ folder; the catalogue is None when there are errors.
+
+    With `links`, internal links in the texts and in site_src/ are checked too.
+    """
     report = Report(root)
     folder = root / "catalogue"
     settings = _load_settings(folder / "settings.yaml", root, report)
@@ -60,6 +65,13 @@ def load_catalogue(root: Path, *, today: dt.date | None = None) -> tuple[Catalog
         mentors=tuple(sorted((m for m, _ in loaded["mentors"]), key=lambda o: o.id)),
         enterprises=tuple(sorted((m for m, _ in loaded["enterprises"]), key=lambda o: o.id)),
     )
+    if links:
+        from vifte.links import check_sources
+
+        documents = [pair for items in loaded.values() for pair in items]
+        check_sources(root, catalogue, documents, report, root / "site_src")
+        if report.errors:
+            return None, report
     return catalogue, report
 
 
@@ -100,7 +112,11 @@ def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
     for i, area in enumerate(settings.areas):
         ratio = contrast(area.colour, "#ffffff")
         if ratio < 3:
-            report.error(doc.path, *doc.position(("areas", i, "colour")), f"farven {area.colour} til '{area.id}' er for lys til at ses mod den hvide side ({ratio:.1f}:1, kravet er 3:1); vælg en mørkere farve")
+            report.error(
+                doc.path,
+                *doc.position(("areas", i, "colour")),
+                f"farven {area.colour} til '{area.id}' er for lys til at ses mod den hvide side ({ratio:.1f}:1, kravet er 3:1); vælg en mørkere farve",
+            )
 
 
 def _check_unique_terms(

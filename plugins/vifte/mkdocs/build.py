@@ -7,12 +7,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from vifte.diagnostics import CatalogueError
+from vifte.links import broken_in_site
 
 STAGING_PREFIX = ".vifte-build-"
 OLD_PREFIX = ".vifte-old-"
@@ -42,6 +44,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    broken = broken_in_site(staging, urlsplit(config.site_url or "/").path or "/")
+    if broken:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed("links, der peger på ingenting:\n" + "\n".join(broken))
     _swap(staging, target)
     return target
 

@@ -1,0 +1,131 @@
+"""Internal links and references: checked in the sources (with file and line) and in a built site."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from vifte.diagnostics import Report
+from vifte.loader import Document
+from vifte.model import Catalogue
+from vifte.pages import Renderer, url_of
+
+MARKDOWN_LINK = re.compile(
+    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
+)
+EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
+HTML_REF = re.compile(
+    r"""<(?:a|link|img|script|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']""", re.I
+)
+TEXT_FIELDS = ("description", "professional", "about")
+
+
+def site_urls(catalogue: Catalogue, docs_dir: Path) -> set[str]:
+    """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
+    urls = {page.url for page in Renderer(catalogue).pages()}
+    for path in docs_dir.rglob("*") if docs_dir.is_dir() else ():
+        if path.is_file():
+            rel = path.relative_to(docs_dir).as_posix()
+            urls.add(url_of(rel) if rel.endswith(".md") else rel)
+    return urls | {"", "data/catalogue.json"}
+
+
+def _resolve(target: str, base_url: str) -> str:
+    """The site-relative URL a link on the page at `base_url` points at."""
+    path = unquote(urlsplit(target).path)
+    joined = posixpath.normpath(posixpath.join(base_url, path)) if path else base_url
+    joined = "" if joined in (".", "/") else joined.lstrip("/")
+    return joined + "/" if path.endswith("/") and joined else joined
+
+
+def _known(url: str, urls: set[str]) -> bool:
+    return url in urls or url + "/" in urls or url.rstrip("/") in urls
+
+
+def links_in(text: str) -> Iterable[tuple[int, str]]:
+    """(line index, target) for each internal link or image in Markdown/HTML text."""
+    for match in MARKDOWN_LINK.finditer(text):
+        target = match.group(1) or match.group(2)
+        if target and not EXTERNAL.match(target):
+            yield text.count("\n", 0, match.start()), target
+
+
+def check_sources(
+    root: Path,
+    catalogue: Catalogue,
+    documents: Iterable[tuple[object, Document]],
+    report: Report,
+    docs_dir: Path,
+) -> None:
+    """Report broken internal links in the catalogue's texts and the hand-written pages."""
+    urls = site_urls(catalogue, docs_dir)
+    for item, doc in documents:
+        _check_texts(item, doc, urls, report)
+    sources = {page.path for page in Renderer(catalogue).pages()}
+    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else ():
+        text = page.read_text(encoding="utf-8")
+        src = page.relative_to(docs_dir).as_posix()
+        for offset, target in links_in(text):
+            path = unquote(urlsplit(target).path)
+            if path.endswith(".md"):  # MkDocs resolves these against the source file's folder
+                linked = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+                found = linked in sources or (docs_dir / linked).is_file()
+            else:
+                found = _known(_resolve(target, url_of(src)), urls)
+            if not found:
+                column = text.split("\n")[offset].find(target) + 1
+                report.error(
+                    page,
+                    offset + 1,
+                    column,
+                    f"linket '{target}' peger på en side eller fil, der ikke findes",
+                )
+
+
+def _check_texts(item: object, doc: Document, urls: set[str], report: Report) -> None:
+    for field in TEXT_FIELDS:
+        text = getattr(item, field, None)
+        if not text:
+            continue
+        line, column = doc.position((field,))
+        # A block scalar ("description: |") starts on the line after its key.
+        block = 1 if "\n" in text.rstrip("\n") or text.endswith("\n") else 0
+        for offset, target in links_in(text):
+            if not _known(_resolve(target, item.page_url), urls):
+                report.error(
+                    doc.path,
+                    line + offset + block,
+                    1 if block or offset else column,
+                    f"linket '{target}' i '{field}' peger på en side, der ikke findes",
+                )
+
+
+def broken_in_site(site: Path, base_path: str = "/") -> list[str]:
+    """Internal links and references in a built site that point at nothing, as 'page -> target'.
+
+    Root-relative links (as on the 404 page) are read against `base_path`, the path of site_url.
+    """
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for target in sorted(set(HTML_REF.findall(html))):
+            if EXTERNAL.match(target):
+                continue
+            path = unquote(urlsplit(target).path)
+            if not path:
+                continue
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    broken.append(f"{page.relative_to(site).as_posix()} -> {target}")
+                    continue
+                resolved = (site / path[len(base_path) :]).resolve()
+            else:
+                resolved = (page.parent / path).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{page.relative_to(site).as_posix()} -> {target}")
+    return broken
