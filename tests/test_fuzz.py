@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,7 +52,9 @@ KEYS = [
 ]
 offers = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), values, max_size=10)
 
-_root = Path(tempfile.mkdtemp(prefix="vifte-fuzz-")) / "p"
+_tmp = tempfile.mkdtemp(prefix="vifte-fuzz-")
+atexit.register(shutil.rmtree, _tmp, ignore_errors=True)
+_root = Path(_tmp) / "p"
 init_project(_root, "Fuzz Kommune")
 
 

@@ -291,6 +291,14 @@ class Municipality(Strict):
         description="Adressen på det udgivne site, med / til sidst."
     )
     contact: MunicipalityContact
+    colour: Colour = Field(
+        "#1d3a6e",
+        description='Kommunens farve til sidehoved, links og knapper, fx "#1d3a6e". Skal være mørk nok til hvid tekst.',
+    )
+
+    @property
+    def text_colour(self) -> str:
+        return text_on(self.colour)
 
 
 class Settings(Strict):

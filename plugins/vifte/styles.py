@@ -9,7 +9,14 @@ from vifte.model import Settings
 
 def colours_css(settings: Settings) -> str:
     """One rule per area and access level; the stylesheet uses only these variables."""
-    rules = ["/* Made by vifte from catalogue/settings.yaml: change the colours there. */"]
+    brand = settings.municipality
+    rules = [
+        "/* Made by vifte from catalogue/settings.yaml: change the colours there. */",
+        f":root {{ --vifte-brand: {brand.colour}; --vifte-brand-text: {brand.text_colour}; "
+        f"--md-primary-fg-color: {brand.colour}; --md-primary-fg-color--dark: {brand.colour}; "
+        f"--md-primary-bg-color: {brand.text_colour}; --md-typeset-a-color: {brand.colour}; "
+        f"--md-accent-fg-color: {brand.colour}; }}",
+    ]
     for area in settings.areas:
         rules.append(
             f'[data-area="{area.id}"] {{ --vifte-area: {area.colour}; --vifte-area-text: {area.text_colour}; }}'

@@ -109,6 +109,13 @@ def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
     Text on any colour is readable by construction: black or white is picked, whichever gives
     more contrast, and one of them always reaches 4.5:1.
     """
+    brand = settings.municipality.colour
+    if contrast(brand, "#ffffff") < 4.5:
+        report.error(
+            doc.path,
+            *doc.position(("municipality", "colour")),
+            f"kommunens farve {brand} er for lys til links og sidehoved ({contrast(brand, '#ffffff'):.1f}:1 mod hvid, kravet er 4,5:1); vælg en mørkere farve",
+        )
     for i, area in enumerate(settings.areas):
         ratio = contrast(area.colour, "#ffffff")
         if ratio < 3:
