@@ -1,0 +1,51 @@
+"""`vifte serve`: a live preview that rebuilds when a catalogue file changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _get(url)
+        if body is not None and text in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never contained {text!r}")
+
+
+def test_serve_rebuilds_after_an_edit(project):
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vifte", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/tilbud/virksomhedspraktik/"
+        _wait_for(url, "<h1>Virksomhedspraktik</h1>")
+        offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+        offer.write_text(offer.read_text(encoding="utf-8").replace("title: Virksomhedspraktik", "title: Praktik i en virksomhed"), encoding="utf-8")
+        _wait_for(url, "<h1>Praktik i en virksomhed</h1>")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
