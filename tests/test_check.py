@@ -156,8 +156,8 @@ def test_valid_offer_passes(project, write):
         ),
         pytest.param(
             OFFER + "a: &x [1]\nb: *x\n",
-            "gaeld.yaml:15:4: error: YAML-ankre (&x) er ikke tilladt",
-            id="anchor",
+            "gaeld.yaml:15:4: error: YAML-ankre og -aliaser (&navn og *navn) er ikke tilladt",
+            id="alias",
         ),
     ],
 )

@@ -60,7 +60,7 @@ def test_billion_laughs_is_refused_quickly(project, write):
     write("catalogue/offers/bombe.yaml", "\n".join(lines) + "\n")
     start = time.monotonic()
     assert errors_of(project) == [
-        "catalogue/offers/bombe.yaml:1:4: error: YAML-ankre (&a) er ikke tilladt i vifte-filer; skriv værdien helt ud"
+        "catalogue/offers/bombe.yaml:1:4: error: YAML-ankre og -aliaser (&navn og *navn) er ikke tilladt i vifte-filer; skriv værdien helt ud"
     ]
     assert time.monotonic() - start < 5
 

@@ -37,11 +37,15 @@ class Page:
     def url(self) -> str:
         return url_of(self.path)
 
+    def front_matter(self) -> str:
+        """YAML front matter with the title and description (JSON strings are valid YAML)."""
+        meta = {"title": self.title, "description": self.description}
+        lines = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        return f"---\n{lines}\n---\n"
+
     def markdown(self) -> str:
         """The page as a Markdown file: front matter, then the HTML body as one raw block."""
-        meta = {"title": self.title, "description": self.description}
-        front = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-        return f"---\n{front}\n---\n\n{self.body.strip()}\n"
+        return f"{self.front_matter()}\n{self.body.strip()}\n"
 
 
 def url_of(path: str) -> str:

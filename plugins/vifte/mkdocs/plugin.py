@@ -34,7 +34,8 @@ EXPORT = "data/catalogue.json"
 class ViftePlugin(BasePlugin[VifteConfig]):
     catalogue: Catalogue
     renderer: Renderer
-    generated: set[str]
+    bodies: dict[str, str]
+    """Generated pages' HTML by source path; MkDocs gets only their front matter."""
     failure: CatalogueError | None = None
     """The catalogue's errors when loading failed, for callers that report them themselves."""
 
@@ -59,14 +60,15 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.generated = set()
+        self.bodies = {}
         for page in self.renderer.pages():
-            self.generated.add(page.path)
+            self.bodies[page.path] = page.body
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
                 )
-            files.append(File.generated(config, page.path, content=page.markdown()))
+            # The body skips Markdown entirely (it is HTML already): see on_page_content.
+            files.append(File.generated(config, page.path, content=page.front_matter()))
         files.append(File.generated(config, CSS[0], content=asset("vifte.css")))
         for script in JS:
             files.append(File.generated(config, script, content=asset(script.rsplit("/", 1)[1])))
@@ -84,9 +86,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.generated:
-            return html
-        return sanitise_page(html)
+        body = self.bodies.get(page.file.src_uri)
+        return body if body is not None else sanitise_page(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return add_policy(output)
