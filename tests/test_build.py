@@ -236,7 +236,9 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 
 
 def test_build_refuses_a_site_with_broken_links(project, tmp_path):
-    (project / "site_src/hjaelp.md").write_text('# Hjælp\n\n<p><a href="../findes-ikke/">Et link</a></p>\n', encoding="utf-8")
+    (project / "site_src/hjaelp.md").write_text(
+        '# Hjælp\n\n<p><a href="../findes-ikke/">Et link</a></p>\n', encoding="utf-8"
+    )
     with pytest.raises(BuildFailed) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert "hjaelp/index.html -> ../findes-ikke/" in str(failure.value)

@@ -299,12 +299,26 @@ def test_text_on_every_colour_reaches_aa():
 def test_links_are_checked_with_file_and_line(project, write, capsys):
     write(
         "catalogue/offers/gaeld.yaml",
-        OFFER.replace("  Du kan få hjælp til din gæld.\n", "  Du kan få hjælp til din gæld.\n  Se [praktik](../virksomhedspraktik/) og [budget](../budgetkursus/).\n"),
+        OFFER.replace(
+            "  Du kan få hjælp til din gæld.\n",
+            "  Du kan få hjælp til din gæld.\n  Se [praktik](../virksomhedspraktik/) og [budget](../budgetkursus/).\n",
+        ),
     )
-    write("site_src/om.md", "# Om\n\nLæs [forsiden](index.md).\n\nSe [hjælp](hjaelp.md) og [tilbud](tilbud/index.md).\n")
+    write(
+        "site_src/om.md",
+        "# Om\n\nLæs [forsiden](index.md).\n\nSe [hjælp](hjaelp.md) og [tilbud](tilbud/index.md).\n",
+    )
     assert main(["check", "-p", str(project)]) == 0
     assert main(["check", "--links", "-p", str(project)]) == 1
     out = capsys.readouterr().out
-    assert "catalogue/offers/gaeld.yaml:11:1: error: linket '../budgetkursus/' i 'description' peger på en side, der ikke findes" in out
-    assert "site_src/om.md:5:12: error: linket 'hjaelp.md' peger på en side eller fil, der ikke findes" in out
-    assert "virksomhedspraktik" not in out and "tilbud/index.md" not in out and "index.md'" not in out
+    assert (
+        "catalogue/offers/gaeld.yaml:11:1: error: linket '../budgetkursus/' i 'description' peger på en side, der ikke findes"
+        in out
+    )
+    assert (
+        "site_src/om.md:5:12: error: linket 'hjaelp.md' peger på en side eller fil, der ikke findes"
+        in out
+    )
+    assert (
+        "virksomhedspraktik" not in out and "tilbud/index.md" not in out and "index.md'" not in out
+    )

@@ -44,7 +44,12 @@ def test_serve_rebuilds_after_an_edit(project):
         url = f"http://127.0.0.1:{port}/tilbud/virksomhedspraktik/"
         _wait_for(url, "<h1>Virksomhedspraktik</h1>")
         offer = project / "catalogue/offers/virksomhedspraktik.yaml"
-        offer.write_text(offer.read_text(encoding="utf-8").replace("title: Virksomhedspraktik", "title: Praktik i en virksomhed"), encoding="utf-8")
+        offer.write_text(
+            offer.read_text(encoding="utf-8").replace(
+                "title: Virksomhedspraktik", "title: Praktik i en virksomhed"
+            ),
+            encoding="utf-8",
+        )
         _wait_for(url, "<h1>Praktik i en virksomhed</h1>")
     finally:
         process.terminate()

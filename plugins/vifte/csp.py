@@ -12,13 +12,21 @@ import re
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NON_JS_TYPE = re.compile(r"""\btype\s*=\s*["']?(application/(ld\+)?json|text/template)""", re.I)
+CONTENT = re.compile(r"<article\b.*?</article>", re.S | re.I)
 HEAD = re.compile(r"<meta charset=[^>]*>|<head[^>]*>", re.I)
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    """CSP hash sources for every executable inline script in the page, in order, without repeats."""
+    """CSP hash sources for the theme's executable inline scripts, in order, without repeats.
+
+    Scripts inside the page's content (<article>) are never allowed: content is sanitised, so a
+    script there can only be an injection.
+    """
     hashes: list[str] = []
+    content = CONTENT.search(html)
     for match in INLINE_SCRIPT.finditer(html):
+        if content and content.start() <= match.start() < content.end():
+            continue
         attrs, body = match.group("attrs"), match.group("body")
         if "src=" in attrs or NON_JS_TYPE.search(attrs):
             continue
