@@ -248,8 +248,13 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
 def test_project_templates_override_the_package(project, tmp_path):
     custom = project / "theme/vifte/mentor.html"
     custom.parent.mkdir(parents=True)
-    custom.write_text("<h1>{{ m.name }}</h1>\n<p class=\"egen\">Vores egen mentorside for {{ m.role }}.</p>\n", encoding="utf-8")
+    custom.write_text(
+        '<h1>{{ m.name }}</h1>\n<p class="egen">Vores egen mentorside for {{ m.role }}.</p>\n',
+        encoding="utf-8",
+    )
     site = build_site(project / "mkdocs.yml", tmp_path / "out")
     html = (site / "mentorer/eksempel-mentor/index.html").read_text(encoding="utf-8")
     assert '<p class="egen">Vores egen mentorside for Erhvervsmentor.</p>' in html
-    assert "vifte-offer" in (site / "tilbud/virksomhedspraktik/index.html").read_text(encoding="utf-8")
+    assert "vifte-offer" in (site / "tilbud/virksomhedspraktik/index.html").read_text(
+        encoding="utf-8"
+    )

@@ -16,6 +16,19 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+def key_pages() -> list[str]:
+    """The pages every browser check covers: front, filter, an offer, index pages, mentors, plan."""
+    from vifte.validate import require_catalogue
+
+    from ..conftest import REPO
+
+    catalogue, _ = require_catalogue(REPO)
+    first = catalogue.offers[0].page_url
+    return ["", "tilbud/", first, "temaer/", "mentorer/", "virksomheder/", "plan/", "om-sitet/"]
+
+
 FLAGS = [
     "--headless=new",
     "--no-sandbox",

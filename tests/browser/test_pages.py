@@ -4,25 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vifte.validate import require_catalogue
 
-from ..conftest import REPO
-
-
-def _paths() -> list[str]:
-    catalogue, _ = require_catalogue(REPO)
-    return [
-        "",
-        "tilbud/",
-        catalogue.offers[0].page_url,
-        "temaer/",
-        "mentorer/",
-        "virksomheder/",
-        "om-sitet/",
-    ]
-
-
-@pytest.mark.parametrize("path", _paths())
+@pytest.mark.parametrize("path", key_pages())
 def test_page_loads_cleanly(page, watched, site_url, path):
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
