@@ -69,12 +69,11 @@ def site_url(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="run the README's test command"
-    )
+    from playwright.sync_api import sync_playwright  # installed by the README's test command
+
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing; run: bash .ci/install --test")
-    with playwright_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()

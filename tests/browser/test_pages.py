@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import key_pages
+
 
 @pytest.mark.parametrize("path", key_pages())
 def test_page_loads_cleanly(page, watched, site_url, path):
