@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -52,5 +53,5 @@ def test_serve_rebuilds_after_an_edit(project):
         )
         _wait_for(url, "<h1>Praktik i en virksomhed</h1>")
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # like Ctrl-C, so MkDocs removes its temp folder
         process.wait(timeout=30)
