@@ -243,6 +243,8 @@ def _explain(cls: type[BaseModel], loc: Loc, err: Any, doc: Document | None) -> 
     if kind == "extra_forbidden":
         allowed = _fields_at(cls, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), allowed)
+        if value is None and " " in str(loc[-1]):
+            hint += " (et komma inde i { } deler teksten; sæt teksten i anførselstegn)"
         return f"ukendt felt '{name}'{hint}; tilladte felter her: {', '.join(allowed)}"
     if kind == "string_type":
         return f"'{name}' skal være en tekst"
