@@ -325,8 +325,12 @@ def test_links_are_checked_with_file_and_line(project, write, capsys):
 
 
 def test_comma_inside_flow_mapping_gets_a_hint(project, write):
-    write("catalogue/offers/gaeld.yaml", OFFER + "location: {address: Kulturhuset, Torvet 3, city: By}\n")
+    write(
+        "catalogue/offers/gaeld.yaml",
+        OFFER + "location: {address: Kulturhuset, Torvet 3, city: By}\n",
+    )
     assert any(
-        "gaeld.yaml:15:34: error: ukendt felt 'location.Torvet 3' (et komma inde i { } deler teksten; sæt teksten i anførselstegn)" in line
+        "gaeld.yaml:15:34: error: ukendt felt 'location.Torvet 3' (et komma inde i { } deler teksten; sæt teksten i anførselstegn)"
+        in line
         for line in check(project)
     ), check(project)

@@ -367,6 +367,10 @@ class Catalogue(BaseModel):
         ]
         return sorted(found, key=lambda o: o.title.casefold())
 
+    def related_offers(self, offer: Offer) -> list[Offer]:
+        """The offers an offer points to under `related`, in the order written."""
+        return [self.offer_by_id[i] for i in offer.related if i in self.offer_by_id]
+
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
         return sorted(
             (o for o in self.offers if enterprise_id in o.enterprises),

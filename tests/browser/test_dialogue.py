@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from urllib.parse import parse_qs, urlparse
 
@@ -108,10 +109,11 @@ def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue
     page.pdf(path=str(pdf), format="A4")
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in pages
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    raw = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Komme i job inden sommer" in text and "Prøve kræfter" in text and "2027-01-04" in text
+    text = re.sub(r"-\n", "", raw)  # words hyphenated across lines in narrow table cells
+    assert "Komme i job inden sommer" in text and "Prøve kræfter" in text and "04.01.2027" in text
     assert first.title.split()[0] in text and second.title.split()[0] in text
     assert (
         "Find tilbud" not in text and "Slet planen" not in text

@@ -107,6 +107,7 @@
 
   /* Min plan: offers picked in the meeting, with goal and details, kept only in this browser. */
   function emptyPlan() { return { goal: "", activities: [] }; }
+  function danishDate(iso) { return iso ? iso.split("-").reverse().join(".") : ""; }
   function readPlan() {
     var plan = load(PLAN_KEY, emptyPlan());
     if (!plan || !Array.isArray(plan.activities)) plan = emptyPlan();
@@ -176,9 +177,10 @@
       printTable.textContent = "";
       plan.activities.forEach(function (a) {
         var row = document.createElement("tr");
-        [a.title, a.subgoal, a.start, a.end, a.hours, a.responsible, a.legal].forEach(function (value, i) {
+        [a.title, a.subgoal, danishDate(a.start), danishDate(a.end), a.hours, a.responsible, a.legal].forEach(function (value, i) {
           var cell = document.createElement(i === 0 ? "th" : "td");
           if (i === 0) cell.setAttribute("scope", "row");
+          if (i === 2 || i === 3) cell.className = "vifte-nowrap";
           cell.textContent = value || "";
           row.appendChild(cell);
         });
