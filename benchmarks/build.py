@@ -32,9 +32,12 @@ def make_project(root: Path, offers: int) -> None:
             f"target_groups: [{('jobparat', 'aktivitetsparat')[i % 2]}]\n"
             f"summary: Et forløb om {w[1]} og {w[2]} for dig, der vil videre.\n"
             "description: |\n"
-            + "".join(f"  Du kan arbejde med {w[j % 3]} sammen med andre. Vi mødes hver uge.\n\n" for j in range(4))
+            + "".join(
+                f"  Du kan arbejde med {w[j % 3]} sammen med andre. Vi mødes hver uge.\n\n"
+                for j in range(4)
+            )
             + "professional: |\n  Visitation via sagsbehandler.\n"
-            f"provider: {{name: Jobcenteret}}\ncontact: {{phone: \"70 00 {i % 100:02d} 00\"}}\n"
+            f'provider: {{name: Jobcenteret}}\ncontact: {{phone: "70 00 {i % 100:02d} 00"}}\n'
             f"keywords: [{w[1]}, {w[2]}]\n",
             encoding="utf-8",
         )
@@ -45,11 +48,19 @@ def measure(offers: int) -> str:
         root = Path(tmp) / "p"
         make_project(root, offers)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "vifte", "check", "-p", str(root)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "vifte", "check", "-p", str(root)],
+            check=True,
+            capture_output=True,
+        )
         check_s = time.perf_counter() - start
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "vifte", "build", "-p", str(root)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "vifte", "build", "-p", str(root)],
+            check=True,
+            capture_output=True,
+        )
         build_s = time.perf_counter() - start
         peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         files = [p for p in (root / "site").rglob("*") if p.is_file()]
@@ -59,7 +70,9 @@ def measure(offers: int) -> str:
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 5000]
-    print(f"{'offers':>7} {'check s':>9} {'build s':>9} {'peak MiB':>10} {'files':>7} {'site MB':>9}")
+    print(
+        f"{'offers':>7} {'check s':>9} {'build s':>9} {'peak MiB':>10} {'files':>7} {'site MB':>9}"
+    )
     for n in sizes:
         print(measure(n), flush=True)
 

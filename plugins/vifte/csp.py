@@ -39,7 +39,8 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def policy(html: str) -> str:
     """The page's policy: same origin only, no plugins, no inline script except the hashed ones."""
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    # 'wasm-unsafe-eval' lets the search index (Pagefind) compile its WebAssembly; it allows no eval().
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
     return (
         "default-src 'self'; "
         f"script-src {scripts}; "

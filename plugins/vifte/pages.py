@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from markupsafe import Markup
 
 from vifte.markup import render_markdown
 from vifte.model import KIND_LABELS, Catalogue
+from vifte.search import index_words
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
 BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
@@ -92,8 +94,18 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.globals.update(c=catalogue, kind_labels=KIND_LABELS, symbol=self.symbol)
+        self.env.globals.update(
+            c=catalogue, kind_labels=KIND_LABELS, symbol=self.symbol, search_words=self.search_words
+        )
         self.env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
+
+    @cached_property
+    def _search_words(self) -> dict[str, str]:
+        return index_words(self.catalogue)
+
+    def search_words(self, url: str) -> str:
+        """Extra words the search index gets for a page (compound parts, æøå spellings)."""
+        return self._search_words.get(url, "")
 
     def symbol(self, access_id: str) -> Markup:
         """A shape per access level (drawn by CSS), so the traffic light never relies on colour alone."""
@@ -123,6 +135,12 @@ class Renderer:
                 "offers.html",
                 "Find tilbud",
                 f"Find blandt {len(c.offers)} tilbud fra {c.settings.municipality.name}: vælg tema, situation, område og adgang.",
+            ),
+            self.page(
+                "soeg/index.md",
+                "search.html",
+                "Søg",
+                "Søg efter tilbud, mentorer og virksomheder.",
             ),
             self.page(
                 "plan/index.md",

@@ -265,7 +265,98 @@
     render();
   }
 
+  /* Search: Pagefind's index, loaded only when someone searches; results show colour and access. */
+  function setupSearch() {
+    var form = $("[data-vifte-search]");
+    if (!form) return;
+    var input = $("#vifte-q", form);
+    var status = $("[data-vifte-search-status]");
+    var list = $("[data-vifte-search-results]");
+    var labels = $("[data-vifte-search-labels]").content;
+    var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
+    var engine = null;
+    var latest = 0;
+    var TYPES = { mentor: "Mentor", virksomhed: "Socialøkonomisk virksomhed" };
+
+    function load() {
+      if (!engine) {
+        engine = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
+          return pf.options({ baseUrl: rootUrl.pathname }).then(function () { return pf; });
+        });
+      }
+      return engine;
+    }
+    function badge(kind, id) {
+      var source = labels.querySelector("[data-" + kind + "-label=\"" + id + "\"]");
+      var span = document.createElement("span");
+      span.className = "vifte-badge vifte-badge--" + kind;
+      span.setAttribute("data-" + kind, id);
+      if (source) span.innerHTML = source.innerHTML;
+      return span;
+    }
+    function card(data) {
+      var meta = data.meta || {};
+      var item = document.createElement("li");
+      item.className = "vifte-card";
+      if (meta.area) item.setAttribute("data-area", meta.area);
+      var heading = document.createElement("h2");
+      heading.className = "vifte-card__title";
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = meta.title || data.url;
+      heading.appendChild(link);
+      item.appendChild(heading);
+      if (meta.summary) {
+        var summary = document.createElement("p");
+        summary.className = "vifte-card__summary";
+        summary.textContent = meta.summary;
+        item.appendChild(summary);
+      }
+      var badges = document.createElement("p");
+      badges.className = "vifte-badges";
+      if (meta.area) badges.appendChild(badge("area", meta.area));
+      if (meta.access) badges.appendChild(badge("access", meta.access));
+      if (TYPES[meta.type]) {
+        var type = document.createElement("span");
+        type.className = "vifte-badge vifte-badge--kind";
+        type.textContent = TYPES[meta.type];
+        badges.appendChild(type);
+      }
+      item.appendChild(badges);
+      return item;
+    }
+    function run(query, updateUrl) {
+      var ticket = ++latest;
+      query = query.trim();
+      if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
+      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = "Søger …";
+      load().then(function (pf) { return pf.search(query); }).then(function (search) {
+        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
+          if (ticket !== latest) return;
+          list.textContent = "";
+          items.forEach(function (data) { list.appendChild(card(data)); });
+          var n = search.results.length;
+          status.textContent = n === 0
+            ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
+            : (n === 1 ? "1 resultat" : n + " resultater") + " for »" + query + "«" + (n > 30 ? ". Viser de 30 første." : ".");
+        });
+      }).catch(function () {
+        if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
+      });
+    }
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value, true); }, 250);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(input.value, true); });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) { input.value = initial; run(initial, false); }
+  }
+
   function start() {
+    setupSearch();
     setupView();
     setupFilter();
     setupAddButtons();

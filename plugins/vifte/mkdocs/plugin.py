@@ -20,6 +20,7 @@ from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
+from vifte.search import SearchIndexError, index_site
 from vifte.styles import asset, colours_css
 from vifte.validate import require_catalogue
 
@@ -96,6 +97,12 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str:
         return add_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("catalogue", "strategy", "theme"):

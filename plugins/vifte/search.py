@@ -1,0 +1,109 @@
+"""Search: Danish words the way citizens type them, indexed by Pagefind at build time.
+
+Pagefind stems Danish ("praktikker" finds "praktik") and matches word beginnings, but it cannot
+split compounds or fold æ/ø/å. So each page gets a few extra index words: the parts of its
+compound words ("gældshjælp" also gives "gæld" and "hjælp"), every word with æ/ø/å spelled the
+two ways people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from vifte.markup import plain_text
+from vifte.model import Catalogue
+
+WORD = re.compile(r"[a-zæøåéü]+")
+MIN_PART = 3
+LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
+
+# Common heads and tails of compounds in this field, so splitting works for words the catalogue
+# uses only inside compounds.
+COMMON_WORDS = set(
+    """
+    arbejde arbejds bolig budget butik byg café center cykel dag dansk familie forløb gæld gruppe
+    have hjælp hold hus job klub kost kursus kørekort lager liv læse mad misbrug motion netværk
+    penge plan praktik rådgivning regne ro rygning samtale skole smerte sprog sted stop støtte
+    søvn træning truck tilbud uddannelse uge unge vejledning veteran værksted virksomhed
+    """.split()
+)
+
+
+def fold(word: str) -> set[str]:
+    """The spellings of a word typed without æ, ø and å: 'gæld' gives 'gaeld' and 'gald'."""
+    if not any(ch in word for ch in "æøå"):
+        return set()
+    return {
+        word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"),
+        word.replace("æ", "a").replace("ø", "o").replace("å", "a"),
+    }
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def split_compound(word: str, vocabulary: set[str]) -> set[str]:
+    """Known words a compound is made of, e.g. 'gældshjælp' -> {'gæld', 'hjælp'}."""
+    parts: set[str] = set()
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if tail not in vocabulary:
+            continue
+        heads = [head] + [head[:-1] for glue in LINKING if head.endswith(glue)]
+        for candidate in heads:
+            if len(candidate) >= MIN_PART and candidate in vocabulary and candidate != word:
+                parts.update((candidate, tail))
+                parts.update(split_compound(tail, vocabulary))
+    parts.discard(word)
+    return parts
+
+
+def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str:
+    """Extra index words for a text: compound parts, folded spellings and keywords."""
+    extra: set[str] = set()
+    for word in words(text):
+        if len(word) >= 2 * MIN_PART:
+            extra |= split_compound(word, vocabulary)
+    for keyword in keywords:
+        extra.update(words(keyword))
+    for word in list(extra) + words(text):
+        extra |= fold(word)
+    return " ".join(sorted(extra))
+
+
+def index_words(catalogue: Catalogue) -> dict[str, str]:
+    """Extra index words for every offer, mentor and enterprise page, by page URL."""
+    texts: dict[str, tuple[str, list[str]]] = {}
+    for o in catalogue.offers:
+        body = " ".join([o.title, o.summary, plain_text(o.description), o.provider.name])
+        texts[o.page_url] = (body, list(o.keywords))
+    for m in catalogue.mentors:
+        body = " ".join([m.name, m.role, plain_text(m.about), *m.competences, *m.languages])
+        texts[m.page_url] = (body, [])
+    for e in catalogue.enterprises:
+        body = " ".join([e.name, e.industry, plain_text(e.description)])
+        texts[e.page_url] = (body, [])
+    vocabulary = COMMON_WORDS | {
+        w for body, keywords in texts.values() for w in words(body + " " + " ".join(keywords))
+    }
+    return {url: expand(body, vocabulary, keywords) for url, (body, keywords) in texts.items()}
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site."""
+
+
+def index_site(site: Path) -> None:
+    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"søgeindekset kunne ikke bygges: {result.stderr or result.stdout}")

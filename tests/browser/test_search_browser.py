@@ -1,0 +1,73 @@
+"""Search in a real browser, the way citizens type: inflections, compound parts, no æøå, synonyms."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from vifte.mkdocs.build import build_site
+
+from ..test_search import GAELD, TRUCK
+from .conftest import serve
+
+
+@pytest.fixture
+def search_site(project, write, tmp_path):
+    write("catalogue/offers/gaeldshjaelp.yaml", GAELD)
+    write("catalogue/offers/truckkursus.yaml", TRUCK)
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def _search(page, url, query):
+    page.goto(url + "soeg/")
+    page.get_by_label("Søg efter tilbud, mentorer og virksomheder").fill(query)
+    page.locator("[data-vifte-search-status]", has_text="for »").wait_for(timeout=20_000)
+    return page.locator("[data-vifte-search-results] .vifte-card__title").all_text_contents()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("hjælp", "Gældshjælp"),  # the tail of a compound
+        ("gæld", "Gældshjælp"),
+        ("gaeld", "Gældshjælp"),  # typed without æ
+        ("gald", "Gældshjælp"),
+        ("kursus", "Truckkursus"),
+        ("praktikker", "Virksomhedspraktik"),  # an inflected form
+        ("inkasso", "Gældshjælp"),  # a keyword
+        ("erhvervsmentor", "Kim Eksempel"),  # mentors are found too
+        ("café", "Café Eksempel"),  # and social-economic businesses
+    ],
+)
+def test_search_finds_what_citizens_type(page, watched, search_site, query, expected):
+    titles = _search(page, search_site, query)
+    assert expected in titles
+    assert parse_qs(urlparse(page.url).query) == {"q": [query]}
+    assert watched.foreign == [] and watched.csp == [] and watched.errors == []
+    assert page.evaluate("window.__csp || []") == []
+
+
+def test_results_show_area_and_access_in_words(page, search_site):
+    _search(page, search_site, "gældshjælp")
+    card = page.locator("[data-vifte-search-results] .vifte-card").first
+    assert card.get_attribute("data-area") == "social"
+    assert card.locator(".vifte-badge--area").text_content() == "Socialområdet"
+    assert card.locator(".vifte-badge--access").text_content().strip() == "Direkte adgang"
+    assert card.locator(".vifte-symbol").count() == 1
+    assert page.locator("[data-vifte-search-status]").get_attribute("role") == "status"
+
+
+def test_search_from_any_page_and_share_the_link(page, search_site):
+    page.goto(search_site + "tilbud/virksomhedspraktik/")
+    page.get_by_label("Søg i tilbud, mentorer og virksomheder").fill("truck")
+    page.get_by_label("Søg i tilbud, mentorer og virksomheder").press("Enter")
+    page.locator("[data-vifte-search-status]", has_text="for »truck«").wait_for(timeout=20_000)
+    assert page.url.endswith("soeg/?q=truck")
+    assert (
+        page.locator("[data-vifte-search-results] .vifte-card__title").first.text_content()
+        == "Truckkursus"
+    )

@@ -1,0 +1,73 @@
+"""Search words: compound parts, æøå spellings and keywords reach the Pagefind index."""
+
+from __future__ import annotations
+
+import json
+
+from vifte.mkdocs.build import build_site
+from vifte.search import expand, fold, split_compound
+
+VOCABULARY = {"gæld", "hjælp", "truck", "kursus", "rådgivning", "job", "søgning", "praktik", "hold"}
+
+GAELD = """
+title: Gældshjælp
+area: social
+access: direkte
+themes: [trivsel]
+target_groups: [jobparat]
+summary: Få styr på din økonomi.
+description: Vi hjælper med rykkere og budget.
+provider: {name: Borgerservice}
+contact: {phone: "70 00 00 09"}
+keywords: [inkasso, skyld]
+"""
+
+TRUCK = """
+title: Truckkursus
+area: beskaeftigelse
+access: venteliste
+themes: [arbejdsliv]
+target_groups: [jobparat]
+summary: Tag certifikat til gaffeltruck.
+description: Et kort kursus med prøve.
+provider: {name: AMU}
+contact: {phone: "70 00 00 10"}
+"""
+
+
+def test_compounds_split_into_known_words():
+    assert split_compound("gældshjælp", VOCABULARY) == {"gæld", "hjælp"}
+    assert split_compound("truckkursus", VOCABULARY) == {"truck", "kursus"}
+    assert split_compound("jobsøgning", VOCABULARY) == {"job", "søgning"}
+    assert split_compound("praktikker", VOCABULARY) == set()  # an inflection, left to the stemmer
+    assert split_compound("hjælp", VOCABULARY) == set()
+
+
+def test_danish_letters_get_both_keyboard_spellings():
+    assert fold("gæld") == {"gaeld", "gald"}
+    assert fold("rådgivning") == {"raadgivning", "radgivning"}
+    assert fold("kursus") == set()
+
+
+def test_expansion_adds_parts_spellings_and_keywords():
+    extra = expand("Få gældshjælp her", VOCABULARY, ["Inkasso"]).split()
+    assert {"gæld", "hjælp", "gaeld", "gald", "hjaelp", "hjalp", "inkasso", "gaeldshjaelp"} <= set(
+        extra
+    )
+    assert extra == sorted(set(extra))
+
+
+def test_built_site_carries_search_words_and_a_pagefind_index(project, write, tmp_path):
+    write("catalogue/offers/gaeldshjaelp.yaml", GAELD)
+    write("catalogue/offers/truckkursus.yaml", TRUCK)
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = (site / "tilbud/gaeldshjaelp/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in html
+    words = html.split('data-ord="', 1)[1].split('"', 1)[0].split()
+    assert {"hjælp", "gæld", "gaeld", "gald", "inkasso", "skyld"} <= set(words)
+    truck = (site / "tilbud/truckkursus/index.html").read_text(encoding="utf-8")
+    assert "kursus" in truck.split('data-ord="', 1)[1].split('"', 1)[0].split()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "da" in entry["languages"]
+    # three offers, one mentor, one enterprise; index and hand-written pages stay out
+    assert entry["languages"]["da"]["page_count"] == 5
