@@ -26,7 +26,17 @@ def key_pages() -> list[str]:
 
     catalogue, _ = require_catalogue(REPO)
     first = catalogue.offers[0].page_url
-    return ["", "tilbud/", first, "temaer/", "mentorer/", "virksomheder/", "plan/", "om-sitet/"]
+    return [
+        "",
+        "tilbud/",
+        first,
+        "temaer/",
+        "mentorer/",
+        "virksomheder/",
+        "plan/",
+        "soeg/?q=praktik",
+        "om-sitet/",
+    ]
 
 
 FLAGS = [
