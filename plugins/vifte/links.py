@@ -54,7 +54,6 @@ def links_in(text: str) -> Iterable[tuple[int, str]]:
 
 
 def check_sources(
-    root: Path,
     catalogue: Catalogue,
     documents: Iterable[tuple[object, Document]],
     report: Report,

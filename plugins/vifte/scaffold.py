@@ -11,8 +11,8 @@ from typing import Any
 import jinja2
 
 from vifte import loader
+from vifte.danish import slug
 from vifte.schema import vscode_settings, write_schemas
-from vifte.validate import _suggest_id
 
 FOLDERS = {"offer": "offers", "mentor": "mentors", "enterprise": "enterprises"}
 
@@ -48,7 +48,7 @@ def init_project(directory: Path, name: str) -> None:
 def new_file(project: Path, kind: str, title: str) -> Path:
     """Write a commented file for a new offer, mentor or enterprise, named after the title."""
     folder = project / "catalogue" / FOLDERS[kind]
-    path = folder / f"{_suggest_id(title)}.yaml"
+    path = folder / f"{slug(title)}.yaml"
     if path.exists():
         raise ScaffoldError(
             f"{path} findes allerede; vælg en anden titel eller ret den eksisterende fil"

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from vifte.danish import keyboard_spellings
 from vifte.markup import plain_text
 from vifte.model import Catalogue
 
@@ -31,16 +32,6 @@ COMMON_WORDS = set(
     søvn træning truck tilbud uddannelse uge unge vejledning veteran værksted virksomhed
     """.split()
 )
-
-
-def fold(word: str) -> set[str]:
-    """The spellings of a word typed without æ, ø and å: 'gæld' gives 'gaeld' and 'gald'."""
-    if not any(ch in word for ch in "æøå"):
-        return set()
-    return {
-        word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"),
-        word.replace("æ", "a").replace("ø", "o").replace("å", "a"),
-    }
 
 
 def words(text: str) -> list[str]:
@@ -72,7 +63,7 @@ def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str
     for keyword in keywords:
         extra.update(words(keyword))
     for word in list(extra) + words(text):
-        extra |= fold(word)
+        extra |= keyboard_spellings(word)
     return " ".join(sorted(extra))
 
 

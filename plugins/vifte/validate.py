@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from vifte import loader, model
 from vifte.colour import contrast
+from vifte.danish import ascii_spelling, slug
 from vifte.diagnostics import CatalogueError, Report
 from vifte.loader import Document, Loc, YamlProblem
 from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
@@ -69,7 +71,7 @@ def load_catalogue(
         from vifte.links import check_sources
 
         documents = [pair for items in loaded.values() for pair in items]
-        check_sources(root, catalogue, documents, report, root / "site_src")
+        check_sources(catalogue, documents, report, root / "site_src")
         if report.errors:
             return None, report
     return catalogue, report
@@ -163,7 +165,7 @@ def _load_collection(
                 path,
                 0,
                 0,
-                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{_suggest_id(stem)}{path.suffix}'",
+                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
             )
             continue
         if stem in seen:
@@ -297,11 +299,8 @@ def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
         current = _model_in(info.annotation)
         if current is None:
             return []
-    return [
-        n
-        for n in current.model_fields
-        if n != "id" or current is model.Term or issubclass(current, model.Term)
-    ]
+    # Offers, mentors and enterprises take their id from the file name; terms write it.
+    return [n for n in current.model_fields if n != "id" or issubclass(current, model.Term)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -314,16 +313,11 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def fold(text: str) -> str:
-    """Lower-case and spell æ, ø, å the ASCII way, so 'Sundhed' and 'sundhed' compare alike."""
-    return text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-
-
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
-    folded = {fold(a): a for a in allowed}
-    match = folded.get(fold(value)) or next(
-        iter(difflib.get_close_matches(fold(value), list(folded), n=1, cutoff=0.6)), None
+    folded = {ascii_spelling(a): a for a in allowed}
+    match = folded.get(ascii_spelling(value)) or next(
+        iter(difflib.get_close_matches(ascii_spelling(value), list(folded), n=1, cutoff=0.6)), None
     )
     if match is None:
         return ""
@@ -331,17 +325,7 @@ def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
 
 
 def _is_id(text: str) -> bool:
-    import re
-
     return re.fullmatch(model.ID_PATTERN, text) is not None
-
-
-def _suggest_id(text: str) -> str:
-    import re
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "nyt-id"
 
 
 def _check_references(
