@@ -16,11 +16,19 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from vifte.colour import text_on
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PHONE_PATTERN = r"^\+?[0-9 ]{8,16}$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+POSTCODE_PATTERN = r"^[0-9]{4}$"
+CVR_PATTERN = r"^[0-9]{8}$"
+COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+URL_PATTERN = r"^https?://[^\s]+$"
+SITE_URL_PATTERN = r"^https?://[^\s]+/$"
+FILE_PATTERN = r"^[^/\\][^\\]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 
 OfferKind = Literal[
     "work_practice",
@@ -67,11 +75,11 @@ class Contact(Strict):
     """Hvem man kontakter om tilbuddet."""
 
     name: Text | None = Field(None, description="Kontaktpersonens navn (valgfrit).")
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ]{8,16}$")] | None = Field(
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
         None, description='Telefonnummer, fx "70 11 22 33".'
     )
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = (
-        Field(None, description="E-mailadresse.")
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
+        None, description="E-mailadresse."
     )
 
     @model_validator(mode="after")
@@ -98,7 +106,7 @@ class Location(Strict):
     """Hvor tilbuddet foregår (svarer til HSDS location/address)."""
 
     address: Text | None = Field(None, description="Gade og nummer.")
-    postcode: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")] | None = Field(
+    postcode: Annotated[str, StringConstraints(pattern=POSTCODE_PATTERN)] | None = Field(
         None, description='Postnummer med fire cifre, fx "4790".'
     )
     city: Text | None = Field(None, description="By.")
@@ -123,7 +131,7 @@ class Schedule(Strict):
 class Image(Strict):
     """Et billede med en beskrivelse til skærmlæsere."""
 
-    file: Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", max_length=200)] = Field(
+    file: Annotated[str, StringConstraints(pattern=FILE_PATTERN, max_length=200)] = Field(
         description="Filnavn i mappen catalogue/images, fx 'cafe.jpg'."
     )
     alt: Text = Field(description="Kort beskrivelse af billedet til skærmlæsere.")
@@ -205,7 +213,7 @@ class Enterprise(Strict):
 
     id: Id = Field(exclude=True, description="Virksomhedens id; sættes fra filnavnet.")
     name: Text = Field(description="Virksomhedens navn.")
-    cvr: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")] = Field(
+    cvr: Annotated[str, StringConstraints(pattern=CVR_PATTERN)] = Field(
         description="CVR-nummer med 8 cifre."
     )
     registered: bool = Field(description="Registreret socialøkonomisk virksomhed (RSV).")
@@ -216,7 +224,7 @@ class Enterprise(Strict):
     description: Markdown = Field(description="Om virksomheden, skrevet til borgeren (Markdown).")
     address: Text = Field(description='Adresse på én linje, fx "Værftsvej 7, 4790 Fjordstrand".')
     contact: Contact
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = Field(
         None, description="Virksomhedens hjemmeside (https://...)."
     )
 
@@ -287,7 +295,7 @@ class MunicipalityContact(Strict):
 
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = Field(
+    url: Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN)] = Field(
         description="Adressen på det udgivne site, med / til sidst."
     )
     contact: MunicipalityContact
