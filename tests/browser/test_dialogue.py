@@ -122,3 +122,35 @@ def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue
     page.get_by_role("button", name="Slet planen").click()
     assert page.locator(".vifte-plan-activity").count() == 0
     assert page.evaluate("localStorage.getItem('vifte.plan')") is None
+
+
+def test_an_offer_page_prints_without_navigation(page, site_url, catalogue, tmp_path):
+    offer = next(o for o in catalogue.offers if o.enterprises and o.professional)
+    enterprise = catalogue.enterprise_by_id[offer.enterprises[0]]
+    page.goto(site_url + offer.page_url)
+    page.locator(
+        "[data-vifte-view-toggle]"
+    ).click()  # the caseworker prints the professional part too
+    pdf = tmp_path / "tilbud.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert offer.title in text and offer.summary.split()[0] in text
+    assert (
+        catalogue.areas[offer.area].label in text and catalogue.access[offer.access].label in text
+    )
+    assert "Til fagfolk" in text
+    assert "Find tilbud" not in text and "Vis oplysninger til sagsbehandlere" not in text
+    assert enterprise.name in text
+
+
+def test_printed_links_show_their_address(page, site_url, catalogue, tmp_path):
+    enterprise = next(e for e in catalogue.enterprises if e.url)
+    page.goto(site_url + enterprise.page_url)
+    pdf = tmp_path / "virksomhed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"({enterprise.url})" in text.replace("\n", "")
