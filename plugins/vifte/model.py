@@ -156,6 +156,10 @@ class Offer(Strict):
     )
     provider: Provider
     contact: Contact
+    internal_contact: Contact | None = Field(
+        None,
+        description="Kontakt for fagfolk, fx visitator eller teamleder; vises kun i sagsbehandlervisningen.",
+    )
     legal_basis: list[Text] = Field(
         default_factory=list, description='Lovgrundlag, fx "Serviceloven § 85".'
     )

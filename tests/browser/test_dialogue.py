@@ -74,14 +74,20 @@ def test_without_javascript_every_offer_is_listed_by_theme(browser, site_url, ca
 
 
 def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
-    offer = next(o for o in catalogue.offers if o.professional)
+    offer = next(
+        o for o in catalogue.offers if o.professional and o.internal_contact and o.legal_basis
+    )
     page.goto(site_url + offer.page_url)
     professional = page.locator(".vifte-professional")
     toggle = page.locator("[data-vifte-view-toggle]")
     assert not professional.is_visible()
+    assert not page.get_by_text(offer.legal_basis[0]).is_visible()
+    assert not page.get_by_role("heading", name="Kontakt for fagfolk").is_visible()
     assert toggle.get_attribute("aria-pressed") == "false"
     toggle.click()
     assert professional.is_visible() and toggle.get_attribute("aria-pressed") == "true"
+    assert page.get_by_text(offer.legal_basis[0]).is_visible()
+    assert page.get_by_role("heading", name="Kontakt for fagfolk").is_visible()
     page.goto(site_url + offer.page_url)
     assert page.locator(".vifte-professional").is_visible()
     page.locator("[data-vifte-view-toggle]").click()
