@@ -13,6 +13,8 @@ from typing import Any
 from vifte.model import Catalogue
 
 FORMAT_VERSION = 1
+EXPORT_PATH = "data/catalogue.json"
+"""Where the export lives in the built site."""
 
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:

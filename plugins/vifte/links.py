@@ -9,9 +9,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from vifte.diagnostics import Report
+from vifte.export import EXPORT_PATH
 from vifte.loader import Document
 from vifte.model import Catalogue
-from vifte.pages import Renderer, url_of
+from vifte.pages import Page, Renderer, url_of
 
 MARKDOWN_LINK = re.compile(
     r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
@@ -23,14 +24,14 @@ HTML_REF = re.compile(
 TEXT_FIELDS = ("description", "professional", "about")
 
 
-def site_urls(catalogue: Catalogue, docs_dir: Path) -> set[str]:
+def site_urls(pages: Iterable[Page], docs_dir: Path) -> set[str]:
     """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
-    urls = {page.url for page in Renderer(catalogue).pages()}
+    urls = {page.url for page in pages}
     for path in docs_dir.rglob("*") if docs_dir.is_dir() else ():
         if path.is_file():
             rel = path.relative_to(docs_dir).as_posix()
             urls.add(url_of(rel) if rel.endswith(".md") else rel)
-    return urls | {"", "data/catalogue.json"}
+    return urls | {"", EXPORT_PATH}
 
 
 def _resolve(target: str, base_url: str) -> str:
@@ -60,10 +61,11 @@ def check_sources(
     docs_dir: Path,
 ) -> None:
     """Report broken internal links in the catalogue's texts and the hand-written pages."""
-    urls = site_urls(catalogue, docs_dir)
+    pages = Renderer(catalogue).pages()
+    urls = site_urls(pages, docs_dir)
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
-    sources = {page.path for page in Renderer(catalogue).pages()}
+    sources = {page.path for page in pages}
     for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else ():
         text = page.read_text(encoding="utf-8")
         src = page.relative_to(docs_dir).as_posix()

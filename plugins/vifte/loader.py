@@ -1,7 +1,7 @@
 """Read YAML files safely, keeping the line and column of every key and value.
 
-Only plain YAML is accepted: no custom tags, no anchors or aliases (they are the door to
-"billion laughs" bombs), bounded size and nesting. Problems become diagnostics, never tracebacks.
+Only plain YAML is accepted: no custom tags, no aliases (the door to "billion laughs" bombs),
+no duplicate keys, bounded size and nesting. Problems become diagnostics, never tracebacks.
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
+TOO_DEEP = (
+    f"filen har for mange niveauer af felter inden i felter (højst {MAX_DEPTH}); "
+    "tjek indrykningen og parenteserne"
+)
 
 Position = tuple[int, int]
 Loc = tuple[str | int, ...]
@@ -111,14 +115,12 @@ def load(path: Path) -> Document:
     loader = _loader_for(text)(text)
     try:
         node = loader.get_single_node()
-    except YamlProblem:
-        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlProblem(_explain_syntax(exc), line, column) from None
     except RecursionError:
-        raise YamlProblem(f"filen er indlejret for dybt (højst {MAX_DEPTH} niveauer)") from None
+        raise YamlProblem(TOO_DEEP) from None
     finally:
         loader.dispose()
     if node is None:
@@ -130,7 +132,7 @@ def load(path: Path) -> Document:
 
 def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, seen: set[int]) -> Any:
     if depth > MAX_DEPTH:
-        raise YamlProblem(f"data er indlejret for dybt (højst {MAX_DEPTH} niveauer)", *_pos(node))
+        raise YamlProblem(TOO_DEEP, *_pos(node))
     # An alias is the same node object met a second time; refusing it stops "billion laughs".
     if id(node) in seen:
         raise YamlProblem(

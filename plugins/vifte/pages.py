@@ -50,10 +50,6 @@ class Page:
         lines = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return f"---\n{lines}\n---\n"
 
-    def markdown(self) -> str:
-        """The page as a Markdown file: front matter, then the HTML body as one raw block."""
-        return f"{self.front_matter()}\n{self.body.strip()}\n"
-
 
 def url_of(path: str) -> str:
     """Site-relative URL of a Markdown source path, with directory URLs."""

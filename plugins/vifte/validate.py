@@ -112,11 +112,12 @@ def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
     more contrast, and one of them always reaches 4.5:1.
     """
     brand = settings.municipality.colour
-    if contrast(brand, "#ffffff") < 4.5:
+    ratio = contrast(brand, "#ffffff")
+    if ratio < 4.5:
         report.error(
             doc.path,
             *doc.position(("municipality", "colour")),
-            f"kommunens farve {brand} er for lys til links og sidehoved ({contrast(brand, '#ffffff'):.1f}:1 mod hvid, kravet er 4,5:1); vælg en mørkere farve",
+            f"kommunens farve {brand} er for lys til links og sidehoved ({ratio:.1f}:1 mod hvid, kravet er 4,5:1); vælg en mørkere farve",
         )
     for i, area in enumerate(settings.areas):
         ratio = contrast(area.colour, "#ffffff")
@@ -225,17 +226,15 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            is_key = err["type"] in ("extra_forbidden", "missing")
+            # A missing field is reported where its parent starts; an unknown one at its key.
             line, column = doc.position(
-                loc if err["type"] != "missing" else loc[:-1], key=err["type"] == "extra_forbidden"
+                loc[:-1] if err["type"] == "missing" else loc, key=err["type"] == "extra_forbidden"
             )
-            report.error(
-                doc.path, line, column, _explain(cls, loc, err, doc if not is_key else None)
-            )
+            report.error(doc.path, line, column, _explain(cls, loc, err))
         return None
 
 
-def _explain(cls: type[BaseModel], loc: Loc, err: Any, doc: Document | None) -> str:
+def _explain(cls: type[BaseModel], loc: Loc, err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     name = _dotted(loc)
@@ -314,14 +313,10 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
-    allowed = list(allowed)
-    folded = {ascii_spelling(a): a for a in allowed}
-    match = folded.get(ascii_spelling(value)) or next(
-        iter(difflib.get_close_matches(ascii_spelling(value), list(folded), n=1, cutoff=0.6)), None
-    )
-    if match is None:
-        return ""
-    return f' — mente du "{folded.get(match, match)}"?'
+    """A suggestion for a misspelt value; case and æ/ø/å spelling do not count as differences."""
+    spelled = {ascii_spelling(a): a for a in allowed}
+    close = difflib.get_close_matches(ascii_spelling(value), list(spelled), n=1, cutoff=0.6)
+    return f' — mente du "{spelled[close[0]]}"?' if close else ""
 
 
 def _is_id(text: str) -> bool:

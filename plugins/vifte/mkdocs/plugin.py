@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from vifte.csp import add_policy
 from vifte.diagnostics import CatalogueError
-from vifte.export import catalogue_json
+from vifte.export import EXPORT_PATH, catalogue_json
 from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
 from vifte.model import Catalogue
@@ -29,7 +29,6 @@ log = get_plugin_logger(__name__)
 CSS = ("assets/vifte/vifte.css", "assets/vifte/colours.css")
 JS = ("assets/vifte/view.js", "assets/vifte/vifte.js")
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
-EXPORT = "data/catalogue.json"
 
 
 class ViftePlugin(BasePlugin[VifteConfig]):
@@ -75,7 +74,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             files.append(File.generated(config, script, content=asset(script.rsplit("/", 1)[1])))
         files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
         if self.config.export:
-            files.append(File.generated(config, EXPORT, content=catalogue_json(self.catalogue)))
+            files.append(
+                File.generated(config, EXPORT_PATH, content=catalogue_json(self.catalogue))
+            )
         return files
 
     def on_page_markdown(
