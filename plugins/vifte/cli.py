@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from vifte import __version__
@@ -35,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         "--site-dir",
         type=Path,
         default=None,
-        help="mappen, sitet skrives til (standard: site)",
+        help="mappen, sitet skrives til (standard: site); den skal være ny, tom eller bygget af "
+        "vifte før, og den må ikke være eller indeholde projektet",
     )
     build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
@@ -99,31 +104,109 @@ def _config_file(project: Path) -> Path | None:
 
 def _build(args: argparse.Namespace) -> int:
     from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.site_dir import SiteDirError
 
     config = _config_file(args.project)
     if config is None:
         return 1
     quiet_mkdocs(args.verbose)
     try:
-        target = build_site(config, args.site_dir, strict=args.strict)
+        with _stop_signals():
+            target = build_site(config, args.site_dir, strict=args.strict)
+    except ConfigFileError as exc:
+        print("\n".join(exc.lines), file=sys.stderr)
+        return 1
+    except SiteDirError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except BuildFailed as exc:
         print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as exc:
+        replaced = getattr(exc, "replaced", None)
+        outcome = (
+            f"det nye site nåede at blive lagt på plads i {replaced}"
+            if replaced
+            else "det tidligere site er ikke ændret"
+        )
+        return _stopped(exc, f"Bygningen blev afbrudt ({{how}}); {outcome}.")
     print(f"Sitet er bygget i {target}", file=sys.stderr)
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    import logging
 
-    from vifte.mkdocs.build import quiet_mkdocs
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    from vifte.mkdocs.build import show_mkdocs
+    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
 
     config = _config_file(args.project)
     if config is None:
         return 1
-    quiet_mkdocs(True)
-    serve(str(config), dev_addr=args.dev_addr, livereload=True)
+    show_mkdocs(True)
+    logging.getLogger("mkdocs.commands.serve").addFilter(
+        lambda record: record.getMessage() != "Shutting down..."
+    )
+    try:
+        # MkDocs serves from a temporary folder; this one is only named for the check.
+        load_config_file(config, site_dir=f"{tempfile.gettempdir()}/vifte-serve", warn=False)
+    except ConfigFileError as exc:
+        print("\n".join(exc.lines), file=sys.stderr)
+        return 1
+    try:
+        with _stop_signals() as received:
+            serve(str(config), dev_addr=args.dev_addr, livereload=True)
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
+    except MkDocsException:  # MkDocs has logged the reason
+        print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
+        return 1
+    if received:  # MkDocs ends its server loop quietly on Ctrl-C
+        return _stopped(KeyboardInterrupt(received[0]), "Forhåndsvisningen er stoppet ({how}).")
     return 0
+
+
+@contextmanager
+def _stop_signals() -> Iterator[list[int]]:
+    """Ctrl-C and SIGTERM raise Interrupted, so clean-up runs and the command ends with one line.
+
+    Yields the signals received. A signal the caller's shell ignores stays ignored.
+    """
+    from vifte.site_dir import Interrupted
+
+    received: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        received.append(signum)
+        raise Interrupted(signum)
+
+    defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+    previous = {
+        sig: signal.signal(sig, stop) for sig, d in defaults.items() if signal.getsignal(sig) is d
+    }
+    try:
+        yield received
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stopped(exc: KeyboardInterrupt, line: str) -> int:
+    """Say in one line that a signal stopped the command; exit code 128 + the signal's number."""
+    signum = getattr(exc, "signum", None) or (exc.args[0] if exc.args else signal.SIGINT)
+    how = (
+        "Ctrl-C"
+        if signum == signal.SIGINT
+        else "SIGTERM"
+        if signum == signal.SIGTERM
+        else f"signal {signum}"
+    )
+    print(line.format(how=how), file=sys.stderr)
+    return 128 + int(signum)
 
 
 def _new(args: argparse.Namespace) -> int:

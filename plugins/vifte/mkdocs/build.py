@@ -1,74 +1,87 @@
-"""Build the site with MkDocs into a temporary folder and swap it in only when everything worked."""
+"""Build the site with MkDocs into a staging folder and swap it in only when everything worked."""
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from vifte.diagnostics import CatalogueError
 from vifte.links import broken_in_site
+from vifte.mkdocs.config_file import load_config_file
+from vifte.site_dir import LOCK_WAIT, PUBLIC, Notify, new_site
 
-STAGING_PREFIX = ".vifte-build-"
-OLD_PREFIX = ".vifte-old-"
+SOURCE_FOLDERS = ("catalogue", "strategy", "theme")
 
 
 class BuildFailed(Exception):
     """The build did not finish; the previous site is untouched."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
-    """Build atomically: the target folder holds either the previous site or the new, complete one."""
-    config = load_config(str(config_file), strict=strict)
-    target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-", dir=target.parent))
-    try:
-        config.site_dir = str(staging)
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        failure = getattr(config.plugins.get("vifte"), "failure", None)
-        raise BuildFailed(str(failure or exc)) from None
-    except Exception as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    broken = broken_in_site(staging, urlsplit(config.site_url or "/").path or "/")
-    if broken:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed("links, der peger på ingenting:\n" + "\n".join(broken))
-    _swap(staging, target)
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    edition: str = PUBLIC,
+    notify: Notify | None = None,
+    wait: float = LOCK_WAIT,
+) -> Path:
+    """Build atomically: the target folder holds either the previous site or the new, complete one.
+
+    Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
+    cannot write, BuildFailed when the catalogue or the build fails.
+    """
+    config = load_config_file(Path(config_file), strict=strict)
+    target = Path(site_dir or config.site_dir).expanduser().resolve()
+    projects, sources = _read_folders(config)
+    with new_site(
+        target,
+        projects=projects,
+        sources=sources,
+        notify=notify or _to_stderr,
+        edition=edition,
+        wait=wait,
+    ) as staging:
+        _build_into(config, staging)
     return target
 
 
-def _swap(staging: Path, target: Path) -> None:
-    os.chmod(staging, 0o755)
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{OLD_PREFIX}{target.name}-", dir=target.parent))
-        old.rmdir()
-        target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(target)
+def _build_into(config: MkDocsConfig, staging: Path) -> None:
+    config.site_dir = str(staging)
+    try:
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        failure = getattr(config.plugins.get("vifte"), "failure", None)
+        raise BuildFailed(str(failure or exc)) from None
+    except OSError:
+        raise  # a full disk or the like: new_site words it
+    except Exception as exc:
+        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+    broken = broken_in_site(staging, urlsplit(config.site_url or "/").path or "/")
+    if broken:
+        raise BuildFailed("links, der peger på ingenting:\n" + "\n".join(broken))
 
 
-def remove_leftovers(target: Path) -> None:
-    """Delete staging folders left by an interrupted build of the same target."""
-    for prefix in (STAGING_PREFIX, OLD_PREFIX):
-        for stray in target.parent.glob(f"{prefix}{target.name}-*"):
-            shutil.rmtree(stray, ignore_errors=True)
+def _read_folders(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
+    """The project folders, and every folder the build reads, from the loaded configuration."""
+    home = Path(config.config_file_path).parent
+    plugin = config.plugins.get("vifte")
+    root = Path(plugin.config.project_dir) if plugin and plugin.config.project_dir else home
+    sources = [root / name for name in SOURCE_FOLDERS] + [Path(config.docs_dir)]
+    sources += [Path(d) for d in config.theme.dirs]
+    if config.theme.custom_dir:
+        sources.append(Path(config.theme.custom_dir))
+    return [home, root], sources
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def quiet_mkdocs(verbose: bool) -> None:
@@ -76,10 +89,15 @@ def quiet_mkdocs(verbose: bool) -> None:
 
     The catalogue's errors are left out here because BuildFailed carries them to the caller.
     """
+    show_mkdocs(verbose)
+    for handler in logging.getLogger().handlers:  # a logger's own filter misses its children
+        handler.addFilter(_drop_catalogue_errors)
+
+
+def show_mkdocs(verbose: bool) -> None:
+    """Print MkDocs' log lines as `LEVEL: message`; info lines only when `verbose`."""
     logging.basicConfig(format="%(levelname)s: %(message)s")
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.addFilter(_drop_catalogue_errors)
+    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _drop_catalogue_errors(record: logging.LogRecord) -> bool:
