@@ -184,7 +184,10 @@ _REASONS = {
 def describe_os_error(exc: OSError) -> str:
     """A file system error as a Danish phrase, led by the path where known."""
     reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    # A failed copy names its source first; a full or read-only disk is about the destination.
+    written = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2
+    path = written or exc.filename
+    return f"{path}: {reason}" if path else reason
 
 
 @contextmanager

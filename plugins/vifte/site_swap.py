@@ -29,8 +29,8 @@ from pathlib import Path
 
 OWN_PREFIX = ".vifte-"
 STAGING, OLD, NEW, LOCK = (f"{OWN_PREFIX}{n}" for n in ("build", "old", "new", "lock"))
-FOREIGN_OK = {"lost+found"}
-"""A file system's own folder at the root of a mount: neither site nor someone else's content."""
+NOT_CONTENT = {STAGING, OLD, NEW, LOCK, "lost+found"}
+"""vifte's working entries inside a target, and a file system's own folder at a mount's root."""
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
@@ -66,12 +66,8 @@ class Layout:
 
 
 def entries(folder: Path) -> list[Path]:
-    """The folder's content, leaving out vifte's own working folders and lost+found."""
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if not p.name.startswith(OWN_PREFIX) and p.name not in FOREIGN_OK
-    )
+    """The folder's content, leaving out vifte's own working entries and lost+found."""
+    return sorted(p for p in folder.iterdir() if p.name not in NOT_CONTENT)
 
 
 def is_mount_point(path: Path) -> bool:

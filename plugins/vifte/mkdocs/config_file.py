@@ -145,7 +145,8 @@ def _position(root: Node | None, key: str, problem: str) -> tuple[int, int]:
         return (0, 0)
     for key_node, value_node in root.value:
         if isinstance(key_node, ScalarNode) and key_node.value == key:
-            for name in re.findall(r"'([^']+)'|\"([^\"]+)\"|name: (\S+)", problem):
+            # The last name quoted in the problem is the most specific, e.g. a plugin's option.
+            for name in reversed(re.findall(r"'([^']+)'|\"([^\"]+)\"|name: (\S+)", problem)):
                 found = _find(value_node, next(n for n in name if n))
                 if found is not None:
                     return _mark(found)
