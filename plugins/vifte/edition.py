@@ -85,7 +85,7 @@ def banner_html(edition: Edition) -> str:
     """The banner element the theme prints at the top of every page of a marked edition."""
     if edition.banner is None:
         return ""
-    return f'<div class="{BANNER_CLASS}" role="note">{edition.banner}</div>'
+    return f'<aside class="{BANNER_CLASS}" aria-label="Udgave">{edition.banner}</aside>'
 
 
 def head_html(edition: Edition) -> str:
