@@ -100,21 +100,25 @@ def missing_marks(edition: Edition, page: str) -> list[str]:
 
 
 def published(obj: M, edition: Edition) -> M:
-    """A copy of a model, at any depth, with every field the edition does not publish reset.
+    """The model as the edition publishes it, at any depth: every field it does not publish reset.
 
     Cleared fields take their default (None or an empty list), so renderers and the export treat
-    them exactly as if the YAML had never had them.
+    them exactly as if the YAML had never had them. Unchanged parts are shared, not copied.
     """
     values: dict[str, Any] = {}
     cleared: set[str] = set()
     for name, field in type(obj).model_fields.items():
+        value = getattr(obj, name)
         if edition.publishes(field):
-            values[name] = _published_value(getattr(obj, name), edition)
+            values[name] = _published_value(value, edition)
         elif field.is_required():
             raise TypeError(f"{type(obj).__name__}.{name} is required, so it cannot be internal")
         else:
             values[name] = field.get_default(call_default_factory=True)
-            cleared.add(name)
+            if values[name] != value:
+                cleared.add(name)
+    if not cleared and all(values[n] is getattr(obj, n) for n in values):
+        return obj
     # model_construct, not model_copy: a copy would carry over cached properties of the original.
     return type(obj).model_construct(_fields_set=obj.model_fields_set - cleared, **values)
 
@@ -123,7 +127,11 @@ def _published_value(value: Any, edition: Edition) -> Any:
     if isinstance(value, BaseModel):
         return published(value, edition)
     if isinstance(value, list | tuple):
-        return type(value)(_published_value(v, edition) for v in value)
+        items = [_published_value(v, edition) for v in value]
+        return (
+            value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
+        )
     if isinstance(value, dict):
-        return {k: _published_value(v, edition) for k, v in value.items()}
+        items = {k: _published_value(v, edition) for k, v in value.items()}
+        return value if all(items[k] is v for k, v in value.items()) else items
     return value
