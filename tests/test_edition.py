@@ -218,3 +218,12 @@ def test_serve_shows_the_internal_edition_when_asked(example_copy):
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+def test_a_new_project_keeps_both_built_sites_out_of_git(project):
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    for built in ("site-intern/index.html", "site/index.html", ".vifte-build-site-x/a.html"):
+        ignored = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", built])
+        assert ignored.returncode == 0, built
+    kept = subprocess.run(["git", "-C", str(project), "check-ignore", "-q", "site_src/index.md"])
+    assert kept.returncode == 1

@@ -40,8 +40,14 @@ class audience:  # noqa: N801 - reads as a marker: Field(json_schema_extra=audie
 
 
 def audience_of(field: FieldInfo) -> Audience:
+    """A field's audience; unmarked fields are for citizens."""
     extra = field.json_schema_extra
-    return extra.who if isinstance(extra, audience) else "citizen"
+    who = extra.who if isinstance(extra, audience) else "citizen"
+    if isinstance(extra, dict):  # written by hand as {"x-audience": ...}: honour it, never drop it
+        who = extra.get(AUDIENCE_KEY, who)
+    if who not in ("citizen", "professional", "internal"):
+        raise ValueError(f"unknown audience {who!r}")
+    return who  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
