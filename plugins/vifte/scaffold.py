@@ -14,6 +14,8 @@ from vifte import loader
 from vifte.danish import slug
 from vifte.schema import vscode_settings, write_schemas
 
+GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
+
 FOLDERS = {"offer": "offers", "mentor": "mentors", "enterprise": "enterprises"}
 
 
@@ -30,6 +32,7 @@ def init_project(directory: Path, name: str) -> None:
             source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
         )
     (directory / "strategy").mkdir(exist_ok=True)
+    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     write_schemas(directory / "schema")
     (directory / ".vscode").mkdir(exist_ok=True)
     (directory / ".vscode" / "settings.json").write_text(

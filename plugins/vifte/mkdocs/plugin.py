@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -15,9 +16,10 @@ from mkdocs.structure.pages import Page
 
 from vifte.csp import add_policy
 from vifte.diagnostics import CatalogueError
+from vifte.edition import ROBOTS_TXT, Edition, banner_html, head_html, missing_marks
 from vifte.export import EXPORT_PATH, catalogue_json
 from vifte.markup import sanitise_page
-from vifte.mkdocs.config import VifteConfig
+from vifte.mkdocs.config import VifteConfig, requested_edition
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
@@ -32,7 +34,9 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
 class ViftePlugin(BasePlugin[VifteConfig]):
+    edition: Edition
     catalogue: Catalogue
+    """The catalogue as the edition publishes it; the only one any output reads."""
     renderer: Renderer
     bodies: dict[str, str]
     """Generated pages' HTML by source path; MkDocs gets only their front matter."""
@@ -42,11 +46,13 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.failure = None
+        self.edition = requested_edition()
         try:
-            self.catalogue, report = require_catalogue(self.root)
+            catalogue, report = require_catalogue(self.root)
         except CatalogueError as exc:
             self.failure = exc
             raise PluginError(str(exc)) from None
+        self.catalogue = catalogue.for_edition(self.edition)
         for warning in report.warnings:
             log.warning(str(warning))
         _pin_build_date(self.catalogue)
@@ -77,7 +83,20 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             files.append(
                 File.generated(config, EXPORT_PATH, content=catalogue_json(self.catalogue))
             )
+        if self.edition.internal:
+            if (own := files.get_file_from_path("robots.txt")) is not None:
+                files.remove(own)
+            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.globals["vifte_edition"] = {
+            "head": head_html(self.edition),
+            "banner": banner_html(self.edition),
+        }
+        return env
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -92,12 +111,24 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         return body if body is not None else sanitise_page(html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self._require_marks(output, page.file.src_uri)
         return add_policy(output)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        self._require_marks(output_content, template_name)
+        return add_policy(output_content)
+
+    def _require_marks(self, html: str, name: str) -> None:
+        """Fail rather than publish an internal page without its banner and noindex."""
+        if missing := missing_marks(self.edition, html):
+            raise PluginError(
+                f"{name}: siden mangler {' og '.join(missing)}, som hver side i den interne udgave "
+                "skal have; har theme/ sin egen main.html, erstatter den vifte's, så fjern den"
+            )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
