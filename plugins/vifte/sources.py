@@ -1,7 +1,8 @@
 """Which files the build may read and publish, checked by one cheap walk before anything is read.
 
 Every folder the build reads (catalogue/, the docs folder, strategy/, theme/) is walked with
-lstat-level calls only; nothing is opened, so a FIFO or a device cannot make the walk hang.
+lstat-level calls only, so a FIFO or a device cannot make the walk hang; afterwards only the
+docs folder's Markdown pages, known by then to be regular files, are read to check they are UTF-8.
 Refused: symlinks that leave the project or point into a hidden folder such as .git, symlink
 loops, dangling symlinks, special files, and in the docs folder and theme/ any file type the
 site does not need. Names starting with "." are skipped: MkDocs and the loader skip them too.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vifte.diagnostics import Report
+from vifte.loader import YamlProblem, decode
 
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
 FONTS = (".woff2", ".woff")
@@ -30,6 +32,8 @@ class Rules:
     names: frozenset[str] = frozenset()
     hints: tuple[tuple[frozenset[str], str], ...] = ()
     otherwise: str = ""
+    pages: bool = False
+    """Whether the folder's .md files are pages MkDocs reads (and so must be UTF-8)."""
 
     def refuses(self, name: str) -> str | None:
         """The reason a file called `name` may not be in this folder, or None."""
@@ -71,6 +75,7 @@ def docs_rules(label: str) -> Rules:
         "filtypen '{suffix}' bliver ikke udgivet fra {folder}; her må kun ligge sider (.md), "
         "billeder (" + ", ".join(IMAGES) + "), PDF, CSS og skrifttyper (.woff2, .woff); "
         "flyt filen ud af {folder}",
+        pages=True,
     )
 
 
@@ -133,6 +138,13 @@ def check(
             )
             continue
         walk.visit(folder, rules, frozenset())
+    for page in walk.pages:
+        try:
+            decode(page.read_bytes())
+        except YamlProblem as exc:
+            report.error(page, exc.line, exc.column, exc.message)
+        except OSError as exc:
+            report.error(page, 0, 0, f"filen kan ikke læses ({exc.strerror})")
 
 
 def problem(path: Path, root: Path) -> str | None:
@@ -160,6 +172,7 @@ class _Walk:
     def __init__(self, root: Path, report: Report):
         self.root = os.path.realpath(root)
         self.report = report
+        self.pages: list[Path] = []
 
     def visit(self, path: Path, rules: Rules, ancestors: frozenset[tuple[int, int]]) -> None:
         try:
@@ -216,6 +229,8 @@ class _Walk:
         reason = rules.refuses(path.name)
         if reason is not None:
             self.report.error(path, 0, 0, reason)
+        elif rules.pages and path.suffix.lower() == ".md":
+            self.pages.append(path)
 
 
 def _follow(link: Path, root: str) -> str | os.stat_result:

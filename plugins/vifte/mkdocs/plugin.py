@@ -93,7 +93,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if rules.types is not None
         ]
         for file in files:
-            if file.generated or file.abs_src_path is None:
+            # Excluded files (names starting with ".") are never copied.
+            if file.generated_by or file.abs_src_path is None or file.inclusion.is_excluded():
                 continue
             path = Path(file.abs_src_path)
             for folder, rules in published:
