@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,6 +131,21 @@ def test_symlinked_folder_out_of_the_project_is_refused(built, tmp_path, folder)
         tmp_path,
         f"{folder}:0:0: error: mappen er en genvej (symlink) til /etc, som ligger uden for projektet",
     )
+
+
+@pytest.mark.parametrize("folder", ["catalogue", "catalogue/offers"])
+def test_catalogue_folder_out_of_the_project_is_not_read(project, tmp_path, folder):
+    outside = tmp_path / "ude"
+    shutil.move(project / folder, outside)
+    offers = outside / "offers" if folder == "catalogue" else outside
+    (offers / "hemmelig.yaml").write_text("title: x\narea: HEMMELIG-VAERDI\n", encoding="utf-8")
+    (project / folder).symlink_to(outside, target_is_directory=True)
+    code, lines = check_lines(project)
+    assert code == 1
+    assert lines == [
+        f"{folder}:0:0: error: mappen er en genvej (symlink) til {outside}, som ligger uden for "
+        "projektet; kopiér mappen ind i projektet i stedet"
+    ]
 
 
 def test_symlink_into_git_folder_is_refused(built, tmp_path):
@@ -344,7 +360,10 @@ def test_adapter_checks_each_file_mkdocs_would_copy(project, tmp_path, monkeypat
     """Second line of defence: a file that appears after the walk is still never copied."""
     monkeypatch.setattr("vifte.sources.check", lambda *args, **kwargs: None)
     (project / "site_src/noter.css").symlink_to(SECRET)
-    with pytest.raises(BuildFailed, match="site_src/noter.css:0:0: error: filen ligger uden for"):
+    with pytest.raises(
+        BuildFailed,
+        match="site_src/noter.css:0:0: error: filen er en genvej .symlink. til /etc/passwd",
+    ):
         build(project, tmp_path / "site")
     assert not (tmp_path / "site").exists()
 

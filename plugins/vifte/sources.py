@@ -148,24 +148,39 @@ def check(
 
 
 def problem(path: Path, root: Path) -> str | None:
-    """Why the build must not read this one entry (not its parent folders), or None."""
+    """Why the build must not read this entry, or None; cheap (one lstat), so the folders above
+    it must be checked apart (path_problem), as the walk does."""
     try:
         st = os.lstat(path)
     except OSError:
         return None  # a missing file is reported where it is needed
     if stat.S_ISLNK(st.st_mode):
         followed = _follow(path, os.path.realpath(root))
-        return followed if isinstance(followed, str) else _special(followed.st_mode)
+        if isinstance(followed, str):
+            return followed
+        st = followed
     return _special(st.st_mode)
 
 
-def publish_problem(path: Path, root: Path, rules: Rules) -> str | None:
-    """Why a file MkDocs is about to copy must not be published, checking the whole path."""
-    real = os.path.realpath(path)
+def path_problem(path: Path, root: Path) -> str | None:
+    """Like problem, but also refuses a path that leads out of the project through any folder."""
     base = os.path.realpath(root)
-    if not _inside(real, base) or _hidden(real, base):
-        return f"filen ligger uden for projektet eller i en skjult mappe ({real})"
-    return problem(path, root) or rules.refuses(path.name) or rules.refuses(Path(real).name)
+    real = os.path.realpath(path)
+    if not os.path.islink(path) and (not _inside(real, base) or _hidden(real, base)):
+        return (
+            f"{real} ligger uden for projektet eller i en skjult mappe; "
+            "kopiér det, der skal bruges, ind i projektet i stedet"
+        )
+    return problem(path, root)
+
+
+def publish_problem(path: Path, root: Path, rules: Rules) -> str | None:
+    """Why a file MkDocs is about to copy must not be published, or None."""
+    return (
+        path_problem(path, root)
+        or rules.refuses(path.name)
+        or rules.refuses(os.path.basename(os.path.realpath(path)))
+    )
 
 
 class _Walk:

@@ -106,6 +106,8 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
             "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')",
         )
         return None
+    if sources.path_problem(path.parent, root) is not None:
+        return None  # reported by sources.check
     doc = _read(path, root, report)
     if doc is None:
         return None
@@ -159,8 +161,8 @@ def _load_collection(
     folder: Path, cls: type[M], root: Path, report: Report
 ) -> list[tuple[M | None, Document]]:
     """Every readable file of one folder, with its model or None when the model had errors."""
-    if not folder.is_dir():
-        return []
+    if not folder.is_dir() or sources.path_problem(folder, root) is not None:
+        return []  # a folder that leads out of the project is reported by sources.check
     result: list[tuple[M | None, Document]] = []
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
