@@ -148,6 +148,30 @@ def test_catalogue_folder_out_of_the_project_is_not_read(project, tmp_path, fold
     ]
 
 
+def test_symlink_to_a_sibling_with_the_same_name_prefix_is_outside(project):
+    sibling = project.parent / (project.name + "-kopi")
+    sibling.mkdir()
+    (sibling / "noter.md").write_text("# Hemmeligt\n", encoding="utf-8")
+    (project / "site_src/noter.md").symlink_to(sibling / "noter.md")
+    code, lines = check_lines(project)
+    assert code == 1
+    assert lines[0].startswith("site_src/noter.md:0:0: error: filen er en genvej (symlink) til ")
+
+
+def test_docs_dir_outside_the_project_is_refused(project, tmp_path):
+    outside = tmp_path / "sider"
+    outside.mkdir()
+    (outside / "index.md").write_text("# Forside\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("docs_dir: site_src", f"docs_dir: {outside}"), encoding="utf-8")
+    with pytest.raises(
+        BuildFailed, match=f"{outside}:0:0: error: mappen ligger uden for projektet"
+    ):
+        build(project, tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
 def test_symlink_into_git_folder_is_refused(built, tmp_path):
     (built / ".git").mkdir()
     (built / ".git/config").write_text("[http]\n\textraheader = AUTHORIZATION: hemmelig\n")
@@ -338,7 +362,9 @@ def test_symlinks_inside_the_project_and_allowed_files_are_published(project, tm
     (project / "site_src/billeder").symlink_to("../catalogue/images", target_is_directory=True)
     (project / "site_src/om").mkdir()
     (project / "site_src/om/data.md").write_text(
-        "# Data\n\n[Hent data](../data/catalogue.json) ![Logo](../logo.png)\n", encoding="utf-8"
+        "# Data\n\n[Hent data](../data/catalogue.json) ![Logo](../logo.png)\n\n"
+        "![Logo igen](../billeder/logo.png)\n",
+        encoding="utf-8",
     )
     (project / "site_src/robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
     (project / "site_src/.DS_Store").write_bytes(b"\0\1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -32,10 +33,16 @@ def site_urls(pages: Iterable[Page], docs_files: Iterable[str]) -> set[str]:
 
 
 def _docs_files(docs_dir: Path) -> set[str]:
-    """Every file of the docs folder, as a path relative to it."""
-    if not docs_dir.is_dir():
-        return set()
-    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()}
+    """Every file of the docs folder, relative to it, following symlinked folders as MkDocs does.
+
+    Safe to follow: sources.check has refused symlink loops and links out of the project.
+    """
+    files = set()
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = Path(folder).relative_to(docs_dir)
+        files.update((rel / name).as_posix() for name in filenames if not name.startswith("."))
+    return files
 
 
 def _resolve(target: str, base_url: str) -> str:
@@ -71,13 +78,13 @@ def check_sources(
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
     files = {page.path for page in pages} | docs_files | {EXPORT_PATH}
-    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else ():
+    for src in sorted(f for f in docs_files if f.endswith(".md")):
+        page = docs_dir / src
         try:
             text = decode(page.read_bytes())
         except YamlProblem as exc:
             report.error(page, exc.line, exc.column, exc.message)
             continue
-        src = page.relative_to(docs_dir).as_posix()
         for offset, target in links_in(text):
             path = unquote(urlsplit(target).path)
             # MkDocs first reads a link against the source file's folder and, when that names a
