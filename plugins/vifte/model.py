@@ -24,7 +24,8 @@ CVR_PATTERN = r"^[0-9]{8}$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 URL_PATTERN = r"^https?://[^\s]+$"
 SITE_URL_PATTERN = r"^https?://[^\s]+/$"
-FILE_PATTERN = r"^[^/\\][^\\]*$"
+# Path segments never start with "." (no "..", no hidden files) and never start with "/".
+FILE_PATTERN = r"^[^/\\.][^/\\]*(/[^/\\.][^/\\]*)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from vifte.csp import add_policy
-from vifte.diagnostics import CatalogueError
+from vifte.diagnostics import CatalogueError, Report
 from vifte.edition import ROBOTS_TXT, Edition, banner_html, head_html, missing_marks
 from vifte.export import EXPORT_PATH, catalogue_json
 from vifte.markup import sanitise_page
@@ -23,6 +23,7 @@ from vifte.mkdocs.config import VifteConfig, requested_edition
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
+from vifte.sources import folders, publish_problem
 from vifte.styles import asset, colours_css
 from vifte.validate import require_catalogue
 
@@ -47,8 +48,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.failure = None
         self.edition = requested_edition()
+        self.docs_dir = Path(config.docs_dir)
+        custom_dir = config.theme.custom_dir
+        self.theme_dir = Path(custom_dir) if custom_dir else self.root / "theme"
         try:
-            catalogue, report = require_catalogue(self.root)
+            catalogue, report = require_catalogue(self.root, self.docs_dir, self.theme_dir)
         except CatalogueError as exc:
             self.failure = exc
             raise PluginError(str(exc)) from None
@@ -66,6 +70,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._refuse_unpublishable(files)
         self.bodies = {}
         for page in self.renderer.pages():
             self.bodies[page.path] = page.body
@@ -97,6 +102,29 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             "banner": banner_html(self.edition),
         }
         return env
+
+    def _refuse_unpublishable(self, files: Files) -> None:
+        """Check again, file by file, what MkDocs is about to copy (a file may have appeared since)."""
+        report = Report(self.root)
+        published = [
+            (folder, rules)
+            for folder, rules in folders(self.root, self.docs_dir, self.theme_dir)
+            if rules.types is not None
+        ]
+        for file in files:
+            # Excluded files (names starting with ".") are never copied.
+            if file.generated_by or file.abs_src_path is None or file.inclusion.is_excluded():
+                continue
+            path = Path(file.abs_src_path)
+            for folder, rules in published:
+                if path.is_relative_to(folder):
+                    reason = publish_problem(path, self.root, rules)
+                    if reason:
+                        report.error(path, 0, 0, reason)
+                    break
+        if report.errors:
+            self.failure = CatalogueError(report)
+            raise PluginError(str(self.failure))
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
