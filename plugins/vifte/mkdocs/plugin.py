@@ -11,13 +11,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from vifte.csp import add_policy
+from vifte.csp import add_policy, unlisted_scripts
 from vifte.diagnostics import CatalogueError
 from vifte.export import EXPORT_PATH, catalogue_json
 from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
+from vifte.mkdocs.theme_scripts import ThemeScripts
+from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page, template_problem
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
@@ -38,6 +41,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     """Generated pages' HTML by source path; MkDocs gets only their front matter."""
     failure: CatalogueError | None = None
     """The catalogue's errors when loading failed, for callers that report them themselves."""
+    scripts: ThemeScripts
+    problems: list[str]
+    """Errors in hand-written pages, collected so that one run reports them all."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
@@ -57,6 +63,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         dirs = config.theme.dirs
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
+        escape_config(config)
+        self.problems = []
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -79,6 +87,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             )
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        escape_nav(nav)
+        return nav
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -89,15 +101,32 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
+        if body is None:
+            problem = template_problem(page, config.theme.custom_dir, self.root)
+            if problem:
+                self.problems.append(problem)
+        escape_page(page)
         return body if body is not None else sanitise_page(html)
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if self.problems:
+            raise PluginError("\n".join(self.problems))
+        self.scripts = ThemeScripts(env, config, files)
+        return env
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return add_policy(output)
+        allowed = self.scripts.for_page(page)
+        _warn_unlisted(output, allowed, page.file.src_uri)
+        return add_policy(output, allowed)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        allowed = self.scripts.for_template(template_name)
+        _warn_unlisted(output_content, allowed, template_name)
+        return add_policy(output_content, allowed)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
@@ -110,6 +139,14 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
+    if unlisted := unlisted_scripts(html, allowed):
+        log.warning(
+            f"{name}: {len(unlisted)} indlejrede scripts kommer ikke fra temaets skabeloner; "
+            "sikkerhedspolitikken (CSP) blokerer dem"
+        )
 
 
 _PINNED = "_VIFTE_PINNED_DATE"

@@ -1,0 +1,95 @@
+"""The text MkDocs hands the theme (titles, front matter, nav and toc labels, site name), escaped once.
+
+mkdocs-material prints these values without escaping in some places and with `| e` in others.
+Turning each into `Markup` (escaped text) makes both print it escaped exactly once; the one filter
+that undoes it, `striptags`, is avoided in the package's `overrides/main.html`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+CONFIG_TEXT = ("site_name", "site_description", "site_author")
+"""Plain-text settings in mkdocs.yml. (`copyright` is HTML by the theme's contract.)"""
+
+
+def escape_config(config: MkDocsConfig) -> None:
+    for key in CONFIG_TEXT:
+        if isinstance(config.get(key), str):
+            config[key] = escape(config[key])
+
+
+def escape_nav(nav: Navigation) -> None:
+    """Section and link labels from mkdocs.yml; pages get theirs in `escape_page`."""
+    stack: list[Any] = list(nav.items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Section | Link) and isinstance(item.title, str):
+            item.title = escape(item.title)
+        stack.extend(getattr(item, "children", None) or [])
+
+
+def escape_page(page: Page) -> None:
+    """Front matter, title and table of contents of a rendered page, each escaped once."""
+    page.meta = _escaped(page.meta)
+    given = "title" in vars(page) or "title" in page.meta
+    title = page.title
+    if title is not None:
+        # Titles MkDocs takes from the first heading are HTML text already (entities kept).
+        page.title = escape(title if given else html.unescape(title))
+    _escape_toc(page.toc)
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
+def _escape_toc(links: list[AnchorLink]) -> None:
+    for link in links:
+        if not isinstance(link.title, Markup):
+            link.title = escape(html.unescape(link.title))
+        _escape_toc(link.children)
+
+
+def template_problem(page: Page, theme_dir: str | None, root: Path) -> str | None:
+    """A Danish error when a hand-written page picks a template the project's theme does not hold.
+
+    mkdocs-material ships templates such as redirect.html that would turn front matter into a
+    redirect; a page may use main.html (the default) or one of the municipality's own templates.
+    """
+    template = page.meta.get("template")
+    if template is None or template == "main.html":
+        return None
+    name = str(template)
+    if theme_dir and ".." not in Path(name).parts and (Path(theme_dir) / name).is_file():
+        return None
+    source = Path(page.file.abs_src_path or page.file.src_uri)
+    shown = source.relative_to(root) if source.is_relative_to(root) else source
+    return (
+        f"{shown}:{_key_line(source, 'template')}:1: error: skabelonen '{name}' findes ikke i "
+        "projektets theme/-mappe; fjern 'template' fra sidehovedet eller læg skabelonen i theme/"
+    )
+
+
+def _key_line(source: Path, key: str) -> int:
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)
