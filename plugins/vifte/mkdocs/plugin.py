@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -15,12 +16,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from vifte.csp import add_policy, unlisted_scripts
-from vifte.diagnostics import CatalogueError
+from vifte.diagnostics import CatalogueError, Report
 from vifte.export import EXPORT_PATH, catalogue_json
 from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig
 from vifte.mkdocs.theme_scripts import ThemeScripts
-from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page, template_problem
+from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
@@ -42,7 +43,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     failure: CatalogueError | None = None
     """The catalogue's errors when loading failed, for callers that report them themselves."""
     scripts: ThemeScripts
-    problems: list[str]
+    pages_report: Report
     """Errors in hand-written pages, collected so that one run reports them all."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -64,7 +65,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         escape_config(config)
-        self.problems = []
+        self.pages_report = Report(self.root)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -102,21 +103,25 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.get(page.file.src_uri)
         if body is None:
-            problem = template_problem(page, config.theme.custom_dir, self.root)
-            if problem:
-                self.problems.append(problem)
+            check_front_matter(page, config.theme.custom_dir, self.pages_report)
         escape_page(page)
         return body if body is not None else sanitise_page(html)
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):
-        if self.problems:
-            raise PluginError("\n".join(self.problems))
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.pages_report.errors:
+            self.failure = CatalogueError(self.pages_report)
+            raise PluginError(str(self.failure))
         self.scripts = ThemeScripts(env, config, files)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         allowed = self.scripts.for_page(page)
-        _warn_unlisted(output, allowed, page.file.src_uri)
+        source = page.file.abs_src_path
+        _warn_unlisted(
+            output,
+            allowed,
+            Report(self.root).display(Path(source)) if source else page.file.src_uri,
+        )
         return add_policy(output, allowed)
 
     def on_post_template(
@@ -142,10 +147,16 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
 
 def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
-    if unlisted := unlisted_scripts(html, allowed):
+    unlisted = unlisted_scripts(html, allowed)
+    if unlisted:
+        what = (
+            "et indlejret script, der"
+            if len(unlisted) == 1
+            else f"{len(unlisted)} indlejrede scripts, der"
+        )
         log.warning(
-            f"{name}: {len(unlisted)} indlejrede scripts kommer ikke fra temaets skabeloner; "
-            "sikkerhedspolitikken (CSP) blokerer dem"
+            f"{name}: {what} ikke kommer fra temaets skabeloner, blokeres af "
+            "sikkerhedspolitikken (CSP)"
         )
 
 

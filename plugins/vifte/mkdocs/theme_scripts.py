@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,7 +37,14 @@ class ThemeScripts:
         return self._hashes(template, get_relative_url(".", page.url), with_page=True)
 
     def for_template(self, name: str) -> tuple[str, ...]:
-        """A theme template built without a page (404.html), with the base URL MkDocs gives it."""
+        """A theme template built without a page (404.html), with the base URL MkDocs gives it.
+
+        Templates from docs_dir (mkdocs.yml's extra_templates) are not the theme's: no scripts.
+        """
+        try:
+            self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            return ()
         if is_error_template(name):
             base_url = urlsplit(self.config.site_url or "/").path
         else:
@@ -48,7 +56,13 @@ class ThemeScripts:
         if key not in self._cache:
             blank = self._blank_page(base_url) if with_page else None
             context = get_context(Navigation([], []), self.files, self.config, blank, base_url)
-            html = self.env.get_template(template).render(context)
+            try:
+                html = self.env.get_template(template).render(context)
+            except jinja2.TemplateError as exc:
+                raise PluginError(
+                    f"skabelonen {template} kan ikke vises for en side uden indhold, så sitets "
+                    f"egne scripts kan ikke findes ({type(exc).__name__}: {exc})"
+                ) from None
             self._cache[key] = tuple(inline_script_hashes(html))
         return self._cache[key]
 

@@ -18,6 +18,8 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from vifte.diagnostics import Report
+
 CONFIG_TEXT = ("site_name", "site_description", "site_author")
 """Plain-text settings in mkdocs.yml. (`copyright` is HTML by the theme's contract.)"""
 
@@ -66,23 +68,34 @@ def _escape_toc(links: list[AnchorLink]) -> None:
         _escape_toc(link.children)
 
 
-def template_problem(page: Page, theme_dir: str | None, root: Path) -> str | None:
-    """A Danish error when a hand-written page picks a template the project's theme does not hold.
+TEXT_KEYS = ("title", "description", "author", "subtitle")
 
-    mkdocs-material ships templates such as redirect.html that would turn front matter into a
-    redirect; a page may use main.html (the default) or one of the municipality's own templates.
+
+def check_front_matter(page: Page, theme_dir: str | None, report: Report) -> None:
+    """Report a hand-written page's front matter that the theme must not get.
+
+    Titles and descriptions must be text. A page may use main.html (the default) or one of the
+    municipality's own templates in theme/, not mkdocs-material's others: redirect.html would
+    turn front matter into a redirect.
     """
+    source = Path(page.file.abs_src_path or page.file.src_uri)
+    for key in TEXT_KEYS:
+        if isinstance(page.meta.get(key), dict | list):
+            report.error(
+                source, _key_line(source, key), 1, f"'{key}' i sidehovedet skal være en tekst"
+            )
     template = page.meta.get("template")
     if template is None or template == "main.html":
-        return None
+        return
     name = str(template)
     if theme_dir and ".." not in Path(name).parts and (Path(theme_dir) / name).is_file():
-        return None
-    source = Path(page.file.abs_src_path or page.file.src_uri)
-    shown = source.relative_to(root) if source.is_relative_to(root) else source
-    return (
-        f"{shown}:{_key_line(source, 'template')}:1: error: skabelonen '{name}' findes ikke i "
-        "projektets theme/-mappe; fjern 'template' fra sidehovedet eller læg skabelonen i theme/"
+        return
+    report.error(
+        source,
+        _key_line(source, "template"),
+        1,
+        f"skabelonen '{name}' findes ikke i projektets theme/-mappe; fjern 'template' fra "
+        "sidehovedet eller læg skabelonen i theme/",
     )
 
 
