@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
 import re
 from html import unescape
@@ -24,7 +25,7 @@ from markupsafe import escape
 
 from vifte.cli import main
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.scaffold import init_project, yaml_string
+from vifte.scaffold import init_project
 
 NAME = "</title><script>window.__pwned='site_name'</script> & \"Co\""
 SITE_NAME = NAME + " – tilbud til borgere"
@@ -39,6 +40,12 @@ HEADING = "Hej </title><script>window.__pwned='heading'</script>"
 TOC = "Under </a><script>window.__pwned='toc'</script> & mere"
 NAV_LINK = "</a><script>window.__pwned='nav'</script> & \"Titel\""
 NAV_SECTION = "Sektion <script>window.__pwned='section'</script>"
+
+
+def yaml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
 OFFER_TITLE = "Café & \"co\" </title><script>window.__pwned='offer'</script>"
 
 OFFER = f"""
@@ -332,3 +339,16 @@ def test_init_refuses_a_name_it_cannot_publish(tmp_path, capsys, name, says):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and says in err and "Traceback" not in err
     assert not root.exists()
+
+
+def test_heading_title_is_escaped_under_a_municipality_main_template(project, tmp_path):
+    """A theme/main.html straight on mkdocs-material (no vifte layer) still gets escaped titles."""
+    (project / "theme/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    (project / "site_src/overskrift.md").write_text(
+        "# Hej &lt;/title&gt;&lt;script&gt;window.__pwned='heading'&lt;/script&gt;\n",
+        encoding="utf-8",
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    parsed = parse(site / "overskrift/index.html")
+    assert parsed.title == f"{HEADING} - Prøveby Kommune – tilbud til borgere"
+    assert not any("__pwned" in body for body in parsed.inline_scripts())

@@ -1,8 +1,9 @@
 """The text MkDocs hands the theme (titles, front matter, nav and toc labels, site name), escaped once.
 
 mkdocs-material prints these values without escaping in some places and with `| e` in others.
-Turning each into `Markup` (escaped text) makes both print it escaped exactly once; the one filter
-that undoes it, `striptags`, is avoided in the package's `overrides/main.html`.
+Turning each into `Markup` (escaped text) makes both print it escaped exactly once. The one filter
+that undoes it, `striptags`, meets only `page.title` in the <title> and only when the front
+matter has no title, so every page but the home page gets its title into the front matter.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def escape_page(page: Page) -> None:
     if title is not None:
         # Titles MkDocs takes from the first heading are HTML text already (entities kept).
         page.title = escape(title if given else html.unescape(title))
+        if not page.is_homepage:
+            page.meta.setdefault("title", page.title)
     _escape_toc(page.toc)
 
 
