@@ -352,3 +352,10 @@ def test_heading_title_is_escaped_under_a_municipality_main_template(project, tm
     parsed = parse(site / "overskrift/index.html")
     assert parsed.title == f"{HEADING} - Prøveby Kommune – tilbud til borgere"
     assert not any("__pwned" in body for body in parsed.inline_scripts())
+
+
+def test_init_under_a_file_says_so(tmp_path, capsys):
+    (tmp_path / "fil").write_text("x", encoding="utf-8")
+    assert main(["init", str(tmp_path / "fil" / "kommune"), "--name", "Kommune"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: kunne ikke skrive projektet i ") and "Traceback" not in err

@@ -33,6 +33,7 @@ def init_project(directory: Path, name: str) -> None:
         raise ScaffoldError(f"{directory} er en fil; vælg en ny mappe")
     if directory.exists() and any(directory.iterdir()):
         raise ScaffoldError(f"mappen {directory} er ikke tom; vælg en ny mappe")
+    created = not directory.exists()
     try:
         _copy_starter(directory)
         for path, fill in (
@@ -42,6 +43,8 @@ def init_project(directory: Path, name: str) -> None:
         ):
             path.write_text(fill(path.read_text(encoding="utf-8"), name), encoding="utf-8")
     except OSError as exc:
+        if created:
+            shutil.rmtree(directory, ignore_errors=True)
         raise ScaffoldError(f"kunne ikke skrive projektet i {directory}: {exc.strerror}") from None
 
 
