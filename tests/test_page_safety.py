@@ -257,6 +257,9 @@ def test_page_cannot_pick_a_theme_template_or_non_text_title(project, tmp_path):
         "---\ntemplate: redirect.html\nlocation: https://example.org/\n---\n# Videre\n",
         encoding="utf-8",
     )
+    (project / "site_src/udenfor.md").write_text(
+        f"---\ntemplate: {project / 'mkdocs.yml'}\n---\n# Udenfor\n", encoding="utf-8"
+    )
     (project / "site_src/liste.md").write_text(
         "---\ndescription: Om os\ntitle: [a, b]\n---\nTekst\n", encoding="utf-8"
     )
@@ -265,6 +268,7 @@ def test_page_cannot_pick_a_theme_template_or_non_text_title(project, tmp_path):
     message = str(failed.value)
     assert "site_src/videre.md:2:1: error: skabelonen 'redirect.html' findes ikke" in message
     assert "site_src/liste.md:3:1: error: 'title' i sidehovedet skal være en tekst" in message
+    assert "site_src/udenfor.md:2:1: error: skabelonen" in message
     assert not (tmp_path / "site").exists()
 
 

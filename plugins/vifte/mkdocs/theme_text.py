@@ -91,7 +91,8 @@ def check_front_matter(page: Page, theme_dir: str | None, report: Report) -> Non
     if template is None or template == "main.html":
         return
     name = str(template)
-    if theme_dir and ".." not in Path(name).parts and (Path(theme_dir) / name).is_file():
+    inside = not Path(name).is_absolute() and ".." not in Path(name).parts
+    if theme_dir and inside and (Path(theme_dir) / name).is_file():
         return
     report.error(
         source,
