@@ -20,10 +20,10 @@ def _line_of(text: str, start: str) -> int:
 CASES: list[tuple[str, Edit, Callable[[str, Path], str]]] = [
     (
         "syntax error",
-        lambda t: t.replace("site_name: ", "site_name: [", 1),
+        lambda t: "site_description: Tilbud: job og trivsel\n" + t,
         lambda t, p: (
-            f"mkdocs.yml:{_line_of(t, 'site_url')}:9: error: "
-            "YAML-syntaksfejl: expected ',' or ']', but got ':'"
+            "mkdocs.yml:1:25: error: der står et kolon (:) et sted, hvor det ikke må "
+            "stå; sæt teksten i anførselstegn"
         ),
     ),
     (

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from vifte.edition import INTERNAL
 from vifte.links import broken_in_site
 from vifte.mkdocs.build import build_site
 from vifte.site_dir import MARKER, SiteDirError, read_marker, write_marker
@@ -166,11 +167,23 @@ def test_a_symlinked_site_is_replaced_where_it_really_is(project, tmp_path):
 def test_a_site_of_another_edition_is_not_replaced(project, tmp_path):
     site = tmp_path / "intern"
     site.mkdir()
-    write_marker(site, "intern")
+    write_marker(site, INTERNAL.key)
     (site / "index.html").write_text("intern udgave", encoding="utf-8")
-    with pytest.raises(SiteDirError, match="rummer udgaven 'intern', ikke 'public'"):
+    with pytest.raises(
+        SiteDirError, match="rummer udgaven 'intern', og denne bygning er udgaven 'offentlig'"
+    ):
         build_site(project / "mkdocs.yml", site)
     assert (site / "index.html").read_text(encoding="utf-8") == "intern udgave"
+    result = vifte("build", "-p", str(project), "--edition", "intern", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert read_marker(site) == {"edition": "internal", "generator": "vifte"}
+    public = tmp_path / "offentlig"
+    build_site(project / "mkdocs.yml", public)
+    result = vifte("build", "-p", str(project), "--edition", "intern", "--site-dir", str(public))
+    assert result.returncode == 1
+    assert "rummer udgaven 'offentlig', og denne bygning er udgaven 'intern'" in one_line(
+        result.stderr
+    )
 
 
 def _hold_lock(site: Path) -> int:

@@ -39,9 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         "--site-dir",
         type=Path,
         default=None,
-        help="mappen, sitet skrives til (standard: site); den skal være ny, tom eller bygget af "
-        "vifte før, og den må ikke være eller indeholde projektet",
+        help="mappen, sitet skrives til (standard: site; for den interne udgave site-intern); "
+        "den skal være ny, tom eller bygget af vifte før, og den må ikke være eller indeholde "
+        "projektet eller en mappe, bygningen læser fra",
     )
+    _edition_option(build)
     build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
 
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         default="127.0.0.1:8000",
         help="adresse og port (standard: 127.0.0.1:8000)",
     )
+    _edition_option(serve)
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument(
@@ -69,6 +72,18 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
+
+
+def _edition_option(command: argparse.ArgumentParser) -> None:
+    from vifte.edition import EDITIONS, PUBLIC
+
+    command.add_argument(
+        "--edition",
+        choices=list(EDITIONS),
+        default=PUBLIC.name,
+        help="offentlig (standard): til borgerne, uden interne felter som pris og intern kontakt; "
+        "intern: alt, til kommunens intranet, mærket 'må ikke offentliggøres'",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -103,6 +118,7 @@ def _config_file(project: Path) -> Path | None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from vifte.edition import EDITIONS
     from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.site_dir import SiteDirError
@@ -111,9 +127,10 @@ def _build(args: argparse.Namespace) -> int:
     if config is None:
         return 1
     quiet_mkdocs(args.verbose)
+    edition = EDITIONS[args.edition]
     try:
         with _stop_signals():
-            target = build_site(config, args.site_dir, strict=args.strict)
+            target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
@@ -131,7 +148,13 @@ def _build(args: argparse.Namespace) -> int:
             else "det tidligere site er ikke ændret"
         )
         return _stopped(exc, f"Bygningen blev afbrudt ({{how}}); {outcome}.")
-    print(f"Sitet er bygget i {target}", file=sys.stderr)
+    if edition.internal:
+        print(
+            f"Den interne udgave er bygget i {target}. Den må kun lægges på kommunens intranet.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Sitet er bygget i {target}", file=sys.stderr)
     return 0
 
 
@@ -141,7 +164,9 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
+    from vifte.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
+    from vifte.mkdocs.config import edition_requested
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
 
     config = _config_file(args.project)
@@ -158,7 +183,7 @@ def _serve(args: argparse.Namespace) -> int:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
     try:
-        with _stop_signals() as received:
+        with _stop_signals() as received, edition_requested(EDITIONS[args.edition]):
             serve(str(config), dev_addr=args.dev_addr, livereload=True)
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from vifte import edition
+from vifte.edition import EDITIONS
 from vifte.site_swap import (
     OWN_PREFIX,
     Layout,
@@ -29,7 +31,7 @@ from vifte.site_swap import (
 )
 
 MARKER = ".vifte-site.json"
-PUBLIC = "public"
+PUBLIC = edition.PUBLIC.key
 LOCK_WAIT = 600.0
 """Seconds to wait for another build of the same target before giving up."""
 
@@ -109,9 +111,15 @@ def check_replaceable(target: Path, edition: str = PUBLIC) -> None:
         )
     if marker.get("edition", PUBLIC) != edition:
         raise SiteDirError(
-            f"mappen {target} rummer udgaven '{marker.get('edition')}', ikke '{edition}'; "
-            "vælg en anden mappe, så den ene udgave aldrig overskriver den anden"
+            f"mappen {target} rummer udgaven '{_name(marker.get('edition'))}', og denne bygning "
+            f"er udgaven '{_name(edition)}'; vælg en anden mappe, så den ene udgave aldrig "
+            "overskriver den anden"
         )
+
+
+def _name(key: object) -> str:
+    """The Danish name the user knows an edition by, from the key the marker records."""
+    return next((e.name for e in EDITIONS.values() if e.key == key), str(key))
 
 
 @contextmanager

@@ -12,11 +12,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from vifte.diagnostics import CatalogueError
+from vifte.edition import PUBLIC, Edition
 from vifte.links import broken_in_site
+from vifte.mkdocs.config import edition_requested
 from vifte.mkdocs.config_file import load_config_file
-from vifte.site_dir import LOCK_WAIT, PUBLIC, Notify, new_site
-
-SOURCE_FOLDERS = ("catalogue", "strategy", "theme")
+from vifte.site_dir import LOCK_WAIT, Notify, new_site
+from vifte.sources import folders
 
 
 class BuildFailed(Exception):
@@ -28,34 +29,43 @@ def build_site(
     site_dir: Path | None = None,
     *,
     strict: bool = False,
-    edition: str = PUBLIC,
+    edition: Edition = PUBLIC,
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
 ) -> Path:
     """Build atomically: the target folder holds either the previous site or the new, complete one.
 
+    Each edition has its own default folder, so the internal one never lands in the public site.
     Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
     cannot write, BuildFailed when the catalogue or the build fails.
     """
     config = load_config_file(Path(config_file), strict=strict)
-    target = Path(site_dir or config.site_dir).expanduser().resolve()
+    target = Path(site_dir or default_site_dir(config, edition)).resolve()
     projects, sources = _read_folders(config)
     with new_site(
         target,
         projects=projects,
         sources=sources,
         notify=notify or _to_stderr,
-        edition=edition,
+        edition=edition.key,
         wait=wait,
     ) as staging:
-        _build_into(config, staging)
+        _build_into(config, staging, edition)
     return target
 
 
-def _build_into(config: MkDocsConfig, staging: Path) -> None:
+def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
+    """mkdocs.yml's site_dir for the public edition; the edition's own folder beside mkdocs.yml else."""
+    if edition.default_site_dir is None:
+        return Path(config.site_dir)
+    return Path(config.config_file_path).parent / edition.default_site_dir
+
+
+def _build_into(config: MkDocsConfig, staging: Path, edition: Edition) -> None:
     config.site_dir = str(staging)
     try:
-        mkdocs_build(config)
+        with edition_requested(edition):
+            mkdocs_build(config)
     except MkDocsException as exc:
         failure = getattr(config.plugins.get("vifte"), "failure", None)
         raise BuildFailed(str(failure or exc)) from None
@@ -73,10 +83,10 @@ def _read_folders(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
     home = Path(config.config_file_path).parent
     plugin = config.plugins.get("vifte")
     root = Path(plugin.config.project_dir) if plugin and plugin.config.project_dir else home
-    sources = [root / name for name in SOURCE_FOLDERS] + [Path(config.docs_dir)]
-    sources += [Path(d) for d in config.theme.dirs]
-    if config.theme.custom_dir:
-        sources.append(Path(config.theme.custom_dir))
+    custom_dir = config.theme.custom_dir
+    theme_dir = Path(custom_dir) if custom_dir else root / "theme"
+    sources = [folder for folder, _ in folders(root, Path(config.docs_dir), theme_dir)]
+    sources += [root / "theme", *(Path(d) for d in config.theme.dirs)]
     return [home, root], sources
 
 
