@@ -117,6 +117,18 @@ def test_refuses_a_symlink_to_the_project(project, tmp_path):
     assert (project / "catalogue/settings.yaml").is_file()
 
 
+def test_refuses_a_symlink_loop_and_vifte_s_own_names(project, tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    result = vifte("build", "-p", str(project), "--site-dir", str(tmp_path / "a/site"))
+    assert result.returncode == 1
+    assert "er en genvej (symlink), der peger i ring" in one_line(result.stderr)
+    result = vifte("build", "-p", str(project), "--site-dir", str(tmp_path / ".vifte-build-x"))
+    assert result.returncode == 1
+    assert "navne, der begynder med '.vifte-', bruger vifte selv" in one_line(result.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "kommune"]
+
+
 def test_a_non_empty_folder_vifte_did_not_build_is_left_alone(project, tmp_path):
     other = tmp_path / "andet"
     (other / "billeder").mkdir(parents=True)
@@ -222,6 +234,28 @@ def test_a_second_build_waits_for_the_first(project, tmp_path):
         encoding="utf-8"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune", "site"]
+
+
+def test_ctrl_c_while_waiting_for_another_build(project, tmp_path):
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    before = tree(site)
+    fd = _hold_lock(site)
+    try:
+        second = subprocess.Popen(
+            [sys.executable, "-m", "vifte", "build", "-p", str(project), "--site-dir", str(site)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert "venter på, at den bliver færdig" in _readline(second, timeout=60)
+        second.send_signal(signal.SIGINT)
+        assert second.wait(timeout=60) == 130
+    finally:
+        os.close(fd)
+    assert one_line(second.stderr.read()) == (
+        "Bygningen blev afbrudt (Ctrl-C); det tidligere site er ikke ændret."
+    )
+    assert tree(site) == before
 
 
 def test_a_second_build_gives_up_after_waiting(project, tmp_path):

@@ -71,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](args)
+    try:
+        with _stop_signals():
+            return COMMANDS[args.command](args)
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, "Afbrudt ({how}).")
 
 
 def _edition_option(command: argparse.ArgumentParser) -> None:
@@ -129,8 +133,7 @@ def _build(args: argparse.Namespace) -> int:
     quiet_mkdocs(args.verbose)
     edition = EDITIONS[args.edition]
     try:
-        with _stop_signals():
-            target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
+        target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
@@ -183,38 +186,41 @@ def _serve(args: argparse.Namespace) -> int:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
     try:
-        with _stop_signals() as received, edition_requested(EDITIONS[args.edition]):
+        with edition_requested(EDITIONS[args.edition]):
             serve(str(config), dev_addr=args.dev_addr, livereload=True)
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
     except MkDocsException:  # MkDocs has logged the reason
         print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
         return 1
-    if received:  # MkDocs ends its server loop quietly on Ctrl-C
-        return _stopped(KeyboardInterrupt(received[0]), "Forhåndsvisningen er stoppet ({how}).")
+    if _RECEIVED:  # MkDocs ends its server loop quietly on Ctrl-C
+        return _stopped(KeyboardInterrupt(_RECEIVED[0]), "Forhåndsvisningen er stoppet ({how}).")
     return 0
 
 
+_RECEIVED: list[int] = []
+"""The stop signals received while a command runs."""
+
+
 @contextmanager
-def _stop_signals() -> Iterator[list[int]]:
+def _stop_signals() -> Iterator[None]:
     """Ctrl-C and SIGTERM raise Interrupted, so clean-up runs and the command ends with one line.
 
-    Yields the signals received. A signal the caller's shell ignores stays ignored.
+    A signal the caller's shell ignores stays ignored.
     """
     from vifte.site_dir import Interrupted
 
-    received: list[int] = []
-
     def stop(signum: int, _frame: object) -> None:
-        received.append(signum)
+        _RECEIVED.append(signum)
         raise Interrupted(signum)
 
+    _RECEIVED.clear()
     defaults = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
     previous = {
         sig: signal.signal(sig, stop) for sig, d in defaults.items() if signal.getsignal(sig) is d
     }
     try:
-        yield received
+        yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -71,7 +71,7 @@ def refuse_unsafe(target: Path, projects: Iterable[Path], sources: Iterable[Path
 
     `target` must be resolved already.
     """
-    projects = [_resolve(p) for p in projects]
+    projects = [_real(p) for p in projects]
     advice = (
         f"vælg en anden mappe, fx {projects[0] / 'site'}" if projects else "vælg en anden mappe"
     )
@@ -80,7 +80,7 @@ def refuse_unsafe(target: Path, projects: Iterable[Path], sources: Iterable[Path
             raise SiteDirError(f"sitemappen {target} er selve projektmappen; {advice}")
         if project.is_relative_to(target):
             raise SiteDirError(f"sitemappen {target} indeholder projektmappen {project}; {advice}")
-    for source in (_resolve(s) for s in sources):
+    for source in (_real(s) for s in sources):
         if target == source:
             raise SiteDirError(f"sitemappen {target} er en mappe, bygningen læser fra; {advice}")
         if target.is_relative_to(source):
@@ -137,7 +137,7 @@ def new_site(
     On any failure or interrupt the staging folder is removed and the target is untouched.
     Raises SiteDirError (a Danish sentence) when the target may not or cannot be written.
     """
-    target = _resolve(target)
+    target = resolve_target(target)
     refuse_unsafe(target, projects, sources)
     layout = Layout(target, in_place=is_mount_point(target))
     if layout.in_place:
@@ -186,6 +186,7 @@ _REASONS = {
     errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
     errno.ENAMETOOLONG: "stien er for lang",
     errno.ENOENT: "findes ikke",
+    errno.EEXIST: "findes allerede og er ikke en mappe",
 }
 
 
@@ -252,8 +253,24 @@ def _is_current(fd: int, path: Path) -> bool:
     return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
 
 
-def _resolve(path: Path) -> Path:
+def resolve_target(path: Path) -> Path:
+    """The real path of a site folder, symlinks followed; SiteDirError for a symlink loop."""
     try:
         return Path(path).expanduser().resolve()
-    except (OSError, RuntimeError) as exc:  # a symlink loop
-        raise SiteDirError(f"stien {path} kan ikke følges: {exc}") from None
+    except RuntimeError:  # a symlink loop (an OSError from Python 3.13 on)
+        pass
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise SiteDirError(
+                f"sitemappen {path} kan ikke bruges: {describe_os_error(exc)}"
+            ) from None
+    raise SiteDirError(
+        f"sitemappen {path} er en genvej (symlink), der peger i ring; vælg en anden mappe"
+    )
+
+
+def _real(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop: the source check reports it
+        return Path(os.path.abspath(path))

@@ -16,7 +16,7 @@ from vifte.edition import PUBLIC, Edition
 from vifte.links import broken_in_site
 from vifte.mkdocs.config import edition_requested
 from vifte.mkdocs.config_file import load_config_file
-from vifte.site_dir import LOCK_WAIT, Notify, new_site
+from vifte.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
 from vifte.sources import folders
 
 
@@ -40,7 +40,7 @@ def build_site(
     cannot write, BuildFailed when the catalogue or the build fails.
     """
     config = load_config_file(Path(config_file), strict=strict)
-    target = Path(site_dir or default_site_dir(config, edition)).resolve()
+    target = resolve_target(Path(site_dir or default_site_dir(config, edition)))
     projects, sources = _read_folders(config)
     with new_site(
         target,
