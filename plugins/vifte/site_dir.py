@@ -9,7 +9,6 @@ by `site_swap`, so the target always holds a whole site.
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import shutil
@@ -17,6 +16,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: a byte-range lock, also freed when the process dies
+    fcntl = None
+    import msvcrt
 
 from vifte import edition
 from vifte.edition import EDITIONS
@@ -238,9 +243,16 @@ def _locked(path: Path, target: Path, notify: Notify, wait: float) -> Iterator[N
 
 def _try_lock(fd: int) -> bool:
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        else:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
     except BlockingIOError:
         return False
+    except PermissionError:
+        if fcntl is not None:
+            raise
+        return False  # msvcrt: locked by another process
     return True
 
 
