@@ -23,8 +23,8 @@ except ImportError:  # Windows: a byte-range lock, also freed when the process d
     fcntl = None
     import msvcrt
 
-from vifte import edition
 from vifte.edition import EDITIONS
+from vifte.edition import PUBLIC as PUBLIC_EDITION
 from vifte.site_swap import (
     OWN_PREFIX,
     Layout,
@@ -36,7 +36,7 @@ from vifte.site_swap import (
 )
 
 MARKER = ".vifte-site.json"
-PUBLIC = edition.PUBLIC.key
+PUBLIC = PUBLIC_EDITION.key
 LOCK_WAIT = 600.0
 """Seconds to wait for another build of the same target before giving up."""
 
@@ -164,8 +164,13 @@ def new_site(
             write_marker(layout.staging, edition)
             with held_signals() as caught:
                 commit(layout)
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(layout.staging, ignore_errors=True)
+            if isinstance(exc, OSError) and layout.new.exists():  # past the point of no return
+                raise SiteDirError(
+                    f"{describe_os_error(exc)}; sitet i {target} blev kun delvist udskiftet; "
+                    "kør 'vifte build' igen, så gøres udskiftningen færdig"
+                ) from None
             raise
         if caught:
             raise Interrupted(caught[0], replaced=target)
