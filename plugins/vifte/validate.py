@@ -7,7 +7,6 @@ all files so the user sees every problem of a run at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,9 +16,10 @@ from pydantic import BaseModel, ValidationError
 
 from vifte import loader, model
 from vifte.colour import contrast
-from vifte.danish import ascii_spelling, slug
+from vifte.danish import slug
 from vifte.diagnostics import CatalogueError, Report
-from vifte.loader import Document, Loc, YamlProblem
+from vifte.loader import Document, YamlProblem
+from vifte.messages import PATTERN_HELP, did_you_mean, explain
 from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,18 +30,6 @@ COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
     "enterprises": Enterprise,
 }
 NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
-
-PATTERN_HELP = {
-    model.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
-    model.PHONE_PATTERN: 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
-    model.EMAIL_PATTERN: "skal være en e-mailadresse, fx navn@kommune.dk",
-    model.POSTCODE_PATTERN: 'skal være et postnummer med 4 cifre, fx "4790"',
-    model.CVR_PATTERN: 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
-    model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
-    model.URL_PATTERN: "skal være en webadresse, der starter med https://",
-    model.SITE_URL_PATTERN: "skal være en webadresse, der starter med https:// og slutter med /",
-    model.FILE_PATTERN: "skal være et filnavn i mappen catalogue/images, fx 'cafe.jpg'",
-}
 
 
 def load_catalogue(
@@ -230,93 +218,8 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
             line, column = doc.position(
                 loc[:-1] if err["type"] == "missing" else loc, key=err["type"] == "extra_forbidden"
             )
-            report.error(doc.path, line, column, _explain(cls, loc, err))
+            report.error(doc.path, line, column, explain(cls, loc, err))
         return None
-
-
-def _explain(cls: type[BaseModel], loc: Loc, err: Any) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    name = _dotted(loc)
-    value = err.get("input")
-    if kind == "missing":
-        return f"feltet '{name}' mangler; det skal udfyldes"
-    if kind == "extra_forbidden":
-        allowed = _fields_at(cls, loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), allowed)
-        if value is None and " " in str(loc[-1]):
-            hint += " (et komma inde i { } deler teksten; sæt teksten i anførselstegn)"
-        return f"ukendt felt '{name}'{hint}; tilladte felter her: {', '.join(allowed)}"
-    if kind == "string_type":
-        return f"'{name}' skal være en tekst"
-    if kind == "string_too_long":
-        return f"'{name}' er for lang ({len(value)} tegn); den må højst være {ctx.get('max_length')} tegn"
-    if kind == "string_too_short":
-        return f"'{name}' må ikke være tom"
-    if kind == "string_pattern_mismatch":
-        help_text = PATTERN_HELP.get(
-            ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}"
-        )
-        return f"'{value}' er ikke gyldig i '{name}': den {help_text}"
-    if kind == "list_type":
-        return f"'{name}' skal være en liste, hvor hver linje starter med '- '"
-    if kind == "too_short":
-        return f"'{name}' skal have mindst {ctx.get('min_length', 1)} punkt"
-    if kind == "literal_error":
-        allowed = [
-            a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
-        ]
-        hint = _did_you_mean(str(value), allowed)
-        return f"'{value}' er ikke en gyldig værdi i '{name}'{hint}; tilladte værdier: {', '.join(allowed)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"'{name}' skal være true (ja) eller false (nej)"
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"'{name}' skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{name}' skal være en gruppe af felter, skrevet indrykket på linjerne under '{loc[-1]}:'"
-    if kind == "value_error":
-        return f"'{name}': {ctx.get('error', err['msg'])}"
-    return f"'{name}': {err['msg']}"
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
-    """Names of the fields a user may write at `loc` inside `cls`."""
-    current: Any = cls
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return []
-        current = _model_in(info.annotation)
-        if current is None:
-            return []
-    # Offers, mentors and enterprises take their id from the file name; terms write it.
-    return [n for n in current.model_fields if n != "id" or issubclass(current, model.Term)]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
-    """A suggestion for a misspelt value; case and æ/ø/å spelling do not count as differences."""
-    spelled = {ascii_spelling(a): a for a in allowed}
-    close = difflib.get_close_matches(ascii_spelling(value), list(spelled), n=1, cutoff=0.6)
-    return f' — mente du "{spelled[close[0]]}"?' if close else ""
 
 
 def _is_id(text: str) -> bool:
@@ -368,7 +271,7 @@ def _check_references(
                 )
                 for ref, loc in refs:
                     if ref not in allowed:
-                        hint = _did_you_mean(ref, allowed)
+                        hint = did_you_mean(ref, allowed)
                         listing = (
                             f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
                         )
