@@ -17,10 +17,11 @@ from pydantic import BaseModel, ValidationError
 from vifte import loader, model
 from vifte.colour import contrast
 from vifte.danish import slug
-from vifte.diagnostics import CatalogueError, Report
+from vifte.diagnostics import CatalogueError, Report, shorten
 from vifte.loader import Document, YamlProblem
 from vifte.messages import PATTERN_HELP, did_you_mean, explain
 from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
+from vifte.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,10 +44,12 @@ def load_catalogue(
     folder = root / "catalogue"
     settings = _load_settings(folder / "settings.yaml", root, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
+    unreadable: dict[str, dict[str, Path]] = {}
     for name, cls in COLLECTIONS.items():
-        loaded[name] = _load_collection(folder / name, cls, root, report)
+        unreadable[name] = {}
+        loaded[name] = _load_collection(folder / name, cls, root, report, unreadable[name])
     if settings is not None:
-        _check_references(settings, loaded, folder, report, today or dt.date.today())
+        _check_references(settings, loaded, unreadable, folder, report, today or dt.date.today())
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
@@ -85,6 +88,7 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
     doc = _read(path, root, report)
     if doc is None:
         return None
+    doc.data = as_written(Settings, doc.data, doc.written)
     settings = _validate(Settings, doc.data, doc, report)
     if settings is not None:
         for list_name in ("areas", "access", "themes", "target_groups"):
@@ -132,9 +136,12 @@ def _check_unique_terms(
 
 
 def _load_collection(
-    folder: Path, cls: type[M], root: Path, report: Report
+    folder: Path, cls: type[M], root: Path, report: Report, unreadable: dict[str, Path]
 ) -> list[tuple[M | None, Document]]:
-    """Every readable file of one folder, with its model or None when the model had errors."""
+    """Every readable file of one folder, with its model or None when the model had errors.
+
+    Files with a good id that cannot be read (YAML errors) go into `unreadable`, by id.
+    """
     if not folder.is_dir():
         return []
     result: list[tuple[M | None, Document]] = []
@@ -157,6 +164,14 @@ def _load_collection(
                 f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
             )
             continue
+        if stem in model.RESERVED_IDS:
+            report.error(
+                path,
+                0,
+                0,
+                f"id'et '{stem}' er reserveret til oversigtssiden og kan ikke bruges som filnavn; omdøb filen",
+            )
+            continue
         if stem in seen:
             report.error(
                 path,
@@ -168,6 +183,7 @@ def _load_collection(
         seen[stem] = path
         doc = _read(path, root, report)
         if doc is None:
+            unreadable[stem] = path
             continue
         if isinstance(doc.data, dict) and "id" in doc.data:
             report.error(
@@ -176,6 +192,7 @@ def _load_collection(
                 "feltet 'id' skal ikke skrives; id'et er filnavnet",
             )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
+        doc.data = as_written(cls, doc.data, doc.written)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((_validate(cls, data, doc, report), doc))
     return result
@@ -229,25 +246,36 @@ def _is_id(text: str) -> bool:
 def _check_references(
     settings: Settings,
     loaded: dict[str, list[tuple[Any, Document]]],
+    unreadable: dict[str, dict[str, Path]],
     folder: Path,
     report: Report,
     today: dt.date,
 ) -> None:
-    """Check every id a file refers to; reads the raw data, so files with other errors are checked too."""
+    """Check every id a file refers to; reads the raw data, so files with other errors are checked too.
+
+    A file that could not be read is still known by its id: pointing at it is no error of its own.
+    """
     known = {
-        "area": ("område", "settings.yaml", [a.id for a in settings.areas]),
-        "access": ("adgang", "settings.yaml", [a.id for a in settings.access]),
-        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes]),
-        "target_groups": ("målgruppe", "settings.yaml", [t.id for t in settings.target_groups]),
+        "area": ("område", "settings.yaml", [a.id for a in settings.areas], {}),
+        "access": ("adgang", "settings.yaml", [a.id for a in settings.access], {}),
+        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes], {}),
+        "target_groups": (
+            "målgruppe",
+            "settings.yaml",
+            [t.id for t in settings.target_groups],
+            {},
+        ),
         "enterprises": (
             "virksomhed",
             "mappen catalogue/enterprises",
             [d.path.stem for _, d in loaded["enterprises"]],
+            unreadable["enterprises"],
         ),
         "related": (
             "tilbud",
             "mappen catalogue/offers",
             [d.path.stem for _, d in loaded["offers"]],
+            unreadable["offers"],
         ),
     }
     for name, items in loaded.items():
@@ -256,7 +284,7 @@ def _check_references(
             data = doc.data
             if not isinstance(data, dict):
                 continue
-            for field, (noun, where, allowed) in known.items():
+            for field, (noun, where, allowed, broken) in known.items():
                 if field not in cls.model_fields or field not in data:
                     continue
                 value = data[field]
@@ -270,7 +298,13 @@ def _check_references(
                     )
                 )
                 for ref, loc in refs:
-                    if ref not in allowed:
+                    if ref in broken:
+                        report.warning(
+                            doc.path,
+                            *doc.position(loc),
+                            f'{noun} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
+                        )
+                    elif ref not in allowed:
                         hint = did_you_mean(ref, allowed)
                         listing = (
                             f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
@@ -278,7 +312,7 @@ def _check_references(
                         report.error(
                             doc.path,
                             *doc.position(loc),
-                            f'ukendt {noun} "{ref}"{hint} ({noun} skal findes i {where}{listing})',
+                            f'ukendt {noun} "{shorten(ref)}"{hint} ({noun} skal findes i {where}{listing})',
                         )
             if isinstance(item, Offer):
                 _offer_warnings(item, doc, report, today)
