@@ -1,6 +1,8 @@
 """Markdown written by staff, turned into HTML that is safe to publish.
 
-The same sanitised HTML feeds the site, the brochures and the search index.
+The same sanitised HTML feeds the site, the brochures and the search index. The catalogue's
+texts are CommonMark (plus tables), parsed by markdown-it-py, whose work grows linearly with the
+text: Python-Markdown took 34 s for 19,000 "[" and 17 s for 10,000 "![" (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -8,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
     "p",
@@ -60,8 +62,11 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 @lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+def _converter() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Every link becomes <a href>; which URLs may stay is nh3's decision alone (URL_SCHEMES).
+    md.validateLink = lambda url: True
+    return md
 
 
 def sanitise(html: str) -> str:
@@ -78,9 +83,7 @@ def sanitise(html: str) -> str:
 
 def render_markdown(text: str, *, shift_headings: int = 1) -> str:
     """Render staff Markdown to sanitised HTML; headings shift down so the page keeps one h1."""
-    md = _converter()
-    md.reset()
-    html = md.convert(text)
+    html = _converter().render(text)
     for level in range(6 - shift_headings, 0, -1):
         html = html.replace(f"<h{level}", f"<h{level + shift_headings}").replace(
             f"</h{level}>", f"</h{level + shift_headings}>"
