@@ -31,6 +31,7 @@ COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
     "enterprises": Enterprise,
 }
 NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
+DEFINITE = {"tilbud": "tilbuddet", "virksomhed": "virksomheden"}
 
 
 def load_catalogue(
@@ -302,7 +303,7 @@ def _check_references(
                         report.warning(
                             doc.path,
                             *doc.position(loc),
-                            f'{noun} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
+                            f'{DEFINITE[noun]} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
                         )
                     elif ref not in allowed:
                         hint = did_you_mean(ref, allowed)
