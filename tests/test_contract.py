@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 import time
 from pathlib import Path
 
@@ -335,3 +336,30 @@ def test_nineteen_thousand_brackets_build(project, write, tmp_path):
     site = build(project, tmp_path)
     assert time.process_time() - start < 20
     assert brackets in (site / "tilbud/gaeld/index.html").read_text(encoding="utf-8")
+
+
+def test_explicit_tags_with_odd_values_stay_text(project, write):
+    write(
+        "catalogue/offers/gaeld.yaml",
+        OFFER.replace("title: Gældsrådgivning", "title: !!bool maybe")
+        + "waiting_time: !!timestamp snart\ncapacity: !!int 0700\n",
+    )
+    catalogue, report = load_catalogue(project)
+    assert catalogue is not None, report.lines()
+    offer = catalogue.offer_by_id["gaeld"]
+    assert (offer.title, offer.waiting_time, offer.capacity) == ("maybe", "snart", "0700")
+
+
+def test_lists_nested_too_deep_to_render_whole_are_refused(project, write):
+    deep = "".join("    " * i + f"- punkt {i}\n" for i in range(10))
+    indented = "".join("  " + line + "\n" for line in deep.splitlines())
+    write("catalogue/offers/gaeld.yaml", OFFER + "professional: |\n" + indented)
+    found = check(project)
+    assert (
+        "catalogue/offers/gaeld.yaml:13:15: error: 'professional': teksten har lister eller citater (>) i så mange lag inden i hinanden, at en del af den ville forsvinde; skriv den med færre lag"
+        in found
+    ), found
+    shallower = "".join("  " + line + "\n" for line in deep.splitlines()[:8])
+    write("catalogue/offers/gaeld.yaml", OFFER + "professional: |\n" + shallower)
+    assert [x for x in check(project) if ": error: " in x] == []
+    assert "punkt 7" in render_markdown(textwrap.dedent(shallower))

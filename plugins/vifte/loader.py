@@ -185,7 +185,7 @@ def _scalar(node: ScalarNode, loc: Loc, doc: Document, loader: Any) -> Any:
         return node.value
     try:
         value = loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError):
+    except Exception:  # PyYAML raises KeyError, AttributeError ... for `!!bool x`
         # Looks like a date or number but is none (2026-02-31): it stays the text it is.
         return node.value
     if value is not None:

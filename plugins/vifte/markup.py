@@ -61,12 +61,22 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+MAX_NESTING = 20
+"""markdown-it's own limit for CommonMark. Blocks nested deeper are left out of the output, and
+the work per character grows with the limit (19,000 "[" take 0.15 s at 20, 1 s at 100)."""
+
+
 @lru_cache(maxsize=1)
 def _converter() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     # Every link becomes <a href>; which URLs may stay is nh3's decision alone (URL_SCHEMES).
     md.validateLink = lambda url: True
     return md
+
+
+def nests_too_deep(text: str) -> bool:
+    """True when lists and quotes nest so deep that part of the text would be left out."""
+    return any(token.level >= MAX_NESTING - 1 for token in _converter().parse(text))
 
 
 def sanitise(html: str) -> str:

@@ -17,13 +17,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    Strict,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
 from vifte.colour import text_on
+from vifte.markup import nests_too_deep
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9 ]{8,16}$"
@@ -44,7 +44,6 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
 
 
@@ -67,9 +66,19 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _renders_whole(text: str) -> str:
+    if nests_too_deep(text):
+        raise ValueError(
+            "teksten har lister eller citater (>) i så mange lag inden i hinanden, at en del "
+            "af den ville forsvinde; skriv den med færre lag"
+        )
+    return text
+
+
+Markdown = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_renders_whole)
+]
 Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
-YesNo = Annotated[bool, Strict()]
-"""true or false as YAML reads it (also yes/no); not "ja", 1 or a quoted "true"."""
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
 
 OfferKind = Literal[
@@ -243,7 +252,10 @@ class Mentor(Strict):
     target_groups: list[Id] = Field(default_factory=list, description="Målgruppe-id'er.")
     contact: Contact
     photo: Image | None = None
-    available: YesNo = Field(True, description="Om mentoren kan tage nye borgere lige nu.")
+    # strict: true/false as YAML reads them (also yes/no), not "ja", 1 or a quoted "true".
+    available: bool = Field(
+        True, strict=True, description="Om mentoren kan tage nye borgere lige nu."
+    )
 
     @property
     def page_url(self) -> str:
@@ -258,7 +270,9 @@ class Enterprise(Strict):
     cvr: Annotated[str, StringConstraints(pattern=CVR_PATTERN)] = Field(
         description="CVR-nummer med 8 cifre."
     )
-    registered: YesNo = Field(description="Registreret socialøkonomisk virksomhed (RSV).")
+    registered: bool = Field(
+        strict=True, description="Registreret socialøkonomisk virksomhed (RSV)."
+    )
     industry: Text = Field(description="Branche.")
     placements: list[Placement] = Field(
         min_length=1, description="Hvilke forløb virksomheden tilbyder."
