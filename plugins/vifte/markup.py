@@ -74,8 +74,15 @@ def _converter() -> MarkdownIt:
     return md
 
 
+# Each list or quote level takes at least one column at the start of a line, so a text without
+# a line starting with 8 columns of markers and indentation cannot come near the limit.
+_DEEP_START = re.compile(r"^[ >*+\-.)0-9]{8}", re.MULTILINE)
+
+
 def nests_too_deep(text: str) -> bool:
     """True when lists and quotes nest so deep that part of the text would be left out."""
+    if not _DEEP_START.search(text.expandtabs(4)):
+        return False
     return any(token.level >= MAX_NESTING - 1 for token in _converter().parse(text))
 
 
