@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         "--site-dir",
         type=Path,
         default=None,
-        help="mappen, sitet skrives til (standard: site)",
+        help="mappen, sitet skrives til (standard: site; for den interne udgave site-intern)",
     )
+    _edition_option(build)
     build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
 
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         default="127.0.0.1:8000",
         help="adresse og port (standard: 127.0.0.1:8000)",
     )
+    _edition_option(serve)
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument(
@@ -64,6 +66,18 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
+
+
+def _edition_option(command: argparse.ArgumentParser) -> None:
+    from vifte.edition import EDITIONS, PUBLIC
+
+    command.add_argument(
+        "--edition",
+        choices=list(EDITIONS),
+        default=PUBLIC.name,
+        help="offentlig (standard): til borgerne, uden interne felter som pris og intern kontakt; "
+        "intern: alt, til kommunens intranet, mærket 'må ikke offentliggøres'",
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -98,31 +112,42 @@ def _config_file(project: Path) -> Path | None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from vifte.edition import EDITIONS
     from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
 
     config = _config_file(args.project)
     if config is None:
         return 1
     quiet_mkdocs(args.verbose)
+    edition = EDITIONS[args.edition]
     try:
-        target = build_site(config, args.site_dir, strict=args.strict)
+        target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
     except BuildFailed as exc:
         print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
         return 1
-    print(f"Sitet er bygget i {target}", file=sys.stderr)
+    if edition.internal:
+        print(
+            f"Den interne udgave er bygget i {target}. Den må kun lægges på kommunens intranet.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Sitet er bygget i {target}", file=sys.stderr)
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    from vifte.edition import EDITIONS
     from vifte.mkdocs.build import quiet_mkdocs
+    from vifte.mkdocs.config import edition_requested
 
     config = _config_file(args.project)
     if config is None:
         return 1
     quiet_mkdocs(True)
-    serve(str(config), dev_addr=args.dev_addr, livereload=True)
+    with edition_requested(EDITIONS[args.edition]):
+        serve(str(config), dev_addr=args.dev_addr, livereload=True)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -48,9 +49,14 @@ class Report:
         self.add(path, line, column, "warning", message)
 
     def display(self, path: Path) -> str:
+        # abspath, not resolve: a symlink is shown by its own name, and a symlink loop cannot raise.
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):
             return path.as_posix()
 
     @property

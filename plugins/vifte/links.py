@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from vifte.diagnostics import Report
 from vifte.export import EXPORT_PATH
-from vifte.loader import Document
+from vifte.loader import Document, YamlProblem, decode
 from vifte.model import Catalogue
 from vifte.pages import Page, Renderer, url_of
 
@@ -24,14 +25,24 @@ HTML_REF = re.compile(
 TEXT_FIELDS = ("description", "professional", "about")
 
 
-def site_urls(pages: Iterable[Page], docs_dir: Path) -> set[str]:
+def site_urls(pages: Iterable[Page], docs_files: Iterable[str]) -> set[str]:
     """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
     urls = {page.url for page in pages}
-    for path in docs_dir.rglob("*") if docs_dir.is_dir() else ():
-        if path.is_file():
-            rel = path.relative_to(docs_dir).as_posix()
-            urls.add(url_of(rel) if rel.endswith(".md") else rel)
+    urls.update(url_of(rel) if rel.endswith(".md") else rel for rel in docs_files)
     return urls | {"", EXPORT_PATH}
+
+
+def _docs_files(docs_dir: Path) -> set[str]:
+    """Every file of the docs folder, relative to it, following symlinked folders as MkDocs does.
+
+    Safe to follow: sources.check has refused symlink loops and links out of the project.
+    """
+    files = set()
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = Path(folder).relative_to(docs_dir)
+        files.update((rel / name).as_posix() for name in filenames if not name.startswith("."))
+    return files
 
 
 def _resolve(target: str, base_url: str) -> str:
@@ -62,20 +73,26 @@ def check_sources(
 ) -> None:
     """Report broken internal links in the catalogue's texts and the hand-written pages."""
     pages = Renderer(catalogue).pages()
-    urls = site_urls(pages, docs_dir)
+    docs_files = _docs_files(docs_dir)
+    urls = site_urls(pages, docs_files)
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
-    sources = {page.path for page in pages}
-    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else ():
-        text = page.read_text(encoding="utf-8")
-        src = page.relative_to(docs_dir).as_posix()
+    files = {page.path for page in pages} | docs_files | {EXPORT_PATH}
+    for src in sorted(f for f in docs_files if f.endswith(".md")):
+        page = docs_dir / src
+        try:
+            text = decode(page.read_bytes())
+        except YamlProblem as exc:
+            report.error(page, exc.line, exc.column, exc.message)
+            continue
         for offset, target in links_in(text):
             path = unquote(urlsplit(target).path)
-            if path.endswith(".md"):  # MkDocs resolves these against the source file's folder
-                linked = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-                found = linked in sources or (docs_dir / linked).is_file()
-            else:
-                found = _known(_resolve(target, url_of(src)), urls)
+            # MkDocs first reads a link against the source file's folder and, when that names a
+            # file of the site, rewrites it; any other link is left for the browser to resolve.
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            found = linked in files or (
+                not path.endswith(".md") and _known(_resolve(target, url_of(src)), urls)
+            )
             if not found:
                 column = text.split("\n")[offset].find(target) + 1
                 report.error(
@@ -110,6 +127,7 @@ def broken_in_site(site: Path, base_path: str = "/") -> list[str]:
     Root-relative links (as on the 404 page) are read against `base_path`, the path of site_url.
     """
     broken = []
+    root = site.resolve()
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         for target in sorted(set(HTML_REF.findall(html))):
@@ -127,6 +145,7 @@ def broken_in_site(site: Path, base_path: str = "/") -> list[str]:
                 resolved = (page.parent / path).resolve()
             if resolved.is_dir():
                 resolved = resolved / "index.html"
-            if not resolved.exists():
+            # A file outside the site is not published, however real it is on this machine.
+            if not resolved.is_relative_to(root) or not resolved.exists():
                 broken.append(f"{page.relative_to(site).as_posix()} -> {target}")
     return broken

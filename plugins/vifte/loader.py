@@ -83,17 +83,10 @@ def _loader_for(text: str) -> Any:
     return _FAST_LOADER
 
 
-def read_text(path: Path) -> str:
-    """Return the file's text (UTF-8, BOM and CRLF tolerated) or raise YamlProblem."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlProblem(
-            f"filen er for stor ({size // 1000} kB); en vifte-fil må højst fylde "
-            f"{MAX_FILE_BYTES // 1000} kB"
-        )
-    raw = path.read_bytes()
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a BOM is dropped), or YamlProblem at the first byte that is not UTF-8."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -103,6 +96,17 @@ def read_text(path: Path) -> str:
             line,
             column,
         ) from None
+
+
+def read_text(path: Path) -> str:
+    """Return the file's text (UTF-8, BOM and CRLF tolerated) or raise YamlProblem."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"filen er for stor ({size // 1000} kB); en vifte-fil må højst fylde "
+            f"{MAX_FILE_BYTES // 1000} kB"
+        )
+    text = decode(path.read_bytes())
     if "\x00" in text:
         raise YamlProblem("filen indeholder binære data (NUL-tegn) og er ikke en tekstfil")
     text = text.replace("\r\n", "\n")

@@ -88,7 +88,7 @@ def nests_too_deep(text: str) -> bool:
 
 def sanitise(html: str) -> str:
     """Keep only the allow-listed tags, attributes and URL schemes; external links get rel=noopener."""
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -96,6 +96,44 @@ def sanitise(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return unwrap_dead_links(clean)
+
+
+LINK_TAG = re.compile(r"<a\b[^>]*>|</a>")
+ATTRIBUTE = re.compile(r'\s([\w:-]+)(?:="[^"]*")?')
+
+
+def unwrap_dead_links(html: str) -> str:
+    """Replace each <a> without href (its target was refused) by its content.
+
+    An <a id> stays as an anchor to link to, without the rel that only a link may carry.
+    Works on nh3's output, where attribute values are double-quoted and hold no raw '>'. Links
+    can nest there (a table inside a link), so opening and closing tags are paired by a stack.
+    """
+    tags = list(LINK_TAG.finditer(html))
+    replace: dict[int, str] = {}
+    stack: list[int] = []
+    for index, tag in enumerate(tags):
+        if tag.group() != "</a>":
+            stack.append(index)
+            continue
+        if not stack:
+            continue
+        opening = stack.pop()
+        attributes = {m.group(1): m.group() for m in ATTRIBUTE.finditer(tags[opening].group())}
+        if "href" in attributes:
+            continue
+        if "id" in attributes:
+            kept = (text for name, text in attributes.items() if name != "rel")
+            replace[opening] = "<a" + "".join(kept) + ">"
+        else:
+            replace[opening] = replace[index] = ""
+    out, last = [], 0
+    for index in sorted(replace):
+        out.append(html[last : tags[index].start()] + replace[index])
+        last = tags[index].end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def render_markdown(text: str, *, shift_headings: int = 1) -> str:
@@ -168,4 +206,4 @@ def sanitise_page(html: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     )
-    return ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean)
+    return unwrap_dead_links(ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean))

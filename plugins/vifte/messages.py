@@ -26,7 +26,7 @@ PATTERN_HELP = {
     model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
     model.URL_PATTERN: "skal være en webadresse, der starter med https://",
     model.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
-    model.FILE_PATTERN: "skal være et filnavn i mappen catalogue/images, fx 'cafe.jpg'",
+    model.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
 }
 
 

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from vifte.colour import text_on
+from vifte.edition import Edition, audience, published
 from vifte.markup import nests_too_deep
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -34,7 +35,8 @@ CVR_PATTERN = r"^[0-9]{8}$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 URL_PATTERN = r"^https?://[^\s]+$"
 SITE_URL_PATTERN = r"^https?://[^\s/?#]+(/[^\s?#]*)?$"
-FILE_PATTERN = r"^[^/\\][^\\]*$"
+# Path segments never start with "." (no "..", no hidden files) and never start with "/".
+FILE_PATTERN = r"^[^/\\.][^/\\]*(/[^/\\.][^/\\]*)*$"
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would give a page the same path as a section's overview page (tilbud/index.md)."""
@@ -199,22 +201,27 @@ class Offer(Strict):
     ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
     description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
     professional: Markdown | None = Field(
-        None, description="Teksten til fagfolk: visitationskriterier og fremgangsmåde (Markdown)."
+        None,
+        description="Teksten til fagfolk: visitationskriterier og fremgangsmåde (Markdown).",
+        json_schema_extra=audience("professional"),
     )
     provider: Provider
     contact: Contact
     internal_contact: Contact | None = Field(
         None,
-        description="Kontakt for fagfolk, fx visitator eller teamleder; vises kun i sagsbehandlervisningen.",
+        description="Kontakt for fagfolk, fx visitator eller teamleder.",
+        json_schema_extra=audience("internal"),
     )
     legal_basis: list[Text] = Field(
-        default_factory=list, description='Lovgrundlag, fx "Serviceloven § 85".'
+        default_factory=list,
+        description='Lovgrundlag, fx "Serviceloven § 85".',
+        json_schema_extra=audience("professional"),
     )
     location: Location | None = None
     schedule: Schedule | None = None
     waiting_time: Text | None = Field(None, description="Forventet ventetid.")
     capacity: Text | None = Field(None, description="Antal pladser.")
-    price: Text | None = Field(None, description="Pris; vises kun for fagfolk.")
+    price: Text | None = Field(None, description="Pris.", json_schema_extra=audience("internal"))
     languages: list[Text] = Field(default_factory=list, description="Sprog tilbuddet gives på.")
     enterprises: list[Id] = Field(
         default_factory=list,
@@ -391,6 +398,10 @@ class Catalogue(BaseModel):
     offers: tuple[Offer, ...]
     mentors: tuple[Mentor, ...]
     enterprises: tuple[Enterprise, ...]
+
+    def for_edition(self, edition: Edition) -> Catalogue:
+        """The catalogue as an edition publishes it: every field it does not publish removed."""
+        return published(self, edition)
 
     @cached_property
     def areas(self) -> dict[str, Area]:

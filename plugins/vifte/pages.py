@@ -6,7 +6,6 @@ description, which a site adapter turns into whatever its generator needs.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -41,12 +40,11 @@ class Page:
         return url_of(self.path)
 
     def front_matter(self) -> str:
-        """YAML front matter with the title and description, HTML-escaped.
+        """YAML front matter with the title and description as plain text (JSON strings are YAML).
 
-        Theme templates print these without escaping (MkDocs' Jinja has no autoescape), so they
-        are escaped here, once; JSON strings are valid YAML.
+        The site adapter escapes them for the theme, as it does for hand-written pages.
         """
-        meta = {"title": html.escape(self.title), "description": html.escape(self.description)}
+        meta = {"title": self.title, "description": self.description}
         lines = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return f"---\n{lines}\n---\n"
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
+import unicodedata
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,11 @@ from vifte import loader
 from vifte.danish import slug
 from vifte.schema import vscode_settings, write_schemas
 
+GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
+
 FOLDERS = {"offer": "offers", "mentor": "mentors", "enterprise": "enterprises"}
+PLACEHOLDER = "Ny Kommune"
+NAME_LIMIT = 80
 
 
 class ScaffoldError(Exception):
@@ -23,26 +30,88 @@ class ScaffoldError(Exception):
 
 def init_project(directory: Path, name: str) -> None:
     """Copy the starter project into `directory`, filling in the municipality's name."""
+    name = check_name(name)
+    if directory.exists() and not directory.is_dir():
+        raise ScaffoldError(f"{directory} er en fil; vælg en ny mappe")
     if directory.exists() and any(directory.iterdir()):
         raise ScaffoldError(f"mappen {directory} er ikke tom; vælg en ny mappe")
+    created = not directory.exists()
+    try:
+        _copy_starter(directory)
+        for path, fill in (
+            (directory / "mkdocs.yml", _fill_yaml),
+            (directory / "catalogue" / "settings.yaml", _fill_yaml),
+            (directory / "site_src" / "index.md", _fill_markdown),
+        ):
+            path.write_text(fill(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+    except OSError as exc:
+        if created:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise ScaffoldError(f"kunne ikke skrive projektet i {directory}: {exc.strerror}") from None
+
+
+def check_name(name: str) -> str:
+    """The municipality's name without surrounding spaces, or a Danish refusal."""
+    name = name.strip()
+    if not name:
+        raise ScaffoldError('kommunens navn er tomt; skriv fx --name "Fjordstrand Kommune"')
+    if len(name) > NAME_LIMIT:
+        raise ScaffoldError(f"kommunens navn er {len(name)} tegn langt; højst {NAME_LIMIT} tegn")
+    # Control and format characters, and the Unicode line breaks YAML would fold into spaces.
+    if any(unicodedata.category(ch)[0] == "C" or ch in "\u2028\u2029" for ch in name):
+        raise ScaffoldError(
+            "kommunens navn indeholder et usynligt tegn eller et linjeskift; skriv navnet på én linje"
+        )
+    return name
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar (a JSON string is one), safe for any one-line text."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _copy_starter(directory: Path) -> None:
     with as_file(files("vifte").joinpath("scaffold")) as source:
         shutil.copytree(
             source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
         )
     (directory / "strategy").mkdir(exist_ok=True)
+    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     write_schemas(directory / "schema")
     (directory / ".vscode").mkdir(exist_ok=True)
     (directory / ".vscode" / "settings.json").write_text(
         vscode_settings("schema"), encoding="utf-8"
     )
-    for path in (
-        directory / "mkdocs.yml",
-        directory / "catalogue" / "settings.yaml",
-        directory / "site_src" / "index.md",
-    ):
-        path.write_text(
-            path.read_text(encoding="utf-8").replace("Ny Kommune", name), encoding="utf-8"
+
+
+YAML_LINE = re.compile(r"^(?P<key>[ \t]*[a-z_]+:) (?P<value>.*)$", re.M)
+
+
+def _fill_yaml(text: str, name: str) -> str:
+    """Put the name into each `key: value` holding the placeholder, as a quoted value.
+
+    `copyright` is HTML to the theme, so the name goes in escaped there.
+    """
+
+    def fill(match: re.Match[str]) -> str:
+        value = match.group("value")
+        if PLACEHOLDER not in value:
+            return match.group()
+        shown = (
+            html.escape(name, quote=False) if match.group("key").strip() == "copyright:" else name
         )
+        return f"{match.group('key')} {yaml_string(value.replace(PLACEHOLDER, shown))}"
+
+    return YAML_LINE.sub(fill, text)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
+
+
+def _fill_markdown(text: str, name: str) -> str:
+    """Put the name into Markdown as text: HTML escaped, Markdown's own signs backslashed."""
+    shown = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(name, quote=False))
+    return text.replace(PLACEHOLDER, shown)
 
 
 def new_file(project: Path, kind: str, title: str) -> Path:
@@ -56,7 +125,7 @@ def new_file(project: Path, kind: str, title: str) -> Path:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("vifte", "templates/new"), keep_trailing_newline=True
     )
-    env.filters["quoted"] = lambda text: json.dumps(text, ensure_ascii=False)
+    env.filters["quoted"] = yaml_string
     text = env.get_template(f"{kind}.yaml").render(title=title, ids=_known_ids(project))
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

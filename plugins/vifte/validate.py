@@ -7,6 +7,7 @@ all files so the user sees every problem of a run at once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vifte import loader, model
+from vifte import loader, model, sources
 from vifte.colour import contrast
 from vifte.danish import slug
 from vifte.diagnostics import CatalogueError, Report, shorten
@@ -35,13 +36,22 @@ DEFINITE = {"tilbud": "tilbuddet", "virksomhed": "virksomheden"}
 
 
 def load_catalogue(
-    root: Path, *, today: dt.date | None = None, links: bool = False
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    links: bool = False,
+    docs_dir: Path | None = None,
+    theme_dir: Path | None = None,
 ) -> tuple[Catalogue | None, Report]:
     """Load and check a project's catalogue/ folder; the catalogue is None when there are errors.
 
-    With `links`, internal links in the texts and in site_src/ are checked too.
+    Every folder the build reads is checked first for files it must not read or publish
+    (docs_dir defaults to site_src/). With `links`, internal links in the texts and in the
+    docs folder are checked too.
     """
     report = Report(root)
+    docs_dir = docs_dir or root / "site_src"
+    sources.check(root, report, docs_dir, theme_dir)
     folder = root / "catalogue"
     settings = _load_settings(folder / "settings.yaml", root, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
@@ -63,22 +73,24 @@ def load_catalogue(
         from vifte.links import check_sources
 
         documents = [pair for items in loaded.values() for pair in items]
-        check_sources(catalogue, documents, report, root / "site_src")
+        check_sources(catalogue, documents, report, docs_dir)
         if report.errors:
             return None, report
     return catalogue, report
 
 
-def require_catalogue(root: Path) -> tuple[Catalogue, Report]:
+def require_catalogue(
+    root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None
+) -> tuple[Catalogue, Report]:
     """Like load_catalogue, but raise CatalogueError when the catalogue has errors."""
-    catalogue, report = load_catalogue(root)
+    catalogue, report = load_catalogue(root, docs_dir=docs_dir, theme_dir=theme_dir)
     if catalogue is None:
         raise CatalogueError(report)
     return catalogue, report
 
 
 def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
-    if not path.is_file():
+    if not os.path.lexists(path):
         report.error(
             path,
             0,
@@ -86,6 +98,8 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
             "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')",
         )
         return None
+    if sources.path_problem(path.parent, root) is not None:
+        return None  # reported by sources.check
     doc = _read(path, root, report)
     if doc is None:
         return None
@@ -143,8 +157,8 @@ def _load_collection(
 
     Files with a good id that cannot be read (YAML errors) go into `unreadable`, by id.
     """
-    if not folder.is_dir():
-        return []
+    if not folder.is_dir() or sources.path_problem(folder, root) is not None:
+        return []  # a folder that leads out of the project is reported by sources.check
     result: list[tuple[M | None, Document]] = []
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -200,15 +214,8 @@ def _load_collection(
 
 
 def _read(path: Path, root: Path, report: Report) -> Document | None:
-    resolved = path.resolve()
-    if path.is_symlink() and not resolved.is_relative_to(root.resolve()):
-        report.error(
-            path,
-            0,
-            0,
-            "filen er en genvej (symlink) til en fil uden for projektet; kopiér filen ind i stedet",
-        )
-        return None
+    if sources.problem(path, root) is not None:
+        return None  # reported by sources.check, which load_catalogue runs first
     try:
         return loader.load(path)
     except YamlProblem as exc:
@@ -319,12 +326,22 @@ def _check_references(
                 _offer_warnings(item, doc, report, today)
             for image_field in ("image", "photo"):
                 image = getattr(item, image_field, None)
-                if image is not None and not (folder / "images" / image.file).is_file():
-                    report.error(
-                        doc.path,
-                        *doc.position((image_field, "file")),
-                        f"billedet '{image.file}' findes ikke i mappen catalogue/images",
-                    )
+                if image is not None:
+                    problem = _image_problem(folder / "images", image.file)
+                    if problem:
+                        report.error(doc.path, *doc.position((image_field, "file")), problem)
+
+
+def _image_problem(images: Path, name: str) -> str | None:
+    """An image must be a file that really lies in catalogue/images, also after symlinks."""
+    real = os.path.realpath(images / name)
+    if not real.startswith(os.path.realpath(images) + os.sep):
+        return (
+            f"billedet '{name}' ligger uden for mappen catalogue/images; læg billedet i den mappe"
+        )
+    if not os.path.isfile(real):
+        return f"billedet '{name}' findes ikke i mappen catalogue/images"
+    return None
 
 
 def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:

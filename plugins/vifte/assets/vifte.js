@@ -3,13 +3,11 @@
   "use strict";
 
   var PLAN_KEY = "vifte.plan";
+  var DISCARDED_KEY = "vifte.plan.discarded";
   var VIEW_KEY = "vifte.view";
 
   function store(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {}
-  }
-  function load(key, fallback) {
-    try { var v = JSON.parse(localStorage.getItem(key)); return v === null ? fallback : v; } catch (e) { return fallback; }
   }
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -105,14 +103,54 @@
     apply(false);
   }
 
-  /* Min plan: offers picked in the meeting, with goal and details, kept only in this browser. */
+  /* Min plan: offers picked in the meeting, with goal and details, kept only in this browser.
+     What is stored can be anything (another script, an old version, a hand edit), so a plan is
+     used only when every part of it has the shape this script writes; otherwise it is discarded. */
+  var MAX_TEXT = 10000;
+  var MAX_ACTIVITIES = 1000;
+  var OFFER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var OFFER_URL = /^tilbud\/[a-z0-9]+(-[a-z0-9]+)*\/$/;
+  var ISO_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+  var TEXT_FIELDS = ["title", "responsible", "legal", "subgoal", "hours"];
+  var planDiscarded = false;
+
   function emptyPlan() { return { goal: "", activities: [] }; }
   function danishDate(iso) { return iso ? iso.split("-").reverse().join(".") : ""; }
-  function readPlan() {
-    var plan = load(PLAN_KEY, emptyPlan());
-    if (!plan || !Array.isArray(plan.activities)) plan = emptyPlan();
-    return plan;
+  function isText(value) { return typeof value === "string" && value.length <= MAX_TEXT; }
+  function validActivity(a) {
+    return !!a && typeof a === "object" && !Array.isArray(a) &&
+      isText(a.id) && OFFER_ID.test(a.id) && isText(a.url) && OFFER_URL.test(a.url) &&
+      TEXT_FIELDS.every(function (name) { return isText(a[name]); }) &&
+      isText(a.start) && ISO_DATE.test(a.start) && isText(a.end) && ISO_DATE.test(a.end);
   }
+  function validPlan(plan) {
+    if (!plan || typeof plan !== "object" || Array.isArray(plan)) return false;
+    if (!isText(plan.goal) || !Array.isArray(plan.activities)) return false;
+    if (plan.activities.length > MAX_ACTIVITIES || !plan.activities.every(validActivity)) return false;
+    var ids = plan.activities.map(function (a) { return a.id; });
+    return ids.every(function (id, i) { return ids.indexOf(id) === i; });
+  }
+  /* The stored plan, or an empty one; a malformed plan is removed and remembered in planDiscarded. */
+  function readPlan() {
+    var raw = null;
+    try { raw = localStorage.getItem(PLAN_KEY); } catch (e) { return emptyPlan(); }
+    if (raw === null) return emptyPlan();
+    var plan = null;
+    try { plan = JSON.parse(raw); } catch (e) { plan = null; }
+    if (validPlan(plan)) return plan;
+    planDiscarded = true;
+    try { localStorage.removeItem(PLAN_KEY); localStorage.setItem(DISCARDED_KEY, "1"); } catch (e) {}
+    return emptyPlan();
+  }
+  /* Whether a plan was discarded on this or an earlier page since the plan page last said so. */
+  function takeDiscarded() {
+    var earlier = false;
+    try { earlier = localStorage.getItem(DISCARDED_KEY) !== null; localStorage.removeItem(DISCARDED_KEY); } catch (e) {}
+    var discarded = planDiscarded || earlier;
+    planDiscarded = false;
+    return discarded;
+  }
+  function clip(value) { return String(value || "").slice(0, MAX_TEXT); }
   function updatePlanCount() {
     var n = readPlan().activities.length;
     $$("[data-vifte-plan-count]").forEach(function (el) { el.textContent = n ? "(" + n + ")" : ""; });
@@ -121,8 +159,8 @@
     var plan = readPlan();
     if (plan.activities.some(function (a) { return a.id === data.id; })) return false;
     plan.activities.push({
-      id: data.id, title: data.title, url: data.url, responsible: data.provider || "",
-      legal: data.legal || "", subgoal: "", start: "", end: "", hours: ""
+      id: data.id, title: clip(data.title), url: data.url, responsible: clip(data.provider),
+      legal: clip(data.legal), subgoal: "", start: "", end: "", hours: ""
     });
     store(PLAN_KEY, plan);
     updatePlanCount();
@@ -168,6 +206,8 @@
     var printTable = $("[data-vifte-plan-print] tbody");
     var printGoal = $("[data-vifte-plan-print-goal]");
     var printDate = $("[data-vifte-plan-print-date]");
+    readPlan();
+    $("[data-vifte-plan-discarded]", root).hidden = !takeDiscarded();
 
     function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
 
@@ -210,9 +250,11 @@
           var input = document.createElement("input");
           input.type = spec[2];
           input.id = id;
+          input.maxLength = 1000;
           input.value = activity[spec[0]] || "";
           input.addEventListener("input", function () {
             var current = readPlan();
+            if (!current.activities[index]) return;
             current.activities[index][spec[0]] = input.value;
             save(current);
           });

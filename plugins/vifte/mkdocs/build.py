@@ -11,10 +11,13 @@ from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from vifte.diagnostics import CatalogueError
+from vifte.edition import PUBLIC, Edition
 from vifte.links import broken_in_site
+from vifte.mkdocs.config import edition_requested
 
 STAGING_PREFIX = ".vifte-build-"
 OLD_PREFIX = ".vifte-old-"
@@ -24,16 +27,26 @@ class BuildFailed(Exception):
     """The build did not finish; the previous site is untouched."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
-    """Build atomically: the target folder holds either the previous site or the new, complete one."""
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    edition: Edition = PUBLIC,
+) -> Path:
+    """Build atomically: the target folder holds either the previous site or the new, complete one.
+
+    Each edition has its own default folder, so the internal one never lands in the public site.
+    """
     config = load_config(str(config_file), strict=strict)
-    target = Path(site_dir or config.site_dir).resolve()
+    target = Path(site_dir or default_site_dir(config, edition)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-", dir=target.parent))
     try:
         config.site_dir = str(staging)
-        mkdocs_build(config)
+        with edition_requested(edition):
+            mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         failure = getattr(config.plugins.get("vifte"), "failure", None)
@@ -50,6 +63,13 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         raise BuildFailed("links, der peger på ingenting:\n" + "\n".join(broken))
     _swap(staging, target)
     return target
+
+
+def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
+    """mkdocs.yml's site_dir for the public edition; the edition's own folder beside mkdocs.yml else."""
+    if edition.default_site_dir is None:
+        return Path(config.site_dir)
+    return Path(config.config_file_path).parent / edition.default_site_dir
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -1,7 +1,14 @@
-"""Options of the vifte MkDocs plugin."""
+"""Options of the vifte MkDocs plugin, and the edition the vifte command asks for."""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from vifte.edition import EDITIONS, PUBLIC, Edition
 
 
 class VifteConfig(base.Config):
@@ -10,3 +17,35 @@ class VifteConfig(base.Config):
 
     export = c.Type(bool, default=True)
     """Write the open-data export to data/catalogue.json."""
+
+
+EDITION_ENV = "_VIFTE_EDITION"
+"""How `vifte build/serve --edition` tells the plugin which edition to build.
+
+An environment variable, not a plugin option: `mkdocs serve` reloads mkdocs.yml on every rebuild,
+and an option in mkdocs.yml could turn every plain build into the internal edition by accident.
+"""
+
+
+def requested_edition() -> Edition:
+    """The edition asked for by the vifte command; the public edition when none was."""
+    name = os.environ.get(EDITION_ENV, PUBLIC.name)
+    if name not in EDITIONS:
+        raise PluginError(
+            f"ukendt udgave '{name}' i {EDITION_ENV}; mulige udgaver: {', '.join(EDITIONS)}"
+        )
+    return EDITIONS[name]
+
+
+@contextmanager
+def edition_requested(edition: Edition) -> Iterator[None]:
+    """Ask the plugin for `edition` while the block runs; restore what was there before."""
+    before = os.environ.get(EDITION_ENV)
+    os.environ[EDITION_ENV] = edition.name
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(EDITION_ENV, None)
+        else:
+            os.environ[EDITION_ENV] = before
