@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from vifte.cli import main
 from vifte.colour import contrast
 from vifte.markup import render_markdown
 from vifte.mkdocs.build import build_site
@@ -363,3 +364,21 @@ def test_lists_nested_too_deep_to_render_whole_are_refused(project, write):
     write("catalogue/offers/gaeld.yaml", OFFER + "professional: |\n" + shallower)
     assert [x for x in check(project) if ": error: " in x] == []
     assert "punkt 7" in render_markdown(textwrap.dedent(shallower))
+
+
+def test_check_refuses_what_the_build_would_refuse(project, write, capsys):
+    write(
+        "catalogue/offers/gaeld.yaml",
+        OFFER.replace("  Du kan", "  Se [mere](../findes-ikke/). Du kan"),
+    )
+    write("site_src/tilbud/virksomhedspraktik.md", "# Egen side\n")
+    write("site_src/temaer.md", "# Temaer\n")
+    write("site_src/ekstra.md", "# Ekstra\n\n<!-- vifte: ukendt -->\n")
+    assert main(["check", "-p", str(project)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "catalogue/offers/gaeld.yaml:8:1: error: linket '../findes-ikke/' i 'description' peger på en side, der ikke findes",
+        "site_src/ekstra.md:3:1: error: ukendt vifte-blok 'ukendt'; mulige blokke: temaer, omraader, maalgrupper, adgang",
+        "site_src/temaer.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (temaer/); omdøb eller flyt den",
+        "site_src/tilbud/virksomhedspraktik.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (tilbud/virksomhedspraktik/); omdøb eller flyt den",
+    ]

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from vifte.diagnostics import Report
+from vifte.diagnostics import Report, shorten
 from vifte.export import EXPORT_PATH
 from vifte.loader import Document, YamlProblem, decode
 from vifte.model import Catalogue
-from vifte.pages import Page, Renderer, url_of
+from vifte.pages import BLOCK_MARKER, BLOCKS, Renderer, url_of
 
 MARKDOWN_LINK = re.compile(
     r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
@@ -25,9 +25,9 @@ HTML_REF = re.compile(
 TEXT_FIELDS = ("description", "professional", "about")
 
 
-def site_urls(pages: Iterable[Page], docs_files: Iterable[str]) -> set[str]:
+def site_urls(paths: Iterable[str], docs_files: Iterable[str]) -> set[str]:
     """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
-    urls = {page.url for page in pages}
+    urls = {url_of(path) for path in paths}
     urls.update(url_of(rel) if rel.endswith(".md") else rel for rel in docs_files)
     return urls | {"", EXPORT_PATH}
 
@@ -71,20 +71,38 @@ def check_sources(
     report: Report,
     docs_dir: Path,
 ) -> None:
-    """Report broken internal links in the catalogue's texts and the hand-written pages."""
-    pages = Renderer(catalogue).pages()
+    """Report what would stop the build in the texts and hand-written pages: broken internal
+    links, a page at the address of a generated one, an unknown `<!-- vifte: ... -->` block."""
+    paths = Renderer(catalogue).paths()
     docs_files = _docs_files(docs_dir)
-    urls = site_urls(pages, docs_files)
+    urls = site_urls(paths, docs_files)
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
-    files = {page.path for page in pages} | docs_files | {EXPORT_PATH}
+    files = set(paths) | docs_files | {EXPORT_PATH}
+    generated = {url_of(path) for path in paths}
     for src in sorted(f for f in docs_files if f.endswith(".md")):
         page = docs_dir / src
+        if url_of(src) in generated:
+            report.error(
+                page,
+                0,
+                0,
+                f"siden har samme adresse som en side, vifte laver af kataloget ({url_of(src)}); omdøb eller flyt den",
+            )
         try:
             text = decode(page.read_bytes())
         except YamlProblem as exc:
             report.error(page, exc.line, exc.column, exc.message)
             continue
+        for match in BLOCK_MARKER.finditer(text):
+            if match.group(1) not in BLOCKS:
+                line = text.count("\n", 0, match.start())
+                report.error(
+                    page,
+                    line + 1,
+                    match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1,
+                    f"ukendt vifte-blok '{shorten(match.group(1))}'; mulige blokke: {', '.join(BLOCKS)}",
+                )
         for offset, target in links_in(text):
             path = unquote(urlsplit(target).path)
             # MkDocs first reads a link against the source file's folder and, when that names a

@@ -39,15 +39,16 @@ def load_catalogue(
     root: Path,
     *,
     today: dt.date | None = None,
-    links: bool = False,
+    links: bool = True,
     docs_dir: Path | None = None,
     theme_dir: Path | None = None,
 ) -> tuple[Catalogue | None, Report]:
     """Load and check a project's catalogue/ folder; the catalogue is None when there are errors.
 
     Every folder the build reads is checked first for files it must not read or publish
-    (docs_dir defaults to site_src/). With `links`, internal links in the texts and in the
-    docs folder are checked too.
+    (docs_dir defaults to site_src/). With `links` (the default, so that whatever the check
+    accepts the build builds), the texts and the docs folder are checked for what would stop the
+    build: broken internal links, pages at a generated page's address, unknown blocks.
     """
     report = Report(root)
     docs_dir = docs_dir or root / "site_src"
