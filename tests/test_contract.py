@@ -382,3 +382,14 @@ def test_check_refuses_what_the_build_would_refuse(project, write, capsys):
         "site_src/temaer.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (temaer/); omdøb eller flyt den",
         "site_src/tilbud/virksomhedspraktik.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (tilbud/virksomhedspraktik/); omdøb eller flyt den",
     ]
+
+
+def test_links_are_checked_as_they_will_be_published(project, write):
+    text = (
+        '  Se [budget][ref], <img src="mangler.png"> og ![foto](mangler.jpg).\n\n'
+        "  [ref]: ../findes-ikke/\n"
+    )
+    write("catalogue/offers/gaeld.yaml", OFFER.replace("  Du kan få hjælp til din gæld.\n", text))
+    assert [x for x in check(project) if ": error: " in x] == [
+        "catalogue/offers/gaeld.yaml:10:1: error: linket '../findes-ikke/' i 'description' peger på en side, der ikke findes"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -12,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from vifte.diagnostics import Report, shorten
 from vifte.export import EXPORT_PATH
 from vifte.loader import Document, YamlProblem, decode
+from vifte.markup import render_markdown
 from vifte.model import Catalogue
 from vifte.pages import BLOCK_MARKER, BLOCKS, Renderer, url_of
 
@@ -23,6 +25,8 @@ HTML_REF = re.compile(
     r"""<(?:a|link|img|script|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']""", re.I
 )
 TEXT_FIELDS = ("description", "professional", "about")
+LINKISH = re.compile(r"\]\(|\]:|href", re.IGNORECASE)
+"""Texts without these have no link to check, so they need not be rendered."""
 
 
 def site_urls(paths: Iterable[str], docs_files: Iterable[str]) -> set[str]:
@@ -122,21 +126,28 @@ def check_sources(
 
 
 def _check_texts(item: object, doc: Document, urls: set[str], report: Report) -> None:
+    """Check the links a text keeps once rendered and sanitised: what the build will check."""
     for field in TEXT_FIELDS:
         text = getattr(item, field, None)
-        if not text:
+        if not text or not LINKISH.search(text):
             continue
         line, column = doc.position((field,))
         # A block scalar ("description: |") starts on the line after its key.
         block = 1 if "\n" in text.rstrip("\n") or text.endswith("\n") else 0
-        for offset, target in links_in(text):
-            if not _known(_resolve(target, item.page_url), urls):
-                report.error(
-                    doc.path,
-                    line + offset + block,
-                    1 if block or offset else column,
-                    f"linket '{target}' i '{field}' peger på en side, der ikke findes",
-                )
+        written = {unquote(t): offset for offset, t in reversed(list(links_in(text)))}
+        published = {unquote(html.unescape(t)) for t in HTML_REF.findall(render_markdown(text))}
+        for target in sorted(published):
+            if EXTERNAL.match(target) or _known(_resolve(target, item.page_url), urls):
+                continue
+            offset = written.get(target)
+            if offset is None:  # a reference link or raw HTML: the line where the target stands
+                offset = text.count("\n", 0, max(text.find(target), 0))
+            report.error(
+                doc.path,
+                line + (offset or 0) + block,
+                1 if block or offset else column,
+                f"linket '{shorten(target)}' i '{field}' peger på en side, der ikke findes",
+            )
 
 
 def broken_in_site(site: Path, base_path: str = "/") -> list[str]:

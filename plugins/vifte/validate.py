@@ -18,21 +18,16 @@ from pydantic import BaseModel, ValidationError
 from vifte import loader, model, sources
 from vifte.colour import contrast
 from vifte.danish import slug
-from vifte.diagnostics import CatalogueError, Report, shorten
+from vifte.diagnostics import CatalogueError, Report
 from vifte.loader import Document, YamlProblem
-from vifte.messages import PATTERN_HELP, did_you_mean, explain
-from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
+from vifte.messages import PATTERN_HELP, explain
+from vifte.model import Catalogue, Settings
+from vifte.references import COLLECTIONS, check_references
 from vifte.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
 
-COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
-    "offers": Offer,
-    "mentors": Mentor,
-    "enterprises": Enterprise,
-}
 NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
-DEFINITE = {"tilbud": "tilbuddet", "virksomhed": "virksomheden"}
 
 
 def load_catalogue(
@@ -61,7 +56,7 @@ def load_catalogue(
         unreadable[name] = {}
         loaded[name] = _load_collection(folder / name, cls, root, report, unreadable[name])
     if settings is not None:
-        _check_references(settings, loaded, unreadable, folder, report, today or dt.date.today())
+        check_references(settings, loaded, unreadable, folder, report, today or dt.date.today())
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
@@ -250,111 +245,3 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
 
 def _is_id(text: str) -> bool:
     return re.fullmatch(model.ID_PATTERN, text) is not None
-
-
-def _check_references(
-    settings: Settings,
-    loaded: dict[str, list[tuple[Any, Document]]],
-    unreadable: dict[str, dict[str, Path]],
-    folder: Path,
-    report: Report,
-    today: dt.date,
-) -> None:
-    """Check every id a file refers to; reads the raw data, so files with other errors are checked too.
-
-    A file that could not be read is still known by its id: pointing at it is no error of its own.
-    """
-    known = {
-        "area": ("område", "settings.yaml", [a.id for a in settings.areas], {}),
-        "access": ("adgang", "settings.yaml", [a.id for a in settings.access], {}),
-        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes], {}),
-        "target_groups": (
-            "målgruppe",
-            "settings.yaml",
-            [t.id for t in settings.target_groups],
-            {},
-        ),
-        "enterprises": (
-            "virksomhed",
-            "mappen catalogue/enterprises",
-            [d.path.stem for _, d in loaded["enterprises"]],
-            unreadable["enterprises"],
-        ),
-        "related": (
-            "tilbud",
-            "mappen catalogue/offers",
-            [d.path.stem for _, d in loaded["offers"]],
-            unreadable["offers"],
-        ),
-    }
-    for name, items in loaded.items():
-        cls = COLLECTIONS[name]
-        for item, doc in items:
-            data = doc.data
-            if not isinstance(data, dict):
-                continue
-            for field, (noun, where, allowed, broken) in known.items():
-                if field not in cls.model_fields or field not in data:
-                    continue
-                value = data[field]
-                refs = (
-                    [(value, (field,))]
-                    if isinstance(value, str)
-                    else (
-                        [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
-                        if isinstance(value, list)
-                        else []
-                    )
-                )
-                for ref, loc in refs:
-                    if ref in broken:
-                        report.warning(
-                            doc.path,
-                            *doc.position(loc),
-                            f'{DEFINITE[noun]} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
-                        )
-                    elif ref not in allowed:
-                        hint = did_you_mean(ref, allowed)
-                        listing = (
-                            f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
-                        )
-                        report.error(
-                            doc.path,
-                            *doc.position(loc),
-                            f'ukendt {noun} "{shorten(ref)}"{hint} ({noun} skal findes i {where}{listing})',
-                        )
-            if isinstance(item, Offer):
-                _offer_warnings(item, doc, report, today)
-            for image_field in ("image", "photo"):
-                image = getattr(item, image_field, None)
-                if image is not None:
-                    problem = _image_problem(folder / "images", image.file)
-                    if problem:
-                        report.error(doc.path, *doc.position((image_field, "file")), problem)
-
-
-def _image_problem(images: Path, name: str) -> str | None:
-    """An image must be a file that really lies in catalogue/images, also after symlinks."""
-    real = os.path.realpath(images / name)
-    if not real.startswith(os.path.realpath(images) + os.sep):
-        return (
-            f"billedet '{name}' ligger uden for mappen catalogue/images; læg billedet i den mappe"
-        )
-    if not os.path.isfile(real):
-        return f"billedet '{name}' findes ikke i mappen catalogue/images"
-    return None
-
-
-def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:
-    if offer.id in offer.related:
-        report.warning(
-            doc.path,
-            *doc.position(("related", offer.related.index(offer.id))),
-            "tilbuddet henviser til sig selv under 'related'",
-        )
-    if offer.review_by is not None and offer.review_by < today:
-        report.warning(
-            doc.path,
-            *doc.position(("review_by",)),
-            f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'",
-        )
