@@ -393,3 +393,15 @@ def test_links_are_checked_as_they_will_be_published(project, write):
     assert [x for x in check(project) if ": error: " in x] == [
         "catalogue/offers/gaeld.yaml:10:1: error: linket '../findes-ikke/' i 'description' peger på en side, der ikke findes"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[](" * 6_666, "[" * 19_998 + "](", "[a](" * 5_000],
+    ids=["empty-links", "brackets", "open-links"],
+)
+def test_checking_a_pathological_text_takes_under_a_second(project, write, text):
+    write("catalogue/offers/gaeld.yaml", OFFER.replace("Du kan få hjælp til din gæld.", text))
+    start = time.process_time()
+    check(project)
+    assert time.process_time() - start < 1.0

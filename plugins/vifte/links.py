@@ -17,8 +17,10 @@ from vifte.markup import render_markdown
 from vifte.model import Catalogue
 from vifte.pages import BLOCK_MARKER, BLOCKS, Renderer, url_of
 
+# No brackets inside the label or the target: each attempt then ends at the next bracket, so
+# the search stays linear even in a text of 20,000 brackets.
 MARKDOWN_LINK = re.compile(
-    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
+    r"!?\[[^\[\]]*\]\(\s*<?([^)\s>\[\]]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
 )
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
 HTML_REF = re.compile(
@@ -63,10 +65,13 @@ def _known(url: str, urls: set[str]) -> bool:
 
 def links_in(text: str) -> Iterable[tuple[int, str]]:
     """(line index, target) for each internal link or image in Markdown/HTML text."""
+    line, counted = 0, 0
     for match in MARKDOWN_LINK.finditer(text):
         target = match.group(1) or match.group(2)
         if target and not EXTERNAL.match(target):
-            yield text.count("\n", 0, match.start()), target
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            yield line, target
 
 
 def check_sources(
@@ -107,6 +112,7 @@ def check_sources(
                     match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1,
                     f"ukendt vifte-blok '{shorten(match.group(1))}'; mulige blokke: {', '.join(BLOCKS)}",
                 )
+        lines: list[str] = []  # split only when a link is broken
         for offset, target in links_in(text):
             path = unquote(urlsplit(target).path)
             # MkDocs first reads a link against the source file's folder and, when that names a
@@ -116,7 +122,8 @@ def check_sources(
                 not path.endswith(".md") and _known(_resolve(target, url_of(src)), urls)
             )
             if not found:
-                column = text.split("\n")[offset].find(target) + 1
+                lines = lines or text.split("\n")
+                column = lines[offset].find(target) + 1
                 report.error(
                     page,
                     offset + 1,
