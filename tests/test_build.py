@@ -258,7 +258,16 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
     )
     with pytest.raises(BuildFailed) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out")
-    assert "hjaelp/index.html -> ../findes-ikke/" in str(failure.value)
+    assert "site_src/hjaelp.md:3:13: error: linket '../findes-ikke/'" in str(failure.value)
+    assert not (tmp_path / "out").exists()
+    # A link only the built HTML has (here from a project template) is caught after the build.
+    (project / "site_src/hjaelp.md").unlink()
+    template = project / "theme/vifte/mentor.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project / "mkdocs.yml", tmp_path / "out")
+    assert "mentorer/eksempel-mentor/index.html -> ../findes-ikke/" in str(failure.value)
     assert not (tmp_path / "out").exists()
 
 

@@ -308,7 +308,7 @@ def test_links_are_checked_with_file_and_line(project, write, capsys):
         "site_src/om.md",
         "# Om\n\nLæs [forsiden](index.md).\n\nSe [hjælp](hjaelp.md) og [tilbud](tilbud/index.md).\n",
     )
-    assert main(["check", "-p", str(project)]) == 0
+    assert main(["check", "-p", str(project)]) == 1
     assert main(["check", "--links", "-p", str(project)]) == 1
     out = capsys.readouterr().out
     assert (

@@ -43,12 +43,18 @@ def test_long_description_within_file_limit_is_refused_by_field_limit(project, w
 
 def test_deep_nesting_is_refused(project, write):
     write("catalogue/offers/dyb.yaml", OFFER + "location: " + "{a: " * 30 + "1" + "}" * 30 + "\n")
-    assert any("dyb.yaml:15:" in e and "for mange niveauer af felter inden i felter (højst 12)" in e for e in errors_of(project))
+    assert any(
+        "dyb.yaml:15:" in e and "for mange niveauer af felter inden i felter (højst 12)" in e
+        for e in errors_of(project)
+    )
 
 
 def test_very_deep_nesting_does_not_crash(project, write):
     write("catalogue/offers/dyb.yaml", "a: " + "[" * 50_000 + "]" * 50_000 + "\n")
-    assert any("dyb.yaml" in e and "for mange niveauer af felter inden i felter (højst 12)" in e for e in errors_of(project))
+    assert any(
+        "dyb.yaml" in e and "for mange niveauer af felter inden i felter (højst 12)" in e
+        for e in errors_of(project)
+    )
 
 
 def test_billion_laughs_is_refused_quickly(project, write):

@@ -28,9 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("."),
         help="projektmappen (standard: den aktuelle mappe)",
     )
-    check.add_argument(
-        "--links", action="store_true", help="tjek også interne links i teksterne og i site_src"
-    )
+    # Links are always checked now; the flag stays so that old scripts keep working.
+    check.add_argument("--links", action="store_true", help=argparse.SUPPRESS)
 
     build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
     build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
@@ -93,7 +92,7 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     from vifte.validate import load_catalogue
 
-    catalogue, report = load_catalogue(args.project, links=args.links)
+    catalogue, report = load_catalogue(args.project)
     for line in report.lines():
         print(line)
     if catalogue is None:

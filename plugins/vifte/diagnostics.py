@@ -8,6 +8,14 @@ from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+SHORT = 80
+
+
+def shorten(value: object, limit: int = SHORT) -> str:
+    """A value as a message may quote it: on one line, printable, at most `limit` characters."""
+    text = "".join(c if c.isprintable() else " " for c in str(value)[: limit * 4])
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)

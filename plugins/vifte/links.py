@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -9,25 +10,30 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from vifte.diagnostics import Report
+from vifte.diagnostics import Report, shorten
 from vifte.export import EXPORT_PATH
 from vifte.loader import Document, YamlProblem, decode
+from vifte.markup import render_markdown
 from vifte.model import Catalogue
-from vifte.pages import Page, Renderer, url_of
+from vifte.pages import BLOCK_MARKER, BLOCKS, Renderer, url_of
 
+# No brackets inside the label or the target: each attempt then ends at the next bracket, so
+# the search stays linear even in a text of 20,000 brackets.
 MARKDOWN_LINK = re.compile(
-    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
+    r"!?\[[^\[\]]*\]\(\s*<?([^)\s>\[\]]+)>?(?:\s+\"[^\"]*\")?\s*\)|(?:href|src)=\"([^\"]+)\""
 )
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
 HTML_REF = re.compile(
     r"""<(?:a|link|img|script|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']""", re.I
 )
 TEXT_FIELDS = ("description", "professional", "about")
+LINKISH = re.compile(r"\]\(|\]:|href", re.IGNORECASE)
+"""Texts without these have no link to check, so they need not be rendered."""
 
 
-def site_urls(pages: Iterable[Page], docs_files: Iterable[str]) -> set[str]:
+def site_urls(paths: Iterable[str], docs_files: Iterable[str]) -> set[str]:
     """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
-    urls = {page.url for page in pages}
+    urls = {url_of(path) for path in paths}
     urls.update(url_of(rel) if rel.endswith(".md") else rel for rel in docs_files)
     return urls | {"", EXPORT_PATH}
 
@@ -59,10 +65,13 @@ def _known(url: str, urls: set[str]) -> bool:
 
 def links_in(text: str) -> Iterable[tuple[int, str]]:
     """(line index, target) for each internal link or image in Markdown/HTML text."""
+    line, counted = 0, 0
     for match in MARKDOWN_LINK.finditer(text):
         target = match.group(1) or match.group(2)
         if target and not EXTERNAL.match(target):
-            yield text.count("\n", 0, match.start()), target
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            yield line, target
 
 
 def check_sources(
@@ -71,20 +80,39 @@ def check_sources(
     report: Report,
     docs_dir: Path,
 ) -> None:
-    """Report broken internal links in the catalogue's texts and the hand-written pages."""
-    pages = Renderer(catalogue).pages()
+    """Report what would stop the build in the texts and hand-written pages: broken internal
+    links, a page at the address of a generated one, an unknown `<!-- vifte: ... -->` block."""
+    paths = Renderer(catalogue).paths()
     docs_files = _docs_files(docs_dir)
-    urls = site_urls(pages, docs_files)
+    urls = site_urls(paths, docs_files)
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
-    files = {page.path for page in pages} | docs_files | {EXPORT_PATH}
+    files = set(paths) | docs_files | {EXPORT_PATH}
+    generated = {url_of(path) for path in paths}
     for src in sorted(f for f in docs_files if f.endswith(".md")):
         page = docs_dir / src
+        if url_of(src) in generated:
+            report.error(
+                page,
+                0,
+                0,
+                f"siden har samme adresse som en side, vifte laver af kataloget ({url_of(src)}); omdøb eller flyt den",
+            )
         try:
             text = decode(page.read_bytes())
         except YamlProblem as exc:
             report.error(page, exc.line, exc.column, exc.message)
             continue
+        for match in BLOCK_MARKER.finditer(text):
+            if match.group(1) not in BLOCKS:
+                line = text.count("\n", 0, match.start())
+                report.error(
+                    page,
+                    line + 1,
+                    match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1,
+                    f"ukendt vifte-blok '{shorten(match.group(1))}'; mulige blokke: {', '.join(BLOCKS)}",
+                )
+        lines: list[str] = []  # split only when a link is broken
         for offset, target in links_in(text):
             path = unquote(urlsplit(target).path)
             # MkDocs first reads a link against the source file's folder and, when that names a
@@ -94,7 +122,8 @@ def check_sources(
                 not path.endswith(".md") and _known(_resolve(target, url_of(src)), urls)
             )
             if not found:
-                column = text.split("\n")[offset].find(target) + 1
+                lines = lines or text.split("\n")
+                column = lines[offset].find(target) + 1
                 report.error(
                     page,
                     offset + 1,
@@ -104,21 +133,28 @@ def check_sources(
 
 
 def _check_texts(item: object, doc: Document, urls: set[str], report: Report) -> None:
+    """Check the links a text keeps once rendered and sanitised: what the build will check."""
     for field in TEXT_FIELDS:
         text = getattr(item, field, None)
-        if not text:
+        if not text or not LINKISH.search(text):
             continue
         line, column = doc.position((field,))
         # A block scalar ("description: |") starts on the line after its key.
         block = 1 if "\n" in text.rstrip("\n") or text.endswith("\n") else 0
-        for offset, target in links_in(text):
-            if not _known(_resolve(target, item.page_url), urls):
-                report.error(
-                    doc.path,
-                    line + offset + block,
-                    1 if block or offset else column,
-                    f"linket '{target}' i '{field}' peger på en side, der ikke findes",
-                )
+        written = {unquote(t): offset for offset, t in reversed(list(links_in(text)))}
+        published = {unquote(html.unescape(t)) for t in HTML_REF.findall(render_markdown(text))}
+        for target in sorted(published):
+            if EXTERNAL.match(target) or _known(_resolve(target, item.page_url), urls):
+                continue
+            offset = written.get(target)
+            if offset is None:  # a reference link or raw HTML: the line where the target stands
+                offset = text.count("\n", 0, max(text.find(target), 0))
+            report.error(
+                doc.path,
+                line + (offset or 0) + block,
+                1 if block or offset else column,
+                f"linket '{shorten(target)}' i '{field}' peger på en side, der ikke findes",
+            )
 
 
 def broken_in_site(site: Path, base_path: str = "/") -> list[str]:

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from vifte.diagnostics import shorten
+
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
 TOO_DEEP = (
@@ -42,6 +44,12 @@ class Document:
     data: Any
     positions: dict[Loc, Position] = field(default_factory=dict)
     key_positions: dict[Loc, Position] = field(default_factory=dict)
+    written: dict[Loc, str] = field(default_factory=dict)
+    """The source text of each unquoted value YAML 1.1 reads as a number, yes/no or date.
+
+    `start: 9:30` is the number 570 to YAML 1.1 and `phone: 070112244` an octal 14718116;
+    where the model expects text, the validator puts back what the author wrote.
+    """
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Best position for a location: the key or value itself, else its nearest parent."""
@@ -153,13 +161,16 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem("et feltnavn skal være en enkel tekst", *_pos(key_node))
-            key = _scalar(key_node, loader)
-            if key == "<<":
+            if key_node.value == "<<" and key_node.style is None:
                 raise YamlProblem(
                     "YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node)
                 )
+            _check_tag(key_node)
+            key = key_node.value  # a field name is text as written, even `yes:` or `1:`
             if key in result:
-                raise YamlProblem(f"feltet '{key}' står to gange; slet det ene", *_pos(key_node))
+                raise YamlProblem(
+                    f"feltet '{shorten(key)}' står to gange; slet det ene", *_pos(key_node)
+                )
             key_loc = (*loc, key)
             doc.key_positions[key_loc] = _pos(key_node)
             result[key] = _construct(value_node, key_loc, doc, loader, depth + 1, seen)
@@ -169,25 +180,37 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
             _construct(item, (*loc, i), doc, loader, depth + 1, seen)
             for i, item in enumerate(node.value)
         ]
-    return _scalar(node, loader)
+    return _scalar(node, loc, doc, loader)
 
 
-def _scalar(node: Node, loader: Any) -> Any:
-    if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in _PLAIN_TAGS:
-        try:
-            return loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise YamlProblem(f"værdien kan ikke læses: {exc}", *_pos(node)) from None
-    raise YamlProblem(_tag_message(node.tag), *_pos(node))
+def _scalar(node: ScalarNode, loc: Loc, doc: Document, loader: Any) -> Any:
+    _check_tag(node)
+    if node.tag == _STR:
+        return node.value
+    try:
+        value = loader.construct_object(node, deep=True)
+    except Exception:  # PyYAML raises KeyError, AttributeError ... for `!!bool x`
+        # Looks like a date or number but is none (2026-02-31): it stays the text it is.
+        return node.value
+    if value is not None:
+        doc.written[loc] = node.value
+    return value
+
+
+def _check_tag(node: ScalarNode) -> None:
+    if not (node.tag.startswith(_YAML_TAG) and node.tag[len(_YAML_TAG) :] in _PLAIN_TAGS):
+        raise YamlProblem(_tag_message(node.tag), *_pos(node))
 
 
 def _tag_message(tag: str) -> str:
     return (
-        f"mærket '{tag}' er ikke tilladt; vifte læser kun almindelig tekst, tal, datoer, "
+        f"mærket '{shorten(tag)}' er ikke tilladt; vifte læser kun almindelig tekst, tal, datoer, "
         "lister og felter"
     )
 
 
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR = _YAML_TAG + "str"
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
@@ -209,5 +232,5 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "et anførselstegn eller en parentes bliver ikke lukket"
     if "found undefined alias" in problem or "found undefined tag" in problem:
-        return f"ukendt YAML-konstruktion ({problem})"
-    return f"YAML-syntaksfejl: {problem or exc}"
+        return f"ukendt YAML-konstruktion ({shorten(problem)})"
+    return f"YAML-syntaksfejl: {shorten(problem or exc)}"

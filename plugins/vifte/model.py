@@ -11,26 +11,77 @@ import datetime as dt
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from vifte.colour import text_on
 from vifte.edition import Edition, audience, published
+from vifte.markup import nests_too_deep
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9 ]{8,16}$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+# Only characters that need no escaping in a mailto: link, so `?bcc=` and the like cannot ride along.
+EMAIL_PATTERN = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 POSTCODE_PATTERN = r"^[0-9]{4}$"
 CVR_PATTERN = r"^[0-9]{8}$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 URL_PATTERN = r"^https?://[^\s]+$"
-SITE_URL_PATTERN = r"^https?://[^\s]+/$"
+SITE_URL_PATTERN = r"^https?://[^\s/?#]+(/[^\s?#]*)?$"
 # Path segments never start with "." (no "..", no hidden files) and never start with "/".
 FILE_PATTERN = r"^[^/\\.][^/\\]*(/[^/\\.][^/\\]*)*$"
 
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would give a page the same path as a section's overview page (tilbud/index.md)."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+
+
+def _not_a_number(value: object) -> object:
+    # pydantic would read a number as seconds since 1970: `updated: 0` would become 1970-01-01.
+    if isinstance(value, int | float):
+        raise ValueError("skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31")
+    return value
+
+
+def _plausible(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(
+            f"{day.isoformat()} ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}; tjek årstallet"
+        )
+    return day
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _renders_whole(text: str) -> str:
+    if nests_too_deep(text):
+        raise ValueError(
+            "teksten har lister eller citater (>) i så mange lag inden i hinanden, at en del "
+            "af den ville forsvinde; skriv den med færre lag"
+        )
+    return text
+
+
+Markdown = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_renders_whole)
+]
+Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
+SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
 
 OfferKind = Literal[
     "work_practice",
@@ -68,21 +119,17 @@ PLACEMENT_LABELS: dict[str, str] = {
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown keys are errors, numbers typed as text are accepted."""
+    """Base for every model: unknown keys are errors; text fields take text only (see written.py)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Contact(Strict):
     """Hvem man kontakter om tilbuddet."""
 
     name: Text | None = Field(None, description="Kontaktpersonens navn (valgfrit).")
-    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
-        None, description='Telefonnummer, fx "70 11 22 33".'
-    )
-    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
-        None, description="E-mailadresse."
-    )
+    phone: Phone | None = Field(None, description='Telefonnummer, fx "70 11 22 33".')
+    email: Email | None = Field(None, description="E-mailadresse.")
 
     @model_validator(mode="after")
     def _phone_or_email(self) -> Contact:
@@ -183,10 +230,10 @@ class Offer(Strict):
     related: list[Id] = Field(default_factory=list, description="Id'er på beslægtede tilbud.")
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
-    updated: dt.date | None = Field(
+    updated: Date | None = Field(
         None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD)."
     )
-    review_by: dt.date | None = Field(
+    review_by: Date | None = Field(
         None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD)."
     )
 
@@ -212,7 +259,10 @@ class Mentor(Strict):
     target_groups: list[Id] = Field(default_factory=list, description="Målgruppe-id'er.")
     contact: Contact
     photo: Image | None = None
-    available: bool = Field(True, description="Om mentoren kan tage nye borgere lige nu.")
+    # strict: true/false as YAML reads them (also yes/no), not "ja", 1 or a quoted "true".
+    available: bool = Field(
+        True, strict=True, description="Om mentoren kan tage nye borgere lige nu."
+    )
 
     @property
     def page_url(self) -> str:
@@ -227,7 +277,9 @@ class Enterprise(Strict):
     cvr: Annotated[str, StringConstraints(pattern=CVR_PATTERN)] = Field(
         description="CVR-nummer med 8 cifre."
     )
-    registered: bool = Field(description="Registreret socialøkonomisk virksomhed (RSV).")
+    registered: bool = Field(
+        strict=True, description="Registreret socialøkonomisk virksomhed (RSV)."
+    )
     industry: Text = Field(description="Branche.")
     placements: list[Placement] = Field(
         min_length=1, description="Hvilke forløb virksomheden tilbyder."
@@ -254,6 +306,13 @@ class Term(Strict):
     id: Id = Field(description="Id, som tilbudsfilerne henviser til.")
     label: Text = Field(description="Navnet, som borgeren ser.")
     description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise ValueError(f"id'et '{value}' er reserveret til oversigtssiderne; vælg et andet")
+        return value
 
 
 class Theme(Term):
@@ -284,7 +343,7 @@ class ColouredTerm(Term):
 
 class Area(ColouredTerm):
     colour: Colour = Field(
-        description='Områdets farve, fx "#1d4f91". Hvid tekst skal kunne læses på den.'
+        description='Områdets farve, fx "#1d4f91". Den skal stå tydeligt mod den hvide side (mindst 3:1); teksten på den bliver sort eller hvid, hvad der læses bedst.'
     )
 
     @property
@@ -294,20 +353,20 @@ class Area(ColouredTerm):
 
 class Access(ColouredTerm):
     colour: Colour = Field(
-        description='Trafiklysets farve, fx "#7bd389". Sort tekst skal kunne læses på den.'
+        description='Trafiklysets farve, fx "#7bd389". Teksten på den bliver sort eller hvid, hvad der læses bedst.'
     )
 
 
 class MunicipalityContact(Strict):
-    phone: Text | None = None
-    email: Text | None = None
-    address: Text | None = None
+    phone: Phone | None = Field(None, description='Kommunens telefonnummer, fx "70 11 22 33".')
+    email: Email | None = Field(None, description="Kommunens e-mailadresse.")
+    address: Text | None = Field(None, description="Kommunens adresse på én linje.")
 
 
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
-    url: Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN)] = Field(
-        description="Adressen på det udgivne site, med / til sidst."
+    url: SiteUrl = Field(
+        description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
     )
     contact: MunicipalityContact
     colour: Colour = Field(

@@ -6,6 +6,7 @@ description, which a site adapter turns into whatever its generator needs.
 
 from __future__ import annotations
 
+import copy
 import json
 import posixpath
 import re
@@ -115,6 +116,12 @@ class Renderer:
     def page(self, path: str, template: str, title: str, description: str, **context: Any) -> Page:
         body = self.render(template, url_of(path), title=title, **context)
         return Page(path, title, description, body)
+
+    def paths(self) -> list[str]:
+        """The source path of every generated page, found without rendering any of them."""
+        outline = copy.copy(self)
+        outline.render = lambda template, url, **context: ""  # type: ignore[method-assign]
+        return [page.path for page in outline.pages()]
 
     def block(self, name: str, url: str) -> str:
         """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""

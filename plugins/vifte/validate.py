@@ -7,7 +7,6 @@ all files so the user sees every problem of a run at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -18,46 +17,33 @@ from pydantic import BaseModel, ValidationError
 
 from vifte import loader, model, sources
 from vifte.colour import contrast
-from vifte.danish import ascii_spelling, slug
+from vifte.danish import slug
 from vifte.diagnostics import CatalogueError, Report
-from vifte.loader import Document, Loc, YamlProblem
-from vifte.model import Catalogue, Enterprise, Mentor, Offer, Settings
+from vifte.loader import Document, YamlProblem
+from vifte.messages import PATTERN_HELP, explain
+from vifte.model import Catalogue, Settings
+from vifte.references import COLLECTIONS, check_references
+from vifte.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
 
-COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
-    "offers": Offer,
-    "mentors": Mentor,
-    "enterprises": Enterprise,
-}
 NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
-
-PATTERN_HELP = {
-    model.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
-    model.PHONE_PATTERN: 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
-    model.EMAIL_PATTERN: "skal være en e-mailadresse, fx navn@kommune.dk",
-    model.POSTCODE_PATTERN: 'skal være et postnummer med 4 cifre, fx "4790"',
-    model.CVR_PATTERN: 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
-    model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
-    model.URL_PATTERN: "skal være en webadresse, der starter med https://",
-    model.SITE_URL_PATTERN: "skal være en webadresse, der starter med https:// og slutter med /",
-    model.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
-}
 
 
 def load_catalogue(
     root: Path,
     *,
     today: dt.date | None = None,
-    links: bool = False,
+    links: bool = True,
     docs_dir: Path | None = None,
     theme_dir: Path | None = None,
 ) -> tuple[Catalogue | None, Report]:
     """Load and check a project's catalogue/ folder; the catalogue is None when there are errors.
 
     Every folder the build reads is checked first for files it must not read or publish
-    (docs_dir defaults to site_src/). With `links`, internal links in the texts and in the
-    docs folder are checked too.
+    (docs_dir defaults to site_src/). With `links` (the default, so that whatever the check
+    accepts the build builds), the texts and the docs folder are checked for what would stop the
+    build: broken internal links, pages at a generated page's address, unknown blocks.
     """
     report = Report(root)
     docs_dir = docs_dir or root / "site_src"
@@ -65,10 +51,12 @@ def load_catalogue(
     folder = root / "catalogue"
     settings = _load_settings(folder / "settings.yaml", root, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
+    unreadable: dict[str, dict[str, Path]] = {}
     for name, cls in COLLECTIONS.items():
-        loaded[name] = _load_collection(folder / name, cls, root, report)
+        unreadable[name] = {}
+        loaded[name] = _load_collection(folder / name, cls, root, report, unreadable[name])
     if settings is not None:
-        _check_references(settings, loaded, folder, report, today or dt.date.today())
+        check_references(settings, loaded, unreadable, folder, report, today or dt.date.today())
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
@@ -111,6 +99,7 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
     doc = _read(path, root, report)
     if doc is None:
         return None
+    doc.data = as_written(Settings, doc.data, doc.written)
     settings = _validate(Settings, doc.data, doc, report)
     if settings is not None:
         for list_name in ("areas", "access", "themes", "target_groups"):
@@ -158,9 +147,12 @@ def _check_unique_terms(
 
 
 def _load_collection(
-    folder: Path, cls: type[M], root: Path, report: Report
+    folder: Path, cls: type[M], root: Path, report: Report, unreadable: dict[str, Path]
 ) -> list[tuple[M | None, Document]]:
-    """Every readable file of one folder, with its model or None when the model had errors."""
+    """Every readable file of one folder, with its model or None when the model had errors.
+
+    Files with a good id that cannot be read (YAML errors) go into `unreadable`, by id.
+    """
     if not folder.is_dir() or sources.path_problem(folder, root) is not None:
         return []  # a folder that leads out of the project is reported by sources.check
     result: list[tuple[M | None, Document]] = []
@@ -183,6 +175,14 @@ def _load_collection(
                 f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
             )
             continue
+        if stem in model.RESERVED_IDS:
+            report.error(
+                path,
+                0,
+                0,
+                f"id'et '{stem}' er reserveret til oversigtssiden og kan ikke bruges som filnavn; omdøb filen",
+            )
+            continue
         if stem in seen:
             report.error(
                 path,
@@ -194,6 +194,7 @@ def _load_collection(
         seen[stem] = path
         doc = _read(path, root, report)
         if doc is None:
+            unreadable[stem] = path
             continue
         if isinstance(doc.data, dict) and "id" in doc.data:
             report.error(
@@ -202,6 +203,7 @@ def _load_collection(
                 "feltet 'id' skal ikke skrives; id'et er filnavnet",
             )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
+        doc.data = as_written(cls, doc.data, doc.written)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((_validate(cls, data, doc, report), doc))
     return result
@@ -237,185 +239,9 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
             line, column = doc.position(
                 loc[:-1] if err["type"] == "missing" else loc, key=err["type"] == "extra_forbidden"
             )
-            report.error(doc.path, line, column, _explain(cls, loc, err))
+            report.error(doc.path, line, column, explain(cls, loc, err))
         return None
-
-
-def _explain(cls: type[BaseModel], loc: Loc, err: Any) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    name = _dotted(loc)
-    value = err.get("input")
-    if kind == "missing":
-        return f"feltet '{name}' mangler; det skal udfyldes"
-    if kind == "extra_forbidden":
-        allowed = _fields_at(cls, loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), allowed)
-        if value is None and " " in str(loc[-1]):
-            hint += " (et komma inde i { } deler teksten; sæt teksten i anførselstegn)"
-        return f"ukendt felt '{name}'{hint}; tilladte felter her: {', '.join(allowed)}"
-    if kind == "string_type":
-        return f"'{name}' skal være en tekst"
-    if kind == "string_too_long":
-        return f"'{name}' er for lang ({len(value)} tegn); den må højst være {ctx.get('max_length')} tegn"
-    if kind == "string_too_short":
-        return f"'{name}' må ikke være tom"
-    if kind == "string_pattern_mismatch":
-        help_text = PATTERN_HELP.get(
-            ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}"
-        )
-        return f"'{value}' er ikke gyldig i '{name}': den {help_text}"
-    if kind == "list_type":
-        return f"'{name}' skal være en liste, hvor hver linje starter med '- '"
-    if kind == "too_short":
-        return f"'{name}' skal have mindst {ctx.get('min_length', 1)} punkt"
-    if kind == "literal_error":
-        allowed = [
-            a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
-        ]
-        hint = _did_you_mean(str(value), allowed)
-        return f"'{value}' er ikke en gyldig værdi i '{name}'{hint}; tilladte værdier: {', '.join(allowed)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"'{name}' skal være true (ja) eller false (nej)"
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"'{name}' skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{name}' skal være en gruppe af felter, skrevet indrykket på linjerne under '{loc[-1]}:'"
-    if kind == "value_error":
-        return f"'{name}': {ctx.get('error', err['msg'])}"
-    return f"'{name}': {err['msg']}"
-
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
-    """Names of the fields a user may write at `loc` inside `cls`."""
-    current: Any = cls
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return []
-        current = _model_in(info.annotation)
-        if current is None:
-            return []
-    # Offers, mentors and enterprises take their id from the file name; terms write it.
-    return [n for n in current.model_fields if n != "id" or issubclass(current, model.Term)]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
-    """A suggestion for a misspelt value; case and æ/ø/å spelling do not count as differences."""
-    spelled = {ascii_spelling(a): a for a in allowed}
-    close = difflib.get_close_matches(ascii_spelling(value), list(spelled), n=1, cutoff=0.6)
-    return f' — mente du "{spelled[close[0]]}"?' if close else ""
 
 
 def _is_id(text: str) -> bool:
     return re.fullmatch(model.ID_PATTERN, text) is not None
-
-
-def _check_references(
-    settings: Settings,
-    loaded: dict[str, list[tuple[Any, Document]]],
-    folder: Path,
-    report: Report,
-    today: dt.date,
-) -> None:
-    """Check every id a file refers to; reads the raw data, so files with other errors are checked too."""
-    known = {
-        "area": ("område", "settings.yaml", [a.id for a in settings.areas]),
-        "access": ("adgang", "settings.yaml", [a.id for a in settings.access]),
-        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes]),
-        "target_groups": ("målgruppe", "settings.yaml", [t.id for t in settings.target_groups]),
-        "enterprises": (
-            "virksomhed",
-            "mappen catalogue/enterprises",
-            [d.path.stem for _, d in loaded["enterprises"]],
-        ),
-        "related": (
-            "tilbud",
-            "mappen catalogue/offers",
-            [d.path.stem for _, d in loaded["offers"]],
-        ),
-    }
-    for name, items in loaded.items():
-        cls = COLLECTIONS[name]
-        for item, doc in items:
-            data = doc.data
-            if not isinstance(data, dict):
-                continue
-            for field, (noun, where, allowed) in known.items():
-                if field not in cls.model_fields or field not in data:
-                    continue
-                value = data[field]
-                refs = (
-                    [(value, (field,))]
-                    if isinstance(value, str)
-                    else (
-                        [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
-                        if isinstance(value, list)
-                        else []
-                    )
-                )
-                for ref, loc in refs:
-                    if ref not in allowed:
-                        hint = _did_you_mean(ref, allowed)
-                        listing = (
-                            f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
-                        )
-                        report.error(
-                            doc.path,
-                            *doc.position(loc),
-                            f'ukendt {noun} "{ref}"{hint} ({noun} skal findes i {where}{listing})',
-                        )
-            if isinstance(item, Offer):
-                _offer_warnings(item, doc, report, today)
-            for image_field in ("image", "photo"):
-                image = getattr(item, image_field, None)
-                if image is not None:
-                    problem = _image_problem(folder / "images", image.file)
-                    if problem:
-                        report.error(doc.path, *doc.position((image_field, "file")), problem)
-
-
-def _image_problem(images: Path, name: str) -> str | None:
-    """An image must be a file that really lies in catalogue/images, also after symlinks."""
-    real = os.path.realpath(images / name)
-    if not real.startswith(os.path.realpath(images) + os.sep):
-        return (
-            f"billedet '{name}' ligger uden for mappen catalogue/images; læg billedet i den mappe"
-        )
-    if not os.path.isfile(real):
-        return f"billedet '{name}' findes ikke i mappen catalogue/images"
-    return None
-
-
-def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:
-    if offer.id in offer.related:
-        report.warning(
-            doc.path,
-            *doc.position(("related", offer.related.index(offer.id))),
-            "tilbuddet henviser til sig selv under 'related'",
-        )
-    if offer.review_by is not None and offer.review_by < today:
-        report.warning(
-            doc.path,
-            *doc.position(("review_by",)),
-            f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'",
-        )

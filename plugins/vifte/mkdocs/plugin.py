@@ -226,6 +226,7 @@ def _pin_build_date(catalogue: Catalogue) -> None:
         and os.environ.get(_PINNED) != os.environ["SOURCE_DATE_EPOCH"]
     ):
         return
-    day = catalogue.last_updated or dt.date(1970, 1, 1)
+    # gzip (sitemap.xml.gz) cannot store a time before 1970: an older date pins to 1970-01-01.
+    day = max(catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))
     epoch = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     os.environ["SOURCE_DATE_EPOCH"] = os.environ[_PINNED] = epoch

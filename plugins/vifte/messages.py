@@ -1,0 +1,138 @@
+"""The Danish wording of validation problems: what pydantic found, said so a layperson can fix it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from vifte import model
+from vifte.danish import ascii_spelling
+from vifte.diagnostics import shorten
+from vifte.loader import Loc
+
+DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+PATTERN_HELP = {
+    model.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
+    model.PHONE_PATTERN: 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
+    model.EMAIL_PATTERN: "skal være en e-mailadresse som navn@kommune.dk, kun med bogstaver a-z, tal og . _ + -",
+    model.POSTCODE_PATTERN: 'skal være et postnummer med 4 cifre, fx "4790"',
+    model.CVR_PATTERN: 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
+    model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
+    model.URL_PATTERN: "skal være en webadresse, der starter med https://",
+    model.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
+    model.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
+}
+
+
+def explain(cls: type[BaseModel], loc: Loc, err: Any) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    name = shorten(dotted(loc))
+    value = err.get("input")
+    if kind == "missing":
+        return f"feltet '{name}' mangler; det skal udfyldes"
+    if kind == "extra_forbidden":
+        allowed = fields_at(cls, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed)
+        if value is None and " " in str(loc[-1]):
+            hint += " (et komma inde i { } deler teksten; sæt teksten i anførselstegn)"
+        return f"ukendt felt '{name}'{hint}; tilladte felter her: {', '.join(allowed)}"
+    if kind == "string_type":
+        return f"'{name}' {_not_text(value)}"
+    if kind == "string_too_long":
+        return f"'{name}' er for lang ({len(value)} tegn); den må højst være {ctx.get('max_length')} tegn"
+    if kind == "string_too_short":
+        return f"'{name}' må ikke være tom"
+    if kind == "string_pattern_mismatch":
+        help_text = PATTERN_HELP.get(
+            ctx.get("pattern", ""), f"skal passe til mønsteret {ctx.get('pattern')}"
+        )
+        return f"'{shorten(value)}' er ikke gyldig i '{name}': den {help_text}"
+    if kind == "list_type" and value is None:
+        return f"'{name}' er tom; skriv et punkt pr. linje under den, hvert med '- ' foran, eller slet linjen"
+    if kind == "list_type":
+        return f"'{name}' skal være en liste, hvor hver linje starter med '- '"
+    if kind == "too_short":
+        return f"'{name}' skal have mindst {ctx.get('min_length', 1)} punkt"
+    if kind == "literal_error":
+        allowed = [
+            a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+        ]
+        hint = did_you_mean(str(value), allowed)
+        return f"'{shorten(value)}' er ikke en gyldig værdi i '{name}'{hint}; tilladte værdier: {', '.join(allowed)}"
+    if kind in ("bool_type", "bool_parsing"):
+        unquote = ", uden anførselstegn" if isinstance(value, str) else ""
+        return f"'{name}' skal være true (ja) eller false (nej){unquote}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _not_a_date(name, value)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{name}' skal være en gruppe af felter, skrevet indrykket på linjerne under '{loc[-1]}:'"
+    if kind == "value_error":
+        return f"'{name}': {ctx.get('error', err['msg'])}"
+    return f"'{name}': {shorten(err['msg'], 200)}"
+
+
+def _not_text(value: Any) -> str:
+    if value is None:
+        return "er tom; skriv en tekst"
+    if isinstance(value, dict):
+        return "skal være en tekst, men YAML læser den som felter (navn: værdi); sæt værdien i anførselstegn"
+    if isinstance(value, list):
+        return "skal være en tekst, men YAML læser den som en liste; sæt værdien i anførselstegn"
+    return "skal være en tekst; sæt værdien i anførselstegn"
+
+
+def _not_a_date(name: str, value: Any) -> str:
+    if isinstance(value, str) and DATE_SHAPE.fullmatch(value.strip()):
+        return (
+            f"'{name}': {value.strip()} er ikke en dato, der findes; tjek måned og dag (ÅÅÅÅ-MM-DD)"
+        )
+    if isinstance(value, dt.datetime):
+        return f"'{name}' skal være en dato uden klokkeslæt, skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31"
+    return f"'{name}' skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31"
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
+    """Names of the fields a user may write at `loc` inside `cls`."""
+    current: Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = model_in(info.annotation)
+        if current is None:
+            return []
+    # Offers, mentors and enterprises take their id from the file name; terms write it.
+    return [n for n in current.model_fields if n != "id" or issubclass(current, model.Term)]
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    """A suggestion for a misspelt value; case and æ/ø/å spelling do not count as differences."""
+    spelled = {ascii_spelling(a): a for a in allowed}
+    close = difflib.get_close_matches(ascii_spelling(value), list(spelled), n=1, cutoff=0.6)
+    return f' — mente du "{spelled[close[0]]}"?' if close else ""
