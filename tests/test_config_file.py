@@ -109,3 +109,36 @@ def test_a_broken_mkdocs_yml_gives_one_danish_line(project, tmp_path, command, e
     assert result.stderr.splitlines() == [expected(config.read_text(encoding="utf-8"), project)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune", "temp"]
     assert list(temp.iterdir()) == []  # MkDocs' serve folder is not left behind
+
+
+def _check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vifte", "check", "-p", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_reads_the_docs_dir_that_build_reads(project):
+    """check walks the docs_dir named in mkdocs.yml, not site_src/, so it refuses what build refuses."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("docs_dir: site_src", "docs_dir: sider"),
+        encoding="utf-8",
+    )
+    (project / "site_src").rename(project / "sider")
+    assert _check(project).returncode == 0
+    os.symlink("/etc/passwd", project / "sider" / "noter.png")
+    result = _check(project)
+    assert result.returncode == 1
+    assert "sider/noter.png:0:0: error:" in result.stdout, result.stdout
+
+
+def test_check_reports_a_broken_mkdocs_yml(project):
+    config = project / "mkdocs.yml"
+    config.write_text("\t" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = _check(project)
+    assert result.returncode == 1
+    assert "mkdocs.yml:1:1: error: filen indeholder et tabulatortegn" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

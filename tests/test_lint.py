@@ -1,4 +1,4 @@
-"""Code style: ruff's lint rules hold for the package and the tests."""
+"""Code style: ruff's lint rules and formatting, and mypy's types, hold for the code and the tests."""
 
 import shutil
 import subprocess
@@ -9,12 +9,28 @@ import pytest
 
 from .conftest import REPO
 
+CODE = ["plugins", "tests", "benchmarks"]
 
-def test_ruff_is_clean():
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    if ruff is None:
-        pytest.fail("ruff is not installed; run the README's test command")
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed; run the README's test command")
+    return found
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", *CODE], ["format", "--check", *CODE]],
+    ids=["lint", "format"],
+)
+def test_ruff_is_clean(command):
+    result = subprocess.run([_tool("ruff"), *command], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
     result = subprocess.run(
-        [ruff, "check", "plugins", "tests", "benchmarks"], cwd=REPO, capture_output=True, text=True
+        [_tool("mypy"), "plugins/vifte"], cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr

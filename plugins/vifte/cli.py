@@ -92,7 +92,10 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     from vifte.validate import load_catalogue
 
-    catalogue, report = load_catalogue(args.project)
+    folders = _configured_folders(args.project)
+    if folders is None:
+        return 1
+    catalogue, report = load_catalogue(args.project, docs_dir=folders[0], theme_dir=folders[1])
     for line in report.lines():
         print(line)
     if catalogue is None:
@@ -107,6 +110,24 @@ def _check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _configured_folders(project: Path) -> tuple[Path | None, Path | None] | None:
+    """docs_dir and the theme's custom_dir from mkdocs.yml, so check reads what build reads.
+
+    Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one is reported.
+    """
+    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+
+    if not (project / "mkdocs.yml").is_file():
+        return None, None
+    try:
+        config = load_config_file(project / "mkdocs.yml", warn=False)
+    except ConfigFileError as exc:
+        print("\n".join(exc.lines))
+        return None
+    custom_dir = config.theme.custom_dir
+    return Path(config.docs_dir), Path(custom_dir) if custom_dir else None
 
 
 def _config_file(project: Path) -> Path | None:

@@ -42,7 +42,7 @@ class audience:  # noqa: N801 - reads as a marker: Field(json_schema_extra=audie
 def audience_of(field: FieldInfo) -> Audience:
     """A field's audience; unmarked fields are for citizens."""
     extra = field.json_schema_extra
-    who = extra.who if isinstance(extra, audience) else "citizen"
+    who: object = extra.who if isinstance(extra, audience) else "citizen"
     if isinstance(extra, dict):  # written by hand as {"x-audience": ...}: honour it, never drop it
         who = extra.get(AUDIENCE_KEY, who)
     if who not in ("citizen", "professional", "internal"):
@@ -138,6 +138,6 @@ def _published_value(value: Any, edition: Edition) -> Any:
             value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
         )
     if isinstance(value, dict):
-        items = {k: _published_value(v, edition) for k, v in value.items()}
-        return value if all(items[k] is v for k, v in value.items()) else items
+        entries = {k: _published_value(v, edition) for k, v in value.items()}
+        return value if all(entries[k] is v for k, v in value.items()) else entries
     return value

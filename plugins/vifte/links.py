@@ -8,6 +8,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from vifte.diagnostics import Report, shorten
@@ -43,7 +44,7 @@ def _docs_files(docs_dir: Path) -> set[str]:
 
     Safe to follow: sources.check has refused symlink loops and links out of the project.
     """
-    files = set()
+    files: set[str] = set()
     for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         rel = Path(folder).relative_to(docs_dir)
@@ -132,7 +133,7 @@ def check_sources(
                 )
 
 
-def _check_texts(item: object, doc: Document, urls: set[str], report: Report) -> None:
+def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> None:
     """Check the links a text keeps once rendered and sanitised: what the build will check."""
     for field in TEXT_FIELDS:
         text = getattr(item, field, None)

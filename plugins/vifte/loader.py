@@ -180,6 +180,7 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
             _construct(item, (*loc, i), doc, loader, depth + 1, seen)
             for i, item in enumerate(node.value)
         ]
+    assert isinstance(node, ScalarNode)  # the composer makes only these three kinds
     return _scalar(node, loc, doc, loader)
 
 

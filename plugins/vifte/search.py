@@ -98,3 +98,12 @@ def index_site(site: Path) -> None:
     )
     if result.returncode != 0:
         raise SearchIndexError(f"søgeindekset kunne ikke bygges: {result.stderr or result.stdout}")
+    # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
+    empty = [
+        p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
+    ]
+    if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
+        raise SearchIndexError(
+            "søgeindekset blev ikke skrevet helt (er disken fuld?); "
+            f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
+        )

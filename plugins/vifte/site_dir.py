@@ -20,7 +20,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: a byte-range lock, also freed when the process dies
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
     import msvcrt
 
 from vifte.edition import EDITIONS

@@ -49,10 +49,10 @@ def load_config_file(
     root = _compose(path)
     for key, problem in errors:
         report.error(path, *_position(root, key, str(problem)), _explain(key, str(problem)))
-    for key, problem in warnings:
-        unknown = _UNKNOWN.search(str(problem))
+    for key, problem_text in warnings:
+        unknown = _UNKNOWN.search(str(problem_text))
         add = report.error if unknown or strict else report.warning
-        add(path, *_position(root, key, str(problem)), _explain(key, str(problem)))
+        add(path, *_position(root, key, str(problem_text)), _explain(key, str(problem_text)))
     if report.errors:
         raise ConfigFileError([str(d) for d in report.errors])
     for warning in report.warnings if warn else ():

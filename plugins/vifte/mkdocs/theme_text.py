@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def _escaped(value: Any) -> Any:
     return value
 
 
-def _escape_toc(links: list[AnchorLink]) -> None:
+def _escape_toc(links: Iterable[AnchorLink]) -> None:
     for link in links:
         if not isinstance(link.title, Markup):
             link.title = escape(html.unescape(link.title))
