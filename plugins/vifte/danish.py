@@ -1,9 +1,14 @@
-"""Danish letters the ASCII way: the one place that knows æ, ø and å can be typed as ae/oe/aa or a/o/a."""
+"""Danish letters: how they are typed the ASCII way (ae/oe/aa or a/o/a), sorted and dated."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 LONG = {"æ": "ae", "ø": "oe", "å": "aa"}
 SHORT = {"æ": "a", "ø": "o", "å": "a"}
@@ -31,3 +36,28 @@ def slug(text: str) -> str:
     """An id made from a title: 'Café Ø' gives 'cafe-oe'."""
     plain = unicodedata.normalize("NFKD", ascii_spelling(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "nyt-id"
+
+
+# Æ, Ø and Å come after Z, in that order (Python's casefold order puts Å before Æ and Ø); ä, ö
+# sort with æ, ø as in Danish dictionaries. The three take the code points just after "z".
+_AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Sort key for Danish order: letters first by the alphabet, accents and case only break ties."""
+    folded = text.casefold().translate(_AFTER_Z)
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
+    return plain, text
+
+
+def sort_da(items: Iterable[T], key: Callable[[T], str] | None = None) -> list[T]:
+    """The items in Danish alphabetical order (of `key(item)`, or of the items themselves)."""
+    get = key or str
+    return sorted(items, key=lambda item: collation_key(get(item)))
+
+
+def dato(day: dt.date) -> str:
+    """A date as the site writes it: 05.10.2026."""
+    return day.strftime("%d.%m.%Y")

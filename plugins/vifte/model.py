@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from vifte.colour import text_on
+from vifte.danish import collation_key
 from vifte.edition import Edition, audience, published
 from vifte.markup import nests_too_deep
 
@@ -437,7 +438,7 @@ class Catalogue(BaseModel):
         return max((o.updated for o in self.offers if o.updated), default=None)
 
     def offers_with(self, field: str, term_id: str) -> list[Offer]:
-        """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title."""
+        """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title (Danish order)."""
         found = [
             o
             for o in self.offers
@@ -447,7 +448,7 @@ class Catalogue(BaseModel):
                 else term_id in getattr(o, field)
             )
         ]
-        return sorted(found, key=lambda o: o.title.casefold())
+        return sorted(found, key=lambda o: collation_key(o.title))
 
     def related_offers(self, offer: Offer) -> list[Offer]:
         """The offers an offer points to under `related`, in the order written."""
@@ -456,5 +457,5 @@ class Catalogue(BaseModel):
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
         return sorted(
             (o for o in self.offers if enterprise_id in o.enterprises),
-            key=lambda o: o.title.casefold(),
+            key=lambda o: collation_key(o.title),
         )

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import copy
 import json
-import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
-from vifte.markup import render_markdown
-from vifte.model import KIND_LABELS, Catalogue
+from vifte.model import Catalogue
 from vifte.search import index_words
+from vifte.templating import environment, site_link
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
 BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
@@ -60,39 +57,17 @@ def url_of(path: str) -> str:
     return stem + "/"
 
 
-def relative(target: str, base: str) -> str:
-    """Link from the page at URL `base` to the site-relative URL `target`."""
-    start = posixpath.dirname(base.rstrip("/") + "/x") or "."
-    rel = (
-        posixpath.relpath("/" + target, "/" + start)
-        if target
-        else posixpath.relpath("/", "/" + start)
-    )
-    if rel == ".":
-        return "./"
-    return rel + ("/" if target.endswith("/") or not target else "")
-
-
 class Renderer:
-    """Renders pages and blocks for one catalogue; project templates override the package's."""
+    """Renders the site's pages and blocks for one catalogue; project templates override the package's.
+
+    Each page template states its own title and description (`{% set title = ... %}` at its top);
+    the renderer reads them from the rendered template.
+    """
 
     def __init__(self, catalogue: Catalogue, template_dirs: list[Path] | None = None):
         self.catalogue = catalogue
-        loaders: list[jinja2.BaseLoader] = [
-            jinja2.FileSystemLoader(str(d)) for d in template_dirs or []
-        ]
-        loaders.append(jinja2.PackageLoader("vifte", "templates/pages"))
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-        )
-        self.env.globals.update(
-            c=catalogue, kind_labels=KIND_LABELS, symbol=self.symbol, search_words=self.search_words
-        )
-        self.env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
+        self.env = environment(catalogue, template_dirs or [])
+        self.env.globals["search_words"] = self.search_words
 
     @cached_property
     def _search_words(self) -> dict[str, str]:
@@ -102,103 +77,71 @@ class Renderer:
         """Extra words the search index gets for a page (compound parts, æøå spellings)."""
         return self._search_words.get(url, "")
 
-    def symbol(self, access_id: str) -> Markup:
-        """A shape per access level (drawn by CSS), so the traffic light never relies on colour alone."""
-        shape = SHAPES[list(self.catalogue.access).index(access_id) % len(SHAPES)]
-        return Markup(
-            f'<span class="vifte-symbol vifte-symbol--{shape}" aria-hidden="true"></span>'
-        )
-
     def render(self, template: str, url: str, **context: Any) -> str:
-        link: Callable[[str], str] = lambda target: relative(target, url)  # noqa: E731
-        return self.env.get_template(template).render(link=link, page_url=url, **context)
+        return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)
 
-    def page(self, path: str, template: str, title: str, description: str, **context: Any) -> Page:
-        body = self.render(template, url_of(path), title=title, **context)
+    def _render_page(
+        self, template: str, url: str, context: dict[str, Any]
+    ) -> tuple[str, str, str]:
+        """Body, title and description of a page: the template sets the last two at its top."""
+        module = self.env.get_template(template).make_module(
+            {"link": site_link(url), "page_url": url, **context}
+        )
+        front = [getattr(module, name, None) for name in ("title", "description")]
+        missing = [n for n, v in zip(("title", "description"), front, strict=True) if v is None]
+        if missing:
+            raise jinja2.TemplateError(
+                f"skabelonen {template} sætter ikke {' og '.join(missing)}; "
+                'skriv fx {% set title = "…" %} øverst i skabelonen'
+            )
+        return str(module), str(front[0]), str(front[1])
+
+    def page(self, path: str, template: str, **context: Any) -> Page:
+        """The page at source `path`, rendered from `template` (e.g. "pages/offer.html")."""
+        body, title, description = self._render_page(template, url_of(path), context)
         return Page(path, title, description, body)
 
     def paths(self) -> list[str]:
         """The source path of every generated page, found without rendering any of them."""
         outline = copy.copy(self)
-        outline.render = lambda template, url, **context: ""  # type: ignore[method-assign]
+        outline._render_page = lambda template, url, context: ("", "", "")  # type: ignore[method-assign]
         return [page.path for page in outline.pages()]
 
     def block(self, name: str, url: str) -> str:
         """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""
-        return self.render(f"block_{name}.html", url)
+        return self.render(f"pages/block_{name}.html", url)
 
     def pages(self) -> list[Page]:
         """Every generated page of the catalogue, in a stable order."""
         c = self.catalogue
         out = [
-            self.page(
-                "tilbud/index.md",
-                "offers.html",
-                "Find tilbud",
-                f"Find blandt {len(c.offers)} tilbud fra {c.settings.municipality.name}: vælg tema, situation, område og adgang.",
-            ),
-            self.page(
-                "soeg/index.md",
-                "search.html",
-                "Søg",
-                "Søg efter tilbud, mentorer og virksomheder.",
-            ),
-            self.page(
-                "plan/index.md",
-                "plan.html",
-                "Min plan",
-                "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
-            ),
-            self.page(
-                "mentorer/index.md",
-                "mentors.html",
-                "Mentorer",
-                "Find en mentor, der passer til dig.",
-            ),
-            self.page(
-                "virksomheder/index.md",
-                "enterprises.html",
-                "Socialøkonomiske virksomheder",
-                "Virksomheder, hvor du kan komme i praktik, løntilskud eller job.",
-            ),
+            self.page("tilbud/index.md", "pages/offers.html"),
+            self.page("soeg/index.md", "pages/search.html"),
+            self.page("plan/index.md", "pages/plan.html"),
+            self.page("mentorer/index.md", "pages/mentors.html"),
+            self.page("virksomheder/index.md", "pages/enterprises.html"),
         ]
-        for section, title, field, terms, intro in TERM_SECTIONS:
+        for section, field, terms in TERM_SECTIONS:
             values = list(getattr(c, terms).values())
             out.append(
-                self.page(
-                    f"{section}/index.md",
-                    "terms.html",
-                    title,
-                    intro,
-                    terms=values,
-                    field=field,
-                    intro=intro,
-                )
+                self.page(f"{section}/index.md", "pages/terms.html", terms=values, field=field)
             )
             for term in values:
                 out.append(
                     self.page(
                         f"{section}/{term.id}.md",
-                        "term.html",
-                        term.label,
-                        term.description or term.label,
+                        "pages/term.html",
                         term=term,
                         field=field,
                         offers=c.offers_with(field, term.id),
                     )
                 )
-        out += [
-            self.page(f"tilbud/{o.id}.md", "offer.html", o.title, o.summary, o=o) for o in c.offers
-        ]
-        out += [
-            self.page(f"mentorer/{m.id}.md", "mentor.html", m.name, m.role, m=m) for m in c.mentors
-        ]
+        out += [self.page(f"tilbud/{o.id}.md", "pages/offer.html", o=o) for o in c.offers]
+        out += [self.page(f"mentorer/{m.id}.md", "pages/mentor.html", m=m) for m in c.mentors]
         out += [
             self.page(
                 f"virksomheder/{e.id}.md",
-                "enterprise.html",
-                e.name,
-                e.industry,
+                "pages/enterprise.html",
                 e=e,
                 offers=c.offers_by_enterprise(e.id),
             )
@@ -219,27 +162,9 @@ class Renderer:
 
 
 TERM_SECTIONS = (
-    (
-        "temaer",
-        "Temaer",
-        "themes",
-        "themes",
-        "Vælg det tema, der passer til det, du gerne vil arbejde med.",
-    ),
-    (
-        "omraader",
-        "Områder",
-        "area",
-        "areas",
-        "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve.",
-    ),
-    (
-        "maalgrupper",
-        "Målgrupper",
-        "target_groups",
-        "target_groups",
-        "Find de tilbud, der passer til din situation.",
-    ),
+    ("temaer", "themes", "themes"),
+    ("omraader", "area", "areas"),
+    ("maalgrupper", "target_groups", "target_groups"),
 )
-
-SHAPES = ("circle", "diamond", "square", "triangle")
+"""Section folder, the offer field that names a term, and the catalogue's terms; titles and
+intros are in pages/terms.html."""

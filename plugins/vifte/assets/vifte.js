@@ -50,8 +50,9 @@
       list.appendChild(copy);
       if (heading) heading.removeAttribute("id");
     });
+    /* data-rank is the card's place in Danish title order (Æ, Ø, Å after Z), set by the build. */
     var cards = $$(".vifte-card", list).sort(function (a, b) {
-      return a.getAttribute("data-title").localeCompare(b.getAttribute("data-title"), "da");
+      return Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank"));
     });
     cards.forEach(function (card) { list.appendChild(card); });
     var fields = { tema: "data-themes", maalgruppe: "data-target-groups", omraade: "data-area", adgang: "data-access" };
@@ -307,18 +308,19 @@
     render();
   }
 
-  /* Search: Pagefind's index, loaded only when someone searches; results show colour and access. */
+  /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.
+     Cards and badges are clones of the page's <template> elements, written by the build's macros. */
   function setupSearch() {
     var form = $("[data-vifte-search]");
     if (!form) return;
     var input = $("#vifte-q", form);
     var status = $("[data-vifte-search-status]");
     var list = $("[data-vifte-search-results]");
-    var labels = $("[data-vifte-search-labels]").content;
+    var frame = $("[data-vifte-search-card]").content.querySelector(".vifte-card");
+    var badgeSource = $("[data-vifte-search-badges]").content;
     var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
     var engine = null;
     var latest = 0;
-    var TYPES = { mentor: "Mentor", virksomhed: "Socialøkonomisk virksomhed" };
 
     function load() {
       if (!engine) {
@@ -328,43 +330,25 @@
       }
       return engine;
     }
-    function badge(kind, id) {
-      var source = labels.querySelector("[data-" + kind + "-label=\"" + id + "\"]");
-      var span = document.createElement("span");
-      span.className = "vifte-badge vifte-badge--" + kind;
-      span.setAttribute("data-" + kind, id);
-      if (source) span.innerHTML = source.innerHTML;
-      return span;
+    function badge(attribute, value) {
+      var source = badgeSource.querySelector("[" + attribute + "=\"" + CSS.escape(value) + "\"]");
+      return source ? source.cloneNode(true) : null;
     }
     function card(data) {
       var meta = data.meta || {};
-      var item = document.createElement("li");
-      item.className = "vifte-card";
+      var item = frame.cloneNode(true);
       if (meta.area) item.setAttribute("data-area", meta.area);
-      var heading = document.createElement("h2");
-      heading.className = "vifte-card__title";
-      var link = document.createElement("a");
+      var link = $(".vifte-card__title a", item);
       link.href = data.url;
       link.textContent = meta.title || data.url;
-      heading.appendChild(link);
-      item.appendChild(heading);
-      if (meta.summary) {
-        var summary = document.createElement("p");
-        summary.className = "vifte-card__summary";
-        summary.textContent = meta.summary;
-        item.appendChild(summary);
-      }
-      var badges = document.createElement("p");
-      badges.className = "vifte-badges";
-      if (meta.area) badges.appendChild(badge("area", meta.area));
-      if (meta.access) badges.appendChild(badge("access", meta.access));
-      if (TYPES[meta.type]) {
-        var type = document.createElement("span");
-        type.className = "vifte-badge vifte-badge--kind";
-        type.textContent = TYPES[meta.type];
-        badges.appendChild(type);
-      }
-      item.appendChild(badges);
+      var summary = $(".vifte-card__summary", item);
+      if (meta.summary) summary.textContent = meta.summary;
+      else summary.remove();
+      var badges = $(".vifte-badges", item);
+      [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
+        var found = pair[1] && badge(pair[0], pair[1]);
+        if (found) badges.appendChild(found);
+      });
       return item;
     }
     function run(query, updateUrl) {

@@ -28,6 +28,7 @@ from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
 from vifte.sources import folders, publish_problem
 from vifte.styles import asset, colours_css
+from vifte.templating import TemplateLayoutError
 from vifte.validate import require_catalogue
 
 log = get_plugin_logger(__name__)
@@ -66,7 +67,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         for warning in report.warnings:
             log.warning(str(warning))
         _pin_build_date(self.catalogue)
-        self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
+        try:
+            self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
+        except TemplateLayoutError as exc:
+            raise PluginError(str(exc)) from None
         config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
         if JS[1] not in config.extra_javascript:
             config.extra_javascript.append(JS[1])

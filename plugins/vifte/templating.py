@@ -1,0 +1,101 @@
+"""The one Jinja environment every output renders with: site pages today, print and feeds next.
+
+Templates live in the package's `templates/` folder (`_macros.html` shared by all outputs,
+`pages/` for the site); a project's `theme/vifte/` mirrors that folder and wins. What differs per
+output is passed in when rendering: `link` (see `site_link` and `absolute_link`) and the
+output's own globals (the site's search words).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import jinja2
+from markupsafe import Markup
+
+from vifte.danish import dato, sort_da
+from vifte.markup import render_markdown
+from vifte.model import KIND_LABELS, Catalogue
+
+Link = Callable[[str], str]
+"""Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""
+
+
+class TemplateLayoutError(ValueError):
+    """A project template the environment would silently ignore."""
+
+
+def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.Environment:
+    """The template environment: the project's folders first, then the package's templates/.
+
+    Its globals are what every output may use: the catalogue `c`, `kind_labels` and
+    `title_rank` (an offer's place in Danish title order, so a script sorting cards needs no
+    collation of its own).
+    """
+    folders = list(overrides)
+    for folder in folders:
+        _refuse_old_layout(folder)
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in folders]
+    loaders.append(jinja2.PackageLoader("vifte", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
+    env.filters["sort_da"] = _sort_da_filter
+    env.filters["dato"] = dato
+    ranks = {o.id: n for n, o in enumerate(sort_da(catalogue.offers, key=lambda o: o.title))}
+    env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
+    return env
+
+
+def _sort_da_filter(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
+    """`{{ c.mentors | sort_da(attribute="name") }}`: Danish order (Æ, Ø, Å after Z)."""
+    if attribute is None:
+        return sort_da(items)
+    return sort_da(items, key=lambda item: str(getattr(item, attribute)))
+
+
+def _refuse_old_layout(folder: Path) -> None:
+    """Page templates once sat directly in theme/vifte/; there they would now be ignored."""
+    pages = jinja2.PackageLoader("vifte", "templates/pages").list_templates()
+    stray = sorted(p.name for p in folder.glob("*.html") if p.name in pages)
+    if stray:
+        raise TemplateLayoutError(
+            "; ".join(
+                f"{folder / name}: sideskabeloner ligger nu i {folder / 'pages'}/; "
+                f"flyt filen til {folder / 'pages' / name}"
+                for name in stray
+            )
+        )
+
+
+def site_link(page_url: str) -> Link:
+    """Links as the website writes them: relative to the page at `page_url`, so any base works."""
+    return lambda target: relative(target, page_url)
+
+
+def absolute_link(site_url: str) -> Link:
+    """Links for a PDF or a feed, read away from the site: absolute, from settings' municipality.url."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return lambda target: urljoin(base, target)
+
+
+def relative(target: str, base: str) -> str:
+    """Link from the page at URL `base` to the site-relative URL `target`."""
+    start = posixpath.dirname(base.rstrip("/") + "/x") or "."
+    rel = (
+        posixpath.relpath("/" + target, "/" + start)
+        if target
+        else posixpath.relpath("/", "/" + start)
+    )
+    if rel == ".":
+        return "./"
+    return rel + ("/" if target.endswith("/") or not target else "")
