@@ -262,9 +262,13 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
     assert not (tmp_path / "out").exists()
     # A link only the built HTML has (here from a project template) is caught after the build.
     (project / "site_src/hjaelp.md").unlink()
-    template = project / "theme/vifte/mentor.html"
+    template = project / "theme/vifte/pages/mentor.html"
     template.parent.mkdir(parents=True)
-    template.write_text('<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n', encoding="utf-8")
+    template.write_text(
+        "{% set title = m.name %}{% set description = m.role %}"
+        '<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n',
+        encoding="utf-8",
+    )
     with pytest.raises(BuildFailed) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert "mentorer/eksempel-mentor/index.html -> ../findes-ikke/" in str(failure.value)
@@ -272,15 +276,17 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
 
 
 def test_project_templates_override_the_package(project, tmp_path):
-    custom = project / "theme/vifte/mentor.html"
+    custom = project / "theme/vifte/pages/mentor.html"
     custom.parent.mkdir(parents=True)
     custom.write_text(
+        '{% set title = "Mentor: " ~ m.name %}{% set description = m.role %}'
         '<h1>{{ m.name }}</h1>\n<p class="egen">Vores egen mentorside for {{ m.role }}.</p>\n',
         encoding="utf-8",
     )
     site = build_site(project / "mkdocs.yml", tmp_path / "out")
     html = (site / "mentorer/eksempel-mentor/index.html").read_text(encoding="utf-8")
     assert '<p class="egen">Vores egen mentorside for Erhvervsmentor.</p>' in html
+    assert "<title>Mentor: Kim Eksempel" in html  # the title is the template's
     assert "vifte-offer" in (site / "tilbud/virksomhedspraktik/index.html").read_text(
         encoding="utf-8"
     )

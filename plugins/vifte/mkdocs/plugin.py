@@ -45,7 +45,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     renderer: Renderer
     bodies: dict[str, str]
     """Generated pages' HTML by source path; MkDocs gets only their front matter."""
-    failure: CatalogueError | None = None
+    failure: Exception | None = None
     """The catalogue's errors when loading failed, for callers that report them themselves."""
     scripts: ThemeScripts
     pages_report: Report
@@ -70,6 +70,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         try:
             self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
         except TemplateLayoutError as exc:
+            self.failure = exc
             raise PluginError(str(exc)) from None
         config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
         if JS[1] not in config.extra_javascript:
