@@ -143,14 +143,14 @@ def _config_file(project: Path) -> Path | None:
 
 def _build(args: argparse.Namespace) -> int:
     from vifte.edition import EDITIONS
-    from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
+    from vifte.mkdocs.build import BuildFailed, build_site, show_mkdocs
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.site_dir import SiteDirError
 
     config = _config_file(args.project)
     if config is None:
         return 1
-    quiet_mkdocs(args.verbose)
+    show_mkdocs(args.verbose)
     edition = EDITIONS[args.edition]
     try:
         target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
