@@ -101,10 +101,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if output.body is not None:
                 # The body skips Markdown entirely (it is HTML already): see on_page_content.
                 self.bodies[output.path] = output.body
-            if output.source is not None:
-                files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
-            else:
+            if output.content is not None:
                 files.append(File.generated(config, output.path, content=output.content))
+            else:  # a file to copy, as it is
+                files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
         return files
 
     def _refuse_unpublishable(self, files: Files) -> None:

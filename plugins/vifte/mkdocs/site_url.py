@@ -18,10 +18,17 @@ def settle_site_url(config: MkDocsConfig, settings_url: str, root: Path) -> None
     if not config.site_url:
         config.site_url = settings_url
         return
-    if _same(config.site_url, settings_url):
+    report = Report(root)
+    check_site_url(config, settings_url, report)
+    if report.errors:
+        raise CatalogueError(report)
+
+
+def check_site_url(config: MkDocsConfig, settings_url: str, report: Report) -> None:
+    """Report a site_url in mkdocs.yml that is not the address in settings.yaml."""
+    if not config.site_url or _same(config.site_url, settings_url):
         return
     path = Path(config.config_file_path)
-    report = Report(root)
     report.error(
         path,
         *position_of(path, "site_url"),
@@ -29,7 +36,6 @@ def settle_site_url(config: MkDocsConfig, settings_url: str, root: Path) -> None
         f"'{settings_url}' i {SETTINGS}; adressen hører hjemme i {SETTINGS}, så slet site_url "
         f"i {path.name}",
     )
-    raise CatalogueError(report)
 
 
 def _same(a: str, b: str) -> bool:
