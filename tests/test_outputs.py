@@ -82,6 +82,22 @@ def test_images_are_copied_shown_with_alt_and_size_and_exported(project, tmp_pat
     assert (site / export["mentors"][0]["photo"]["url"]).is_file()
 
 
+def test_an_image_name_with_spaces_and_a_hash_is_linked_escaped(project, tmp_path):
+    (project / "catalogue/images").mkdir()
+    (project / "catalogue/images/før og #1.png").write_bytes(png(2, 2))
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(
+        offer.read_text(encoding="utf-8") + 'image:\n  file: "før og #1.png"\n  alt: Et billede\n',
+        encoding="utf-8",
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "out")  # the built links are checked
+    assert (site / "billeder/før og #1.png").is_file()
+    page = (site / "tilbud/virksomhedspraktik/index.html").read_text(encoding="utf-8")
+    assert 'src="../../billeder/f%C3%B8r%20og%20%231.png"' in page
+    export = json.loads((site / "data/catalogue.json").read_text(encoding="utf-8"))
+    assert export["offers"][0]["image"]["url"] == "billeder/f%C3%B8r%20og%20%231.png"
+
+
 def test_the_example_shows_an_offer_image_and_a_mentor_photo(example_site):
     offer = (example_site / "tilbud/praktik-cafe-havnelyst/index.html").read_text("utf-8")
     assert 'src="../../billeder/cafe-kop.png" alt="Tegning af en kop kaffe' in offer
@@ -252,3 +268,15 @@ def test_check_refuses_what_the_build_refuses_about_the_site_url(project, capsys
     assert main(["check", "-p", str(project)]) == 1
     out = capsys.readouterr().out
     assert "error: site_url 'https://gammel.example.dk/' er ikke den samme adresse" in out
+
+
+def test_strict_build_stops_at_a_warning_in_danish(project, tmp_path, capsys, caplog):
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(offer.read_text(encoding="utf-8") + "review_by: 2020-01-01\n", "utf-8")
+    site = tmp_path / "out"
+    assert main(["build", "-p", str(project), "--site-dir", str(site), "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "warning: teksten skulle have været gennemgået senest 2020-01-01" in caplog.text
+    assert "Bygningen stoppede (MkDocs gav advarsler, og --strict gør dem til fejl" in err
+    assert "Aborted" not in err
+    assert not site.exists()

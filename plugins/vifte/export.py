@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vifte.images import site_path
+from vifte.images import site_url
 from vifte.model import Catalogue, Image
 
 FORMAT_VERSION = 1
@@ -30,7 +30,7 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         for name in ("image", "photo"):
             image = getattr(obj, name, None)
             if isinstance(image, Image):
-                data[name] = {"url": site_path(image), **data[name]}
+                data[name] = {"url": site_url(image), **data[name]}
         return {"id": obj.id, "url": obj.page_url, **data}
 
     return {

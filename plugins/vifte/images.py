@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from vifte.model import Catalogue, Image
 
@@ -20,8 +21,13 @@ RASTER = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 
 
 def site_path(image: Image) -> str:
-    """The image's path in the site, relative to the site root (as the export's `url`s are)."""
+    """The file's path in the site, relative to the site root."""
     return f"{SITE_FOLDER}/{image.file}"
+
+
+def site_url(image: Image) -> str:
+    """The image's URL relative to the site root (as the export's `url`s are), "#" and all escaped."""
+    return quote(site_path(image))
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class Pictures:
         if image.file not in self._sizes:
             self._sizes[image.file] = image_size(self.folder / image.file)
         width, height = self._sizes[image.file] or (None, None)
-        return Picture(site_path(image), image.alt, width, height)
+        return Picture(site_url(image), image.alt, width, height)
 
     def source(self, image: Image) -> Path:
         return self.folder / image.file
