@@ -61,13 +61,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self.theme_dir = Path(custom_dir) if custom_dir else self.root / "theme"
         try:
             catalogue, report = require_catalogue(self.root, self.docs_dir, self.theme_dir)
-        except CatalogueError as exc:
-            raise _plugin_error(exc) from exc
-        if self.command != "serve":
-            try:
+            if self.command != "serve":  # serve has put its local address in site_url
                 settle_site_url(config, catalogue.settings.municipality.url, self.root)
-            except CatalogueError as exc:
-                raise _plugin_error(exc) from exc
+        except CatalogueError as exc:
+            # MkDocs' form of the error; build_site finds the report along the chain (__cause__).
+            raise PluginError(str(exc)) from exc
         self.catalogue = catalogue.for_edition(self.edition)
         for warning in report.warnings:
             log.warning(str(warning))
@@ -128,7 +126,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     break
         if report.errors:
             error = CatalogueError(report)
-            raise _plugin_error(error) from error
+            raise PluginError(str(error)) from error
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         escape_nav(nav)
@@ -158,7 +156,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         }
         if self.pages_report.errors:
             error = CatalogueError(self.pages_report)
-            raise _plugin_error(error) from error
+            raise PluginError(str(error)) from error
         self.scripts = ThemeScripts(env, config, files)
         return env
 
@@ -207,11 +205,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
-
-
-def _plugin_error(error: CatalogueError) -> PluginError:
-    """MkDocs' form of the core's error; raise it `from error`, so that vifte finds the report."""
-    return PluginError(str(error))
 
 
 def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
