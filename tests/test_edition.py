@@ -183,13 +183,13 @@ def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(e
     assert "Kontakt for fagfolk" in (intern / offer.page_url / "index.html").read_text("utf-8")
 
 
-def test_a_theme_that_drops_the_banner_stops_the_internal_build(example_copy, caplog):
+def test_a_theme_that_drops_the_banner_stops_the_internal_build(example_copy):
     (example_copy / "theme/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     assert build_site(example_copy / "mkdocs.yml").name == "site"
-    with pytest.raises(BuildFailed):
+    with pytest.raises(BuildFailed) as failed:
         build_site(example_copy / "mkdocs.yml", edition=INTERNAL)
-    assert "siden mangler noindex-mærket og banneret" in caplog.text
-    assert "theme/ sin egen main.html" in caplog.text
+    assert "siden mangler noindex-mærket og banneret" in str(failed.value)
+    assert "theme/ sin egen main.html" in str(failed.value)
     assert not (example_copy / "site-intern").exists()
 
 

@@ -9,8 +9,13 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vifte import __version__
+
+if TYPE_CHECKING:
+    from vifte.diagnostics import Report
+    from vifte.model import Catalogue
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +101,8 @@ def _check(args: argparse.Namespace) -> int:
     if folders is None:
         return 1
     catalogue, report = load_catalogue(args.project, docs_dir=folders[0], theme_dir=folders[1])
+    if catalogue is not None and _site_url_disagrees(args.project, catalogue, report):
+        catalogue = None
     for line in report.lines():
         print(line)
     if catalogue is None:
@@ -130,6 +137,19 @@ def _configured_folders(project: Path) -> tuple[Path | None, Path | None] | None
     return Path(config.docs_dir), Path(custom_dir) if custom_dir else None
 
 
+def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:
+    """Whether mkdocs.yml's site_url (if any) differs from settings.yaml's address, as build sees it."""
+    from vifte.mkdocs.config_file import load_config_file
+    from vifte.mkdocs.site_url import check_site_url
+
+    if not (project / "mkdocs.yml").is_file():
+        return False
+    before = len(report.errors)
+    config = load_config_file(project / "mkdocs.yml", warn=False)  # loaded fine a moment ago
+    check_site_url(config, catalogue.settings.municipality.url, report)
+    return len(report.errors) > before
+
+
 def _config_file(project: Path) -> Path | None:
     config = project / "mkdocs.yml"
     if not config.is_file():
@@ -143,14 +163,14 @@ def _config_file(project: Path) -> Path | None:
 
 def _build(args: argparse.Namespace) -> int:
     from vifte.edition import EDITIONS
-    from vifte.mkdocs.build import BuildFailed, build_site, quiet_mkdocs
+    from vifte.mkdocs.build import BuildFailed, build_site, show_mkdocs
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.site_dir import SiteDirError
 
     config = _config_file(args.project)
     if config is None:
         return 1
-    quiet_mkdocs(args.verbose)
+    show_mkdocs(args.verbose)
     edition = EDITIONS[args.edition]
     try:
         target = build_site(config, args.site_dir, strict=args.strict, edition=edition)

@@ -2,7 +2,8 @@
 
 Each offer, mentor and enterprise appears as its YAML describes it, plus `id` and `url` (its page,
 relative to the site root). An enterprise's own website, `url` in its YAML, is exported as
-`website` so that `url` means the same thing everywhere.
+`website` so that `url` means the same thing everywhere; an image (`image`, `photo`) gets the
+`url` of its copy in the site beside its `file` name in catalogue/images.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vifte.model import Catalogue
+from vifte.images import site_url
+from vifte.model import Catalogue, Image
 
 FORMAT_VERSION = 1
 EXPORT_PATH = "data/catalogue.json"
@@ -25,6 +27,10 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         data = obj.model_dump(mode="json", exclude_none=True)
         if "url" in data:
             data["website"] = data.pop("url")
+        for name in ("image", "photo"):
+            image = getattr(obj, name, None)
+            if isinstance(image, Image):
+                data[name] = {"url": site_url(image), **data[name]}
         return {"id": obj.id, "url": obj.page_url, **data}
 
     return {

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vifte.diagnostics import Report, shorten
+from vifte.images import RASTER
 from vifte.loader import Document
 from vifte.messages import did_you_mean
 from vifte.model import Enterprise, Mentor, Offer, Settings
@@ -110,6 +111,11 @@ def _image_problem(images: Path, name: str) -> str | None:
         )
     if not os.path.isfile(real):
         return f"billedet '{name}' findes ikke i mappen catalogue/images"
+    if os.path.splitext(name)[1].lower() not in RASTER:
+        return (
+            f"billedet '{name}' bliver udgivet på sitet, og det må kun være "
+            f"{', '.join(t.lstrip('.').upper() for t in RASTER)}; gem det i en af de filtyper"
+        )
     return None
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
-from vifte.diagnostics import CatalogueError
+from vifte.diagnostics import CatalogueError, Report
 from vifte.edition import PUBLIC, Edition
-from vifte.links import broken_in_site
 from vifte.mkdocs.config import edition_requested
 from vifte.mkdocs.config_file import load_config_file
 from vifte.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
@@ -21,7 +21,15 @@ from vifte.sources import folders
 
 
 class BuildFailed(Exception):
-    """The build did not finish; the previous site is untouched."""
+    """The build did not finish; the previous site is untouched.
+
+    The message is the whole Danish report; `report` holds the diagnostics when the project's
+    files are at fault (None for a failure of the build itself, such as a broken link).
+    """
+
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
 
 
 def build_site(
@@ -64,18 +72,66 @@ def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
 def _build_into(config: MkDocsConfig, staging: Path, edition: Edition) -> None:
     config.site_dir = str(staging)
     try:
-        with edition_requested(edition):
+        with edition_requested(edition), _silenced_build_errors() as context:
             mkdocs_build(config)
     except MkDocsException as exc:
-        failure = getattr(config.plugins.get("vifte"), "failure", None)
-        raise BuildFailed(str(failure or exc)) from None
+        raise _failure(exc, config, context) from None
     except OSError:
         raise  # a full disk or the like: new_site words it
     except Exception as exc:
-        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
-    broken = broken_in_site(staging, urlsplit(config.site_url or "/").path or "/")
-    if broken:
-        raise BuildFailed("links, der peger på ingenting:\n" + "\n".join(broken))
+        raise BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])) from exc
+
+
+def _failure(exc: MkDocsException, config: MkDocsConfig, context: list[str]) -> BuildFailed:
+    """The report a failed MkDocs build carries, found along the exception's chain.
+
+    A plugin's error reaches here as MkDocs' Abort, raised while handling the BuildError
+    (its __context__); vifte's own errors are chained to that as its __cause__.
+    """
+    chain = _chain(exc)
+    for link in chain:
+        if isinstance(link, CatalogueError):
+            return BuildFailed(str(link), link.report)
+    for link in chain:
+        if isinstance(link, BuildError):
+            return BuildFailed(str(link))
+    if isinstance(exc, Abort) and config.strict:
+        return BuildFailed(
+            "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
+        )
+    return BuildFailed("\n".join([*context, str(exc)]))
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and link not in seen:
+        seen.append(link)
+        link = link.__cause__ or link.__context__
+    return seen
+
+
+@contextmanager
+def _silenced_build_errors() -> Iterator[list[str]]:
+    """Keep MkDocs from logging a failure that BuildFailed reports; yield what it would have said.
+
+    MkDocs logs each error of its build (in English, the message of a plugin's error a second
+    time) before it raises; the message reaches the caller as BuildFailed instead.
+    """
+    said: list[str] = []
+
+    def drop(record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR:
+            return True
+        said.append(record.getMessage())
+        return False
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(drop)
+    try:
+        yield said
+    finally:
+        logger.removeFilter(drop)
 
 
 def _read_folders(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
@@ -94,21 +150,7 @@ def _to_stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def quiet_mkdocs(verbose: bool) -> None:
-    """Show MkDocs' own info lines only when asked; warnings and errors always.
-
-    The catalogue's errors are left out here because BuildFailed carries them to the caller.
-    """
-    show_mkdocs(verbose)
-    for handler in logging.getLogger().handlers:  # a logger's own filter misses its children
-        handler.addFilter(_drop_catalogue_errors)
-
-
 def show_mkdocs(verbose: bool) -> None:
     """Print MkDocs' log lines as `LEVEL: message`; info lines only when `verbose`."""
     logging.basicConfig(format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
-
-
-def _drop_catalogue_errors(record: logging.LogRecord) -> bool:
-    return CatalogueError.HEADER not in record.getMessage()

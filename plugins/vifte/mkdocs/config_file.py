@@ -132,6 +132,11 @@ def _explain(key: str, problem: str) -> str:
     return f"indstillingen '{key}' er forkert: {problem.strip()}"
 
 
+def position_of(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of a top-level setting in the file; (0, 0) when it is not written there."""
+    return _position(_compose(path), key, "")
+
+
 def _compose(path: Path) -> Node | None:
     try:
         return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

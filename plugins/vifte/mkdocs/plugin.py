@@ -1,10 +1,11 @@
-"""MkDocs events: load the catalogue once, add its pages and assets, write the export."""
+"""MkDocs events: load the catalogue once, add every output of the core, check the built site."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,24 +18,23 @@ from mkdocs.structure.pages import Page
 
 from vifte.csp import add_policy, unlisted_scripts
 from vifte.diagnostics import CatalogueError, Report
-from vifte.edition import ROBOTS_TXT, Edition, banner_html, head_html, missing_marks
-from vifte.export import EXPORT_PATH, catalogue_json
+from vifte.edition import Edition, banner_html, head_html, missing_marks
+from vifte.links import broken_in_site
 from vifte.markup import sanitise_page
 from vifte.mkdocs.config import VifteConfig, requested_edition
+from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.model import Catalogue
+from vifte.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.pages import Renderer, url_of
 from vifte.search import SearchIndexError, index_site
 from vifte.sources import folders, publish_problem
-from vifte.styles import asset, colours_css
 from vifte.templating import TemplateLayoutError
 from vifte.validate import require_catalogue
 
 log = get_plugin_logger(__name__)
 
-CSS = ("assets/vifte/vifte.css", "assets/vifte/colours.css")
-JS = ("assets/vifte/view.js", "assets/vifte/vifte.js")
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -45,24 +45,28 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     renderer: Renderer
     bodies: dict[str, str]
     """Generated pages' HTML by source path; MkDocs gets only their front matter."""
-    failure: Exception | None = None
-    """The catalogue's errors when loading failed, for callers that report them themselves."""
+    command = "build"
+    """The MkDocs command running ('serve' moves site_url to the local address)."""
     scripts: ThemeScripts
     pages_report: Report
     """Errors in hand-written pages, collected so that one run reports them all."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
-        self.failure = None
         self.edition = requested_edition()
         self.docs_dir = Path(config.docs_dir)
         custom_dir = config.theme.custom_dir
         self.theme_dir = Path(custom_dir) if custom_dir else self.root / "theme"
         try:
             catalogue, report = require_catalogue(self.root, self.docs_dir, self.theme_dir)
+            if self.command != "serve":  # serve has put its local address in site_url
+                settle_site_url(config, catalogue.settings.municipality.url, self.root)
         except CatalogueError as exc:
-            self.failure = exc
-            raise PluginError(str(exc)) from None
+            # MkDocs' form of the error; build_site finds the report along the chain (__cause__).
+            raise PluginError(str(exc)) from exc
         self.catalogue = catalogue.for_edition(self.edition)
         for warning in report.warnings:
             log.warning(str(warning))
@@ -70,11 +74,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         try:
             self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
         except TemplateLayoutError as exc:
-            self.failure = exc
-            raise PluginError(str(exc)) from None
-        config.extra_css = [*CSS, *(c for c in config.extra_css if c not in CSS)]
-        if JS[1] not in config.extra_javascript:
-            config.extra_javascript.append(JS[1])
+            raise PluginError(str(exc)) from exc
+        config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
+        # view.js is loaded by the theme override's head, before the page is drawn.
+        if SCRIPTS[1] not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPTS[1])
         dirs = config.theme.dirs
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
@@ -85,26 +89,24 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._refuse_unpublishable(files)
         self.bodies = {}
-        for page in self.renderer.pages():
-            self.bodies[page.path] = page.body
-            if files.get_file_from_path(page.path) is not None:
-                raise PluginError(
-                    f"{config.docs_dir}/{page.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
-                )
-            # The body skips Markdown entirely (it is HTML already): see on_page_content.
-            files.append(File.generated(config, page.path, content=page.front_matter()))
-        files.append(File.generated(config, CSS[0], content=asset("vifte.css")))
-        for script in JS:
-            files.append(File.generated(config, script, content=asset(script.rsplit("/", 1)[1])))
-        files.append(File.generated(config, CSS[1], content=colours_css(self.catalogue.settings)))
-        if self.config.export:
-            files.append(
-                File.generated(config, EXPORT_PATH, content=catalogue_json(self.catalogue))
-            )
-        if self.edition.internal:
-            if (own := files.get_file_from_path("robots.txt")) is not None:
+        images = self.root / "catalogue" / "images"
+        export = self.config.export
+        for output in outputs(
+            self.catalogue, self.renderer, self.edition, images=images, export=export
+        ):
+            if (own := files.get_file_from_path(output.path)) is not None:
+                if not output.replaces_own:
+                    raise PluginError(
+                        f"{config.docs_dir}/{output.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
+                    )
                 files.remove(own)
-            files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
+            if output.body is not None:
+                # The body skips Markdown entirely (it is HTML already): see on_page_content.
+                self.bodies[output.path] = output.body
+            if output.content is not None:
+                files.append(File.generated(config, output.path, content=output.content))
+            else:  # a file to copy, as it is
+                files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
         return files
 
     def _refuse_unpublishable(self, files: Files) -> None:
@@ -127,8 +129,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                         report.error(path, 0, 0, reason)
                     break
         if report.errors:
-            self.failure = CatalogueError(report)
-            raise PluginError(str(self.failure))
+            error = CatalogueError(report)
+            raise PluginError(str(error)) from error
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         escape_nav(nav)
@@ -157,8 +159,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             "banner": banner_html(self.edition),
         }
         if self.pages_report.errors:
-            self.failure = CatalogueError(self.pages_report)
-            raise PluginError(str(self.failure))
+            error = CatalogueError(self.pages_report)
+            raise PluginError(str(error)) from error
         self.scripts = ThemeScripts(env, config, files)
         return env
 
@@ -192,10 +194,15 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
         try:
-            index_site(Path(config.site_dir))
+            index_site(site)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+        # Root-relative links (as on the 404 page) are read against the path of site_url.
+        broken = broken_in_site(site, urlsplit(config.site_url or "/").path or "/")
+        if broken:
+            raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in ("catalogue", "strategy", "theme"):

@@ -1,0 +1,74 @@
+"""Everything the catalogue adds to a site, produced in one place for any site adapter.
+
+Each output is a site path with its content (text or bytes) or a source file to copy, and a kind.
+A page's path is its Markdown source path (tilbud/x.md); its content is the front matter, its
+`body` the HTML the site shows. A new output (a PDF, a feed) is one more entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from vifte.edition import ROBOTS_TXT, Edition
+from vifte.export import EXPORT_PATH, catalogue_json
+from vifte.images import Pictures, images_of, site_path
+from vifte.model import Catalogue
+from vifte.pages import Renderer
+from vifte.styles import asset, colours_css
+
+Kind = Literal["page", "asset", "colours", "export", "image", "robots"]
+
+ASSETS = "assets/vifte"
+STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
+"""In the order the theme must load them: the colours override the stylesheet's defaults."""
+SCRIPTS = (f"{ASSETS}/view.js", f"{ASSETS}/vifte.js")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site. Exactly one of `content` and `source` is set."""
+
+    path: str
+    kind: Kind
+    content: str | bytes | None = None
+    source: Path | None = None
+    """A file to copy as it is (images)."""
+    body: str | None = None
+    """Pages only: the HTML the page shows."""
+
+    @property
+    def replaces_own(self) -> bool:
+        """Whether it replaces a hand-written file at its path; a page never does (see links.py)."""
+        return self.kind != "page"
+
+
+def outputs(
+    catalogue: Catalogue,
+    renderer: Renderer,
+    edition: Edition,
+    *,
+    images: Path,
+    export: bool = True,
+) -> Iterator[Output]:
+    """Every output of the catalogue for one edition, in a stable order.
+
+    `images` is the folder the catalogue's images are read from (catalogue/images); the
+    templates find each image's site path and size through the `picture` global.
+    """
+    pictures = Pictures(images)
+    renderer.env.globals["picture"] = pictures
+    for page in renderer.pages():
+        yield Output(page.path, "page", content=page.front_matter(), body=page.body)
+    yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
+    for script in SCRIPTS:
+        yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))
+    yield Output(STYLESHEETS[1], "colours", content=colours_css(catalogue.settings))
+    for image in images_of(catalogue):
+        yield Output(site_path(image), "image", source=pictures.source(image))
+    if export:
+        yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
+    if edition.internal:
+        yield Output("robots.txt", "robots", content=ROBOTS_TXT)
