@@ -175,9 +175,13 @@ def test_outputs_of_each_edition():
 
 
 def _broken_template(project: Path) -> None:
-    template = project / "theme/vifte/mentor.html"
+    template = project / "theme/vifte/pages/mentor.html"
     template.parent.mkdir(parents=True)
-    template.write_text('<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n', encoding="utf-8")
+    template.write_text(
+        "{% set title = m.name %}{% set description = m.role %}"
+        '<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n',
+        encoding="utf-8",
+    )
 
 
 def test_a_plain_mkdocs_build_checks_the_built_links(project, tmp_path):
