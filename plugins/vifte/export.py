@@ -1,6 +1,6 @@
 """The open-data export: the whole catalogue as one JSON document.
 
-Each offer, mentor and enterprise appears as its YAML describes it, plus `id` and `url` (its page,
+Each item of every collection (offers, mentors, enterprises: see collections.py) appears as its YAML describes it, plus `id` and `url` (its page,
 relative to the site root). An enterprise's own website, `url` in its YAML, is exported as
 `website` so that `url` means the same thing everywhere.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vifte.collections import COLLECTIONS
 from vifte.model import Catalogue
 
 FORMAT_VERSION = 1
@@ -31,9 +32,7 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         "format": "vifte-catalogue",
         "version": FORMAT_VERSION,
         **settings,
-        "offers": [item(o) for o in catalogue.offers],
-        "mentors": [item(m) for m in catalogue.mentors],
-        "enterprises": [item(e) for e in catalogue.enterprises],
+        **{name: [item(i) for i in catalogue.items.get(name, ())] for name in COLLECTIONS},
     }
 
 

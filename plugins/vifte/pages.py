@@ -6,7 +6,6 @@ description, which a site adapter turns into whatever its generator needs.
 
 from __future__ import annotations
 
-import copy
 import json
 import posixpath
 import re
@@ -21,6 +20,7 @@ from markupsafe import Markup
 
 from vifte.markup import render_markdown
 from vifte.model import KIND_LABELS, Catalogue
+from vifte.routes import routes, url_of
 from vifte.search import index_words
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
@@ -48,16 +48,6 @@ class Page:
         meta = {"title": self.title, "description": self.description}
         lines = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         return f"---\n{lines}\n---\n"
-
-
-def url_of(path: str) -> str:
-    """Site-relative URL of a Markdown source path, with directory URLs."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def relative(target: str, base: str) -> str:
@@ -119,92 +109,18 @@ class Renderer:
 
     def paths(self) -> list[str]:
         """The source path of every generated page, found without rendering any of them."""
-        outline = copy.copy(self)
-        outline.render = lambda template, url, **context: ""  # type: ignore[method-assign]
-        return [page.path for page in outline.pages()]
+        return [route.path for route in routes(self.catalogue)]
 
     def block(self, name: str, url: str) -> str:
         """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""
         return self.render(f"block_{name}.html", url)
 
     def pages(self) -> list[Page]:
-        """Every generated page of the catalogue, in a stable order."""
-        c = self.catalogue
-        out = [
-            self.page(
-                "tilbud/index.md",
-                "offers.html",
-                "Find tilbud",
-                f"Find blandt {len(c.offers)} tilbud fra {c.settings.municipality.name}: vælg tema, situation, område og adgang.",
-            ),
-            self.page(
-                "soeg/index.md",
-                "search.html",
-                "Søg",
-                "Søg efter tilbud, mentorer og virksomheder.",
-            ),
-            self.page(
-                "plan/index.md",
-                "plan.html",
-                "Min plan",
-                "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
-            ),
-            self.page(
-                "mentorer/index.md",
-                "mentors.html",
-                "Mentorer",
-                "Find en mentor, der passer til dig.",
-            ),
-            self.page(
-                "virksomheder/index.md",
-                "enterprises.html",
-                "Socialøkonomiske virksomheder",
-                "Virksomheder, hvor du kan komme i praktik, løntilskud eller job.",
-            ),
+        """Every generated page of the catalogue, in a stable order (see routes.py)."""
+        return [
+            self.page(r.path, r.template, r.title, r.description, **r.context())
+            for r in routes(self.catalogue)
         ]
-        for section, title, field, terms, intro in TERM_SECTIONS:
-            values = list(getattr(c, terms).values())
-            out.append(
-                self.page(
-                    f"{section}/index.md",
-                    "terms.html",
-                    title,
-                    intro,
-                    terms=values,
-                    field=field,
-                    intro=intro,
-                )
-            )
-            for term in values:
-                out.append(
-                    self.page(
-                        f"{section}/{term.id}.md",
-                        "term.html",
-                        term.label,
-                        term.description or term.label,
-                        term=term,
-                        field=field,
-                        offers=c.offers_with(field, term.id),
-                    )
-                )
-        out += [
-            self.page(f"tilbud/{o.id}.md", "offer.html", o.title, o.summary, o=o) for o in c.offers
-        ]
-        out += [
-            self.page(f"mentorer/{m.id}.md", "mentor.html", m.name, m.role, m=m) for m in c.mentors
-        ]
-        out += [
-            self.page(
-                f"virksomheder/{e.id}.md",
-                "enterprise.html",
-                e.name,
-                e.industry,
-                e=e,
-                offers=c.offers_by_enterprise(e.id),
-            )
-            for e in c.enterprises
-        ]
-        return out
 
     def fill_blocks(self, markdown: str, url: str) -> str:
         """Replace `<!-- vifte: temaer -->` style markers in a hand-written page."""
@@ -217,29 +133,5 @@ class Renderer:
 
         return BLOCK_MARKER.sub(replace, markdown)
 
-
-TERM_SECTIONS = (
-    (
-        "temaer",
-        "Temaer",
-        "themes",
-        "themes",
-        "Vælg det tema, der passer til det, du gerne vil arbejde med.",
-    ),
-    (
-        "omraader",
-        "Områder",
-        "area",
-        "areas",
-        "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve.",
-    ),
-    (
-        "maalgrupper",
-        "Målgrupper",
-        "target_groups",
-        "target_groups",
-        "Find de tilbud, der passer til din situation.",
-    ),
-)
 
 SHAPES = ("circle", "diamond", "square", "triangle")

@@ -25,6 +25,7 @@ from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.model import Catalogue
 from vifte.pages import Renderer, url_of
+from vifte.routes import route_globals
 from vifte.search import SearchIndexError, index_site
 from vifte.sources import folders, publish_problem
 from vifte.styles import asset, colours_css
@@ -147,6 +148,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
+        env.globals["vifte_routes"] = route_globals()
         env.globals["vifte_edition"] = {
             "head": head_html(self.edition),
             "banner": banner_html(self.edition),
