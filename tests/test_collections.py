@@ -164,3 +164,20 @@ def test_the_cli_offers_the_new_kind(event_project: Path) -> None:
     assert main(["new", "event", "Høstmarked", "-p", str(event_project)]) == 0
     made = event_project / "catalogue" / "events" / "hoestmarked.yaml"
     assert made.read_text(encoding="utf-8") == 'title: "Høstmarked"\n'
+
+
+def test_a_reference_to_nothing_or_a_taken_section_is_refused(project: Path) -> None:
+    class Typo(Routed):
+        id: Id = Field(exclude=True)
+        title: Text
+        offers: Annotated[list[Id], Ref("ofers")] = Field(default_factory=list)
+
+    typo = Collection(**{**EVENTS.__dict__, "model": Typo})
+    register(typo)
+    try:
+        with pytest.raises(LookupError, match=r"Typo.offers: Ref\('ofers'\)"):
+            load_catalogue(project)
+    finally:
+        unregister("events")
+    with pytest.raises(ValueError, match="section 'plan' is taken"):
+        register(Collection(**{**EVENTS.__dict__, "section": "plan"}))

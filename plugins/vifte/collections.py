@@ -99,6 +99,36 @@ class TermList:
         return f"{self.section}/{term_id}/"
 
 
+@dataclass(frozen=True)
+class FixedPage:
+    """A page that is there whatever the catalogue holds."""
+
+    key: str
+    """Its name in `vifte_routes`, e.g. `vifte_routes.search`."""
+    section: str
+    template: str
+    title: str
+    description: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.section}/index.md"
+
+
+FIXED_PAGES = (
+    FixedPage(
+        "search", "soeg", "search.html", "Søg", "Søg efter tilbud, mentorer og virksomheder."
+    ),
+    FixedPage(
+        "plan",
+        "plan",
+        "plan.html",
+        "Min plan",
+        "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
+    ),
+)
+
+
 COLLECTIONS: dict[str, Collection] = {}
 TERM_LISTS: dict[str, TermList] = {}
 
@@ -109,8 +139,28 @@ def register(collection: Collection) -> None:
         c.kind == collection.kind for c in COLLECTIONS.values()
     ):
         raise ValueError(f"collection {collection.name!r} is already registered")
+    if collection.section in sections():
+        raise ValueError(f"section {collection.section!r} is taken by another page")
     COLLECTIONS[collection.name] = collection
     _by_model.cache_clear()
+
+
+def sections() -> set[str]:
+    """Every top folder of the site that generated pages use."""
+    return (
+        {c.section for c in COLLECTIONS.values()}
+        | {t.section for t in TERM_LISTS.values() if t.section}
+        | {p.section for p in FIXED_PAGES}
+    )
+
+
+def check_refs(model: type) -> None:
+    """Refuse a `Ref` that names nothing: a typo there would silently check nothing."""
+    for name, ref in refs_of(model).items():
+        if ref.target not in COLLECTIONS and ref.target not in TERM_LISTS:
+            raise LookupError(
+                f"{model.__name__}.{name}: Ref({ref.target!r}) names no collection or term list"
+            )
 
 
 def unregister(name: str) -> None:

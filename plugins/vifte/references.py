@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.collections import COLLECTIONS, refs_of, target_noun
+from vifte.collections import COLLECTIONS, check_refs, refs_of, target_noun
 from vifte.diagnostics import Report, shorten
 from vifte.loader import Document
 from vifte.messages import did_you_mean
@@ -42,6 +42,7 @@ def check_references(
         known[name] = (where, [d.path.stem for _, d in items], unreadable[name])
     for name, items in loaded.items():
         col = COLLECTIONS[name]
+        check_refs(col.model)
         refs = refs_of(col.model)
         images = _image_fields(col.model)
         for item, doc in items:

@@ -11,38 +11,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from vifte.collections import COLLECTIONS, TERM_LISTS, Collection, refs_of
+from vifte.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
 from vifte.model import Catalogue
-
-
-@dataclass(frozen=True)
-class FixedPage:
-    """A page that is there whatever the catalogue holds."""
-
-    key: str
-    """Its name in `vifte_routes`, e.g. `vifte_routes.search`."""
-    section: str
-    template: str
-    title: str
-    description: str
-
-    @property
-    def path(self) -> str:
-        return f"{self.section}/index.md"
-
-
-FIXED_PAGES = (
-    FixedPage(
-        "search", "soeg", "search.html", "Søg", "Søg efter tilbud, mentorer og virksomheder."
-    ),
-    FixedPage(
-        "plan",
-        "plan",
-        "plan.html",
-        "Min plan",
-        "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
-    ),
-)
 
 
 @dataclass(frozen=True)
