@@ -45,7 +45,7 @@ class Document:
     positions: dict[Loc, Position] = field(default_factory=dict)
     key_positions: dict[Loc, Position] = field(default_factory=dict)
     problems: list[YamlProblem] = field(default_factory=list)
-    """Problems that spoil a part of the file but not the rest (a duplicate key, a tag, an alias),
+    """Problems that spoil a part of the file but not the rest (a duplicate key, a tag, a merge),
     so the file's other problems are reported in the same run."""
     spoiled: set[Loc] = field(default_factory=set)
     """Where a value was left out because of one of `problems`; no more errors are due there."""
@@ -162,13 +162,12 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
     if depth > MAX_DEPTH:
         raise YamlProblem(TOO_DEEP, *_pos(node))
     # An alias is the same node object met a second time; refusing it stops "billion laughs".
+    # It ends the reading: such a file is an attack or a copy-paste accident, not a typo.
     if id(node) in seen:
-        return _spoil(
-            doc,
-            loc,
-            node,
+        raise YamlProblem(
             "YAML-ankre og -aliaser (&navn og *navn) er ikke tilladt i vifte-filer; "
             "skriv værdien helt ud",
+            *_pos(node),
         )
     seen.add(id(node))
     doc.positions[loc] = _pos(node)
