@@ -37,6 +37,8 @@ def _leaves(value: Any) -> set[str]:
         return set().union(*(_leaves(getattr(value, n)) for n in type(value).model_fields))
     if isinstance(value, list | tuple):
         return set().union(*(_leaves(v) for v in value))
+    if isinstance(value, dict):
+        return _leaves(list(value.values()))
     return set() if value is None else {str(value)}
 
 
@@ -44,6 +46,8 @@ def internal_values(value: Any) -> set[str]:
     """Every value written in a field marked internal, at any depth of the catalogue."""
     if isinstance(value, list | tuple):
         return set().union(*(internal_values(v) for v in value))
+    if isinstance(value, dict):  # the catalogue's items, by collection
+        return internal_values(list(value.values()))
     if not isinstance(value, BaseModel):
         return set()
     found: set[str] = set()

@@ -16,6 +16,7 @@ from vifte import __version__
 if TYPE_CHECKING:
     from vifte.diagnostics import Report
     from vifte.model import Catalogue
+    from vifte.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     _edition_option(serve)
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
-    new.add_argument(
-        "kind", choices=["offer", "mentor", "enterprise"], help="hvad der skal oprettes"
-    )
+    new.add_argument("kind", choices=_kinds(), help="hvad der skal oprettes")
     new.add_argument("title", help='titel eller navn, fx "Gældsrådgivning"')
     new.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
 
@@ -94,13 +93,20 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _kinds() -> list[str]:
+    from vifte.collections import COLLECTIONS
+
+    return [col.kind for col in COLLECTIONS.values()]
+
+
 def _check(args: argparse.Namespace) -> int:
+    from vifte.collections import COLLECTIONS
     from vifte.validate import load_catalogue
 
-    folders = _configured_folders(args.project)
-    if folders is None:
+    project = _project(args.project)
+    if project is None:
         return 1
-    catalogue, report = load_catalogue(args.project, docs_dir=folders[0], theme_dir=folders[1])
+    catalogue, report = load_catalogue(project)
     if catalogue is not None and _site_url_disagrees(args.project, catalogue, report):
         catalogue = None
     for line in report.lines():
@@ -111,30 +117,31 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(
-        f"Alt i orden: {len(catalogue.offers)} tilbud, {len(catalogue.mentors)} mentorer, "
-        f"{len(catalogue.enterprises)} virksomheder ({len(report.warnings)} advarsler).",
-        file=sys.stderr,
+    counts = ", ".join(
+        f"{len(catalogue.items[col.name])} {col.plural}" for col in COLLECTIONS.values()
     )
+    print(f"Alt i orden: {counts} ({len(report.warnings)} advarsler).", file=sys.stderr)
     return 0
 
 
-def _configured_folders(project: Path) -> tuple[Path | None, Path | None] | None:
-    """docs_dir and the theme's custom_dir from mkdocs.yml, so check reads what build reads.
+def _project(root: Path) -> Project | None:
+    """The project, with docs_dir and the theme's custom_dir from mkdocs.yml, so check reads
+    what build reads.
 
     Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one is reported.
     """
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+    from vifte.project import Project
 
-    if not (project / "mkdocs.yml").is_file():
-        return None, None
+    if not (root / "mkdocs.yml").is_file():
+        return Project.at(root)
     try:
-        config = load_config_file(project / "mkdocs.yml", warn=False)
+        config = load_config_file(root / "mkdocs.yml", warn=False)
     except ConfigFileError as exc:
         print("\n".join(exc.lines))
         return None
     custom_dir = config.theme.custom_dir
-    return Path(config.docs_dir), Path(custom_dir) if custom_dir else None
+    return Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
 
 
 def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:

@@ -71,8 +71,8 @@ class Report:
         return [str(d) for d in sorted(set(self.items))]
 
 
-class CatalogueError(Exception):
-    """Raised when a project has errors; carries the full report."""
+class ProjectError(Exception):
+    """The one error the core raises for a project's problems; carries the full report."""
 
     HEADER = "fejl i kataloget:"
 
@@ -80,3 +80,7 @@ class CatalogueError(Exception):
         self.report = report
         lines = "\n".join(str(d) for d in report.errors)
         super().__init__(f"{len(report.errors)} {self.HEADER}\n{lines}")
+
+
+CatalogueError = ProjectError
+"""The earlier name, kept while the adapter moves over."""

@@ -1,6 +1,6 @@
 """The open-data export: the whole catalogue as one JSON document.
 
-Each offer, mentor and enterprise appears as its YAML describes it, plus `id` and `url` (its page,
+Each item of every collection (offers, mentors, enterprises: see collections.py) appears as its YAML describes it, plus `id` and `url` (its page,
 relative to the site root). An enterprise's own website, `url` in its YAML, is exported as
 `website` so that `url` means the same thing everywhere; an image (`image`, `photo`) gets the
 `url` of its copy in the site beside its `file` name in catalogue/images.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vifte.collections import COLLECTIONS
 from vifte.images import site_url
 from vifte.model import Catalogue, Image
 
@@ -27,19 +28,16 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         data = obj.model_dump(mode="json", exclude_none=True)
         if "url" in data:
             data["website"] = data.pop("url")
-        for name in ("image", "photo"):
-            image = getattr(obj, name, None)
-            if isinstance(image, Image):
-                data[name] = {"url": site_url(image), **data[name]}
+        for name, value in obj:
+            if isinstance(value, Image):
+                data[name] = {"url": site_url(value), **data[name]}
         return {"id": obj.id, "url": obj.page_url, **data}
 
     return {
         "format": "vifte-catalogue",
         "version": FORMAT_VERSION,
         **settings,
-        "offers": [item(o) for o in catalogue.offers],
-        "mentors": [item(m) for m in catalogue.mentors],
-        "enterprises": [item(e) for e in catalogue.enterprises],
+        **{name: [item(i) for i in catalogue.items.get(name, ())] for name in COLLECTIONS},
     }
 
 

@@ -8,15 +8,16 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
 from vifte.diagnostics import Report, shorten
 from vifte.export import EXPORT_PATH
 from vifte.loader import Document, YamlProblem, decode
 from vifte.markup import render_markdown
-from vifte.model import Catalogue
-from vifte.pages import BLOCK_MARKER, BLOCKS, Renderer, url_of
+from vifte.model import Catalogue, Rendered
+from vifte.pages import BLOCK_MARKER, BLOCKS
+from vifte.routes import routes, url_of
 
 # No brackets inside the label or the target: each attempt then ends at the next bracket, so
 # the search stays linear even in a text of 20,000 brackets.
@@ -27,7 +28,6 @@ EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.I)
 HTML_REF = re.compile(
     r"""<(?:a|link|img|script|source)\b[^>]*?\s(?:href|src)=["']([^"']+)["']""", re.I
 )
-TEXT_FIELDS = ("description", "professional", "about")
 LINKISH = re.compile(r"\]\(|\]:|href", re.IGNORECASE)
 """Texts without these have no link to check, so they need not be rendered."""
 
@@ -83,7 +83,7 @@ def check_sources(
 ) -> None:
     """Report what would stop the build in the texts and hand-written pages: broken internal
     links, a page at the address of a generated one, an unknown `<!-- vifte: ... -->` block."""
-    paths = Renderer(catalogue).paths()
+    paths = [route.path for route in routes(catalogue)]
     docs_files = _docs_files(docs_dir)
     urls = site_urls(paths, docs_files)
     for item, doc in documents:
@@ -133,9 +133,30 @@ def check_sources(
                 )
 
 
+_MARKDOWN: dict[type, tuple[str, ...]] = {}
+
+
+def markdown_fields(model: type) -> tuple[str, ...]:
+    """The fields of a model that hold Markdown (marked `Rendered` in model.py)."""
+    if model not in _MARKDOWN:
+        _MARKDOWN[model] = tuple(
+            name
+            for name, info in model.model_fields.items()  # type: ignore[attr-defined]
+            if any(isinstance(m, Rendered) for m in _metadata(info.annotation) + info.metadata)
+        )
+    return _MARKDOWN[model]
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    if get_origin(annotation) is Annotated:
+        args = get_args(annotation)
+        return [*args[1:], *_metadata(args[0])]
+    return [m for arg in get_args(annotation) for m in _metadata(arg)]
+
+
 def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> None:
     """Check the links a text keeps once rendered and sanitised: what the build will check."""
-    for field in TEXT_FIELDS:
+    for field in markdown_fields(type(item)):
         text = getattr(item, field, None)
         if not text or not LINKISH.search(text):
             continue

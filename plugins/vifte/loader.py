@@ -44,6 +44,13 @@ class Document:
     data: Any
     positions: dict[Loc, Position] = field(default_factory=dict)
     key_positions: dict[Loc, Position] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+    """Problems that spoil a part of the file but not the rest (a duplicate key, a tag, a merge),
+    so the file's other problems are reported in the same run."""
+    spoiled: set[Loc] = field(default_factory=set)
+    """Where a value was left out because of one of `problems`; no more errors are due there."""
+    incomplete: set[Loc] = field(default_factory=set)
+    """Mappings that lost fields to one of `problems` (a `<<` merge): missing fields are no news."""
     written: dict[Loc, str] = field(default_factory=dict)
     """The source text of each unquoted value YAML 1.1 reads as a number, yes/no or date.
 
@@ -109,7 +116,11 @@ def read_text(path: Path) -> str:
     text = decode(path.read_bytes())
     if "\x00" in text:
         raise YamlProblem("filen indeholder binære data (NUL-tegn) og er ikke en tekstfil")
-    text = text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n")
+
+
+def check_indent(text: str) -> None:
+    """Refuse a line indented with a tab (YAML forbids it, and editors show it misleadingly)."""
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -118,12 +129,17 @@ def read_text(path: Path) -> str:
                 number,
                 indent.index("\t") + 1,
             )
-    return text
 
 
 def load(path: Path) -> Document:
     """Parse one YAML file into a Document, or raise YamlProblem with a position."""
     text = read_text(path)
+    check_indent(text)
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> Document:
+    """Parse YAML text (already read and checked) into a Document; positions count in `text`."""
     loader = _loader_for(text)(text)
     try:
         node = loader.get_single_node()
@@ -146,6 +162,7 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
     if depth > MAX_DEPTH:
         raise YamlProblem(TOO_DEEP, *_pos(node))
     # An alias is the same node object met a second time; refusing it stops "billion laughs".
+    # It ends the reading: such a file is an attack or a copy-paste accident, not a typo.
     if id(node) in seen:
         raise YamlProblem(
             "YAML-ankre og -aliaser (&navn og *navn) er ikke tilladt i vifte-filer; "
@@ -155,22 +172,35 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
     seen.add(id(node))
     doc.positions[loc] = _pos(node)
     if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
-        raise YamlProblem(_tag_message(node.tag), *_pos(node))
+        return _spoil(doc, loc, node, _tag_message(node.tag))
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise YamlProblem("et feltnavn skal være en enkel tekst", *_pos(key_node))
-            if key_node.value == "<<" and key_node.style is None:
-                raise YamlProblem(
-                    "YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node)
+                doc.problems.append(
+                    YamlProblem("et feltnavn skal være en enkel tekst", *_pos(key_node))
                 )
-            _check_tag(key_node)
+                doc.incomplete.add(loc)
+                continue
+            if key_node.value == "<<" and key_node.style is None:
+                doc.problems.append(
+                    YamlProblem("YAML-fletning (<<) er ikke tilladt i vifte-filer", *_pos(key_node))
+                )
+                doc.incomplete.add(loc)
+                continue
+            if not _plain_tag(key_node):
+                doc.problems.append(YamlProblem(_tag_message(key_node.tag), *_pos(key_node)))
+                doc.incomplete.add(loc)
+                continue
             key = key_node.value  # a field name is text as written, even `yes:` or `1:`
             if key in result:
-                raise YamlProblem(
-                    f"feltet '{shorten(key)}' står to gange; slet det ene", *_pos(key_node)
+                # The first value stays, so the rest of the file is still checked.
+                doc.problems.append(
+                    YamlProblem(
+                        f"feltet '{shorten(key)}' står to gange; slet det ene", *_pos(key_node)
+                    )
                 )
+                continue
             key_loc = (*loc, key)
             doc.key_positions[key_loc] = _pos(key_node)
             result[key] = _construct(value_node, key_loc, doc, loader, depth + 1, seen)
@@ -181,11 +211,20 @@ def _construct(node: Node, loc: Loc, doc: Document, loader: Any, depth: int, see
             for i, item in enumerate(node.value)
         ]
     assert isinstance(node, ScalarNode)  # the composer makes only these three kinds
+    if not _plain_tag(node):
+        return _spoil(doc, loc, node, _tag_message(node.tag))
     return _scalar(node, loc, doc, loader)
 
 
+def _spoil(doc: Document, loc: Loc, node: Node, message: str) -> Any:
+    """Note a problem that leaves this one value out; the rest of the file is read on."""
+    doc.problems.append(YamlProblem(message, *_pos(node)))
+    doc.positions.setdefault(loc, _pos(node))
+    doc.spoiled.add(loc)
+    return None
+
+
 def _scalar(node: ScalarNode, loc: Loc, doc: Document, loader: Any) -> Any:
-    _check_tag(node)
     if node.tag == _STR:
         return node.value
     try:
@@ -198,9 +237,8 @@ def _scalar(node: ScalarNode, loc: Loc, doc: Document, loader: Any) -> Any:
     return value
 
 
-def _check_tag(node: ScalarNode) -> None:
-    if not (node.tag.startswith(_YAML_TAG) and node.tag[len(_YAML_TAG) :] in _PLAIN_TAGS):
-        raise YamlProblem(_tag_message(node.tag), *_pos(node))
+def _plain_tag(node: ScalarNode) -> bool:
+    return node.tag.startswith(_YAML_TAG) and node.tag[len(_YAML_TAG) :] in _PLAIN_TAGS
 
 
 def _tag_message(tag: str) -> str:

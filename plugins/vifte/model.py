@@ -8,8 +8,9 @@ that editors show to communication staff.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -78,8 +79,16 @@ def _renders_whole(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """Marks a text field as Markdown that becomes HTML (its links are checked, see links.py)."""
+
+
 Markdown = Annotated[
-    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_renders_whole)
+    str,
+    StringConstraints(min_length=1, max_length=20_000),
+    AfterValidator(_renders_whole),
+    Rendered(),
 ]
 Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
@@ -119,10 +128,31 @@ PLACEMENT_LABELS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as holding ids of another list: `Annotated[list[Id], Ref("offers")]`.
+
+    The target is a collection's name (offers, mentors, enterprises, ...) or a term list of
+    settings.yaml (areas, access, themes, target_groups); references.py checks every such id.
+    """
+
+    target: str
+
+
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors; text fields take text only (see written.py)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Routed(Strict):
+    """Something with its own page; its address comes from the table in collections.py."""
+
+    @property
+    def page_url(self) -> str:
+        from vifte.collections import url_for
+
+        return url_for(self)
 
 
 class Contact(Strict):
@@ -187,16 +217,24 @@ class Image(Strict):
     alt: Text = Field(description="Kort beskrivelse af billedet til skærmlæsere.")
 
 
-class Offer(Strict):
+class Offer(Routed):
     """Et tilbud i kataloget. Filnavnet er tilbuddets id."""
 
     id: Id = Field(description="Tilbuddets id; sættes fra filnavnet.", exclude=True)
     title: Text = Field(description="Tilbuddets navn, som borgeren ser det.")
-    area: Id = Field(description="Område-id fra settings.yaml (farven kommer herfra).")
-    access: Id = Field(description="Adgangs-id fra settings.yaml (trafiklyset).")
+    area: Annotated[Id, Ref("areas")] = Field(
+        description="Område-id fra settings.yaml (farven kommer herfra)."
+    )
+    access: Annotated[Id, Ref("access")] = Field(
+        description="Adgangs-id fra settings.yaml (trafiklyset)."
+    )
     kind: OfferKind | None = Field(None, description="Hvilken slags tilbud det er.")
-    themes: list[Id] = Field(min_length=1, description="Et eller flere tema-id'er.")
-    target_groups: list[Id] = Field(min_length=1, description="En eller flere målgruppe-id'er.")
+    themes: Annotated[list[Id], Ref("themes")] = Field(
+        min_length=1, description="Et eller flere tema-id'er."
+    )
+    target_groups: Annotated[list[Id], Ref("target_groups")] = Field(
+        min_length=1, description="En eller flere målgruppe-id'er."
+    )
     summary: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
     ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
@@ -224,11 +262,13 @@ class Offer(Strict):
     capacity: Text | None = Field(None, description="Antal pladser.")
     price: Text | None = Field(None, description="Pris.", json_schema_extra=audience("internal"))
     languages: list[Text] = Field(default_factory=list, description="Sprog tilbuddet gives på.")
-    enterprises: list[Id] = Field(
+    enterprises: Annotated[list[Id], Ref("enterprises")] = Field(
         default_factory=list,
         description="Id'er på socialøkonomiske virksomheder, der leverer tilbuddet.",
     )
-    related: list[Id] = Field(default_factory=list, description="Id'er på beslægtede tilbud.")
+    related: Annotated[list[Id], Ref("offers")] = Field(
+        default_factory=list, description="Id'er på beslægtede tilbud."
+    )
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
     updated: Date | None = Field(
@@ -239,15 +279,11 @@ class Offer(Strict):
     )
 
     @property
-    def page_url(self) -> str:
-        return f"tilbud/{self.id}/"
-
-    @property
     def kind_label(self) -> str | None:
         return KIND_LABELS[self.kind] if self.kind else None
 
 
-class Mentor(Strict):
+class Mentor(Routed):
     """En mentor, som borgeren kan vælge. Filnavnet er mentorens id."""
 
     id: Id = Field(exclude=True, description="Mentorens id; sættes fra filnavnet.")
@@ -256,8 +292,12 @@ class Mentor(Strict):
     about: Markdown = Field(description="Om mentoren, skrevet til borgeren (Markdown).")
     competences: list[Text] = Field(min_length=1, description="Kompetencer.")
     languages: list[Text] = Field(default_factory=list, description="Sprog.")
-    themes: list[Id] = Field(default_factory=list, description="Tema-id'er.")
-    target_groups: list[Id] = Field(default_factory=list, description="Målgruppe-id'er.")
+    themes: Annotated[list[Id], Ref("themes")] = Field(
+        default_factory=list, description="Tema-id'er."
+    )
+    target_groups: Annotated[list[Id], Ref("target_groups")] = Field(
+        default_factory=list, description="Målgruppe-id'er."
+    )
     contact: Contact
     photo: Image | None = None
     # strict: true/false as YAML reads them (also yes/no), not "ja", 1 or a quoted "true".
@@ -265,12 +305,8 @@ class Mentor(Strict):
         True, strict=True, description="Om mentoren kan tage nye borgere lige nu."
     )
 
-    @property
-    def page_url(self) -> str:
-        return f"mentorer/{self.id}/"
 
-
-class Enterprise(Strict):
+class Enterprise(Routed):
     """En socialøkonomisk virksomhed. Filnavnet er virksomhedens id."""
 
     id: Id = Field(exclude=True, description="Virksomhedens id; sættes fra filnavnet.")
@@ -293,10 +329,6 @@ class Enterprise(Strict):
     )
 
     @property
-    def page_url(self) -> str:
-        return f"virksomheder/{self.id}/"
-
-    @property
     def placement_labels(self) -> list[str]:
         return [PLACEMENT_LABELS[p] for p in self.placements]
 
@@ -316,20 +348,22 @@ class Term(Strict):
         return value
 
 
-class Theme(Term):
+class RoutedTerm(Term):
+    """A term with its own page (its section comes from the table in collections.py)."""
+
+    @property
+    def page_url(self) -> str:
+        from vifte.collections import url_for
+
+        return url_for(self)
+
+
+class Theme(RoutedTerm):
     """Et tema, fx fra livshjulet."""
 
-    @property
-    def page_url(self) -> str:
-        return f"temaer/{self.id}/"
 
-
-class TargetGroup(Term):
+class TargetGroup(RoutedTerm):
     """En målgruppe, fx jobparate kontanthjælpsmodtagere."""
-
-    @property
-    def page_url(self) -> str:
-        return f"maalgrupper/{self.id}/"
 
 
 class ColouredTerm(Term):
@@ -342,14 +376,10 @@ class ColouredTerm(Term):
         return text_on(self.colour)
 
 
-class Area(ColouredTerm):
+class Area(ColouredTerm, RoutedTerm):
     colour: Colour = Field(
         description='Områdets farve, fx "#1d4f91". Den skal stå tydeligt mod den hvide side (mindst 3:1); teksten på den bliver sort eller hvid, hvad der læses bedst.'
     )
-
-    @property
-    def page_url(self) -> str:
-        return f"omraader/{self.id}/"
 
 
 class Access(ColouredTerm):
@@ -391,71 +421,113 @@ class Settings(Strict):
 
 
 class Catalogue(BaseModel):
-    """The validated catalogue: settings plus every offer, mentor and enterprise, sorted by id."""
+    """The validated catalogue: settings plus every collection's items, each sorted by id.
+
+    Lookups come from the table in collections.py: `c.offers` (a collection's items),
+    `c.offer_by_id` (by its kind), `c.areas` (a term list by id), for any collection or list.
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     settings: Settings
-    offers: tuple[Offer, ...]
-    mentors: tuple[Mentor, ...]
-    enterprises: tuple[Enterprise, ...]
+    items: dict[str, tuple[Any, ...]]
 
     def for_edition(self, edition: Edition) -> Catalogue:
         """The catalogue as an edition publishes it: every field it does not publish removed."""
         return published(self, edition)
 
-    @cached_property
-    def areas(self) -> dict[str, Area]:
-        return {a.id: a for a in self.settings.areas}
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_") and name in (lookups := self.lookups):
+            return lookups[name]()
+        return super().__getattr__(name)  # type: ignore[misc]
 
     @cached_property
-    def access(self) -> dict[str, Access]:
-        return {a.id: a for a in self.settings.access}
+    def lookups(self) -> dict[str, Any]:
+        """Every derived name the table gives, each computed when first asked for."""
+        from vifte.collections import COLLECTIONS, TERM_LISTS
 
-    @cached_property
-    def themes(self) -> dict[str, Theme]:
-        return {t.id: t for t in self.settings.themes}
+        cache: dict[str, Any] = {}
 
-    @cached_property
-    def target_groups(self) -> dict[str, TargetGroup]:
-        return {t.id: t for t in self.settings.target_groups}
+        def once(name: str, make: Any) -> Any:
+            def get() -> Any:
+                if name not in cache:
+                    cache[name] = make()
+                return cache[name]
 
-    @cached_property
-    def offer_by_id(self) -> dict[str, Offer]:
-        return {o.id: o for o in self.offers}
+            return get
 
-    @cached_property
-    def mentor_by_id(self) -> dict[str, Mentor]:
-        return {m.id: m for m in self.mentors}
+        out: dict[str, Any] = {}
+        for col in COLLECTIONS.values():
+            out[col.name] = once(col.name, lambda col=col: self.items.get(col.name, ()))
+            out[f"{col.kind}_by_id"] = once(
+                f"{col.kind}_by_id",
+                lambda col=col: {i.id: i for i in self.items.get(col.name, ())},
+            )
+        for terms in TERM_LISTS.values():
+            out[terms.name] = once(
+                terms.name,
+                lambda terms=terms: {t.id: t for t in getattr(self.settings, terms.name)},
+            )
+        return out
 
-    @cached_property
-    def enterprise_by_id(self) -> dict[str, Enterprise]:
-        return {e.id: e for e in self.enterprises}
+    def by_id(self, collection: str) -> dict[str, Any]:
+        """The items of one collection by id."""
+        from vifte.collections import COLLECTIONS
+
+        return self.lookups[f"{COLLECTIONS[collection].kind}_by_id"]()  # type: ignore[no-any-return]
 
     @cached_property
     def last_updated(self) -> dt.date | None:
-        """The newest `updated` date of any offer: the date the published data carries."""
-        return max((o.updated for o in self.offers if o.updated), default=None)
+        """The newest `updated` date of any item: the date the published data carries."""
+        return max(
+            (
+                i.updated
+                for items in self.items.values()
+                for i in items
+                if getattr(i, "updated", None)
+            ),
+            default=None,
+        )
 
     def offers_with(self, field: str, term_id: str) -> list[Offer]:
         """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title (Danish order)."""
-        found = [
-            o
-            for o in self.offers
-            if (
-                getattr(o, field) == term_id
-                if field in ("area", "access")
-                else term_id in getattr(o, field)
-            )
-        ]
+        found = []
+        for o in self.items.get("offers", ()):
+            value = getattr(o, field)
+            if value == term_id if isinstance(value, str) else term_id in value:
+                found.append(o)
         return sorted(found, key=lambda o: collation_key(o.title))
+
+    def linked(self, item: Any, field: str) -> list[Any]:
+        """The items `item` names under a reference field, in the order written."""
+        from vifte.collections import refs_of
+
+        found = self.by_id(refs_of(type(item))[field].target)
+        value = getattr(item, field)
+        return [found[i] for i in _ids(value) if i in found]
+
+    def referring(self, collection: str, item: Any) -> list[Any]:
+        """The items of `collection` that name `item` in any reference field, by title."""
+        from vifte.collections import COLLECTIONS, collection_of, refs_of
+
+        target = collection_of(item).name
+        fields = [
+            f for f, ref in refs_of(COLLECTIONS[collection].model).items() if ref.target == target
+        ]
+        found = [
+            i
+            for i in self.items.get(collection, ())
+            if any(item.id in _ids(getattr(i, f)) for f in fields)
+        ]
+        return sorted(found, key=lambda i: collation_key(COLLECTIONS[collection].title(i)))
 
     def related_offers(self, offer: Offer) -> list[Offer]:
         """The offers an offer points to under `related`, in the order written."""
-        return [self.offer_by_id[i] for i in offer.related if i in self.offer_by_id]
+        return self.linked(offer, "related")
 
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
-        return sorted(
-            (o for o in self.offers if enterprise_id in o.enterprises),
-            key=lambda o: collation_key(o.title),
-        )
+        return self.referring("offers", self.by_id("enterprises")[enterprise_id])
+
+
+def _ids(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else value or []

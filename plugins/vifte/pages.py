@@ -6,7 +6,6 @@ description, which a site adapter turns into whatever its generator needs.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Any
 import jinja2
 
 from vifte.model import Catalogue
+from vifte.routes import routes, url_of
 from vifte.search import index_words
 from vifte.templating import environment, site_link
 
@@ -47,16 +47,6 @@ class Page:
         return f"---\n{lines}\n---\n"
 
 
-def url_of(path: str) -> str:
-    """Site-relative URL of a Markdown source path, with directory URLs."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 class Renderer:
     """Renders the site's pages and blocks for one catalogue; project templates override the package's.
 
@@ -81,13 +71,23 @@ class Renderer:
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)
 
     def _render_page(
-        self, template: str, url: str, context: dict[str, Any]
+        self,
+        template: str,
+        url: str,
+        context: dict[str, Any],
+        defaults: tuple[str | None, str | None],
     ) -> tuple[str, str, str]:
-        """Body, title and description of a page: the template sets the last two at its top."""
+        """Body, title and description of a page: the template sets the last two at its top.
+
+        A template that sets neither falls back on the route's (e.g. a collection's title field).
+        """
         module = self.env.get_template(template).make_module(
             {"link": site_link(url), "page_url": url, **context}
         )
-        front = [getattr(module, name, None) for name in ("title", "description")]
+        front = [
+            getattr(module, name, None) or default
+            for name, default in zip(("title", "description"), defaults, strict=True)
+        ]
         missing = [n for n, v in zip(("title", "description"), front, strict=True) if v is None]
         if missing:
             raise jinja2.TemplateError(
@@ -96,58 +96,41 @@ class Renderer:
             )
         return str(module), str(front[0]), str(front[1])
 
-    def page(self, path: str, template: str, **context: Any) -> Page:
+    def page(
+        self,
+        path: str,
+        template: str,
+        *,
+        default_title: str | None = None,
+        default_description: str | None = None,
+        **context: Any,
+    ) -> Page:
         """The page at source `path`, rendered from `template` (e.g. "pages/offer.html")."""
-        body, title, description = self._render_page(template, url_of(path), context)
+        body, title, description = self._render_page(
+            template, url_of(path), context, (default_title, default_description)
+        )
         return Page(path, title, description, body)
 
     def paths(self) -> list[str]:
         """The source path of every generated page, found without rendering any of them."""
-        outline = copy.copy(self)
-        outline._render_page = lambda template, url, context: ("", "", "")  # type: ignore[method-assign]
-        return [page.path for page in outline.pages()]
+        return [route.path for route in routes(self.catalogue)]
 
     def block(self, name: str, url: str) -> str:
         """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""
         return self.render(f"pages/block_{name}.html", url)
 
     def pages(self) -> list[Page]:
-        """Every generated page of the catalogue, in a stable order."""
-        c = self.catalogue
-        out = [
-            self.page("tilbud/index.md", "pages/offers.html"),
-            self.page("soeg/index.md", "pages/search.html"),
-            self.page("plan/index.md", "pages/plan.html"),
-            self.page("mentorer/index.md", "pages/mentors.html"),
-            self.page("virksomheder/index.md", "pages/enterprises.html"),
-        ]
-        for section, field, terms in TERM_SECTIONS:
-            values = list(getattr(c, terms).values())
-            out.append(
-                self.page(f"{section}/index.md", "pages/terms.html", terms=values, field=field)
-            )
-            for term in values:
-                out.append(
-                    self.page(
-                        f"{section}/{term.id}.md",
-                        "pages/term.html",
-                        term=term,
-                        field=field,
-                        offers=c.offers_with(field, term.id),
-                    )
-                )
-        out += [self.page(f"tilbud/{o.id}.md", "pages/offer.html", o=o) for o in c.offers]
-        out += [self.page(f"mentorer/{m.id}.md", "pages/mentor.html", m=m) for m in c.mentors]
-        out += [
+        """Every generated page of the catalogue, in a stable order (see routes.py)."""
+        return [
             self.page(
-                f"virksomheder/{e.id}.md",
-                "pages/enterprise.html",
-                e=e,
-                offers=c.offers_by_enterprise(e.id),
+                r.path,
+                r.template,
+                default_title=r.title,
+                default_description=r.description,
+                **r.context(),
             )
-            for e in c.enterprises
+            for r in routes(self.catalogue)
         ]
-        return out
 
     def fill_blocks(self, markdown: str, url: str) -> str:
         """Replace `<!-- vifte: temaer -->` style markers in a hand-written page."""
@@ -159,12 +142,3 @@ class Renderer:
             return "\n\n" + self.block(name, url).strip() + "\n\n"
 
         return BLOCK_MARKER.sub(replace, markdown)
-
-
-TERM_SECTIONS = (
-    ("temaer", "themes", "themes"),
-    ("omraader", "area", "areas"),
-    ("maalgrupper", "target_groups", "target_groups"),
-)
-"""Section folder, the offer field that names a term, and the catalogue's terms; titles and
-intros are in pages/terms.html."""

@@ -7,110 +7,118 @@ import os
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from vifte.collections import COLLECTIONS, check_refs, refs_of, target_noun
 from vifte.diagnostics import Report, shorten
 from vifte.images import RASTER
 from vifte.loader import Document
 from vifte.messages import did_you_mean
-from vifte.model import Enterprise, Mentor, Offer, Settings
-
-COLLECTIONS: dict[str, type[Offer] | type[Mentor] | type[Enterprise]] = {
-    "offers": Offer,
-    "mentors": Mentor,
-    "enterprises": Enterprise,
-}
-DEFINITE = {"tilbud": "tilbuddet", "virksomhed": "virksomheden"}
+from vifte.model import Image, Offer
+from vifte.project import CATALOGUE, IMAGES, SETTINGS, Project
+from vifte.written import options
 
 
 def check_references(
-    settings: Settings,
+    project: Project,
+    terms: dict[str, list[str] | None],
     loaded: dict[str, list[tuple[Any, Document]]],
     unreadable: dict[str, dict[str, Path]],
-    folder: Path,
     report: Report,
     today: dt.date,
 ) -> None:
-    """Check every id a file refers to; reads the raw data, so files with other errors are checked too.
+    """Check every id a file refers to, as its model's `Ref` fields declare; reads the raw data,
+    so files with other errors are checked too.
 
-    A file that could not be read is still known by its id: pointing at it is no error of its own.
+    `terms` holds the ids of each term list that could be read from settings.yaml (None for a
+    list that could not), so an error there hides no other file's reference errors. A file that
+    could not be read is still known by its id: pointing at it is no error of its own.
     """
-    known = {
-        "area": ("område", "settings.yaml", [a.id for a in settings.areas], {}),
-        "access": ("adgang", "settings.yaml", [a.id for a in settings.access], {}),
-        "themes": ("tema", "settings.yaml", [t.id for t in settings.themes], {}),
-        "target_groups": (
-            "målgruppe",
-            "settings.yaml",
-            [t.id for t in settings.target_groups],
-            {},
-        ),
-        "enterprises": (
-            "virksomhed",
-            "mappen catalogue/enterprises",
-            [d.path.stem for _, d in loaded["enterprises"]],
-            unreadable["enterprises"],
-        ),
-        "related": (
-            "tilbud",
-            "mappen catalogue/offers",
-            [d.path.stem for _, d in loaded["offers"]],
-            unreadable["offers"],
-        ),
-    }
+    known: dict[str, tuple[str, list[str], dict[str, Path]]] = {}
+    for name, ids in terms.items():
+        if ids is not None:
+            known[name] = (SETTINGS, ids, {})
     for name, items in loaded.items():
-        cls = COLLECTIONS[name]
+        where = f"mappen {Report(project.root).display(project.collection(name))}"
+        known[name] = (where, [d.path.stem for _, d in items], unreadable[name])
+    for name, items in loaded.items():
+        col = COLLECTIONS[name]
+        check_refs(col.model)
+        refs = refs_of(col.model)
+        images = _image_fields(col.model)
         for item, doc in items:
             data = doc.data
             if not isinstance(data, dict):
                 continue
-            for field, (noun, where, allowed, broken) in known.items():
-                if field not in cls.model_fields or field not in data:
-                    continue
-                value = data[field]
-                refs = (
-                    [(value, (field,))]
-                    if isinstance(value, str)
-                    else (
-                        [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
-                        if isinstance(value, list)
-                        else []
-                    )
-                )
-                for ref, loc in refs:
-                    if ref in broken:
-                        report.warning(
-                            doc.path,
-                            *doc.position(loc),
-                            f'{DEFINITE[noun]} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
-                        )
-                    elif ref not in allowed:
-                        hint = did_you_mean(ref, allowed)
-                        listing = (
-                            f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
-                        )
-                        report.error(
-                            doc.path,
-                            *doc.position(loc),
-                            f'ukendt {noun} "{shorten(ref)}"{hint} ({noun} skal findes i {where}{listing})',
-                        )
+            for field, ref in refs.items():
+                if field in data and ref.target in known:
+                    _check_field(data[field], field, ref.target, known[ref.target], doc, report)
+            if item is None:
+                continue
             if isinstance(item, Offer):
                 _offer_warnings(item, doc, report, today)
-            for image_field in ("image", "photo"):
+            for image_field in images:
                 image = getattr(item, image_field, None)
                 if image is not None:
-                    problem = _image_problem(folder / "images", image.file)
+                    problem = _image_problem(project.images, image.file)
                     if problem:
                         report.error(doc.path, *doc.position((image_field, "file")), problem)
+
+
+def _check_field(
+    value: Any,
+    field: str,
+    target: str,
+    known: tuple[str, list[str], dict[str, Path]],
+    doc: Document,
+    report: Report,
+) -> None:
+    where, allowed, broken = known
+    noun = target_noun(target)
+    refs = (
+        [(value, (field,))]
+        if isinstance(value, str)
+        else (
+            [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
+            if isinstance(value, list)
+            else []
+        )
+    )
+    for ref, loc in refs:
+        if ref in broken:
+            report.warning(
+                doc.path,
+                *doc.position(loc),
+                f'{COLLECTIONS[target].definite} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
+            )
+        elif ref not in allowed:
+            hint = did_you_mean(ref, allowed)
+            listing = f"; kendte: {', '.join(allowed)}" if 0 < len(allowed) <= 12 else ""
+            report.error(
+                doc.path,
+                *doc.position(loc),
+                f'ukendt {noun} "{shorten(ref)}"{hint} ({noun} skal findes i {where}{listing})',
+            )
+
+
+def _image_fields(model: type[BaseModel]) -> list[str]:
+    return [
+        name
+        for name, info in model.model_fields.items()
+        if any(o is Image for o in options(info.annotation))
+    ]
+
+
+FOLDER = f"{CATALOGUE}/{IMAGES}"
 
 
 def _image_problem(images: Path, name: str) -> str | None:
     """An image must be a file that really lies in catalogue/images, also after symlinks."""
     real = os.path.realpath(images / name)
     if not real.startswith(os.path.realpath(images) + os.sep):
-        return (
-            f"billedet '{name}' ligger uden for mappen catalogue/images; læg billedet i den mappe"
-        )
+        return f"billedet '{name}' ligger uden for mappen {FOLDER}; læg billedet i den mappe"
     if not os.path.isfile(real):
-        return f"billedet '{name}' findes ikke i mappen catalogue/images"
+        return f"billedet '{name}' findes ikke i mappen {FOLDER}"
     if os.path.splitext(name)[1].lower() not in RASTER:
         return (
             f"billedet '{name}' bliver udgivet på sitet, og det må kun være "

@@ -14,12 +14,13 @@ from typing import Any
 import jinja2
 
 from vifte import loader
+from vifte.collections import COLLECTIONS, TERM_LISTS, by_kind
 from vifte.danish import slug
+from vifte.project import Project
 from vifte.schema import vscode_settings, write_schemas
 
 GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
 
-FOLDERS = {"offer": "offers", "mentor": "mentors", "enterprise": "enterprises"}
 PLACEHOLDER = "Ny Kommune"
 NAME_LIMIT = 80
 
@@ -38,10 +39,11 @@ def init_project(directory: Path, name: str) -> None:
     created = not directory.exists()
     try:
         _copy_starter(directory)
+        project = Project.at(directory)
         for path, fill in (
             (directory / "mkdocs.yml", _fill_yaml),
-            (directory / "catalogue" / "settings.yaml", _fill_yaml),
-            (directory / "site_src" / "index.md", _fill_markdown),
+            (project.settings_file, _fill_yaml),
+            (project.docs_dir / "index.md", _fill_markdown),
         ):
             path.write_text(fill(path.read_text(encoding="utf-8"), name), encoding="utf-8")
     except OSError as exc:
@@ -75,7 +77,10 @@ def _copy_starter(directory: Path) -> None:
         shutil.copytree(
             source, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
         )
-    (directory / "strategy").mkdir(exist_ok=True)
+    project = Project.at(directory)
+    project.strategy.mkdir(exist_ok=True)
+    for col in COLLECTIONS.values():
+        project.collection(col.name).mkdir(parents=True, exist_ok=True)
     (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     write_schemas(directory / "schema")
     (directory / ".vscode").mkdir(exist_ok=True)
@@ -115,15 +120,27 @@ def _fill_markdown(text: str, name: str) -> str:
 
 
 def new_file(project: Path, kind: str, title: str) -> Path:
-    """Write a commented file for a new offer, mentor or enterprise, named after the title."""
-    folder = project / "catalogue" / FOLDERS[kind]
+    """Write a commented file for a new item of a collection (offer, mentor, ...), named after the title.
+
+    A collection without its own template in templates/new gets its title field only.
+    """
+    col = by_kind(kind)
+    folder = Project.at(project).collection(col.name)
     path = folder / f"{slug(title)}.yaml"
     if path.exists():
         raise ScaffoldError(
             f"{path} findes allerede; vælg en anden titel eller ret den eksisterende fil"
         )
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("vifte", "templates/new"), keep_trailing_newline=True
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PackageLoader("vifte", "templates/new"),
+                jinja2.DictLoader(
+                    {f"{kind}.yaml": f"{col.title_field}: {{{{ title | quoted }}}}\n"}
+                ),
+            ]
+        ),
+        keep_trailing_newline=True,
     )
     env.filters["quoted"] = yaml_string
     text = env.get_template(f"{kind}.yaml").render(title=title, ids=_known_ids(project))
@@ -135,11 +152,11 @@ def new_file(project: Path, kind: str, title: str) -> Path:
 def _known_ids(project: Path) -> dict[str, list[str]]:
     """The ids settings.yaml defines, to list in the new file's comments; empty if unreadable."""
     try:
-        data: Any = loader.load(project / "catalogue" / "settings.yaml").data
+        data: Any = loader.load(Project.at(project).settings_file).data
     except (loader.YamlProblem, OSError):
         return {}
     out: dict[str, list[str]] = {}
-    for key in ("areas", "access", "themes", "target_groups"):
+    for key in TERM_LISTS:
         items = data.get(key) if isinstance(data, dict) else None
         out[key] = [str(i["id"]) for i in items or [] if isinstance(i, dict) and "id" in i]
     return out

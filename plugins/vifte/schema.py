@@ -13,20 +13,27 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.model import Enterprise, Mentor, Offer, Settings
+from vifte.collections import COLLECTIONS
+from vifte.model import Settings
+from vifte.project import CATALOGUE, SETTINGS, relative_glob
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "settings": (Settings, "catalogue/settings.yaml"),
-    "offer": (Offer, "catalogue/offers/*.yaml"),
-    "mentor": (Mentor, "catalogue/mentors/*.yaml"),
-    "enterprise": (Enterprise, "catalogue/enterprises/*.yaml"),
-}
+
+def schemas() -> dict[str, tuple[type[BaseModel], str]]:
+    """Each kind of file's schema name, model and files (settings, then the table's collections)."""
+    return {
+        "settings": (Settings, f"{CATALOGUE}/{SETTINGS}"),
+        **{col.kind: (col.model, relative_glob(col.name)) for col in COLLECTIONS.values()},
+    }
+
+
+SCHEMAS = schemas()
+"""The package's own schemas (the JSON files shipped in schema/)."""
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
 def schema_for(name: str) -> dict[str, Any]:
     """The draft-07 schema of one kind of file."""
-    cls, _ = SCHEMAS[name]
+    cls, _ = schemas()[name]
     raw = cls.model_json_schema(ref_template="#/definitions/{model}")
     if name != "settings":
         raw["properties"].pop("id", None)
@@ -50,7 +57,7 @@ def write_schemas(folder: Path) -> list[Path]:
     """Write every schema file into `folder`; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMAS:
+    for name in schemas():
         path = folder / f"{name}.schema.json"
         path.write_text(schema_text(name), encoding="utf-8")
         written.append(path)
@@ -59,7 +66,7 @@ def write_schemas(folder: Path) -> list[Path]:
 
 def vscode_settings(schema_dir: str) -> str:
     """A .vscode/settings.json that tells the YAML language server which schema fits which file."""
-    mapping = {f"{schema_dir}/{name}.schema.json": glob for name, (_, glob) in SCHEMAS.items()}
+    mapping = {f"{schema_dir}/{name}.schema.json": glob for name, (_, glob) in schemas().items()}
     return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 

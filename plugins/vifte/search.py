@@ -14,8 +14,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from vifte.collections import COLLECTIONS
 from vifte.danish import keyboard_spellings
-from vifte.markup import plain_text
 from vifte.model import Catalogue
 
 WORD = re.compile(r"[a-zæøåéü]+")
@@ -68,17 +68,14 @@ def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str
 
 
 def index_words(catalogue: Catalogue) -> dict[str, str]:
-    """Extra index words for every offer, mentor and enterprise page, by page URL."""
+    """Extra index words for the page of every item the table gives search words, by page URL."""
     texts: dict[str, tuple[str, list[str]]] = {}
-    for o in catalogue.offers:
-        body = " ".join([o.title, o.summary, plain_text(o.description), o.provider.name])
-        texts[o.page_url] = (body, list(o.keywords))
-    for m in catalogue.mentors:
-        body = " ".join([m.name, m.role, plain_text(m.about), *m.competences, *m.languages])
-        texts[m.page_url] = (body, [])
-    for e in catalogue.enterprises:
-        body = " ".join([e.name, e.industry, plain_text(e.description)])
-        texts[e.page_url] = (body, [])
+    for col in COLLECTIONS.values():
+        if col.search_text is None:
+            continue
+        for item in catalogue.items.get(col.name, ()):
+            keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
+            texts[col.url(item.id)] = (col.search_text(item), keywords)
     vocabulary = COMMON_WORDS | {
         w for body, keywords in texts.values() for w in words(body + " " + " ".join(keywords))
     }

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from vifte.diagnostics import Report
 from vifte.loader import YamlProblem, decode
+from vifte.project import CATALOGUE, STRATEGY, THEME, Project
 
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
 FONTS = (".woff2", ".woff")
@@ -80,8 +81,8 @@ def docs_rules(label: str) -> Rules:
 
 
 # theme/ is code the municipality controls: templates and its own SVG logo are fine, scripts not.
-THEME = Rules(
-    "theme/",
+THEME_RULES = Rules(
+    f"{THEME}/",
     frozenset({".html", ".css", *IMAGES, ".svg", *FONTS}),
     hints=(
         (
@@ -109,24 +110,29 @@ SPECIAL = (
 
 
 def folders(
-    root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None
+    root: Path | Project, docs_dir: Path | None = None, theme_dir: Path | None = None
 ) -> list[tuple[Path, Rules]]:
     """Every folder the build reads, with what it may hold."""
-    docs = docs_dir or root / "site_src"
+    project = root if isinstance(root, Project) else Project.at(root, docs_dir, theme_dir)
     return [
-        (root / "catalogue", Rules("catalogue/")),
-        (docs, docs_rules(_label(docs, root))),
-        (root / "strategy", Rules("strategy/")),
-        (theme_dir or root / "theme", THEME),
+        (project.catalogue, Rules(f"{CATALOGUE}/")),
+        (project.docs_dir, docs_rules(_label(project.docs_dir, project.root))),
+        (project.strategy, Rules(f"{STRATEGY}/")),
+        (project.theme_dir, THEME_RULES),
     ]
 
 
 def check(
-    root: Path, report: Report, docs_dir: Path | None = None, theme_dir: Path | None = None
+    root: Path | Project,
+    report: Report,
+    docs_dir: Path | None = None,
+    theme_dir: Path | None = None,
 ) -> None:
     """Report every file in the folders the build reads that it must not read or publish."""
+    project = root if isinstance(root, Project) else Project.at(root, docs_dir, theme_dir)
+    root = project.root
     walk = _Walk(root, report)
-    for folder, rules in folders(root, docs_dir, theme_dir):
+    for folder, rules in folders(project):
         if not os.path.lexists(folder):
             continue
         if not os.path.islink(folder) and not _inside(os.path.realpath(folder), walk.root):

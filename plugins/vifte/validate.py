@@ -16,76 +16,87 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vifte import loader, model, sources
+from vifte.collections import COLLECTIONS, TERM_LISTS, Collection
 from vifte.colour import contrast
 from vifte.danish import slug
-from vifte.diagnostics import CatalogueError, Report
+from vifte.diagnostics import ProjectError, Report
 from vifte.loader import Document, YamlProblem
 from vifte.messages import PATTERN_HELP, explain
 from vifte.model import Catalogue, Settings
-from vifte.references import COLLECTIONS, check_references
+from vifte.project import Project
+from vifte.references import check_references
 from vifte.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
 
-NOUNS = {"offers": "tilbud", "mentors": "mentor", "enterprises": "virksomhed"}
-
 
 def load_catalogue(
-    root: Path,
+    project: Project | Path,
     *,
     today: dt.date | None = None,
     links: bool = True,
     docs_dir: Path | None = None,
     theme_dir: Path | None = None,
 ) -> tuple[Catalogue | None, Report]:
-    """Load and check a project's catalogue/ folder; the catalogue is None when there are errors.
+    """Load and check a project's catalogue; the catalogue is None when there are errors.
 
-    Every folder the build reads is checked first for files it must not read or publish
-    (docs_dir defaults to site_src/). With `links` (the default, so that whatever the check
-    accepts the build builds), the texts and the docs folder are checked for what would stop the
-    build: broken internal links, pages at a generated page's address, unknown blocks.
+    Every folder the build reads is checked first for files it must not read or publish. With
+    `links` (the default, so that whatever the check accepts the build builds), the texts and
+    the docs folder are checked for what would stop the build: broken internal links, pages at a
+    generated page's address, unknown blocks.
     """
+    if not isinstance(project, Project):
+        project = Project.at(project, docs_dir, theme_dir)
+    root = project.root
     report = Report(root)
-    docs_dir = docs_dir or root / "site_src"
-    sources.check(root, report, docs_dir, theme_dir)
-    folder = root / "catalogue"
-    settings = _load_settings(folder / "settings.yaml", root, report)
+    sources.check(project, report)
+    settings, terms = _load_settings(project.settings_file, root, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
     unreadable: dict[str, dict[str, Path]] = {}
-    for name, cls in COLLECTIONS.items():
-        unreadable[name] = {}
-        loaded[name] = _load_collection(folder / name, cls, root, report, unreadable[name])
-    if settings is not None:
-        check_references(settings, loaded, unreadable, folder, report, today or dt.date.today())
+    for col in COLLECTIONS.values():
+        unreadable[col.name] = {}
+        loaded[col.name] = _load_collection(
+            project.collection(col.name), col, root, report, unreadable[col.name]
+        )
+    check_references(project, terms, loaded, unreadable, report, today or dt.date.today())
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
         settings=settings,
-        offers=tuple(sorted((m for m, _ in loaded["offers"]), key=lambda o: o.id)),
-        mentors=tuple(sorted((m for m, _ in loaded["mentors"]), key=lambda o: o.id)),
-        enterprises=tuple(sorted((m for m, _ in loaded["enterprises"]), key=lambda o: o.id)),
+        items={
+            name: tuple(sorted((m for m, _ in items), key=lambda i: i.id))
+            for name, items in loaded.items()
+        },
     )
     if links:
         from vifte.links import check_sources
 
         documents = [pair for items in loaded.values() for pair in items]
-        check_sources(catalogue, documents, report, docs_dir)
+        check_sources(catalogue, documents, report, project.docs_dir)
         if report.errors:
             return None, report
     return catalogue, report
 
 
 def require_catalogue(
-    root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None
+    project: Project | Path, docs_dir: Path | None = None, theme_dir: Path | None = None
 ) -> tuple[Catalogue, Report]:
-    """Like load_catalogue, but raise CatalogueError when the catalogue has errors."""
-    catalogue, report = load_catalogue(root, docs_dir=docs_dir, theme_dir=theme_dir)
+    """Like load_catalogue, but raise ProjectError when the project has errors."""
+    catalogue, report = load_catalogue(project, docs_dir=docs_dir, theme_dir=theme_dir)
     if catalogue is None:
-        raise CatalogueError(report)
+        raise ProjectError(report)
     return catalogue, report
 
 
-def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
+def _load_settings(
+    path: Path, root: Path, report: Report
+) -> tuple[Settings | None, dict[str, list[str] | None]]:
+    """settings.yaml as a model (None when it has errors), and the ids of each term list.
+
+    The ids come from whatever parts of the file parsed, so that one error in settings.yaml
+    does not hide the reference errors of every offer; None: that list could not be read.
+    """
+    terms: dict[str, list[str] | None] = dict.fromkeys(TERM_LISTS)
     if not os.path.lexists(path):
         report.error(
             path,
@@ -93,19 +104,24 @@ def _load_settings(path: Path, root: Path, report: Report) -> Settings | None:
             0,
             "filen mangler; den skal beskrive kommunen, områder, adgang, temaer og målgrupper (start med 'vifte init')",
         )
-        return None
+        return None, terms
     if sources.path_problem(path.parent, root) is not None:
-        return None  # reported by sources.check
+        return None, terms  # reported by sources.check
     doc = _read(path, root, report)
     if doc is None:
-        return None
+        return None, terms
     doc.data = as_written(Settings, doc.data, doc.written)
+    if isinstance(doc.data, dict):
+        for name in TERM_LISTS:
+            items = doc.data.get(name)
+            if isinstance(items, list):
+                terms[name] = [str(i["id"]) for i in items if isinstance(i, dict) and "id" in i]
     settings = _validate(Settings, doc.data, doc, report)
     if settings is not None:
-        for list_name in ("areas", "access", "themes", "target_groups"):
+        for list_name in TERM_LISTS:
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
-    return settings
+    return settings, terms
 
 
 def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
@@ -147,15 +163,15 @@ def _check_unique_terms(
 
 
 def _load_collection(
-    folder: Path, cls: type[M], root: Path, report: Report, unreadable: dict[str, Path]
-) -> list[tuple[M | None, Document]]:
+    folder: Path, col: Collection, root: Path, report: Report, unreadable: dict[str, Path]
+) -> list[tuple[Any, Document]]:
     """Every readable file of one folder, with its model or None when the model had errors.
 
     Files with a good id that cannot be read (YAML errors) go into `unreadable`, by id.
     """
     if not folder.is_dir() or sources.path_problem(folder, root) is not None:
         return []  # a folder that leads out of the project is reported by sources.check
-    result: list[tuple[M | None, Document]] = []
+    result: list[tuple[Any, Document]] = []
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
@@ -166,7 +182,6 @@ def _load_collection(
             )
             continue
         stem = path.stem
-        noun = NOUNS[folder.name]
         if not _is_id(stem):
             report.error(
                 path,
@@ -188,7 +203,7 @@ def _load_collection(
                 path,
                 0,
                 0,
-                f"id'et '{stem}' er brugt af to filer ({seen[stem].name} og {path.name}); hvert {noun} skal have sit eget id",
+                f"id'et '{stem}' er brugt af to filer ({seen[stem].name} og {path.name}); hvert {col.noun} skal have sit eget id",
             )
             continue
         seen[stem] = path
@@ -203,9 +218,9 @@ def _load_collection(
                 "feltet 'id' skal ikke skrives; id'et er filnavnet",
             )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
-        doc.data = as_written(cls, doc.data, doc.written)
+        doc.data = as_written(col.model, doc.data, doc.written)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
-        result.append((_validate(cls, data, doc, report), doc))
+        result.append((_validate(col.model, data, doc, report), doc))
     return result
 
 
@@ -222,7 +237,15 @@ def _read(path: Path, root: Path, report: Report) -> Document | None:
 
 
 def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | None:
+    """The model, or None after reporting every problem: the file's own first, then the model's.
+
+    Model errors where the loader left a value out (see Document.spoiled) would only repeat it.
+    """
+    for problem in doc.problems:
+        report.error(doc.path, problem.line, problem.column, problem.message)
     if not isinstance(data, dict):
+        if () in doc.spoiled:
+            return None
         report.error(
             doc.path,
             1,
@@ -231,16 +254,26 @@ def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | Non
         )
         return None
     try:
-        return cls.model_validate(data)
+        model = cls.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
+            if _follows(loc, err["type"], doc):
+                continue
             # A missing field is reported where its parent starts; an unknown one at its key.
             line, column = doc.position(
                 loc[:-1] if err["type"] == "missing" else loc, key=err["type"] == "extra_forbidden"
             )
             report.error(doc.path, line, column, explain(cls, loc, err))
         return None
+    return None if doc.problems else model
+
+
+def _follows(loc: tuple[Any, ...], kind: str, doc: Document) -> bool:
+    """Whether a model error only follows from a problem the loader has already reported."""
+    if any(loc[: len(s)] == s for s in doc.spoiled):
+        return True
+    return kind == "missing" and loc[:-1] in doc.incomplete
 
 
 def _is_id(text: str) -> bool:

@@ -28,6 +28,7 @@ from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_na
 from vifte.model import Catalogue
 from vifte.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.pages import Renderer, url_of
+from vifte.routes import route_globals
 from vifte.search import SearchIndexError, index_site
 from vifte.sources import folders, publish_problem
 from vifte.templating import TemplateLayoutError
@@ -154,6 +155,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
+        env.globals["vifte_routes"] = route_globals()
         env.globals["vifte_edition"] = {
             "head": head_html(self.edition),
             "banner": banner_html(self.edition),

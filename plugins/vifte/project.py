@@ -1,0 +1,68 @@
+"""A project's folders: the one place that names them.
+
+docs_dir and the theme folder come from mkdocs.yml (the adapter or the CLI reads it); the rest
+lie at fixed places under the project root.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CATALOGUE = "catalogue"
+SETTINGS = "settings.yaml"
+IMAGES = "images"
+DOCS = "site_src"
+THEME = "theme"
+TEMPLATES = "vifte"
+"""Under theme/: the project's own page templates, which override the package's."""
+STRATEGY = "strategy"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's parts live; build one with `Project.at`."""
+
+    root: Path
+    docs_dir: Path
+    theme_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None) -> Project:
+        """The project at `root`; docs_dir and the theme folder default to site_src/ and theme/."""
+        root = Path(root)
+        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME))
+
+    @property
+    def catalogue(self) -> Path:
+        return self.root / CATALOGUE
+
+    @property
+    def settings_file(self) -> Path:
+        return self.catalogue / SETTINGS
+
+    @property
+    def images(self) -> Path:
+        return self.catalogue / IMAGES
+
+    @property
+    def strategy(self) -> Path:
+        return self.root / STRATEGY
+
+    @property
+    def templates(self) -> Path:
+        """The project's page templates (theme/vifte/ beside mkdocs.yml's theme folder)."""
+        return self.root / THEME / TEMPLATES
+
+    def collection(self, name: str) -> Path:
+        """The folder of one collection, e.g. catalogue/offers."""
+        return self.catalogue / name
+
+    def watched(self) -> list[Path]:
+        """Folders outside docs_dir whose changes a live preview must rebuild for."""
+        return [self.catalogue, self.strategy, self.root / THEME, self.theme_dir]
+
+
+def relative_glob(name: str) -> str:
+    """The files of a collection, relative to the project root, as editors' globs name them."""
+    return f"{CATALOGUE}/{name}/*.yaml"

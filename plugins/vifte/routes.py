@@ -1,0 +1,112 @@
+"""Every generated page's address, computed from the table without rendering anything.
+
+The renderer renders these routes; the link checks read them; the theme gets the fixed pages'
+addresses as the template global `vifte_routes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from vifte.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
+from vifte.model import Catalogue
+
+
+@dataclass(frozen=True)
+class Route:
+    """One generated page: its source path, template, title, description and, when rendered,
+    its template values (computed only then)."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+    context: Callable[[], dict[str, Any]] = field(default=dict, compare=False)
+
+    @property
+    def url(self) -> str:
+        return url_of(self.path)
+
+
+def url_of(path: str) -> str:
+    """Site-relative URL of a Markdown source path, with directory URLs."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def routes(c: Catalogue) -> list[Route]:
+    """Every generated page of the catalogue, in a stable order."""
+    cols = list(COLLECTIONS.values())
+    out = [
+        Route(
+            cols[0].index_path,
+            cols[0].index_template,
+            cols[0].index_title,
+            cols[0].index_description(c),
+        ),
+        *(Route(p.path, p.template, p.title, p.description) for p in FIXED_PAGES),
+        *(
+            Route(col.index_path, col.index_template, col.index_title, col.index_description(c))
+            for col in cols[1:]
+        ),
+    ]
+    for terms in TERM_LISTS.values():
+        if terms.section is None:
+            continue
+        lists = COLLECTIONS[terms.lists]
+        ref_field = next(f for f, r in refs_of(lists.model).items() if r.target == terms.name)
+        values = list(getattr(c, terms.name).values())
+        out.append(
+            Route(
+                f"{terms.section}/index.md",
+                "pages/terms.html",
+                terms.title,
+                terms.intro,
+                partial(dict, terms=values, field=ref_field, intro=terms.intro),
+            )
+        )
+        for term in values:
+            out.append(
+                Route(
+                    f"{terms.section}/{term.id}.md",
+                    "pages/term.html",
+                    term.label,
+                    term.description or term.label,
+                    partial(_term_context, c, term, ref_field),
+                )
+            )
+    for col in cols:
+        for item in c.items.get(col.name, ()):
+            out.append(
+                Route(
+                    col.path(item.id),
+                    col.template,
+                    col.title(item),
+                    col.description(item),
+                    partial(_item_context, c, col, item),
+                )
+            )
+    return out
+
+
+def _term_context(c: Catalogue, term: Any, field: str) -> dict[str, Any]:
+    return {"term": term, "field": field, "offers": c.offers_with(field, term.id)}
+
+
+def _item_context(c: Catalogue, col: Collection, item: Any) -> dict[str, Any]:
+    return {"item": item, col.variable: item, **col.context(c, item)}
+
+
+def route_globals() -> dict[str, str]:
+    """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`."""
+    return {
+        **{p.key: f"{p.section}/" for p in FIXED_PAGES},
+        **{col.name: f"{col.section}/" for col in COLLECTIONS.values()},
+    }
