@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import make_project  # noqa: E402
 
-from vifte.validate import load_catalogue  # noqa: E402
+from vifte.source.validate import load_catalogue  # noqa: E402
 
 
 def seconds(root: Path, links: bool) -> float:

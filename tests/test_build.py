@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.links import broken_in_site
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.validate import require_catalogue
+from vifte.output.links import broken_in_site
+from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.validate import load_catalogue
+from vifte.source.validate import load_catalogue
 
 OFFER = """
 title: Gældsrådgivning
@@ -289,7 +289,7 @@ def test_pale_area_colour_is_refused(project):
 
 
 def test_text_on_every_colour_reaches_aa():
-    from vifte.colour import contrast, text_on
+    from vifte.domain.colour import contrast, text_on
 
     for grey in range(0, 256, 5):
         colour = f"#{grey:02x}{grey:02x}{grey:02x}"

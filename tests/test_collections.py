@@ -15,12 +15,12 @@ import pytest
 from pydantic import Field
 
 from tests.conftest import Write
-from vifte.collections import Collection, register, unregister
-from vifte.markup import plain_text
+from vifte.domain.collections import Collection, register, unregister
+from vifte.domain.model import Date, Id, Markdown, Ref, Routed, Text
+from vifte.domain.schema import schema_for, write_schemas
 from vifte.mkdocs.build import build_site
-from vifte.model import Date, Id, Markdown, Ref, Routed, Text
-from vifte.schema import schema_for, write_schemas
-from vifte.validate import load_catalogue
+from vifte.output.markup import plain_text
+from vifte.source.validate import load_catalogue
 
 
 class Event(Routed):

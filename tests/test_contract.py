@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.colour import contrast
-from vifte.markup import render_markdown
+from vifte.domain.colour import contrast
 from vifte.mkdocs.build import build_site
-from vifte.styles import colours_css
-from vifte.validate import load_catalogue
+from vifte.output.markup import render_markdown
+from vifte.output.styles import colours_css
+from vifte.source.validate import load_catalogue
 
 OFFER = """
 title: Gældsrådgivning

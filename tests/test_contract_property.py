@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
-from vifte.validate import load_catalogue
+from vifte.source.validate import load_catalogue
 
 # Written unquoted. YAML 1.1 reads most of these as numbers, booleans, dates or sexagesimals.
 ODD = [

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from vifte.edition import INTERNAL, audience_of
+from vifte.domain.edition import INTERNAL, audience_of
+from vifte.domain.model import Offer
+from vifte.domain.schema import schema_for
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.model import Offer
-from vifte.schema import schema_for
-from vifte.validate import require_catalogue
+from vifte.source.validate import require_catalogue
 
 from .test_serve import _free_port, _wait_for
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Write
-from vifte.diagnostics import ProjectError
-from vifte.validate import load_catalogue, require_catalogue
+from vifte.source.diagnostics import ProjectError
+from vifte.source.validate import load_catalogue, require_catalogue
 
 OFFER = "catalogue/offers/virksomhedspraktik.yaml"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vifte.frontmatter import load_markdown
-from vifte.loader import YamlProblem
+from vifte.source.frontmatter import load_markdown
+from vifte.source.loader import YamlProblem
 
 
 def _file(tmp_path: Path, raw: bytes) -> Path:

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vifte.markup import render_markdown
+from vifte.output.markup import render_markdown
 from vifte.scaffold import init_project
-from vifte.validate import load_catalogue
+from vifte.source.validate import load_catalogue
 
 LINE = re.compile(r"^catalogue/[^:]+:\d+:\d+: (error|warning): .+")
 

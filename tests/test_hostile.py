@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vifte.validate import load_catalogue
+from vifte.source.validate import load_catalogue
 
 from .test_check import OFFER
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.edition import INTERNAL, PUBLIC
-from vifte.images import image_size
+from vifte.domain.edition import INTERNAL, PUBLIC
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.outputs import outputs
-from vifte.pages import Renderer
-from vifte.validate import require_catalogue
+from vifte.output.images import image_size
+from vifte.output.outputs import outputs
+from vifte.output.pages import Renderer
+from vifte.source.validate import require_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 

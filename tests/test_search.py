@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from vifte.danish import keyboard_spellings
+from vifte.domain.danish import keyboard_spellings
 from vifte.mkdocs.build import build_site
-from vifte.search import expand, split_compound
+from vifte.output.search import expand, split_compound
 
 VOCABULARY = {"gæld", "hjælp", "truck", "kursus", "rådgivning", "job", "søgning", "praktik", "hold"}
 

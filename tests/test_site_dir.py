@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from vifte.edition import INTERNAL
-from vifte.links import broken_in_site
+from vifte.domain.edition import INTERNAL
 from vifte.mkdocs.build import build_site
-from vifte.site_dir import MARKER, SiteDirError, read_marker, write_marker
-from vifte.site_swap import Layout, commit, recover
+from vifte.output.links import broken_in_site
+from vifte.publish.site_dir import MARKER, SiteDirError, read_marker, write_marker
+from vifte.publish.site_swap import Layout, commit, recover
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.links import broken_in_site, check_sources
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.sources import docs_rules, publish_problem
-from vifte.validate import load_catalogue
+from vifte.output.links import broken_in_site, check_sources
+from vifte.source.sources import docs_rules, publish_problem
+from vifte.source.validate import load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SECRET = Path("/etc/passwd")
@@ -387,7 +387,7 @@ def test_symlinks_inside_the_project_and_allowed_files_are_published(project, tm
 
 def test_adapter_checks_each_file_mkdocs_would_copy(project, tmp_path, monkeypatch):
     """Second line of defence: a file that appears after the walk is still never copied."""
-    monkeypatch.setattr("vifte.sources.check", lambda *args, **kwargs: None)
+    monkeypatch.setattr("vifte.source.sources.check", lambda *args, **kwargs: None)
     (project / "site_src/noter.css").symlink_to(SECRET)
     with pytest.raises(
         BuildFailed,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from vifte.danish import collation_key, sort_da
+from vifte.domain.danish import collation_key, sort_da
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.templating import absolute_link, environment, site_link
-from vifte.validate import require_catalogue
+from vifte.output.templating import absolute_link, environment, site_link
+from vifte.source.validate import require_catalogue
 
 from .conftest import Write
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from vifte import __version__
 
 if TYPE_CHECKING:
-    from vifte.diagnostics import Report
-    from vifte.model import Catalogue
-    from vifte.project import Project
+    from vifte.domain.model import Catalogue
+    from vifte.source.diagnostics import Report
+    from vifte.source.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _edition_option(command: argparse.ArgumentParser) -> None:
-    from vifte.edition import EDITIONS, PUBLIC
+    from vifte.domain.edition import EDITIONS, PUBLIC
 
     command.add_argument(
         "--edition",
@@ -94,14 +94,14 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
 
 
 def _kinds() -> list[str]:
-    from vifte.collections import COLLECTIONS
+    from vifte.domain.collections import COLLECTIONS
 
     return [col.kind for col in COLLECTIONS.values()]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from vifte.collections import COLLECTIONS
-    from vifte.validate import load_catalogue
+    from vifte.domain.collections import COLLECTIONS
+    from vifte.source.validate import load_catalogue
 
     project = _project(args.project)
     if project is None:
@@ -131,7 +131,7 @@ def _project(root: Path) -> Project | None:
     Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one is reported.
     """
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
-    from vifte.project import Project
+    from vifte.source.project import Project
 
     if not (root / "mkdocs.yml").is_file():
         return Project.at(root)
@@ -169,10 +169,10 @@ def _config_file(project: Path) -> Path | None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from vifte.edition import EDITIONS
+    from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import BuildFailed, build_site, show_mkdocs
     from vifte.mkdocs.config_file import ConfigFileError
-    from vifte.site_dir import SiteDirError
+    from vifte.publish.site_dir import SiteDirError
 
     config = _config_file(args.project)
     if config is None:
@@ -214,7 +214,7 @@ def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    from vifte.edition import EDITIONS
+    from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
     from vifte.mkdocs.config import edition_requested
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
@@ -255,7 +255,7 @@ def _stop_signals() -> Iterator[None]:
 
     A signal the caller's shell ignores stays ignored.
     """
-    from vifte.site_dir import Interrupted
+    from vifte.publish.site_dir import Interrupted
 
     def stop(signum: int, _frame: object) -> None:
         _RECEIVED.append(signum)

@@ -13,11 +13,11 @@ from typing import Any
 
 import jinja2
 
-from vifte import loader
-from vifte.collections import COLLECTIONS, TERM_LISTS, by_kind
-from vifte.danish import slug
-from vifte.project import Project
-from vifte.schema import vscode_settings, write_schemas
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS, by_kind
+from vifte.domain.danish import slug
+from vifte.domain.schema import vscode_settings, write_schemas
+from vifte.source import loader
+from vifte.source.project import Project
 
 GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
 

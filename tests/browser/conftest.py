@@ -20,7 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 def key_pages() -> list[str]:
     """The pages every browser check covers: front, filter, an offer, index pages, mentors, plan."""
-    from vifte.validate import require_catalogue
+    from vifte.source.validate import require_catalogue
 
     from ..conftest import REPO
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vifte.danish import sort_da
+from vifte.domain.danish import sort_da
 
 from ..test_templating import DANISH_TITLES, build_danish
 from .conftest import serve

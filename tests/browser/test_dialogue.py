@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from vifte.validate import require_catalogue
+from vifte.source.validate import require_catalogue
 
 from ..conftest import REPO
 

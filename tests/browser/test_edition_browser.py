@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from vifte.edition import INTERNAL
+from vifte.domain.edition import INTERNAL
 from vifte.mkdocs.build import build_site
 
 from .conftest import serve
@@ -27,7 +27,7 @@ def intern_url(tmp_path_factory):
 
 
 def test_internal_edition_shows_banner_and_internal_contact(page, intern_url, watched, tmp_path):
-    from vifte.validate import require_catalogue
+    from vifte.source.validate import require_catalogue
 
     from ..conftest import REPO
 

@@ -101,7 +101,7 @@ def test_a_valid_plan_is_kept(page, site_url, watched, catalogue):
 
 @pytest.fixture(scope="module")
 def catalogue():
-    from vifte.validate import require_catalogue
+    from vifte.source.validate import require_catalogue
 
     from ..conftest import REPO
 

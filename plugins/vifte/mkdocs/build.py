@@ -12,12 +12,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
-from vifte.diagnostics import CatalogueError, Report
-from vifte.edition import PUBLIC, Edition
+from vifte.domain.edition import PUBLIC, Edition
 from vifte.mkdocs.config import edition_requested
 from vifte.mkdocs.config_file import load_config_file
-from vifte.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
-from vifte.sources import folders
+from vifte.publish.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
+from vifte.source.diagnostics import CatalogueError, Report
+from vifte.source.sources import folders
 
 
 class BuildFailed(Exception):

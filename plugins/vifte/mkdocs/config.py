@@ -8,7 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
-from vifte.edition import EDITIONS, PUBLIC, Edition
+from vifte.domain.edition import EDITIONS, PUBLIC, Edition
 
 
 class VifteConfig(base.Config):

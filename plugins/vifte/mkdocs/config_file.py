@@ -11,8 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vifte.diagnostics import Report
-from vifte.loader import _explain_syntax
+from vifte.source.diagnostics import Report
+from vifte.source.loader import _explain_syntax
 
 log = logging.getLogger("mkdocs.config")
 

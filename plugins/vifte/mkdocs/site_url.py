@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from vifte.diagnostics import CatalogueError, Report
 from vifte.mkdocs.config_file import position_of
+from vifte.source.diagnostics import CatalogueError, Report
 
 SETTINGS = "catalogue/settings.yaml"
 

@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
-from vifte.csp import inline_script_hashes
+from vifte.output.csp import inline_script_hashes
 
 PROBE = "vifte-csp-probe"
 MAX_DEPTH = 64

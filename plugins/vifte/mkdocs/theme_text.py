@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from vifte.diagnostics import Report
+from vifte.source.diagnostics import Report
 
 CONFIG_TEXT = ("site_name", "site_description", "site_author")
 """Plain-text settings in mkdocs.yml. (`copyright` is HTML by the theme's contract.)"""

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
-from vifte.diagnostics import Report, shorten
-from vifte.export import EXPORT_PATH
-from vifte.loader import Document, YamlProblem, decode
-from vifte.markup import render_markdown
-from vifte.model import Catalogue, Rendered
-from vifte.pages import BLOCK_MARKER, BLOCKS
-from vifte.routes import routes, url_of
+from vifte.domain.model import Catalogue, Rendered
+from vifte.domain.routes import routes, url_of
+from vifte.output.export import EXPORT_PATH
+from vifte.output.markup import render_markdown
+from vifte.output.pages import BLOCK_MARKER, BLOCKS
+from vifte.source.diagnostics import Report, shorten
+from vifte.source.loader import Document, YamlProblem, decode
 
 # No brackets inside the label or the target: each attempt then ends at the next bracket, so
 # the search stays linear even in a text of 20,000 brackets.

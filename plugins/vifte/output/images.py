@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from vifte.model import Catalogue, Image
+from vifte.domain.model import Catalogue, Image
 
 SITE_FOLDER = "billeder"
 """The site folder catalogue images are copied to."""

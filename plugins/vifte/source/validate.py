@@ -15,17 +15,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vifte import loader, model, sources
-from vifte.collections import COLLECTIONS, TERM_LISTS, Collection
-from vifte.colour import contrast
-from vifte.danish import slug
-from vifte.diagnostics import ProjectError, Report
-from vifte.loader import Document, YamlProblem
-from vifte.messages import PATTERN_HELP, explain
-from vifte.model import Catalogue, Settings
-from vifte.project import Project
-from vifte.references import check_references
-from vifte.written import as_written
+from vifte.domain import model
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
+from vifte.domain.colour import contrast
+from vifte.domain.danish import slug
+from vifte.domain.model import Catalogue, Settings
+from vifte.source import loader, sources
+from vifte.source.diagnostics import ProjectError, Report
+from vifte.source.loader import Document, YamlProblem
+from vifte.source.messages import PATTERN_HELP, explain
+from vifte.source.project import Project
+from vifte.source.references import check_references
+from vifte.source.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,7 +70,7 @@ def load_catalogue(
         },
     )
     if links:
-        from vifte.links import check_sources
+        from vifte.output.links import check_sources
 
         documents = [pair for items in loaded.values() for pair in items]
         check_sources(catalogue, documents, report, project.docs_dir)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from vifte.edition import ROBOTS_TXT, Edition
-from vifte.export import EXPORT_PATH, catalogue_json
-from vifte.images import Pictures, images_of, site_path
-from vifte.model import Catalogue
-from vifte.pages import Renderer
-from vifte.styles import asset, colours_css
+from vifte.domain.edition import ROBOTS_TXT, Edition
+from vifte.domain.model import Catalogue
+from vifte.output.export import EXPORT_PATH, catalogue_json
+from vifte.output.images import Pictures, images_of, site_path
+from vifte.output.pages import Renderer
+from vifte.output.styles import asset, colours_css
 
 Kind = Literal["page", "asset", "colours", "export", "image", "robots"]
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte import model
-from vifte.danish import ascii_spelling
-from vifte.diagnostics import shorten
-from vifte.loader import Loc
+from vifte.domain import model
+from vifte.domain.danish import ascii_spelling
+from vifte.source.diagnostics import shorten
+from vifte.source.loader import Loc
 
 DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

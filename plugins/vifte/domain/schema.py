@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.collections import COLLECTIONS
-from vifte.model import Settings
-from vifte.project import CATALOGUE, SETTINGS, relative_glob
+from vifte.domain.collections import COLLECTIONS
+from vifte.domain.model import Settings
+from vifte.source.project import CATALOGUE, SETTINGS, relative_glob
 
 
 def schemas() -> dict[str, tuple[type[BaseModel], str]]:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from vifte.markup import plain_text
-from vifte.model import (
+from vifte.domain.model import (
     Access,
     Area,
     Catalogue,
@@ -28,6 +27,7 @@ from vifte.model import (
     Term,
     Theme,
 )
+from vifte.output.markup import plain_text
 
 
 def _nothing(_catalogue: Catalogue, _item: Any) -> dict[str, Any]:

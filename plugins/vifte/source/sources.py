@@ -16,9 +16,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.diagnostics import Report
-from vifte.loader import YamlProblem, decode
-from vifte.project import CATALOGUE, STRATEGY, THEME, Project
+from vifte.source.diagnostics import Report
+from vifte.source.loader import YamlProblem, decode
+from vifte.source.project import CATALOGUE, STRATEGY, THEME, Project
 
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
 FONTS = (".woff2", ".woff")

@@ -9,14 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.collections import COLLECTIONS, check_refs, refs_of, target_noun
-from vifte.diagnostics import Report, shorten
-from vifte.images import RASTER
-from vifte.loader import Document
-from vifte.messages import did_you_mean
-from vifte.model import Image, Offer
-from vifte.project import CATALOGUE, IMAGES, SETTINGS, Project
-from vifte.written import options
+from vifte.domain.collections import COLLECTIONS, check_refs, refs_of, target_noun
+from vifte.domain.model import Image, Offer
+from vifte.output.images import RASTER
+from vifte.source.diagnostics import Report, shorten
+from vifte.source.loader import Document
+from vifte.source.messages import did_you_mean
+from vifte.source.project import CATALOGUE, IMAGES, SETTINGS, Project
+from vifte.source.written import options
 
 
 def check_references(

@@ -23,9 +23,9 @@ except ImportError:  # Windows: a byte-range lock, also freed when the process d
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
-from vifte.edition import EDITIONS
-from vifte.edition import PUBLIC as PUBLIC_EDITION
-from vifte.site_swap import (
+from vifte.domain.edition import EDITIONS
+from vifte.domain.edition import PUBLIC as PUBLIC_EDITION
+from vifte.publish.site_swap import (
     OWN_PREFIX,
     Layout,
     commit,

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from vifte.diagnostics import shorten
+from vifte.source.diagnostics import shorten
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12

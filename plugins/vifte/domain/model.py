@@ -23,10 +23,10 @@ from pydantic import (
     model_validator,
 )
 
-from vifte.colour import text_on
-from vifte.danish import collation_key
-from vifte.edition import Edition, audience, published
-from vifte.markup import nests_too_deep
+from vifte.domain.colour import text_on
+from vifte.domain.danish import collation_key
+from vifte.domain.edition import Edition, audience, published
+from vifte.output.markup import nests_too_deep
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9 ]{8,16}$"
@@ -150,7 +150,7 @@ class Routed(Strict):
 
     @property
     def page_url(self) -> str:
-        from vifte.collections import url_for
+        from vifte.domain.collections import url_for
 
         return url_for(self)
 
@@ -353,7 +353,7 @@ class RoutedTerm(Term):
 
     @property
     def page_url(self) -> str:
-        from vifte.collections import url_for
+        from vifte.domain.collections import url_for
 
         return url_for(self)
 
@@ -444,7 +444,7 @@ class Catalogue(BaseModel):
     @cached_property
     def lookups(self) -> dict[str, Any]:
         """Every derived name the table gives, each computed when first asked for."""
-        from vifte.collections import COLLECTIONS, TERM_LISTS
+        from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 
         cache: dict[str, Any] = {}
 
@@ -472,7 +472,7 @@ class Catalogue(BaseModel):
 
     def by_id(self, collection: str) -> dict[str, Any]:
         """The items of one collection by id."""
-        from vifte.collections import COLLECTIONS
+        from vifte.domain.collections import COLLECTIONS
 
         return self.lookups[f"{COLLECTIONS[collection].kind}_by_id"]()  # type: ignore[no-any-return]
 
@@ -500,7 +500,7 @@ class Catalogue(BaseModel):
 
     def linked(self, item: Any, field: str) -> list[Any]:
         """The items `item` names under a reference field, in the order written."""
-        from vifte.collections import refs_of
+        from vifte.domain.collections import refs_of
 
         found = self.by_id(refs_of(type(item))[field].target)
         value = getattr(item, field)
@@ -508,7 +508,7 @@ class Catalogue(BaseModel):
 
     def referring(self, collection: str, item: Any) -> list[Any]:
         """The items of `collection` that name `item` in any reference field, by title."""
-        from vifte.collections import COLLECTIONS, collection_of, refs_of
+        from vifte.domain.collections import COLLECTIONS, collection_of, refs_of
 
         target = collection_of(item).name
         fields = [

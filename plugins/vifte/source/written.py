@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from vifte.loader import Loc
+from vifte.source.loader import Loc
 
 
 def as_written(model: type[BaseModel], data: Any, written: dict[Loc, str]) -> Any:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.loader import Document, YamlProblem, check_indent, parse, read_text
+from vifte.source.loader import Document, YamlProblem, check_indent, parse, read_text
 
 FENCE = "---"
 

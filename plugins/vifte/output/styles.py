@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from vifte.model import Settings
+from vifte.domain.model import Settings
 
 
 def colours_css(settings: Settings) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from vifte.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
-from vifte.model import Catalogue
+from vifte.domain.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
+from vifte.domain.model import Catalogue
 
 
 @dataclass(frozen=True)

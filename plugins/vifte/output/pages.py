@@ -15,10 +15,10 @@ from typing import Any
 
 import jinja2
 
-from vifte.model import Catalogue
-from vifte.routes import routes, url_of
-from vifte.search import index_words
-from vifte.templating import environment, site_link
+from vifte.domain.model import Catalogue
+from vifte.domain.routes import routes, url_of
+from vifte.output.search import index_words
+from vifte.output.templating import environment, site_link
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
 BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")

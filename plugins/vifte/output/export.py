@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vifte.collections import COLLECTIONS
-from vifte.images import site_url
-from vifte.model import Catalogue, Image
+from vifte.domain.collections import COLLECTIONS
+from vifte.domain.model import Catalogue, Image
+from vifte.output.images import site_url
 
 FORMAT_VERSION = 1
 EXPORT_PATH = "data/catalogue.json"

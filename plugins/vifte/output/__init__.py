@@ -1,0 +1,1 @@
+"""What the core produces from the model: pages, search words, export, styles, images, policies, link checks."""
