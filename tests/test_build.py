@@ -11,7 +11,7 @@ import pytest
 
 from vifte.cli import main
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.output.links import broken_in_site
+from vifte.source.links import broken_in_site
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO

@@ -12,8 +12,8 @@ import pytest
 
 from vifte.cli import main
 from vifte.domain.colour import contrast
+from vifte.domain.markup import render_markdown
 from vifte.mkdocs.build import build_site
-from vifte.output.markup import render_markdown
 from vifte.output.styles import colours_css
 from vifte.source.validate import load_catalogue
 

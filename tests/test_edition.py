@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from vifte.domain.edition import INTERNAL, audience_of
 from vifte.domain.model import Offer
-from vifte.domain.schema import schema_for
 from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.source.schema import schema_for
 from vifte.source.validate import require_catalogue
 
 from .test_serve import _free_port, _wait_for

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vifte.output.markup import render_markdown
+from vifte.domain.markup import render_markdown
 from vifte.scaffold import init_project
 from vifte.source.validate import load_catalogue
 

@@ -14,8 +14,8 @@ import pytest
 
 from vifte.cli import main
 from vifte.domain.edition import INTERNAL, PUBLIC
+from vifte.domain.images import image_size
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.output.images import image_size
 from vifte.output.outputs import outputs
 from vifte.output.pages import Renderer
 from vifte.source.validate import require_catalogue

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from vifte.domain.schema import SCHEMAS, packaged_schema_dir, schema_text
 from vifte.source import loader
+from vifte.source.schema import SCHEMAS, packaged_schema_dir, schema_text
 
 from .conftest import REPO
 
@@ -17,7 +17,7 @@ from .conftest import REPO
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_committed_schema_is_up_to_date(name):
     committed = (packaged_schema_dir() / f"{name}.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(name), "run: python -m vifte.domain.schema"
+    assert committed == schema_text(name), "run: python -m vifte.source.schema"
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -17,9 +17,9 @@ import pytest
 
 from vifte.domain.edition import INTERNAL
 from vifte.mkdocs.build import build_site
-from vifte.output.links import broken_in_site
 from vifte.publish.site_dir import MARKER, SiteDirError, read_marker, write_marker
 from vifte.publish.site_swap import Layout, commit, recover
+from vifte.source.links import broken_in_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -14,7 +14,7 @@ import pytest
 
 from vifte.cli import main
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.output.links import broken_in_site, check_sources
+from vifte.source.links import broken_in_site, check_sources
 from vifte.source.sources import docs_rules, publish_problem
 from vifte.source.validate import load_catalogue
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from vifte import __version__
 
 if TYPE_CHECKING:
-    from vifte.domain.model import Catalogue
+    from vifte.domain.catalogue import Catalogue
     from vifte.source.diagnostics import Report
     from vifte.source.project import Project
 

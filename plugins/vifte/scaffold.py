@@ -15,9 +15,9 @@ import jinja2
 
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS, by_kind
 from vifte.domain.danish import slug
-from vifte.domain.schema import vscode_settings, write_schemas
 from vifte.source import loader
 from vifte.source.project import Project
+from vifte.source.schema import vscode_settings, write_schemas
 
 GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
 

@@ -12,12 +12,12 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
+from vifte.domain.markup import plain_text
 from vifte.domain.model import (
     Access,
     Area,
-    Catalogue,
     Enterprise,
     Mentor,
     Offer,
@@ -27,7 +27,9 @@ from vifte.domain.model import (
     Term,
     Theme,
 )
-from vifte.output.markup import plain_text
+
+if TYPE_CHECKING:
+    from vifte.domain.catalogue import Catalogue
 
 
 def _nothing(_catalogue: Catalogue, _item: Any) -> dict[str, Any]:

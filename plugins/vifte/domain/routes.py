@@ -6,13 +6,21 @@ addresses as the template global `vifte_routes`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
-from vifte.domain.model import Catalogue
+
+EXPORT_PATH = "data/catalogue.json"
+"""Where the open-data export lives in the built site."""
+
+BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
+BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
+"""Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
 
 
 @dataclass(frozen=True)

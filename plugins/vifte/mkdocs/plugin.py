@@ -16,21 +16,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
-from vifte.domain.model import Catalogue
+from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import route_globals
 from vifte.mkdocs.config import VifteConfig, requested_edition
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.output.csp import add_policy, unlisted_scripts
-from vifte.output.links import broken_in_site
-from vifte.output.markup import sanitise_page
 from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.search import SearchIndexError, index_site
 from vifte.output.templating import TemplateLayoutError
 from vifte.source.diagnostics import CatalogueError, Report
+from vifte.source.links import broken_in_site
 from vifte.source.sources import folders, publish_problem
 from vifte.source.validate import require_catalogue
 

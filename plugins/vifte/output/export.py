@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS
-from vifte.domain.model import Catalogue, Image
-from vifte.output.images import site_url
+from vifte.domain.images import site_url
+from vifte.domain.model import Image
 
 FORMAT_VERSION = 1
-EXPORT_PATH = "data/catalogue.json"
-"""Where the export lives in the built site."""
 
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
-from vifte.domain.model import Catalogue
-from vifte.output.export import EXPORT_PATH, catalogue_json
-from vifte.output.images import Pictures, images_of, site_path
+from vifte.domain.images import Pictures, images_of, site_path
+from vifte.domain.routes import EXPORT_PATH
+from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
 

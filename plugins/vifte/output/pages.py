@@ -15,13 +15,10 @@ from typing import Any
 
 import jinja2
 
-from vifte.domain.model import Catalogue
-from vifte.domain.routes import routes, url_of
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
 from vifte.output.search import index_words
 from vifte.output.templating import environment, site_link
-
-BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
-BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS
 from vifte.domain.danish import keyboard_spellings
-from vifte.domain.model import Catalogue
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 3

@@ -17,9 +17,10 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
-from vifte.domain.model import KIND_LABELS, Catalogue
-from vifte.output.markup import render_markdown
+from vifte.domain.markup import render_markdown
+from vifte.domain.model import KIND_LABELS
 
 Link = Callable[[str], str]
 """Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from vifte.domain.collections import COLLECTIONS, check_refs, refs_of, target_noun
+from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
-from vifte.output.images import RASTER
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document
 from vifte.source.messages import did_you_mean

@@ -16,10 +16,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vifte.domain import model
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
-from vifte.domain.model import Catalogue, Settings
+from vifte.domain.model import Settings
 from vifte.source import loader, sources
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.loader import Document, YamlProblem
@@ -70,7 +71,7 @@ def load_catalogue(
         },
     )
     if links:
-        from vifte.output.links import check_sources
+        from vifte.source.links import check_sources
 
         documents = [pair for items in loaded.values() for pair in items]
         check_sources(catalogue, documents, report, project.docs_dir)

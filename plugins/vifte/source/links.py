@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
-from vifte.domain.model import Catalogue, Rendered
-from vifte.domain.routes import routes, url_of
-from vifte.output.export import EXPORT_PATH
-from vifte.output.markup import render_markdown
-from vifte.output.pages import BLOCK_MARKER, BLOCKS
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.markup import render_markdown
+from vifte.domain.model import Rendered
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, EXPORT_PATH, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from vifte.domain.model import Catalogue, Image
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.model import Image
 
 SITE_FOLDER = "billeder"
 """The site folder catalogue images are copied to."""
