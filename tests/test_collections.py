@@ -48,8 +48,6 @@ EVENTS = Collection(
     template="pages/event.html",
     variable="ev",
     index_template="pages/events.html",
-    index_title="Arrangementer",
-    index_description=lambda c: f"{len(c.events)} arrangementer i kommunen.",
     search_text=lambda ev: " ".join([ev.title, ev.summary, plain_text(ev.description)]),
 )
 

@@ -57,8 +57,7 @@ class Collection:
     """The page template of one item; it gets the item as `item` and as `variable`."""
     variable: str
     index_template: str
-    index_title: str
-    index_description: Callable[[Catalogue], str]
+    """The overview page's template; it states its title and description itself."""
     title_field: str = "title"
     description_field: str = "summary"
     search_text: Callable[[Any], str] | None = None
@@ -92,8 +91,7 @@ class TermList:
     model: type[Term]
     noun: str
     section: str | None = None
-    title: str = ""
-    intro: str = ""
+    """Term pages at SECTION/ID/; their titles and intros are in pages/terms.html and term.html."""
     lists: str = "offers"
     """The collection whose items a term's page lists."""
 
@@ -109,8 +107,7 @@ class FixedPage:
     """Its name in `vifte_routes`, e.g. `vifte_routes.search`."""
     section: str
     template: str
-    title: str
-    description: str
+    """States the page's title and description itself."""
 
     @property
     def path(self) -> str:
@@ -118,16 +115,8 @@ class FixedPage:
 
 
 FIXED_PAGES = (
-    FixedPage(
-        "search", "soeg", "pages/search.html", "Søg", "Søg efter tilbud, mentorer og virksomheder."
-    ),
-    FixedPage(
-        "plan",
-        "plan",
-        "pages/plan.html",
-        "Min plan",
-        "Saml de tilbud, du og din sagsbehandler har talt om, og udskriv planen.",
-    ),
+    FixedPage("search", "soeg", "pages/search.html"),
+    FixedPage("plan", "plan", "pages/plan.html"),
 )
 
 
@@ -246,8 +235,6 @@ for _terms in (
         Area,
         "område",
         "omraader",
-        "Områder",
-        "Tilbuddene kommer fra flere af kommunens områder. Hvert område har sin egen farve.",
     ),
     TermList("access", Access, "adgang"),
     TermList(
@@ -255,16 +242,12 @@ for _terms in (
         Theme,
         "tema",
         "temaer",
-        "Temaer",
-        "Vælg det tema, der passer til det, du gerne vil arbejde med.",
     ),
     TermList(
         "target_groups",
         TargetGroup,
         "målgruppe",
         "maalgrupper",
-        "Målgrupper",
-        "Find de tilbud, der passer til din situation.",
     ),
 ):
     TERM_LISTS[_terms.name] = _terms
@@ -281,11 +264,6 @@ register(
         template="pages/offer.html",
         variable="o",
         index_template="pages/offers.html",
-        index_title="Find tilbud",
-        index_description=lambda c: (
-            f"Find blandt {len(c.offers)} tilbud fra {c.settings.municipality.name}: "
-            "vælg tema, situation, område og adgang."
-        ),
         search_text=lambda o: " ".join(
             [o.title, o.summary, plain_text(o.description), o.provider.name]
         ),
@@ -304,8 +282,6 @@ register(
         template="pages/mentor.html",
         variable="m",
         index_template="pages/mentors.html",
-        index_title="Mentorer",
-        index_description=lambda c: "Find en mentor, der passer til dig.",
         title_field="name",
         description_field="role",
         search_text=lambda m: " ".join(
@@ -325,10 +301,6 @@ register(
         template="pages/enterprise.html",
         variable="e",
         index_template="pages/enterprises.html",
-        index_title="Socialøkonomiske virksomheder",
-        index_description=lambda c: (
-            "Virksomheder, hvor du kan komme i praktik, løntilskud eller job."
-        ),
         title_field="name",
         description_field="industry",
         search_text=lambda e: " ".join([e.name, e.industry, plain_text(e.description)]),

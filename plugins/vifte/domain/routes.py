@@ -30,8 +30,9 @@ class Route:
 
     path: str
     template: str
-    title: str
-    description: str
+    title: str | None = None
+    """The page's title when its template states none (an item's title field)."""
+    description: str | None = None
     context: Callable[[], dict[str, Any]] = field(default=dict, compare=False)
 
     @property
@@ -53,17 +54,9 @@ def routes(c: Catalogue) -> list[Route]:
     """Every generated page of the catalogue, in a stable order."""
     cols = list(COLLECTIONS.values())
     out = [
-        Route(
-            cols[0].index_path,
-            cols[0].index_template,
-            cols[0].index_title,
-            cols[0].index_description(c),
-        ),
-        *(Route(p.path, p.template, p.title, p.description) for p in FIXED_PAGES),
-        *(
-            Route(col.index_path, col.index_template, col.index_title, col.index_description(c))
-            for col in cols[1:]
-        ),
+        Route(cols[0].index_path, cols[0].index_template),
+        *(Route(p.path, p.template) for p in FIXED_PAGES),
+        *(Route(col.index_path, col.index_template) for col in cols[1:]),
     ]
     for terms in TERM_LISTS.values():
         if terms.section is None:
@@ -75,9 +68,7 @@ def routes(c: Catalogue) -> list[Route]:
             Route(
                 f"{terms.section}/index.md",
                 "pages/terms.html",
-                terms.title,
-                terms.intro,
-                partial(dict, terms=values, field=ref_field, intro=terms.intro),
+                context=partial(dict, terms=values, field=ref_field),
             )
         )
         for term in values:

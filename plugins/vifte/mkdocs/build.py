@@ -17,6 +17,7 @@ from vifte.mkdocs.config import edition_requested
 from vifte.mkdocs.config_file import load_config_file
 from vifte.publish.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
 from vifte.source.diagnostics import CatalogueError, Report
+from vifte.source.project import Project
 from vifte.source.sources import folders
 
 
@@ -140,9 +141,9 @@ def _read_folders(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
     plugin = config.plugins.get("vifte")
     root = Path(plugin.config.project_dir) if plugin and plugin.config.project_dir else home
     custom_dir = config.theme.custom_dir
-    theme_dir = Path(custom_dir) if custom_dir else root / "theme"
-    sources = [folder for folder, _ in folders(root, Path(config.docs_dir), theme_dir)]
-    sources += [root / "theme", *(Path(d) for d in config.theme.dirs)]
+    project = Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
+    sources = [folder for folder, _ in folders(project)]
+    sources += [*project.watched(), *(Path(d) for d in config.theme.dirs)]
     return [home, root], sources
 
 

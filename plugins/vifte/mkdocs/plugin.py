@@ -31,6 +31,7 @@ from vifte.output.search import SearchIndexError, index_site
 from vifte.output.templating import TemplateLayoutError
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import broken_in_site
+from vifte.source.project import Project
 from vifte.source.sources import folders, publish_problem
 from vifte.source.validate import require_catalogue
 
@@ -58,11 +59,12 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.edition = requested_edition()
-        self.docs_dir = Path(config.docs_dir)
         custom_dir = config.theme.custom_dir
-        self.theme_dir = Path(custom_dir) if custom_dir else self.root / "theme"
+        self.project = Project.at(
+            self.root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None
+        )
         try:
-            catalogue, report = require_catalogue(self.root, self.docs_dir, self.theme_dir)
+            catalogue, report = require_catalogue(self.project)
             if self.command != "serve":  # serve has put its local address in site_url
                 settle_site_url(config, catalogue.settings.municipality.url, self.root)
         except CatalogueError as exc:
@@ -73,7 +75,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             log.warning(str(warning))
         _pin_build_date(self.catalogue)
         try:
-            self.renderer = Renderer(self.catalogue, [self.root / "theme" / "vifte"])
+            self.renderer = Renderer(self.catalogue, [self.project.templates])
         except TemplateLayoutError as exc:
             raise PluginError(str(exc)) from exc
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
@@ -90,7 +92,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._refuse_unpublishable(files)
         self.bodies = {}
-        images = self.root / "catalogue" / "images"
+        images = self.project.images
         export = self.config.export
         for output in outputs(
             self.catalogue, self.renderer, self.edition, images=images, export=export
@@ -114,9 +116,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         """Check again, file by file, what MkDocs is about to copy (a file may have appeared since)."""
         report = Report(self.root)
         published = [
-            (folder, rules)
-            for folder, rules in folders(self.root, self.docs_dir, self.theme_dir)
-            if rules.types is not None
+            (folder, rules) for folder, rules in folders(self.project) if rules.types is not None
         ]
         for file in files:
             # Excluded files (names starting with ".") are never copied.
@@ -207,9 +207,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-        for folder in ("catalogue", "strategy", "theme"):
-            if (self.root / folder).is_dir():
-                server.watch(str(self.root / folder))
+        for folder in self.project.watched():
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
 
