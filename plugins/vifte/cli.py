@@ -49,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         "projektet eller en mappe, bygningen læser fra",
     )
     _edition_option(build)
+    build.add_argument(
+        "--no-pdf",
+        action="store_true",
+        help="spring PDF'erne over (kataloget og tilbuddene som PDF) for en hurtig prøvebygning",
+    )
     build.add_argument("-v", "--verbose", action="store_true", help="vis MkDocs' egne meddelelser")
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
 
@@ -61,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         help="adresse og port (standard: 127.0.0.1:8000)",
     )
     _edition_option(serve)
+    serve.add_argument(
+        "--pdf", action="store_true", help="lav også PDF'erne ved hver gemning (langsommere)"
+    )
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument("kind", choices=_kinds(), help="hvad der skal oprettes")
@@ -180,7 +188,13 @@ def _build(args: argparse.Namespace) -> int:
     show_mkdocs(args.verbose)
     edition = EDITIONS[args.edition]
     try:
-        target = build_site(config, args.site_dir, strict=args.strict, edition=edition)
+        target = build_site(
+            config,
+            args.site_dir,
+            strict=args.strict,
+            edition=edition,
+            pdf=False if args.no_pdf else None,
+        )
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
@@ -216,7 +230,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
-    from vifte.mkdocs.config import edition_requested
+    from vifte.mkdocs.config import edition_requested, pdf_requested
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
 
     config = _config_file(args.project)
@@ -233,7 +247,7 @@ def _serve(args: argparse.Namespace) -> int:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
     try:
-        with edition_requested(EDITIONS[args.edition]):
+        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
             serve(str(config), dev_addr=args.dev_addr, livereload=True)
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")

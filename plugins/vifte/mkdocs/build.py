@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
 from vifte.domain.edition import PUBLIC, Edition
-from vifte.mkdocs.config import edition_requested
+from vifte.mkdocs.config import edition_requested, pdf_requested
 from vifte.mkdocs.config_file import load_config_file
 from vifte.publish.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
 from vifte.source.diagnostics import CatalogueError, Report
@@ -39,12 +39,14 @@ def build_site(
     *,
     strict: bool = False,
     edition: Edition = PUBLIC,
+    pdf: bool | None = None,
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
 ) -> Path:
     """Build atomically: the target folder holds either the previous site or the new, complete one.
 
     Each edition has its own default folder, so the internal one never lands in the public site.
+    `pdf` False skips the PDFs, True renders them; None leaves it to the environment (PDF_ENV).
     Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
     cannot write, BuildFailed when the catalogue or the build fails.
     """
@@ -59,7 +61,7 @@ def build_site(
         edition=edition.key,
         wait=wait,
     ) as staging:
-        _build_into(config, staging, edition)
+        _build_into(config, staging, edition, pdf)
     return target
 
 
@@ -70,10 +72,12 @@ def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
     return Path(config.config_file_path).parent / edition.default_site_dir
 
 
-def _build_into(config: MkDocsConfig, staging: Path, edition: Edition) -> None:
+def _build_into(
+    config: MkDocsConfig, staging: Path, edition: Edition, pdf: bool | None = None
+) -> None:
     config.site_dir = str(staging)
     try:
-        with edition_requested(edition), _silenced_build_errors() as context:
+        with edition_requested(edition), pdf_requested(pdf), _silenced_build_errors() as context:
             mkdocs_build(config)
     except MkDocsException as exc:
         raise _failure(exc, config, context) from None

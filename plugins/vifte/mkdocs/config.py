@@ -49,3 +49,33 @@ def edition_requested(edition: Edition) -> Iterator[None]:
             os.environ.pop(EDITION_ENV, None)
         else:
             os.environ[EDITION_ENV] = before
+
+
+PDF_ENV = "_VIFTE_PDF"
+"""Whether to render the PDFs: "1" or "0"; unset, `build` renders them and `serve` does not.
+
+Set by `vifte build --no-pdf` and `vifte serve --pdf`, and by the tests, which build many sites.
+"""
+
+
+def pdf_wanted(command: str) -> bool:
+    """Whether this MkDocs run renders the PDFs (slow: seconds, not milliseconds)."""
+    value = os.environ.get(PDF_ENV)
+    if value is None:
+        return command != "serve"
+    return value == "1"
+
+
+@contextmanager
+def pdf_requested(pdf: bool | None) -> Iterator[None]:
+    """Ask for (True) or against (False) PDFs while the block runs; None leaves it as it is."""
+    before = os.environ.get(PDF_ENV)
+    if pdf is not None:
+        os.environ[PDF_ENV] = "1" if pdf else "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PDF_ENV, None)
+        else:
+            os.environ[PDF_ENV] = before

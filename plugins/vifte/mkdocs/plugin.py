@@ -20,13 +20,14 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import route_globals
-from vifte.mkdocs.config import VifteConfig, requested_edition
+from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.output.csp import add_policy, unlisted_scripts
 from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
+from vifte.output.pdf import PdfError
 from vifte.output.search import SearchIndexError, index_site
 from vifte.output.templating import TemplateLayoutError
 from vifte.source.diagnostics import CatalogueError, Report
@@ -94,9 +95,21 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self.bodies = {}
         images = self.project.images
         export = self.config.export
-        for output in outputs(
-            self.catalogue, self.renderer, self.edition, images=images, export=export
-        ):
+        pdf = pdf_wanted(self.command)
+        try:
+            made = list(
+                outputs(
+                    self.catalogue,
+                    self.renderer,
+                    self.edition,
+                    images=images,
+                    export=export,
+                    pdf=pdf,
+                )
+            )
+        except PdfError as exc:
+            raise PluginError(f"PDF'erne kunne ikke laves:\n{exc}") from None
+        for output in made:
             if (own := files.get_file_from_path(output.path)) is not None:
                 if not output.replaces_own:
                     raise PluginError(

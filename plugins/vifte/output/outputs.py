@@ -16,11 +16,12 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
+from vifte.output.brochures import brochures
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -53,14 +54,19 @@ def outputs(
     *,
     images: Path,
     export: bool = True,
+    pdf: bool = False,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
 
     `images` is the folder the catalogue's images are read from (catalogue/images); the
-    templates find each image's site path and size through the `picture` global.
+    templates find each image's site path and size through the `picture` global. With `pdf`,
+    the printed forms (brochures.py) come too, rendered before the pages, whose download links
+    state each PDF's size and page count.
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
+    printed = brochures(catalogue, renderer.env, edition, images=images) if pdf else []
+    renderer.env.globals["printed"] = {p.page_url: p for p in printed if p.page_url}
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
@@ -69,6 +75,8 @@ def outputs(
     yield Output(STYLESHEETS[1], "colours", content=colours_css(catalogue.settings))
     for image in images_of(catalogue):
         yield Output(site_path(image), "image", source=pictures.source(image))
+    for p in printed:
+        yield Output(p.path, "pdf", content=p.pdf.data)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
     if edition.internal:

@@ -55,6 +55,8 @@ class Renderer:
         self.catalogue = catalogue
         self.env = environment(catalogue, template_dirs or [])
         self.env.globals["search_words"] = self.search_words
+        self.env.globals["printed"] = {}
+        """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 
     @cached_property
     def _search_words(self) -> dict[str, str]:

@@ -1,0 +1,110 @@
+"""The printed forms of the catalogue: the whole catalogue (A4) and one PDF per offer.
+
+Templates in `templates/print/` render the HTML with absolute links (a PDF is read away from the
+site); `pdf.py` turns it into tagged PDF. The renders run in worker processes, since WeasyPrint
+spends its time in Python and each PDF is independent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.edition import Edition
+from vifte.domain.model import Offer
+from vifte.output.pdf import Pdf, PdfError, render_pdf
+from vifte.output.styles import colours_css
+from vifte.output.templating import absolute_link
+
+FOLDER = "pdf"
+CATALOGUE_PATH = f"{FOLDER}/katalog.pdf"
+WORKERS = 2
+"""Render processes: the machines vifte is built on have two cores or more."""
+
+
+def offer_path(offer: Offer) -> str:
+    return f"{FOLDER}/tilbud/{offer.id}.pdf"
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One PDF of the site: its site path and the document."""
+
+    path: str
+    pdf: Pdf
+    page_url: str | None = None
+    """The URL of the site page it prints, if any (an offer's page links to its PDF)."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    html: str
+    base_dir: Path
+    roots: tuple[Path, ...]
+    page_url: str | None = None
+
+
+def data_day(catalogue: Catalogue) -> dt.date:
+    """The date the PDFs carry (metadata, cover): the data's newest `updated`, as the sitemap."""
+    return max(catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))
+
+
+def _jobs(
+    catalogue: Catalogue, env: jinja2.Environment, edition: Edition, images: Path
+) -> Iterator[_Job]:
+    day = data_day(catalogue)
+    context = {
+        "link": absolute_link(catalogue.settings.municipality.url),
+        "colours": Markup(colours_css(catalogue.settings)),
+        "data_date": day.isoformat(),
+        "data_day": day,
+        "internal": edition.internal,
+    }
+    roots = (Path(str(files("vifte").joinpath("assets"))),)
+    render = env.get_template("print/catalogue.html").render
+    yield _Job(CATALOGUE_PATH, render(**context), images, roots)
+    offer = env.get_template("print/offer.html")
+    for o in catalogue.offers:
+        yield _Job(offer_path(o), offer.render(o=o, **context), images, roots, o.page_url)
+
+
+def brochures(
+    catalogue: Catalogue,
+    env: jinja2.Environment,
+    edition: Edition,
+    *,
+    images: Path,
+    workers: int = WORKERS,
+) -> list[Printed]:
+    """Every PDF of the edition, in a stable order; raises PdfError naming each failed PDF."""
+    jobs = list(_jobs(catalogue, env, edition, images))
+    if workers <= 1 or len(jobs) < 2:
+        results = [_outcome(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_outcome, jobs, chunksize=4))
+    failed = [r for r in results if isinstance(r, str)]
+    if failed:
+        raise PdfError("\n".join(failed))
+    return [
+        Printed(job.path, r, job.page_url)
+        for job, r in zip(jobs, results, strict=True)
+        if isinstance(r, Pdf)
+    ]
+
+
+def _outcome(job: _Job) -> Pdf | str:
+    """The PDF, or the Danish reason it failed (so one run names every failed PDF)."""
+    try:
+        return render_pdf(job.html, job.base_dir, job.roots)
+    except PdfError as exc:
+        return f"{job.path}: {exc}"

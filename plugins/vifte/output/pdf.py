@@ -1,0 +1,112 @@
+"""HTML to tagged PDF with WeasyPrint: only the project's own files, and every complaint an error.
+
+WeasyPrint logs a missing image or a missing alt text and still writes a PDF; here any warning or
+error it logs during a render fails that render with a Danish message. Fonts come from the system
+(Debian's fonts-dejavu-core) through fontconfig and are embedded as subsets; the metadata dates
+come from the HTML (`dcterms.created`/`dcterms.modified`), so equal HTML gives equal bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+VARIANT = "pdf/ua-1"
+"""Tagged PDF with the document's language and title: readable by screen readers."""
+
+
+class PdfError(ValueError):
+    """A PDF that would be wrong (missing image, missing alt text, a file from outside)."""
+
+
+@dataclass(frozen=True)
+class Pdf:
+    data: bytes
+    pages: int
+
+    @property
+    def kb(self) -> int:
+        """Size in whole kB, at least 1 (as the download link states it)."""
+        return max(1, round(len(self.data) / 1000))
+
+
+class _LocalFetcher(URLFetcher):
+    """Serves `file:` URLs inside the given folders and nothing else (no network, no other file)."""
+
+    def __init__(self, roots: Sequence[Path]):
+        super().__init__(allowed_protocols={"file"})
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise ValueError(f"{url} ligger ikke i projektet")
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+            raise ValueError(f"{url} ligger ikke i projektet")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(_danish(record.getMessage()))
+
+
+_RULES = [
+    (
+        re.compile(r"Failed to load image at '?([^'\s]*?)'?:? .*", re.S),
+        "billedet {0} kunne ikke hentes",
+    ),
+    (
+        re.compile(r'Image "([^"]*)" has no required alt description', re.S),
+        "billedet {0} mangler en alt-tekst",
+    ),
+    (
+        re.compile(r"Failed to load stylesheet at '?([^'\s]*?)'?:? .*", re.S),
+        "stilarket {0} kunne ikke hentes",
+    ),
+]
+
+
+def _danish(message: str) -> str:
+    for pattern, text in _RULES:
+        if match := pattern.match(message):
+            return text.format(unquote(match.group(1)).removeprefix("file://"))
+    return f"WeasyPrint: {message}"
+
+
+def render_pdf(html: str, base_dir: Path, roots: Sequence[Path] = ()) -> Pdf:
+    """The PDF of `html`; relative URLs are read from `base_dir`, files only from it and `roots`.
+
+    Raises PdfError naming every problem WeasyPrint reported.
+    """
+    logger = logging.getLogger("weasyprint")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        fetcher = _LocalFetcher([base_dir, *roots])
+        document = HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render(pdf_variant=VARIANT)
+        data = document.write_pdf(pdf_variant=VARIANT)
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    if collect.messages:
+        raise PdfError("; ".join(dict.fromkeys(collect.messages)))
+    assert data is not None
+    return Pdf(data, len(document.pages))

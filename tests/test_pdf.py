@@ -1,0 +1,214 @@
+"""Printed forms: the catalogue and one PDF per offer, read back from the real PDFs."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from vifte.cli import main
+from vifte.domain.edition import INTERNAL
+from vifte.domain.markup import render_markdown
+from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.config import PDF_ENV
+from vifte.output.pdf import PdfError, render_pdf
+from vifte.source.validate import require_catalogue
+
+from .conftest import REPO
+from .test_edition import _forms, internal_values
+
+ODD = """\
+title: Råd & dåd for æøå-folk
+area: social
+access: direkte
+themes: [oekonomi]
+target_groups: [jobparat]
+summary: Små og store spørgsmål om penge & papirer, på dansk.
+description: Du får svar på spørgsmål om økonomi & post fra kommunen.
+provider: {name: Fjordstrand Kommune}
+contact: {phone: "70 11 22 99"}
+"""
+BARE = """\
+title: Kun det påkrævede
+area: social
+access: direkte
+themes: [oekonomi]
+target_groups: [jobparat]
+summary: Et tilbud med kun de felter, der skal være der.
+description: Kort tekst.
+provider: {name: Fjordstrand Kommune}
+contact: {email: kort@fjordstrand.dk}
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example (plus two odd offers) built with PDFs: public twice, internal once."""
+    root = tmp_path_factory.mktemp("pdf") / "eksempel"
+    for name in ("catalogue", "site_src", "theme", "strategy"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "catalogue/offers/raad-og-daad.yaml").write_text(ODD, encoding="utf-8")
+    (root / "catalogue/offers/kun-det-paakraevede.yaml").write_text(BARE, encoding="utf-8")
+    out = {"root": root}
+    for name, edition in (("a", None), ("b", None), ("intern", INTERNAL)):
+        kwargs = {"edition": edition} if edition else {}
+        out[name] = build_site(root / "mkdocs.yml", root.parent / name, pdf=True, **kwargs)
+    return out
+
+
+def text_of(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def letters(text: str) -> str:
+    """Letters and digits only: line breaks, hyphenation and spacing do not count."""
+    return re.sub(r"\W", "", text).casefold()
+
+
+def plain(markdown: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", render_markdown(markdown)))
+
+
+def test_the_catalogue_holds_every_offer_and_each_offer_pdf_its_own_text(built):
+    catalogue, _ = require_catalogue(built["root"])
+    site = built["a"]
+    whole = letters(text_of(site / "pdf/katalog.pdf"))
+    assert letters("Fjordstrand Kommune") in whole
+    assert len(catalogue.offers) >= 40
+    for o in catalogue.offers:
+        assert letters(o.title) in whole, o.id
+        own = letters(text_of(site / f"pdf/tilbud/{o.id}.pdf"))
+        for text in (o.title, o.summary, plain(o.description), o.contact.phone or o.contact.email):
+            assert letters(text) in own, (o.id, text)
+        assert letters(f"https://tilbud.fjordstrand.dk/tilbud/{o.id}/") in own
+
+
+def test_odd_titles_and_bare_offers_fit_one_page(built):
+    site = built["a"]
+    for offer_id, title in (
+        ("raad-og-daad", "Råd & dåd for æøå-folk"),
+        ("kun-det-paakraevede", ""),
+    ):
+        pdf = site / f"pdf/tilbud/{offer_id}.pdf"
+        with pikepdf.open(pdf) as doc:
+            assert len(doc.pages) == 1
+        if title:
+            assert title in text_of(pdf)
+            assert title in text_of(site / "pdf/katalog.pdf")
+
+
+def test_public_pdfs_hold_no_internal_value_and_the_internal_ones_do(built):
+    catalogue, _ = require_catalogue(built["root"])
+    values = internal_values(catalogue)
+    assert len(values) >= 6
+    public = {p.name: letters(text_of(p)) for p in (built["a"] / "pdf").rglob("*.pdf")}
+    intern = letters(text_of(built["intern"] / "pdf/katalog.pdf"))
+    for value in values:
+        assert letters(value) in intern, value
+    leaks = sorted(
+        (name, value)
+        for value in values
+        for form in _forms(value)
+        for name, text in public.items()
+        if letters(form) and letters(form) in text
+    )
+    assert leaks == []
+    # The professional text is for caseworkers: only the internal edition prints it.
+    offer = next(o for o in catalogue.offers if o.professional)
+    assert letters(plain(offer.professional)) in intern
+    assert letters(plain(offer.professional)) not in public["katalog.pdf"]
+
+
+def test_every_font_is_embedded_and_the_pdf_is_tagged_danish_with_a_title(built):
+    for pdf in (built["a"] / "pdf/katalog.pdf", built["a"] / "pdf/tilbud/gaeldsraadgivning.pdf"):
+        rows = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+        assert all("DejaVu" in row for row in rows), rows
+        with pikepdf.open(pdf) as doc:
+            assert "/StructTreeRoot" in doc.Root
+            assert str(doc.Root.Lang) == "da"
+            assert "Fjordstrand Kommune" in str(doc.docinfo["/Title"])
+            assert str(doc.docinfo["/CreationDate"]).startswith("D:2026")
+
+
+def test_two_builds_give_byte_identical_pdfs(built):
+    first = sorted(p.relative_to(built["a"]) for p in (built["a"] / "pdf").rglob("*.pdf"))
+    second = sorted(p.relative_to(built["b"]) for p in (built["b"] / "pdf").rglob("*.pdf"))
+    assert first == second and len(first) >= 40
+    assert [
+        p for p in first if (built["a"] / p).read_bytes() != (built["b"] / p).read_bytes()
+    ] == []
+
+
+def test_the_offer_page_links_its_pdf_with_size_and_page_count(built):
+    site = built["a"]
+    page = (site / "tilbud/gaeldsraadgivning/index.html").read_text(encoding="utf-8")
+    match = re.search(
+        r'<a href="([^"]+)" download>Hent som PDF</a> <span>\(PDF, (\d+) kB, (\d+) sider?\)', page
+    )
+    assert match, page
+    target = (site / "tilbud/gaeldsraadgivning" / match.group(1)).resolve()
+    assert target == (site / "pdf/tilbud/gaeldsraadgivning.pdf").resolve()
+    assert int(match.group(2)) == max(1, round(target.stat().st_size / 1000))
+    with pikepdf.open(target) as doc:
+        assert int(match.group(3)) == len(doc.pages)
+
+
+def test_no_pdf_skips_them_and_a_plain_build_makes_them(project, tmp_path, monkeypatch):
+    monkeypatch.delenv(PDF_ENV)
+    quick, full = tmp_path / "quick", tmp_path / "full"
+    assert main(["build", "-p", str(project), "--site-dir", str(quick), "--no-pdf"]) == 0
+    assert not (quick / "pdf").exists()
+    assert "Hent som PDF" not in (quick / "tilbud/virksomhedspraktik/index.html").read_text()
+    assert main(["build", "-p", str(project), "--site-dir", str(full)]) == 0
+    assert (full / "pdf/katalog.pdf").is_file()
+    assert "Hent som PDF" in (full / "tilbud/virksomhedspraktik/index.html").read_text()
+
+
+def test_a_pdf_problem_stops_the_build_with_a_danish_line(project, tmp_path):
+    override = project / "theme/vifte/print/offer.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% extends "print/_print.html" %}{% block title %}{{ o.title }}{% endblock %}'
+        '{% block content %}<p>{{ o.title }}</p><img src="mangler.png" alt="x">'
+        '<img src="{{ o.id }}.png">{% endblock %}',
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failure:
+        build_site(project / "mkdocs.yml", tmp_path / "out", pdf=True)
+    message = str(failure.value)
+    assert "pdf/tilbud/virksomhedspraktik.pdf: billedet " in message
+    assert "mangler.png kunne ikke hentes" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_pdf_reads_only_its_own_folders_and_fails_on_a_missing_alt(tmp_path):
+    base, elsewhere = tmp_path / "images", tmp_path / "elsewhere"
+    base.mkdir()
+    elsewhere.mkdir()
+    png = (REPO / "catalogue/images/cafe-kop.png").read_bytes()
+    (base / "ok.png").write_bytes(png)
+    (elsewhere / "secret.png").write_bytes(png)
+    page = '<html lang="da"><head><title>T</title></head><body><p>Hej</p>{}</body></html>'
+    pdf = render_pdf(page.format('<img src="ok.png" alt="En kop">'), base)
+    assert pdf.pages == 1 and pdf.data.startswith(b"%PDF")
+    cases = {
+        '<img src="ok.png">': "ok.png mangler en alt-tekst",
+        f'<img src="{(elsewhere / "secret.png").as_uri()}" alt="x">': "kunne ikke hentes",
+        '<img src="../elsewhere/secret.png" alt="x">': "kunne ikke hentes",
+        '<img src="http://127.0.0.1:9/x.png" alt="x">': "kunne ikke hentes",
+        '<link rel="stylesheet" href="/etc/hostname">': "stilarket",
+    }
+    for tag, expected in cases.items():
+        with pytest.raises(PdfError) as failure:
+            render_pdf(page.format(tag), base)
+        assert expected in str(failure.value), tag
