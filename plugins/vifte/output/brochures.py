@@ -83,10 +83,11 @@ def brochures(
     edition: Edition,
     *,
     images: Path,
-    workers: int = WORKERS,
+    workers: int | None = None,
 ) -> list[Printed]:
     """Every PDF of the edition, in a stable order; raises PdfError naming each failed PDF."""
     jobs = list(_jobs(catalogue, env, edition, images))
+    workers = WORKERS if workers is None else workers
     if workers <= 1 or len(jobs) < 2:
         results = [_outcome(job) for job in jobs]
     else:
