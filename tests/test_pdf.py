@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import zxingcpp
+from PIL import Image
 
 from vifte.cli import main
 from vifte.domain.edition import INTERNAL
@@ -212,3 +214,49 @@ def test_render_pdf_reads_only_its_own_folders_and_fails_on_a_missing_alt(tmp_pa
         with pytest.raises(PdfError) as failure:
             render_pdf(page.format(tag), base)
         assert expected in str(failure.value), tag
+
+
+def qr_codes(pdf: Path, tmp: Path) -> list[str]:
+    """The texts of every QR code on every page, decoded from the pixels pdftoppm draws."""
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp / pdf.stem)], check=True)
+    found = []
+    for png in sorted(tmp.glob(f"{pdf.stem}-*.png")):
+        with Image.open(png) as image:
+            found += [code.text for code in zxingcpp.read_barcodes(image)]
+    return found
+
+
+def figures(pdf: Path) -> list[str]:
+    """The alt text of every figure in the structure tree ("" where one has none)."""
+    out: list[str] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                out.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                walk(node.K)
+
+    with pikepdf.open(pdf) as doc:
+        walk(doc.Root.StructTreeRoot)
+    return out
+
+
+def test_each_offer_in_print_has_a_qr_code_of_its_address_with_alt_text(built, tmp_path):
+    catalogue, _ = require_catalogue(built["root"])
+    site = built["a"]
+    url = {o.id: f"https://tilbud.fjordstrand.dk/tilbud/{o.id}/" for o in catalogue.offers}
+    for offer_id in ("gaeldsraadgivning", "raad-og-daad", "kun-det-paakraevede"):
+        pdf = site / f"pdf/tilbud/{offer_id}.pdf"
+        assert qr_codes(pdf, tmp_path) == [url[offer_id]]
+        assert figures(pdf)[-1] == f"QR-kode til {url[offer_id]}"
+    whole = site / "pdf/katalog.pdf"
+    assert sorted(qr_codes(whole, tmp_path)) == sorted(url.values())
+    alts = figures(whole)
+    assert sorted(a for a in alts if a.startswith("QR-kode")) == sorted(
+        f"QR-kode til {u}" for u in url.values()
+    )
+    assert "" not in alts

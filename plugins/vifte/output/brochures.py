@@ -21,6 +21,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition
 from vifte.domain.model import Offer
 from vifte.output.pdf import Pdf, PdfError, render_pdf
+from vifte.output.qr import qr_svg
 from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
 
@@ -68,6 +69,7 @@ def _jobs(
         "data_date": day.isoformat(),
         "data_day": day,
         "internal": edition.internal,
+        "qr": qr_svg,
     }
     roots = (Path(str(files("vifte").joinpath("assets"))),)
     render = env.get_template("print/catalogue.html").render
