@@ -260,3 +260,92 @@ def test_each_offer_in_print_has_a_qr_code_of_its_address_with_alt_text(built, t
         f"QR-kode til {u}" for u in url.values()
     )
     assert "" not in alts
+
+
+BROCHURES = {"omraader": "area", "temaer": "themes", "maalgrupper": "target_groups"}
+
+
+def test_each_area_theme_and_target_group_brochure_holds_exactly_its_offers(built):
+    catalogue, _ = require_catalogue(built["root"])
+    site = built["a"]
+    terms = {"omraader": catalogue.areas, "temaer": catalogue.themes}
+    terms["maalgrupper"] = catalogue.target_groups
+    made = sorted(p.relative_to(site / "pdf").as_posix() for p in (site / "pdf").glob("*/*.pdf"))
+    expected = []
+    for section, field in BROCHURES.items():
+        for term in terms[section].values():
+            chosen = {o.id for o in catalogue.offers_with(field, term.id)}
+            if not chosen:
+                continue
+            expected.append(f"{section}/{term.id}.pdf")
+            pdf = site / "pdf" / section / f"{term.id}.pdf"
+            text = letters(text_of(pdf))
+            assert letters(term.label) in text
+            titles = {o.title for o in catalogue.offers if o.id in chosen}
+            assert {t for t in titles if letters(t) not in text} == set()
+            with pikepdf.open(pdf) as doc:
+                # Another offer's title may occur in a text; the headings (bookmarks) may not.
+                marks = set(bookmarks(doc))
+                assert marks & {o.title for o in catalogue.offers} == titles, pdf
+                assert tuple(float(x) for x in doc.pages[0].MediaBox) == pytest.approx(
+                    (0, 0, 419.53, 595.28), abs=0.1
+                )  # A5
+    assert sorted(expected) == [m for m in made if not m.startswith("tilbud/")]
+    assert len(expected) >= 15
+
+
+def bookmarks(doc: pikepdf.Pdf) -> list[str]:
+    """The titles of every bookmark (WeasyPrint makes one per heading), at any depth."""
+    found: list[str] = []
+
+    def walk(items: list[pikepdf.OutlineItem]) -> None:
+        for item in items:
+            found.append(item.title)
+            walk(item.children)
+
+    with doc.open_outline() as outline:
+        walk(outline.root)
+    return found
+
+
+def pixel(pdf: Path, page: int, x_mm: float, y_mm: float, tmp: Path) -> str:
+    """The colour, as "#rrggbb", pdftoppm draws at a point of a page (its default output is PPM)."""
+    out = tmp / f"{pdf.stem}-{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-singlefile"]
+        + [str(pdf), str(out)],
+        check=True,
+    )
+    data = out.with_suffix(".ppm").read_bytes()
+    magic, width, height, depth, pixels = data.split(maxsplit=4)
+    assert (magic, depth) == (b"P6", b"255")
+    x, y = round(x_mm / 25.4 * 72), round(y_mm / 25.4 * 72)
+    assert x < int(width) and y < int(height)
+    at = (y * int(width) + x) * 3
+    return "#" + pixels[at : at + 3].hex()
+
+
+def test_an_area_brochure_has_the_area_colour_on_its_cover_and_along_its_pages(built, tmp_path):
+    catalogue, _ = require_catalogue(built["root"])
+    for area in catalogue.areas.values():
+        pdf = built["a"] / f"pdf/omraader/{area.id}.pdf"
+        colour = area.colour.lower()
+        assert pixel(pdf, 1, 3, 3, tmp_path) == colour, area.id  # the cover
+        assert pixel(pdf, 2, 3, 105, tmp_path) == colour, area.id  # the band on the edge
+        assert pixel(pdf, 2, 12, 105, tmp_path) == "#ffffff", area.id  # and only the edge
+
+
+def test_each_term_page_links_its_brochure_with_size_and_page_count(built):
+    site = built["a"]
+    for section in BROCHURES:
+        for pdf in sorted((site / "pdf" / section).glob("*.pdf")):
+            page = site / section / pdf.stem / "index.html"
+            match = re.search(
+                r'<a href="([^"]+)" download>Hent som PDF</a> <span>\(PDF, (\d+) kB, (\d+) sider?\)',
+                page.read_text(encoding="utf-8"),
+            )
+            assert match, page
+            assert (page.parent / match.group(1)).resolve() == pdf.resolve()
+            assert int(match.group(2)) == max(1, round(pdf.stat().st_size / 1000))
+            with pikepdf.open(pdf) as doc:
+                assert int(match.group(3)) == len(doc.pages)

@@ -1,4 +1,5 @@
-"""The printed forms of the catalogue: the whole catalogue (A4) and one PDF per offer.
+"""The printed forms of the catalogue: the whole catalogue (A4), one A5 brochure per area, theme
+and target group, and one PDF per offer.
 
 Templates in `templates/print/` render the HTML with absolute links (a PDF is read away from the
 site); `pdf.py` turns it into tagged PDF. The renders run in worker processes, since WeasyPrint
@@ -18,8 +19,9 @@ import jinja2
 from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.collections import TERM_LISTS, TermList, refs_of
 from vifte.domain.edition import Edition
-from vifte.domain.model import Offer
+from vifte.domain.model import Offer, RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.qr import qr_svg
 from vifte.output.styles import colours_css
@@ -35,6 +37,11 @@ def offer_path(offer: Offer) -> str:
     return f"{FOLDER}/tilbud/{offer.id}.pdf"
 
 
+def term_path(terms: TermList, term: Term) -> str:
+    """An area's, theme's or target group's brochure, e.g. `pdf/omraader/social.pdf`."""
+    return f"{FOLDER}/{terms.section}/{term.id}.pdf"
+
+
 @dataclass(frozen=True)
 class Printed:
     """One PDF of the site: its site path and the document."""
@@ -42,7 +49,7 @@ class Printed:
     path: str
     pdf: Pdf
     page_url: str | None = None
-    """The URL of the site page it prints, if any (an offer's page links to its PDF)."""
+    """The URL of the site page it prints, if any (an offer's or a term's page links to its PDF)."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +77,34 @@ def _jobs(
         "data_day": day,
         "internal": edition.internal,
         "qr": qr_svg,
+        "paper": "A4",
     }
     roots = (Path(str(files("vifte").joinpath("assets"))),)
     render = env.get_template("print/catalogue.html").render
     yield _Job(CATALOGUE_PATH, render(**context), images, roots)
+    a5 = {**context, "paper": "A5"}
+    for terms, field, term, offers in _term_brochures(catalogue):
+        chosen = {o.id for o in offers}
+        html = render(term=term, terms=terms, field=field, chosen=chosen, **a5)
+        yield _Job(term_path(terms, term), html, images, roots, term.page_url)
     offer = env.get_template("print/offer.html")
     for o in catalogue.offers:
         yield _Job(offer_path(o), offer.render(o=o, **context), images, roots, o.page_url)
+
+
+def _term_brochures(
+    catalogue: Catalogue,
+) -> Iterator[tuple[TermList, str, RoutedTerm, list[Offer]]]:
+    """Each term with a page and offers (areas, themes, target groups): its brochure's content."""
+    fields = refs_of(Offer)
+    for terms in TERM_LISTS.values():
+        if terms.section is None or terms.lists != "offers":
+            continue
+        field = next(f for f, r in fields.items() if r.target == terms.name)
+        for term in getattr(catalogue, terms.name).values():
+            offers = catalogue.offers_with(field, term.id)
+            if offers and isinstance(term, RoutedTerm):
+                yield terms, field, term, offers
 
 
 def brochures(
