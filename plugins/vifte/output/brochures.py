@@ -122,7 +122,8 @@ def brochures(
         results = [_outcome(job) for job in jobs]
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_outcome, jobs, chunksize=4))
+            # One job at a time: the catalogue and the brochures cost far more than an offer.
+            results = list(pool.map(_outcome, jobs, chunksize=1))
     failed = [r for r in results if isinstance(r, str)]
     if failed:
         raise PdfError("\n".join(failed))
