@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
 
 from vifte.domain.danish import keyboard_spellings
 from vifte.mkdocs.build import build_site
@@ -72,3 +74,30 @@ def test_built_site_carries_search_words_and_a_pagefind_index(project, write, tm
     assert "da" in entry["languages"]
     # three offers, one mentor, one enterprise; index and hand-written pages stay out
     assert entry["languages"]["da"]["page_count"] == 5
+
+
+def test_a_search_index_left_incomplete_by_a_full_disk_stops_the_build(project, tmp_path):
+    """Pagefind exits 0 when it cannot write (empty files on a full disk); vifte must not."""
+    from .test_site_dir import in_mount_namespace
+
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    shutil.rmtree(site / "pagefind")
+    vol, out = tmp_path / "vol", tmp_path / "out"
+    vol.mkdir()
+    out.mkdir()
+    check = (
+        "from pathlib import Path; import sys\n"
+        "from vifte.output.search import SearchIndexError, index_site\n"
+        "try:\n    index_site(Path(sys.argv[1]))\nexcept SearchIndexError as exc:\n"
+        "    print(exc)\nelse:\n    print('no error')\n"
+    )
+    script = f"""
+        mount -t tmpfs -o size=4m tmpfs "$VOL"
+        cp -a "$SITE" "$VOL/site"
+        dd if=/dev/zero of="$VOL/fyld" bs=4k 2>/dev/null || true
+        "$PY" -c {shlex.quote(check)} "$VOL/site" >"$OUT/result" 2>&1 || true
+    """
+    in_mount_namespace(script, SITE=site, VOL=vol, OUT=out)
+    result = (out / "result").read_text(encoding="utf-8")
+    assert result.startswith("søgeindekset"), result
+    assert "Traceback" not in result
