@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -88,13 +89,19 @@ def nests_too_deep(text: str) -> bool:
 
 def sanitise(html: str) -> str:
     """Keep only the allow-listed tags, attributes and URL schemes; external links get rel=noopener."""
+    return _clean(html, ALLOWED_TAGS, ALLOWED_ATTRIBUTES)
+
+
+def _clean(html: str, tags: set[str], attributes: dict[str, set[str]], **extra: Any) -> str:
+    """nh3 with the URL schemes and link rules every text shares; dead links become text."""
     clean = nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=tags,
+        attributes=attributes,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        **extra,
     )
     return unwrap_dead_links(clean)
 
@@ -197,13 +204,5 @@ def sanitise_page(html: str) -> str:
 
     Table alignment becomes a class, because the Content-Security-Policy forbids style attributes.
     """
-    clean = nh3.clean(
-        html,
-        tags=PAGE_TAGS,
-        attributes=PAGE_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-        filter_style_properties={"text-align"},
-    )
-    return unwrap_dead_links(ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean))
+    clean = _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES, filter_style_properties={"text-align"})
+    return ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean)

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from vifte.domain.colour import text_on
-from vifte.domain.edition import audience
+from vifte.domain.edition import audience, audience_of
 from vifte.domain.markup import nests_too_deep
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -279,6 +279,14 @@ class Offer(Routed):
     @property
     def kind_label(self) -> str | None:
         return KIND_LABELS[self.kind] if self.kind else None
+
+    @property
+    def for_professionals(self) -> bool:
+        """Whether any field marked for professionals or internal use is filled in (audience marks)."""
+        return any(
+            getattr(self, name) and audience_of(info) != "citizen"
+            for name, info in type(self).model_fields.items()
+        )
 
 
 class Mentor(Routed):
