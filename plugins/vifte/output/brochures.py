@@ -54,11 +54,15 @@ class Printed:
 
 @dataclass(frozen=True)
 class _Job:
+    kind: str
+    """What is printed: "catalogue", "offer", or a term list's name ("areas", "themes", ...)."""
     path: str
     html: str
     base_dir: Path
     roots: tuple[Path, ...]
     page_url: str | None = None
+    term: str | None = None
+    """The id of the area, theme, offer ... the PDF is about, if it is about one."""
 
 
 def data_day(catalogue: Catalogue) -> dt.date:
@@ -81,15 +85,17 @@ def _jobs(
     }
     roots = (Path(str(files("vifte").joinpath("assets"))),)
     render = env.get_template("print/catalogue.html").render
-    yield _Job(CATALOGUE_PATH, render(**context), images, roots)
+    yield _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
     a5 = {**context, "paper": "A5"}
     for terms, field, term, offers in _term_brochures(catalogue):
         chosen = {o.id for o in offers}
         html = render(term=term, terms=terms, field=field, chosen=chosen, **a5)
-        yield _Job(term_path(terms, term), html, images, roots, term.page_url)
+        yield _Job(terms.name, term_path(terms, term), html, images, roots, term.page_url, term.id)
     offer = env.get_template("print/offer.html")
     for o in catalogue.offers:
-        yield _Job(offer_path(o), offer.render(o=o, **context), images, roots, o.page_url)
+        yield _Job(
+            "offer", offer_path(o), offer.render(o=o, **context), images, roots, o.page_url, o.id
+        )
 
 
 def _term_brochures(
