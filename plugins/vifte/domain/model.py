@@ -425,6 +425,10 @@ class GoalColours(Strict):
     off_track: Colour = Field("#b3261e", description="Ikke på vej.")
     not_started: Colour = Field("#5f6368", description="Ikke begyndt.")
 
+    def text_for(self, status: str) -> str:
+        """Black or white, whichever reads better on the status's colour."""
+        return text_on(getattr(self, status))
+
 
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from vifte.domain.strategy import GOAL_STATUS_LABELS, GOAL_SYMBOLS
 
-WIDTH = 640
-LABEL = 230
-"""The width of the row labels at the left; the bars take the rest."""
-ROW = 34
+WIDTH = 400
+"""Narrow, so that the text stays readable when a phone scales the chart down."""
+MIN_SEGMENT = 32
+LABEL = 20
+"""Each row's label stands on its own line above its bar."""
 BAR = 24
-TOP = 6
+ROW = LABEL + BAR + 10
+TOP = 4
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,11 @@ class Row:
     counts: list[tuple[str, int]]
     segments: list[Segment]
     y: float
+    """The top of the row: its label's line, then its bar at `bar_y`."""
+
+    @property
+    def bar_y(self) -> float:
+        return self.y + LABEL
 
     @property
     def total(self) -> int:
@@ -59,7 +66,6 @@ class Chart:
     title: str
     rows: list[Row]
     width: int = WIDTH
-    label_width: int = LABEL
 
     @property
     def height(self) -> int:
@@ -75,16 +81,20 @@ class Chart:
 
 
 def stacked(title: str, rows: list[tuple[str, list[tuple[str, int]]]]) -> Chart:
-    """A chart with one bar per row, its segments scaled to the largest row's total."""
+    """A chart with one bar per row, its segments scaled to the largest row's total.
+
+    A goal is at least MIN_SEGMENT wide, so every segment has room for its symbol and count;
+    a chart with many goals grows wider (its SVG scales to the page).
+    """
     longest = max((sum(n for _, n in counts) for _, counts in rows), default=0) or 1
-    scale = (WIDTH - LABEL - 8) / longest
+    scale = max((WIDTH - 2) / longest, MIN_SEGMENT)
     out = []
     for i, (label, counts) in enumerate(rows):
-        x = float(LABEL)
+        x = 1.0
         segments = []
         for status, n in counts:
             if n:
                 segments.append(Segment(status, n, x, n * scale))
                 x += n * scale
-        out.append(Row(label, counts, segments, TOP + i * ROW + (ROW - BAR) / 2))
-    return Chart(title, out)
+        out.append(Row(label, counts, segments, TOP + i * ROW))
+    return Chart(title, out, width=max(WIDTH, round(2 + longest * scale)))
