@@ -252,6 +252,10 @@ def status_counts(goals: Iterable[Goal]) -> list[tuple[str, int]]:
     return [(s, counts[s]) for s in GOAL_STATUS_LABELS]
 
 
+Rows = list[tuple[str, list[tuple[str, int]]]]
+"""A chart's rows: a label and the goals per status."""
+
+
 def overview(c: Catalogue) -> dict[str, Any]:
     """The status overview's numbers across current documents: per status, origin and document."""
     docs = current(c)
@@ -259,10 +263,29 @@ def overview(c: Catalogue) -> dict[str, Any]:
     return {
         "documents": docs,
         "goals": goals,
-        "by_status": status_counts(goals),
-        "by_origin": [(o, status_counts(g for g in goals if g.origin == o)) for o in ORIGIN_LABELS],
-        "by_document": [(d, status_counts(d.goals)) for d in docs if d.goals],
+        "by_status": status_rows(goals),
+        "by_origin": origin_rows(goals),
+        "by_document": [
+            (d.title + (" (udkast)" if d.draft else ""), status_counts(d.goals))
+            for d in docs
+            if d.goals
+        ],
     }
+
+
+def status_rows(goals: Iterable[Goal]) -> Rows:
+    """One row per status, holding only that status's count."""
+    return [(GOAL_STATUS_LABELS[s], [(s, n)]) for s, n in status_counts(goals)]
+
+
+def origin_rows(goals: Iterable[Goal]) -> Rows:
+    """One row per origin that has goals: ministerial and local."""
+    goals = list(goals)
+    return [
+        (label, status_counts(g for g in goals if g.origin == origin))
+        for origin, label in ORIGIN_LABELS.items()
+        if any(g.origin == origin for g in goals)
+    ]
 
 
 def goal_links(c: Catalogue) -> list[dict[str, str]]:
