@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from vifte.domain.model import (
-    FILE_PATTERN,
     Date,
     Id,
     Markdown,
@@ -33,6 +32,8 @@ FOLDER = "strategy"
 FILES = "files"
 """Under strategy/: attached original PDFs."""
 PERIOD_PATTERN = r"^[0-9]{4}(-[0-9]{4})?$"
+PDF_PATTERN = r"^[^/\\.][^/\\]*\.[pP][dD][fF]$"
+"""A PDF's name in strategy/files: no folders, not hidden."""
 
 
 
@@ -140,7 +141,7 @@ class StrategyDocument(Routed):
         None, description="Id'et på det dokument, dette afløser, fx sidste års plan."
     )
     file: Annotated[
-        str, StringConstraints(pattern=FILE_PATTERN, max_length=200), Attached(FILES)
+        str, StringConstraints(pattern=PDF_PATTERN, max_length=200), Attached(FILES)
     ] | None = Field(
         None, description="Det oprindelige dokument som PDF i mappen strategy/files, fx 'plan.pdf'."
     )
