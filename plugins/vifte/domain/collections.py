@@ -251,7 +251,9 @@ def refs_of(model: type) -> dict[str, Ref]:
 def ref_paths(model: type) -> list[tuple[tuple[str, ...], Ref]]:
     """Every reference field at any depth, as a path: ("goals", "*", "offers") means the
     `offers` of each item of the list `goals` (a part model such as a strategy's goal)."""
-    out = [((name,), ref) for name, ref in refs_of(model).items()]
+    out: list[tuple[tuple[str, ...], Ref]] = [
+        ((name,), ref) for name, ref in refs_of(model).items()
+    ]
     for name, info in model.model_fields.items():  # type: ignore[attr-defined]
         for part, many in _parts_in(info.annotation):
             prefix = (name, "*") if many else (name,)

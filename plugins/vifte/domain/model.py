@@ -419,11 +419,11 @@ class Municipality(Strict):
 class GoalColours(Strict):
     """Farverne for målenes status i strategiske dokumenter; status vises også med tekst og symbol."""
 
-    achieved: Colour = Field("#1a7f37", description="Nået.")
-    on_track: Colour = Field("#0b5cad", description="På vej.")
-    at_risk: Colour = Field("#9a6700", description="I fare.")
-    off_track: Colour = Field("#b3261e", description="Ikke på vej.")
-    not_started: Colour = Field("#5f6368", description="Ikke begyndt.")
+    achieved: Colour = Field(default="#1a7f37", description="Nået.")
+    on_track: Colour = Field(default="#0b5cad", description="På vej.")
+    at_risk: Colour = Field(default="#9a6700", description="I fare.")
+    off_track: Colour = Field(default="#b3261e", description="Ikke på vej.")
+    not_started: Colour = Field(default="#5f6368", description="Ikke begyndt.")
 
     def text_for(self, status: str) -> str:
         """Black or white, whichever reads better on the status's colour."""

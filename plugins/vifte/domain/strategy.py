@@ -8,8 +8,8 @@ The labels, symbols and checks live here; pages and print read them from the mod
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -34,7 +34,6 @@ FILES = "files"
 PERIOD_PATTERN = r"^[0-9]{4}(-[0-9]{4})?$"
 PDF_PATTERN = r"^[^/\\.][^/\\]*\.[pP][dD][fF]$"
 """A PDF's name in strategy/files: no folders, not hidden."""
-
 
 
 @dataclass(frozen=True)
@@ -140,9 +139,10 @@ class StrategyDocument(Routed):
     replaces: Annotated[Id, Ref("strategy")] | None = Field(
         None, description="Id'et på det dokument, dette afløser, fx sidste års plan."
     )
-    file: Annotated[
-        str, StringConstraints(pattern=PDF_PATTERN, max_length=200), Attached(FILES)
-    ] | None = Field(
+    file: (
+        Annotated[str, StringConstraints(pattern=PDF_PATTERN, max_length=200), Attached(FILES)]
+        | None
+    ) = Field(
         None, description="Det oprindelige dokument som PDF i mappen strategy/files, fx 'plan.pdf'."
     )
     body: Markdown | None = Field(
@@ -249,7 +249,7 @@ def serving(c: Catalogue, offer_id: str) -> list[tuple[StrategyDocument, Goal]]:
 
 def status_counts(goals: Iterable[Goal]) -> list[tuple[str, int]]:
     """Goals per status, every status listed (also with 0), in the table's order."""
-    counts = Counter(g.status for g in goals)
+    counts: Counter[str] = Counter(g.status for g in goals)
     return [(s, counts[s]) for s in GOAL_STATUS_LABELS]
 
 

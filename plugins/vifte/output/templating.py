@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from vifte.domain.catalogue import Catalogue
 from vifte.domain import strategy
+from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import KIND_LABELS
