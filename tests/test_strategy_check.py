@@ -208,3 +208,14 @@ def test_new_strategy_passes_check_once_filled(project, capsys):
     )
     path.write_text(filled, encoding="utf-8")
     assert main(["check", "-p", str(project)]) == 0, capsys.readouterr().err
+
+
+def test_a_goal_status_colour_too_light_for_the_page_is_an_error_at_its_line(project):
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + 'goal_colours:\n  at_risk: "#f5d76e"\n', encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    assert [e.split(": error: ")[0] for e in errors(project)] == [
+        f"catalogue/settings.yaml:{line}:12"
+    ]
+    assert "for lys" in errors(project)[0]
