@@ -105,6 +105,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     images=images,
                     export=export,
                     pdf=pdf,
+                    strategy=self.project.strategy,
                 )
             )
         except PdfError as exc:
