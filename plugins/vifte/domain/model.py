@@ -243,7 +243,9 @@ class Offer(Routed):
         min_length=1, description="En eller flere målgruppe-id'er."
     )
     summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Prose(one_sentence=True)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+        Prose(one_sentence=True),
     ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
     description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
     professional: Markdown | None = Field(
@@ -459,7 +461,7 @@ class PlainLanguage(Strict):
     """Grænserne for almindeligt dansk, som 'vifte check' advarer ud fra."""
 
     lix_max: float = Field(
-        40,
+        default=40,
         ge=0,
         le=100,
         description="Højeste LIX for en tekst til borgeren, før 'vifte check' advarer (standard 40).",

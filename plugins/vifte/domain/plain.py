@@ -53,7 +53,9 @@ def _marks(annotation: Any) -> list[Any]:
 
 
 def _prose_mark(info: Any) -> Prose | None:
-    return next((m for m in [*info.metadata, *_marks(info.annotation)] if isinstance(m, Prose)), None)
+    return next(
+        (m for m in [*info.metadata, *_marks(info.annotation)] if isinstance(m, Prose)), None
+    )
 
 
 def _is_markdown(info: Any) -> bool:

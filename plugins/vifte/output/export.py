@@ -24,7 +24,10 @@ FORMAT_VERSION = 1
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
     """The export as plain data, in a stable order."""
-    settings = catalogue.settings.model_dump(mode="json", exclude_none=True)
+    # plain_language is a rule for editors (vifte check), not data about the offers.
+    settings = catalogue.settings.model_dump(
+        mode="json", exclude_none=True, exclude={"plain_language"}
+    )
 
     def item(obj: Any) -> dict[str, Any]:
         data = obj.model_dump(mode="json", exclude_none=True)

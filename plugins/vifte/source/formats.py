@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterable
 
 from vifte.source.diagnostics import Diagnostic
 
-_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.*)$")
+_LINE = re.compile(
+    r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.*)$"
+)
 
 
 def parse(lines: Iterable[str]) -> list[Diagnostic]:
