@@ -157,8 +157,7 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
     data["contacts"] = [_contact(ids, f"offer/{o.id}", o.contact, service_id=sid)]
     data["schedules"] = _schedule(ids, sid, o)
     data["languages"] = [
-        {"id": ids("language", o.id, name), "service_id": sid, "name": name}
-        for name in o.languages
+        {"id": ids("language", o.id, name), "service_id": sid, "name": name} for name in o.languages
     ]
     if o.location is not None:
         lid = ids("location", o.location.one_line)
