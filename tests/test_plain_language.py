@@ -119,3 +119,12 @@ def test_example_catalogue_citizen_texts_have_no_jargon(capsys):
     code, out = run(REPO, capsys, "--format", "json")
     assert code == 0
     assert [d for d in json.loads(out.out) if "fagordet" in d["message"]] == []
+
+
+def test_short_text_gets_no_lix_warning_but_is_listed(project, write, capsys):
+    # 2 words, both long: LIX 2 + 100 = 102, but under 10 words LIX says little
+    write("catalogue/offers/gaeld.yaml", offer(summary="Gældsrådgivning tilbydes."))
+    assert "svær at læse" not in run(project, capsys)[1].out
+    assert main(["report", "lix", "-p", str(project)]) == 0
+    first = capsys.readouterr().out.splitlines()[1]
+    assert first.split()[:4] == ["102.0", "!", "catalogue/offers/gaeld.yaml:6", "summary"]
