@@ -1,13 +1,13 @@
 """Options of the vifte MkDocs plugin, and the edition the vifte command asks for."""
 
 import os
-from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from mkdocs.config import base
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from vifte.domain.edition import EDITIONS, PUBLIC, Edition
