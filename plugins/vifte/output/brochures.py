@@ -96,7 +96,8 @@ def _jobs(
     catalogue: Catalogue, env: jinja2.Environment, edition: Edition, images: Path
 ) -> Iterator[_Job]:
     day = data_day(catalogue)
-    logo: Path | None = env.globals.get(LOGO)
+    logo = env.globals.get(LOGO)
+    assert logo is None or isinstance(logo, Path)
     context = {
         "link": absolute_link(catalogue.settings.municipality.url),
         "colours": Markup(colours_css(catalogue.settings)),

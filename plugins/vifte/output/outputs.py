@@ -16,7 +16,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
-from vifte.output.brochures import LOGO, brochures, link_text
+from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
@@ -69,7 +69,7 @@ def outputs(
     renderer.env.globals["picture"] = pictures
     renderer.env.globals[LOGO] = logo
     printed = brochures(catalogue, renderer.env, edition, images=images) if pdf else []
-    by_page: dict[str, list] = {}
+    by_page: dict[str, list[Printed]] = {}
     for p in printed:
         if p.page_url is not None:
             by_page.setdefault(p.page_url, []).append(p)
