@@ -48,9 +48,9 @@ summary: "{"Et tilbud med meget tekst i alle felter, så layoutet skal klare lan
 description: |
   {LONG_WORD}
 
-  {PARAGRAPH * 10}
+  {PARAGRAPH * 11}
 
-  {PARAGRAPH * 10}
+  {PARAGRAPH * 11}
 provider: {{name: Fjordstrand Kommune, department: "Afdelingen for meget lange navne på afdelinger og kontorer"}}
 contact: {{name: "{LONG_WORD}", phone: "70 11 22 98", email: lang@fjordstrand.dk}}
 location: {{address: "Den Meget Lange Vej Med Et Langt Navn 123", postcode: "4790", city: Fjordstrand}}
@@ -91,6 +91,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
         (root / f"catalogue/offers/{offer_id}.yaml").write_text(text, encoding="utf-8")
     site = build_site(root / "mkdocs.yml", root.parent / "site", pdf=True)
     catalogue, _ = require_catalogue(root)
+    assert len(catalogue.offer_by_id["meget-lang"].description) >= 3000
     return {"root": root, "site": site, "c": catalogue, "pdf": site / "pdf"}
 
 
@@ -243,7 +244,8 @@ def test_page_sizes_footer_on_every_page_and_fonts_embedded(built):
     assert page_size(pdf / "kort/gaeldsraadgivning.pdf") == pytest.approx((297.64, 419.53), abs=0.1)
     assert page_size(pdf / "plakat.pdf") == pytest.approx((1190.55, 841.89), abs=0.1)  # A3 across
     footer = letters(f"{c.settings.municipality.name} · Data fra {dato(data_day(c))}")
-    for path in [*products(pdf), pdf / "omraader/social.pdf", pdf / "kort/gaeldsraadgivning.pdf"]:
+    singles = [pdf / "kort/gaeldsraadgivning.pdf", pdf / "tilbud/gaeldsraadgivning.pdf"]
+    for path in [*products(pdf), pdf / "omraader/social.pdf", *singles]:
         texts = pages_text(path)
         has_cover = path.name in ("katalog.pdf", "mentorer.pdf", "virksomheder.pdf", "social.pdf")
         for n, text in enumerate(texts[1:] if has_cover else texts, start=2 if has_cover else 1):
