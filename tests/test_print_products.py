@@ -17,9 +17,11 @@ from PIL import Image
 from vifte.domain.danish import dato
 from vifte.domain.edition import PUBLIC
 from vifte.mkdocs.build import build_site
+from vifte.mkdocs.config import theme_logo
+from vifte.mkdocs.config_file import load_config_file
 from vifte.output.brochures import LOGO, _jobs, data_day
 from vifte.output.pages import Renderer
-from vifte.output.pdf import render_pdf
+from vifte.output.pdf import PdfError, render_pdf
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
@@ -389,3 +391,24 @@ def test_the_poster_fits_one_a3_page_for_the_example_and_runs_on_for_a_big_catal
     text = letters(" ".join(words_inside_pages(big, tmp_path)))
     for n in range(150):
         assert letters(f"Ekstra tilbud nummer {n} med en lidt længere titel") in text, n
+
+
+def test_the_logo_is_found_as_the_theme_finds_it_and_only_that_file_is_served(tmp_path):
+    config = load_config_file(REPO / "mkdocs.yml")
+    logo = theme_logo(config)
+    assert logo == (REPO / "theme/assets/images/logo.svg").resolve()
+    config.theme["logo"] = "https://example.org/logo.svg"
+    assert theme_logo(config) is None
+    config.theme["logo"] = "assets/images/findes-ikke.svg"
+    assert theme_logo(config) is None
+    # The fetcher serves the logo file itself, and nothing beside it.
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    own, beside = folder / "logo.svg", folder / "ikke-logoet.svg"
+    for path in (own, beside):
+        path.write_bytes(logo.read_bytes())
+    page = '<html lang="da"><head><title>T</title></head><body><img src="{}" alt="x"></body></html>'
+    assert render_pdf(page.format(own.as_uri()), tmp_path / "theme", ()).pages == 1
+    assert render_pdf(page.format(own.as_uri()), REPO / "catalogue/images", (own,)).pages == 1
+    with pytest.raises(PdfError, match="kunne ikke hentes"):
+        render_pdf(page.format(beside.as_uri()), REPO / "catalogue/images", (own,))
