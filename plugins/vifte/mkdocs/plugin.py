@@ -109,6 +109,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     export=export,
                     pdf=pdf,
                     logo=self.project.logo,
+                    strategy=self.project.strategy,
                 )
             )
         except PdfError as exc:

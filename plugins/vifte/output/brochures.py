@@ -25,6 +25,7 @@ from vifte.domain.edition import Edition
 from vifte.domain.model import Offer, RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.qr import qr_svg
+from vifte.output.strategy_print import strategy_jobs
 from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
 
@@ -124,6 +125,7 @@ def _jobs(
             "offer", offer_path(o), offer.render(o=o, **context), images, roots, o.page_url, o.id
         )
     yield from _other_jobs(catalogue, env, context, images, roots)
+    yield from strategy_jobs(catalogue, env, context, images, roots)
 
 
 def _other_jobs(

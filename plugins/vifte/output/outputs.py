@@ -16,12 +16,13 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
+from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -55,6 +56,7 @@ def outputs(
     images: Path,
     export: bool = True,
     pdf: bool = False,
+    strategy: Path | None = None,
     logo: Path | None = None,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
@@ -62,8 +64,10 @@ def outputs(
     `images` is the folder the catalogue's images are read from (catalogue/images); the
     templates find each image's site path and size through the `picture` global. With `pdf`,
     the printed forms (brochures.py) come too, rendered before the pages, whose download links
-    state each PDF's size and page count. `logo` is the municipality's logo file for the
-    printed covers (the site adapter finds it; the fetcher serves exactly that file).
+    state each PDF's size and page count. `strategy` is the folder of strategy documents, whose
+    attached original PDFs (strategy/files/) are copied beside their pages. `logo` is the
+    municipality's logo file for the printed covers (the site adapter finds it; the fetcher
+    serves exactly that file).
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
@@ -85,6 +89,10 @@ def outputs(
         yield Output(site_path(image), "image", source=pictures.source(image))
     for p in printed:
         yield Output(p.path, "pdf", content=p.pdf.data)
+    if strategy is not None:
+        for doc in catalogue.items.get("strategy", ()):
+            if doc.file and doc.file_url:
+                yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
     if edition.internal:
