@@ -235,9 +235,9 @@ def test_every_document_of_more_than_four_pages_has_contents(built):
     for path in sorted(built["pdf"].rglob("*.pdf")):
         if path.parent.name in ("kort", "tilbud") or path.name in ("kort.pdf", "plakat.pdf"):
             continue  # a card, a single offer and the poster are read without contents
-        first = [letters(t) for t in pages_text(path)[:3]]
+        lines = [line.strip() for t in pages_text(path)[:3] for line in t.splitlines()]
         if page_count(path) > 4:
-            assert any(t.startswith("indhold") for t in first), path
+            assert "Indhold" in lines, path
 
 
 def test_page_sizes_footer_on_every_page_and_fonts_embedded(built):
