@@ -150,7 +150,7 @@ def test_colours_come_from_settings(example_site):
 def test_catalogue_json_matches_the_yaml(example_site):
     catalogue, _ = require_catalogue(REPO)
     data = json.loads((example_site / "data" / "catalogue.json").read_text(encoding="utf-8"))
-    assert data["format"] == "vifte-catalogue" and data["version"] == 1
+    assert data["format"] == "vifte-catalogue" and data["schema_version"] == 2
     assert data["municipality"]["name"] == catalogue.settings.municipality.name
     assert [o["id"] for o in data["offers"]] == sorted(o.id for o in catalogue.offers)
     for item in data["offers"] + data["mentors"] + data["enterprises"]:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from vifte.domain.edition import INTERNAL, audience_of
 from vifte.domain.model import Offer
+from vifte.domain.routes import OPEN_DATA_PATHS
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.source.schema import schema_for
 from vifte.source.validate import require_catalogue
@@ -24,6 +25,7 @@ from vifte.source.validate import require_catalogue
 from .test_serve import _free_port, _wait_for
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 """Pagefind gzips its index files; the decompressed data starts with this 12-byte signature
 (its pagefind.js checks for it and drops it), followed by JSON (fragments) or CBOR (index, meta)."""
 
@@ -84,6 +86,9 @@ def read_site(site: Path) -> dict[str, str]:
             views += _strings(json.loads(text))
         except ValueError:
             pass
+        # JSON-LD writes <, > and & as \u escapes: search its decoded strings too.
+        for block in LD_JSON.findall(text):
+            views += _strings(json.loads(block))
         texts[path.relative_to(site).as_posix()] = "\n".join(views)
     return texts
 
@@ -120,6 +125,8 @@ def test_public_build_contains_no_internal_value_in_any_file(example_copy):
     public_site, intern_site, _ = _build_both(example_copy)
     public, intern = read_site(public_site), read_site(intern_site)
     assert any(p.endswith(".pf_fragment") for p in public) and "sitemap.xml.gz" in public
+    # the open-data files are among the files searched
+    assert set(OPEN_DATA_PATHS) <= set(public) and set(OPEN_DATA_PATHS) <= set(intern)
 
     # The grep finds every value where the internal edition publishes it: its pages, its export
     # and its decompressed Pagefind fragments. So finding nothing in the public site means something.
@@ -127,6 +134,8 @@ def test_public_build_contains_no_internal_value_in_any_file(example_copy):
         where = {p for p, text in intern.items() if value in text}
         assert any(p.endswith(".html") for p in where), value
         assert "data/catalogue.json" in where, value
+        if value in prices:  # HSDS has a field for fees
+            assert "data/hsds/services.json" in where, value
         assert any(p.startswith("pagefind/fragment/") for p in where), value
 
     leaks = sorted(

@@ -102,6 +102,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(hostile_project(root / "kommune"), root / "site")
 
 
+DATA_BLOCKS = ("application/json", "application/ld+json")
+"""Script elements a browser never runs: the theme's config and the offers' JSON-LD."""
+
+
 class Parsed(HTMLParser):
     """What a browser would see: the title, meta tags, scripts and the text of every element."""
 
@@ -138,8 +142,11 @@ class Parsed(HTMLParser):
         return [
             body
             for attrs, body in self.scripts
-            if "src" not in attrs and attrs.get("type") != "application/json"
+            if "src" not in attrs and attrs.get("type") not in DATA_BLOCKS
         ]
+
+    def data_blocks(self) -> list[str]:
+        return [body for attrs, body in self.scripts if attrs.get("type") in DATA_BLOCKS]
 
     def csp_hashes(self) -> set[str]:
         policy = next(
@@ -212,6 +219,8 @@ def test_no_user_value_becomes_markup_anywhere(hostile_site):
         parsed = parse(path)
         html = path.read_text(encoding="utf-8")
         assert not any("__pwned" in body for body in parsed.inline_scripts()), path
+        for block in parsed.data_blocks():  # data, and no value can close its element
+            assert "<" not in block and json.loads(block), path
         assert not any(m.get("http-equiv", "").lower() == "refresh" for m in parsed.metas), path
         for double in ("&amp;amp;", "&amp;lt;", "&amp;#"):
             assert double not in html, (path, double)

@@ -36,6 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Links are always checked now; the flag stays so that old scripts keep working.
     check.add_argument("--links", action="store_true", help=argparse.SUPPRESS)
+    check.add_argument(
+        "--format",
+        choices=_formats(),
+        default="text",
+        help="text (standard): én linje pr. fund; json: til værktøjer; github: kommentarer i "
+        "GitHub Actions; gitlab: GitLabs Code Quality-rapport",
+    )
+
+    report = sub.add_parser("report", help="lister til redaktørerne, fx tekster efter LIX")
+    from vifte.reports import add_reports
+
+    add_reports(report)
 
     build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
     build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
@@ -107,18 +119,31 @@ def _kinds() -> list[str]:
     return [col.kind for col in COLLECTIONS.values()]
 
 
+def _formats() -> list[str]:
+    from vifte.source.formats import FORMATS
+
+    return list(FORMATS)
+
+
 def _check(args: argparse.Namespace) -> int:
     from vifte.domain.collections import COLLECTIONS
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.source.formats import parse, render
+    from vifte.source.plain_check import check_plain_language
     from vifte.source.validate import load_catalogue
 
-    project = _project(args.project)
-    if project is None:
+    try:
+        project = _project(args.project)
+    except ConfigFileError as exc:
+        sys.stdout.write(render(parse(exc.lines), args.format))
         return 1
-    catalogue, report = load_catalogue(project)
+    documents: list = []
+    catalogue, report = load_catalogue(project, documents=documents)
     if catalogue is not None and _site_url_disagrees(args.project, catalogue, report):
         catalogue = None
-    for line in report.lines():
-        print(line)
+    if catalogue is not None:
+        check_plain_language(catalogue, documents, report)
+    sys.stdout.write(render(report.items, args.format))
     if catalogue is None:
         print(
             f"{len(report.errors)} fejl, {len(report.warnings)} advarsler. Ret fejlene og kør 'vifte check' igen.",
@@ -132,22 +157,19 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _project(root: Path) -> Project | None:
+def _project(root: Path) -> Project:
     """The project, with docs_dir and the theme's custom_dir from mkdocs.yml, so check reads
     what build reads.
 
-    Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one is reported.
+    Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one raises
+    ConfigFileError.
     """
-    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+    from vifte.mkdocs.config_file import load_config_file
     from vifte.source.project import Project
 
     if not (root / "mkdocs.yml").is_file():
         return Project.at(root)
-    try:
-        config = load_config_file(root / "mkdocs.yml", warn=False)
-    except ConfigFileError as exc:
-        print("\n".join(exc.lines))
-        return None
+    config = load_config_file(root / "mkdocs.yml", warn=False)
     custom_dir = config.theme.custom_dir
     return Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
 
@@ -327,4 +349,17 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "serve": _serve, "new": _new, "init": _init}
+def _report(args: argparse.Namespace) -> int:
+    from vifte.reports import run_report
+
+    return run_report(args)
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build,
+    "serve": _serve,
+    "new": _new,
+    "init": _init,
+    "report": _report,
+}

@@ -47,6 +47,17 @@ def test_hostile_pages_run_nothing_and_stay_on_the_site(page, watched, hostile_u
     assert watched.foreign == [] and watched.csp == [] and watched.errors == []
 
 
+def test_json_ld_is_read_as_data_without_a_csp_violation(page, watched, hostile_url):
+    page.goto(hostile_url + "tilbud/fjendtlig/")
+    page.wait_for_load_state("networkidle")
+    read = "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').text)"
+    data = page.evaluate(read)
+    assert data["@type"] == "GovernmentService"
+    assert data["description"] == "Kort & godt <script>window.__pwned='summary'</script>"
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("window.__csp || []") == [] and watched.csp == [] and watched.errors == []
+
+
 def test_script_a_theme_lets_through_is_blocked(page, watched, hostile_url):
     page.goto(hostile_url + "motto/")
     page.wait_for_load_state("networkidle")

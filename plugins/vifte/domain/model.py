@@ -82,11 +82,20 @@ class Rendered:
     """Marks a text field as Markdown that becomes HTML (its links are checked, see links.py)."""
 
 
+@dataclass(frozen=True)
+class Prose:
+    """Marks running text: for citizens (unmarked audience) `vifte check` measures its LIX and
+    looks for jargon; `one_sentence` warns when it is more than one sentence. Markdown is prose."""
+
+    one_sentence: bool = False
+
+
 Markdown = Annotated[
     str,
     StringConstraints(min_length=1, max_length=20_000),
     AfterValidator(_renders_whole),
     Rendered(),
+    Prose(),
 ]
 Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
@@ -234,7 +243,9 @@ class Offer(Routed):
         min_length=1, description="En eller flere målgruppe-id'er."
     )
     summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+        Prose(one_sentence=True),
     ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
     description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
     professional: Markdown | None = Field(
@@ -430,6 +441,38 @@ class GoalColours(Strict):
         return text_on(getattr(self, status))
 
 
+DEFAULT_JARGON = (
+    "visitation",
+    "visitere",
+    "matchgruppe",
+    "matchkategori",
+    "LAB",
+    "§",
+    "aktivitetsparat",
+    "jobparat",
+    "sygedagpengemodtager",
+    "ressourceforløbsydelse",
+    "revalidend",
+)
+"""Words a citizen would not know; the target-group labels may use them (docs/decisions.md, 20)."""
+
+
+class PlainLanguage(Strict):
+    """Grænserne for almindeligt dansk, som 'vifte check' advarer ud fra."""
+
+    lix_max: float = Field(
+        default=40,
+        ge=0,
+        le=100,
+        description="Højeste LIX for en tekst til borgeren, før 'vifte check' advarer (standard 40).",
+    )
+    jargon: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
+        default_factory=lambda: list(DEFAULT_JARGON),
+        description="Fagord, borgeren ikke kender. Et ord med små bogstaver fanger også bøjninger "
+        "(visitation: visitationen); et ord med store bogstaver kun sig selv (LAB).",
+    )
+
+
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
 
@@ -441,4 +484,8 @@ class Settings(Strict):
     goal_colours: GoalColours = Field(
         default_factory=GoalColours,
         description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',
+    )
+    plain_language: PlainLanguage = Field(
+        default_factory=PlainLanguage,
+        description="LIX-grænse og fagord til 'vifte check', fx lix_max: 40.",
     )

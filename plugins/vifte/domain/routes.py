@@ -17,6 +17,18 @@ from vifte.domain.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Colle
 
 EXPORT_PATH = "data/catalogue.json"
 """Where the open-data export lives in the built site."""
+EXPORT_SCHEMA_PATH = "data/catalogue.schema.json"
+"""The export's JSON Schema, published beside it."""
+HSDS_FILES = {
+    "services": "data/hsds/services.json",
+    "organizations": "data/hsds/organizations.json",
+    "locations": "data/hsds/locations.json",
+}
+"""The Open Referral HSDS 3 export, one file per kind of object."""
+CSV_PATH = "data/tilbud.csv"
+"""The offers as a spreadsheet."""
+OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)
+"""Every open-data file of the site (links in texts may point at them)."""
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
 BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")

@@ -18,6 +18,7 @@ from vifte.domain.model import (
     Date,
     Id,
     Markdown,
+    Prose,
     Ref,
     Routed,
     Strict,
@@ -86,7 +87,9 @@ class Goal(Strict):
     """Et mål i dokumentet og de tilbud, der arbejder for det."""
 
     id: Id = Field(description='Målets id, unikt i dokumentet, fx "m1" eller "flere-i-job".')
-    title: Text = Field(description="Målet i én sætning på almindeligt dansk.")
+    title: Annotated[Text, Prose(one_sentence=True)] = Field(
+        description="Målet i én sætning på almindeligt dansk."
+    )
     origin: Origin = Field(
         description="ministerial: et af ministerens mål; local: et mål, kommunen selv har sat."
     )
@@ -133,7 +136,7 @@ class StrategyDocument(Routed):
     )
     adopted: Adoption | None = Field(None, description="Påkrævet, når status er adopted.")
     summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), Prose()
     ] = Field(description="Et kort resumé på almindeligt dansk (højst 400 tegn).")
     goals: list[Goal] = Field(default_factory=list, description="Dokumentets mål.")
     replaces: Annotated[Id, Ref("strategy")] | None = Field(

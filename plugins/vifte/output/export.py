@@ -6,6 +6,7 @@ relative to the site root). An enterprise's own website, `url` in its YAML, is e
 `url` of its copy in the site beside its `file` name in catalogue/images. Strategy documents
 (`strategy`) carry their goals; `goal_offers` lists every goal <-> offer link as
 {document, goal, offer}, and an attached original PDF (`file`) gets its site `url` too.
+The file's JSON Schema is export_schema.py's; `schema_version` says which version it follows.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ from vifte.domain.images import site_url
 from vifte.domain.model import Image
 from vifte.domain.strategy import StrategyDocument, goal_links
 
-FORMAT_VERSION = 1
+FORMAT = "vifte-catalogue"
+SCHEMA_VERSION = 2
+"""Changes when a field is removed or changes meaning (1 called this field `version`)."""
+EXCLUDED_SETTINGS = frozenset({"plain_language"})
+"""Settings for editors (vifte check), not data about the offers."""
 
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
     """The export as plain data, in a stable order."""
-    settings = catalogue.settings.model_dump(mode="json", exclude_none=True)
+    settings = catalogue.settings.model_dump(
+        mode="json", exclude_none=True, exclude=set(EXCLUDED_SETTINGS)
+    )
 
     def item(obj: Any) -> dict[str, Any]:
         data = obj.model_dump(mode="json", exclude_none=True)
@@ -38,8 +45,8 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         return {"id": obj.id, "url": obj.page_url, **data}
 
     return {
-        "format": "vifte-catalogue",
-        "version": FORMAT_VERSION,
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
         **settings,
         **{name: [item(i) for i in catalogue.items.get(name, ())] for name in COLLECTIONS},
         "goal_offers": goal_links(catalogue),

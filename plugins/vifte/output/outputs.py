@@ -15,11 +15,14 @@ from typing import Literal
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
-from vifte.domain.routes import EXPORT_PATH
+from vifte.domain.routes import CSV_PATH, EXPORT_PATH, EXPORT_SCHEMA_PATH
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
+from vifte.output.export_schema import export_schema_text
+from vifte.output.hsds import hsds_files
 from vifte.output.pages import Renderer
+from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
 Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file"]
@@ -95,5 +98,9 @@ def outputs(
                 yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
+        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text())
+        for path, text in hsds_files(catalogue).items():
+            yield Output(path, "export", content=text)
+        yield Output(CSV_PATH, "export", content=offers_csv(catalogue))
     if edition.internal:
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)

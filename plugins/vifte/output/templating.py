@@ -22,6 +22,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import KIND_LABELS
+from vifte.output import jsonld
 from vifte.output.charts import stacked
 
 Link = Callable[[str], str]
@@ -58,6 +59,9 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
     env.globals["strategy"] = strategy  # lookups of strategy pages: strategy.serving(c, id)
     env.globals["chart"] = stacked
+    env.globals["json_ld"] = lambda offer: jsonld.script(
+        jsonld.government_service(catalogue, offer)
+    )
     return env
 
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import Rendered
-from vifte.domain.routes import BLOCK_MARKER, BLOCKS, EXPORT_PATH, routes, url_of
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
 
@@ -35,7 +35,7 @@ def site_urls(paths: Iterable[str], docs_files: Iterable[str]) -> set[str]:
     """Every site-relative URL a link may point at: generated pages, hand-written pages, files."""
     urls = {url_of(path) for path in paths}
     urls.update(url_of(rel) if rel.endswith(".md") else rel for rel in docs_files)
-    return urls | {"", EXPORT_PATH}
+    return urls | {"", *OPEN_DATA_PATHS}
 
 
 def _docs_files(docs_dir: Path) -> set[str]:
@@ -87,7 +87,7 @@ def check_sources(
     urls = site_urls(paths, docs_files)
     for item, doc in documents:
         _check_texts(item, doc, urls, report)
-    files = set(paths) | docs_files | {EXPORT_PATH}
+    files = set(paths) | docs_files | set(OPEN_DATA_PATHS)
     generated = {url_of(path) for path in paths}
     for src in sorted(f for f in docs_files if f.endswith(".md")):
         page = docs_dir / src

@@ -40,13 +40,15 @@ def load_catalogue(
     links: bool = True,
     docs_dir: Path | None = None,
     theme_dir: Path | None = None,
+    documents: list[tuple[Any, Document]] | None = None,
 ) -> tuple[Catalogue | None, Report]:
     """Load and check a project's catalogue; the catalogue is None when there are errors.
 
     Every folder the build reads is checked first for files it must not read or publish. With
     `links` (the default, so that whatever the check accepts the build builds), the texts and
     the docs folder are checked for what would stop the build: broken internal links, pages at a
-    generated page's address, unknown blocks.
+    generated page's address, unknown blocks. `documents`, when given, receives each item's
+    model and the document it was read from (for checks that need the file positions).
     """
     if not isinstance(project, Project):
         project = Project.at(project, docs_dir, theme_dir)
@@ -62,6 +64,8 @@ def load_catalogue(
             project.collection(col.name), col, root, report, unreadable[col.name]
         )
     check_references(project, terms, loaded, unreadable, report, today or dt.date.today())
+    if documents is not None:
+        documents.extend(pair for items in loaded.values() for pair in items)
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
