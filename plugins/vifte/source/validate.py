@@ -21,7 +21,7 @@ from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.model import Settings
-from vifte.source import loader, sources
+from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
@@ -61,24 +61,30 @@ def load_catalogue(
         loaded[col.name] = _load_collection(
             project.collection(col.name), col, root, report, unreadable[col.name]
         )
-    check_references(project, terms, loaded, unreadable, report, today or dt.date.today())
+    check_references(project, terms, loaded, unreadable, report)
+    today = today or _today(report)
+    lifecycle.check(loaded, report, today)
+    lifecycle.downgrade(loaded, report)
     if report.errors or settings is None:
         return None, report
-    catalogue = Catalogue(
-        settings=settings,
-        items={
-            name: tuple(sorted((m for m, _ in items), key=lambda i: i.id))
-            for name, items in loaded.items()
-        },
-    )
+    catalogue = Catalogue(settings=settings, items=lifecycle.published_items(loaded), today=today)
     if links:
         from vifte.source.links import check_sources
 
-        documents = [pair for items in loaded.values() for pair in items]
+        documents = [pair for items in loaded.values() for pair in items if pair[0] is not None]
         check_sources(catalogue, documents, report, project.docs_dir)
+        lifecycle.downgrade(loaded, report)
         if report.errors:
             return None, report
     return catalogue, report
+
+
+def _today(report: Report) -> dt.date:
+    try:
+        return clock.today()
+    except clock.ClockError as exc:
+        report.error(Path(clock.TODAY), 0, 0, str(exc))
+        return dt.date.today()
 
 
 def require_catalogue(
@@ -237,6 +243,7 @@ def _load_collection(
             )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
         doc.data = as_written(col.model, doc.data, doc.written)
+        lifecycle.mark_placeholders(doc, report)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((_validate(col.model, data, doc, report), doc))
     return result
