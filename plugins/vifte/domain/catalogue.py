@@ -26,6 +26,8 @@ class Catalogue(BaseModel):
     items: dict[str, tuple[Any, ...]]
     today: dt.date = Field(default_factory=dt.date.today)
     """The date the pages treat as today (source/clock.py): the same for the checks and the site."""
+    moved: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Old id -> new id of each collection (catalogue/moved.yaml): the old address gets a page."""
 
     def for_edition(self, edition: Edition) -> Catalogue:
         """The catalogue as an edition publishes it: every field it does not publish removed."""

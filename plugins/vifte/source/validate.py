@@ -25,6 +25,7 @@ from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
+from vifte.source.moved import MOVED, load_moved
 from vifte.source.messages import PATTERN_HELP, explain
 from vifte.source.project import Project
 from vifte.source.references import check_references
@@ -64,10 +65,13 @@ def load_catalogue(
     check_references(project, terms, loaded, unreadable, report)
     today = today or _today(report)
     lifecycle.check(loaded, report, today)
+    moved = load_moved(project.catalogue / MOVED, loaded, report)
     lifecycle.downgrade(loaded, report)
     if report.errors or settings is None:
         return None, report
-    catalogue = Catalogue(settings=settings, items=lifecycle.published_items(loaded), today=today)
+    catalogue = Catalogue(
+        settings=settings, items=lifecycle.published_items(loaded), today=today, moved=moved
+    )
     if links:
         from vifte.source.links import check_sources
 
