@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, new and init."""
+"""The `vifte` command: check, build, serve, new, init and report."""
 
 from __future__ import annotations
 
@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument(
         "--name", default="Ny Kommune", help='kommunens navn, fx "Fjordstrand Kommune"'
     )
+
+    from vifte import reports
+
+    reports.add_parser(sub)
 
     args = parser.parse_args(argv)
     try:
@@ -327,4 +331,17 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "serve": _serve, "new": _new, "init": _init}
+def _report(args: argparse.Namespace) -> int:
+    from vifte.reports import run
+
+    return run(args)
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build,
+    "serve": _serve,
+    "new": _new,
+    "init": _init,
+    "report": _report,
+}
