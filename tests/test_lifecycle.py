@@ -44,7 +44,10 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
     besoeg = offers / "besoegsven.yaml"
     text = besoeg.read_text(encoding="utf-8")
     besoeg.write_text(
-        text.replace("related: [frivilligcenter, faellesspisning]", "related: [frivilligcenter, faellesspisning, kladdeproeve-qwzyx]"),
+        text.replace(
+            "related: [frivilligcenter, faellesspisning]",
+            "related: [frivilligcenter, faellesspisning, kladdeproeve-qwzyx]",
+        ),
         encoding="utf-8",
     )
     _append(offers / "bedre-soevn.yaml", "status: closed\nclosed: 2026-10-01\n")
@@ -53,7 +56,10 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = path.read_text(encoding="utf-8")
         assert "keywords: [" in text
         path.write_text(text.replace("keywords: [", f"keywords: [{word}, "), encoding="utf-8")
-    _append(offers / "budgetkursus.yaml", 'status: paused\nstatus_note: "Holder pause til 1. marts 2027."\n')
+    _append(
+        offers / "budgetkursus.yaml",
+        'status: paused\nstatus_note: "Holder pause til 1. marts 2027."\n',
+    )
     (root / "catalogue" / "moved.yaml").write_text("offers:\n  gammel-madklub: faellesspisning\n")
     for edition in ("offentlig", "intern"):
         done = vifte("build", "-p", str(root), "--edition", edition)
@@ -100,7 +106,15 @@ def test_a_closed_offer_keeps_its_page_and_leaves_lists_and_search(life):
     assert 'href="../stresshaandtering/"' in page  # its `related`, shown instead
     assert "data-pagefind-body" not in page
     assert "Læg på min plan" not in page
-    for url in ("tilbud", "", "temaer/trivsel", "temaer", "maalgrupper/sygedagpenge", "omraader/sundhed", "plan"):
+    for url in (
+        "tilbud",
+        "",
+        "temaer/trivsel",
+        "temaer",
+        "maalgrupper/sygedagpenge",
+        "omraader/sundhed",
+        "plan",
+    ):
         assert "bedre-soevn" not in _page(life, url), url
     words = "\n".join(t for p, t in read_site(life / "site").items() if p.startswith("pagefind/"))
     assert LISTED_WORD in words  # the index holds keywords: so the next line can fail
@@ -221,6 +235,6 @@ def _offer(extra: str, area: str = "beskaeftigelse") -> str:
     return (
         f"title: Prøve\narea: {area}\naccess: direkte\nthemes: [arbejdsliv]\n"
         "target_groups: [jobparat]\nsummary: Et tilbud.\ndescription: Tekst.\n"
-        "provider:\n  name: Kommunen\ncontact:\n  phone: \"70 11 22 33\"\n"
+        'provider:\n  name: Kommunen\ncontact:\n  phone: "70 11 22 33"\n'
         "updated: 2026-01-01\nreview_by: 2027-01-01\nkind: other\nlanguages: [dansk]\n" + extra
     )

@@ -68,8 +68,14 @@ def review(catalogue: Catalogue, project: Project) -> str:
     lines = [f"Til gennemgang pr. {today}: {count} i alt, efter ansvarlig.", ""]
     for name in sorted(due, key=collation_key):
         lines.append(f"{name} ({len(due[name])})")
-        for item, col in sorted(due[name], key=lambda p: (p[0].review_by, collation_key(p[1].title(p[0])))):
-            mark = " – siden siger nu, at oplysningerne kan være forældede" if catalogue.stale(item) else ""
+        for item, col in sorted(
+            due[name], key=lambda p: (p[0].review_by, collation_key(p[1].title(p[0])))
+        ):
+            mark = (
+                " – siden siger nu, at oplysningerne kan være forældede"
+                if catalogue.stale(item)
+                else ""
+            )
             lines.append(
                 f"  {dato(item.review_by)}  {col.noun}: {col.title(item)} ({_file(project, col, item.id)}){mark}"
             )

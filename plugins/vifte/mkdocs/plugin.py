@@ -242,8 +242,6 @@ def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
         )
 
 
-
-
 def _pin_build_date(catalogue: Catalogue) -> None:
     """Make MkDocs' dates (sitemap lastmod) the data's own date, so equal input gives equal output.
 

@@ -132,7 +132,9 @@ def _review(item: Lifecycle, doc: Document, report: Report, today: dt.date) -> N
 
 def downgrade(loaded: Loaded, report: Report) -> None:
     """Every error in a draft file becomes a warning with the same place."""
-    paths = {report.display(doc.path) for items in loaded.values() for _, doc in items if is_draft(doc)}
+    paths = {
+        report.display(doc.path) for items in loaded.values() for _, doc in items if is_draft(doc)
+    }
     report.downgrade(paths, DRAFT_PREFIX)
 
 
@@ -177,4 +179,3 @@ def without(obj: Any, gone: dict[str, set[str]]) -> Any:
     if not changed:
         return obj
     return type(obj).model_construct(_fields_set=obj.model_fields_set, **values)
-

@@ -38,7 +38,9 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
         return {}
     data = doc.data or {}
     if not isinstance(data, dict):
-        report.error(path, 1, 1, "filen skal have felter som 'offers:' med 'gammelt-id: nyt-id' under")
+        report.error(
+            path, 1, 1, "filen skal have felter som 'offers:' med 'gammelt-id: nyt-id' under"
+        )
         return {}
     out: Moved = {}
     for name, moves in data.items():

@@ -25,8 +25,8 @@ from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
-from vifte.source.moved import MOVED, load_moved
 from vifte.source.messages import PATTERN_HELP, explain
+from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
 from vifte.source.written import as_written
