@@ -29,8 +29,14 @@ def is_placeholder(value: object) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-def is_draft(doc: Document) -> bool:
-    return isinstance(doc.data, dict) and doc.data.get("status") == "draft"
+def is_draft(doc: Document, collection: str) -> bool:
+    """Whether a file is a draft of a collection with a life (strategy documents' own
+    `status: draft` means a published proposal, see decision 17, and is not one)."""
+    return (
+        issubclass(COLLECTIONS[collection].model, Lifecycle)
+        and isinstance(doc.data, dict)
+        and doc.data.get("status") == "draft"
+    )
 
 
 def mark_placeholders(doc: Document, report: Report) -> None:
@@ -59,7 +65,8 @@ def _placeholders(data: Any, loc: Loc) -> Iterable[Loc]:
 def drafts(loaded: Loaded) -> dict[str, set[str]]:
     """The ids of the draft files of each collection."""
     return {
-        name: {doc.path.stem for _, doc in items if is_draft(doc)} for name, items in loaded.items()
+        name: {doc.path.stem for _, doc in items if is_draft(doc, name)}
+        for name, items in loaded.items()
     }
 
 
@@ -69,7 +76,7 @@ def check(loaded: Loaded, report: Report, today: dt.date) -> None:
     for name, items in loaded.items():
         paths = ref_paths(COLLECTIONS[name].model)
         for item, doc in items:
-            if not is_draft(doc) and isinstance(doc.data, dict):
+            if not is_draft(doc, name) and isinstance(doc.data, dict):
                 _refs_to_drafts(doc, paths, hidden, report)
             if isinstance(item, Lifecycle):
                 _status_rules(item, doc, report)
@@ -133,7 +140,10 @@ def _review(item: Lifecycle, doc: Document, report: Report, today: dt.date) -> N
 def downgrade(loaded: Loaded, report: Report) -> None:
     """Every error in a draft file becomes a warning with the same place."""
     paths = {
-        report.display(doc.path) for items in loaded.values() for _, doc in items if is_draft(doc)
+        report.display(doc.path)
+        for name, items in loaded.items()
+        for _, doc in items
+        if is_draft(doc, name)
     }
     report.downgrade(paths, DRAFT_PREFIX)
 
@@ -144,7 +154,7 @@ def published_items(loaded: Loaded) -> dict[str, tuple[Any, ...]]:
     return {
         name: tuple(
             sorted(
-                (without(m, gone) for m, doc in items if m is not None and not is_draft(doc)),
+                (without(m, gone) for m, doc in items if m is not None and not is_draft(doc, name)),
                 key=lambda i: i.id,
             )
         )

@@ -68,7 +68,7 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
                 )
             elif not isinstance(new, str) or new not in files:
                 report.error(path, *where, f'ukendt {col.noun} "{new}"; det nye id skal findes')
-            elif is_draft(files[new][1]):
+            elif is_draft(files[new][1], name):
                 report.error(path, *where, f'{col.definite} "{new}" er en kladde og udgives ikke')
             else:
                 out.setdefault(name, {})[old] = new
