@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from vifte.mkdocs.config import PDF_ENV
+
 from .conftest import REPO
 from .test_edition import read_site
+from .test_pdf import letters, text_of
 
 TODAY = "2026-10-05"
 DRAFT_TITLE = "Kladdeprøve Qwzyx"
@@ -20,8 +23,8 @@ CLOSED_WORD = "klosterblomst"
 LISTED_WORD = "solsikkefrø"
 
 
-def vifte(*args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "VIFTE_TODAY": today}
+def vifte(*args: str, today: str = TODAY, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "VIFTE_TODAY": today, PDF_ENV: "1" if pdf else "0"}
     return subprocess.run(
         [sys.executable, "-m", "vifte", *args], capture_output=True, text=True, env=env
     )
@@ -62,7 +65,7 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (root / "catalogue" / "moved.yaml").write_text("offers:\n  gammel-madklub: faellesspisning\n")
     for edition in ("offentlig", "intern"):
-        done = vifte("build", "-p", str(root), "--edition", edition)
+        done = vifte("build", "-p", str(root), "--edition", edition, pdf=edition == "offentlig")
         assert done.returncode == 0, done.stderr
         (root / f"build-{edition}.log").write_text(done.stderr, encoding="utf-8")
     return root
@@ -119,6 +122,23 @@ def test_a_closed_offer_keeps_its_page_and_leaves_lists_and_search(life):
     words = "\n".join(t for p, t in read_site(life / "site").items() if p.startswith("pagefind/"))
     assert LISTED_WORD in words  # the index holds keywords: so the next line can fail
     assert CLOSED_WORD not in words
+
+
+def test_a_closed_offer_is_on_no_other_page_and_in_no_pdf_and_a_draft_in_no_pdf(life):
+    site = life / "site"
+    others = [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "Bedre søvn" in p.read_text(encoding="utf-8")
+    ]
+    assert others == ["tilbud/bedre-soevn/index.html"]
+    pdfs = sorted((site / "pdf").rglob("*.pdf"))
+    assert site / "pdf/tilbud/stresshaandtering.pdf" in pdfs and len(pdfs) > 40
+    assert not (site / "pdf/tilbud/bedre-soevn.pdf").exists()
+    for pdf in pdfs:
+        text = letters(text_of(pdf))
+        assert "bedresøvn" not in text and "qwzyx" not in text, pdf.name
+    assert "stresshåndtering" in letters(text_of(site / "pdf/katalog.pdf"))  # the search can hit
 
 
 def test_a_moved_id_gets_a_page_that_links_to_the_new_one(life):
