@@ -63,6 +63,8 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
         offers / "budgetkursus.yaml",
         'status: paused\nstatus_note: "Holder pause til 1. marts 2027."\n',
     )
+    _append(root / "catalogue/mentors/jonas-berg.yaml", "status: closed\nclosed: 2026-09-01\n")
+    _append(root / "catalogue/enterprises/genbrug-fjordstrand.yaml", "status: paused\n")
     (root / "catalogue" / "moved.yaml").write_text("offers:\n  gammel-madklub: faellesspisning\n")
     for edition in ("offentlig", "intern"):
         done = vifte("build", "-p", str(root), "--edition", edition, pdf=edition == "offentlig")
@@ -139,6 +141,19 @@ def test_a_closed_offer_is_on_no_other_page_and_in_no_pdf_and_a_draft_in_no_pdf(
         text = letters(text_of(pdf))
         assert "bedresøvn" not in text and "qwzyx" not in text, pdf.name
     assert "stresshåndtering" in letters(text_of(site / "pdf/katalog.pdf"))  # the search can hit
+
+
+def test_mentors_and_enterprises_have_the_same_life(life):
+    mentor = _page(life, "mentorer/jonas-berg")
+    assert "Mentoren er stoppet</strong> siden" in mentor and "01.09.2026" in mentor
+    assert "data-pagefind-body" not in mentor
+    assert "jonas-berg" not in _page(life, "mentorer")
+    enterprise = _page(life, "virksomheder/genbrug-fjordstrand")
+    assert "Sat på pause.</strong> Virksomheden tager ikke imod nye lige nu." in enterprise
+    row = re.search(
+        r"<tr><th[^>]*><a href=\"genbrug-fjordstrand/\">.*?</tr>", _page(life, "virksomheder"), re.S
+    )
+    assert row and "Sat på pause" in row.group()
 
 
 def test_a_moved_id_gets_a_page_that_links_to_the_new_one(life):
