@@ -17,7 +17,7 @@ from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
 from vifte.domain.strategy import FILES
-from vifte.output.brochures import brochures
+from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
@@ -57,6 +57,7 @@ def outputs(
     export: bool = True,
     pdf: bool = False,
     strategy: Path | None = None,
+    logo: Path | None = None,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
 
@@ -64,12 +65,20 @@ def outputs(
     templates find each image's site path and size through the `picture` global. With `pdf`,
     the printed forms (brochures.py) come too, rendered before the pages, whose download links
     state each PDF's size and page count. `strategy` is the folder of strategy documents, whose
-    attached original PDFs (strategy/files/) are copied beside their pages.
+    attached original PDFs (strategy/files/) are copied beside their pages. `logo` is the
+    municipality's logo file for the printed covers (the site adapter finds it; the fetcher
+    serves exactly that file).
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
+    renderer.env.globals[LOGO] = logo
     printed = brochures(catalogue, renderer.env, edition, images=images) if pdf else []
-    renderer.env.globals["printed"] = {p.page_url: p for p in printed if p.page_url}
+    by_page: dict[str, list[Printed]] = {}
+    for p in printed:
+        if p.page_url is not None:
+            by_page.setdefault(p.page_url, []).append(p)
+    renderer.env.globals["printed"] = by_page
+    renderer.env.globals["link_text"] = link_text
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))

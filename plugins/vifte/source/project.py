@@ -28,12 +28,20 @@ class Project:
     root: Path
     docs_dir: Path
     theme_dir: Path
+    logo: Path | None = None
+    """The municipality's logo file (mkdocs.yml's theme.logo), which the printed covers show."""
 
     @classmethod
-    def at(cls, root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None) -> Project:
+    def at(
+        cls,
+        root: Path,
+        docs_dir: Path | None = None,
+        theme_dir: Path | None = None,
+        logo: Path | None = None,
+    ) -> Project:
         """The project at `root`; docs_dir and the theme folder default to site_src/ and theme/."""
         root = Path(root)
-        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME))
+        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME), logo)
 
     @property
     def catalogue(self) -> Path:
