@@ -273,3 +273,29 @@ def _offer(extra: str, area: str = "beskaeftigelse") -> str:
         'provider:\n  name: Kommunen\ncontact:\n  phone: "70 11 22 33"\n'
         "updated: 2026-01-01\nreview_by: 2027-01-01\nkind: other\nlanguages: [dansk]\n" + extra
     )
+
+
+def test_the_schema_tells_editors_that_a_closed_offer_needs_its_date():
+    import json
+
+    import jsonschema
+
+    from vifte.source.schema import schema_text
+
+    schema = json.loads(schema_text("offer"))
+    base = {
+        "title": "Prøve",
+        "area": "a",
+        "access": "b",
+        "themes": ["c"],
+        "target_groups": ["d"],
+        "summary": "Et tilbud.",
+        "description": "Tekst.",
+        "provider": {"name": "Kommunen"},
+        "contact": {"phone": "70 11 22 33"},
+    }
+    validator = jsonschema.Draft7Validator(schema)
+    assert not list(validator.iter_errors(base))
+    assert not list(validator.iter_errors({**base, "status": "closed", "closed": "2026-10-01"}))
+    errors = list(validator.iter_errors({**base, "status": "closed"}))
+    assert [e.message for e in errors] == ["'closed' is a required property"]

@@ -227,6 +227,16 @@ STATUS_LABELS: dict[str, str] = {
 class Lifecycle(Routed):
     """Something with a status: a draft is checked but never published, a closed one keeps its page."""
 
+    # Editors see the rule too: a closed item needs its date (the check says it at the status line).
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "if": {"properties": {"status": {"const": "closed"}}, "required": ["status"]},
+            "then": {"required": ["closed"]},
+        },
+    )
+
     status: Status = Field(
         "active",
         description=(
