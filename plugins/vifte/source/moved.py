@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from vifte.domain.collections import COLLECTIONS
-from vifte.domain.model import ID_PATTERN
+from vifte.domain.model import ID_PATTERN, RESERVED_IDS
 from vifte.source import loader
 from vifte.source.diagnostics import Report
 from vifte.source.lifecycle import is_draft
@@ -60,6 +60,8 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
             where = doc.position((name, old))
             if not isinstance(old, str) or not re.fullmatch(ID_PATTERN, old):
                 report.error(path, *where, f"'{old}' er ikke et gyldigt id")
+            elif old in RESERVED_IDS | col.reserved:
+                report.error(path, *where, f"'{old}' er reserveret til en oversigtsside")
             elif old in files:
                 report.error(
                     path,
