@@ -220,11 +220,15 @@ def test_new_offer_file_guides_the_writer(project, capsys):
     text = path.read_text(encoding="utf-8")
     assert 'title: "Cykelværksted for unge"' in text
     assert "Mulige: arbejdsliv, trivsel" in text
-    assert main(["check", "-p", str(project)]) == 1
+    assert "status: draft" in text and "area: UDFYLD" in text
+    assert (
+        "area: beskaeftigelse" not in text and "  - arbejdsliv" not in text
+    )  # no real id is guessed
+    assert main(["check", "-p", str(project)]) == 0  # a draft: warnings, not errors
     out = capsys.readouterr().out
     assert (
         "catalogue/offers/cykelvaerksted-for-unge.yaml:" in out
-        and "'summary' må ikke være tom" in out
+        and "warning: kladde: 'summary' er ikke udfyldt endnu" in out
     )
     assert main(["new", "offer", "Cykelværksted for unge", "-p", str(project)]) == 1
 

@@ -97,7 +97,7 @@ def test_dates_are_written_one_way(project, write, tmp_path):
     ident = offer_named(write, "Zoneterapi")
     site = build_site(project / "mkdocs.yml", tmp_path / "site")
     html = (site / f"tilbud/{ident}/index.html").read_text(encoding="utf-8")
-    assert 'Senest opdateret <time datetime="2026-10-05">05.10.2026</time>' in html
+    assert 'Sidst opdateret <time datetime="2026-10-05">05.10.2026</time>' in html
 
 
 def test_a_macro_links_relatively_on_the_site_and_absolutely_elsewhere(project):

@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, new and init."""
+"""The `vifte` command: check, build, serve, new, init and report."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         "GitHub Actions; gitlab: GitLabs Code Quality-rapport",
     )
 
-    report = sub.add_parser("report", help="lister til redaktørerne, fx tekster efter LIX")
+    report = sub.add_parser(
+        "report", help="lister til redaktørerne: tekster efter LIX, hvad der skal gennemgås"
+    )
     from vifte.reports import add_reports
 
     add_reports(report)

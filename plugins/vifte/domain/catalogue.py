@@ -6,7 +6,7 @@ import datetime as dt
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from vifte.domain.danish import collation_key
 from vifte.domain.edition import Edition, published
@@ -24,6 +24,10 @@ class Catalogue(BaseModel):
 
     settings: Settings
     items: dict[str, tuple[Any, ...]]
+    today: dt.date = Field(default_factory=dt.date.today)
+    """The date the pages treat as today (source/clock.py): the same for the checks and the site."""
+    moved: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Old id -> new id of each collection (catalogue/moved.yaml): the old address gets a page."""
 
     def for_edition(self, edition: Edition) -> Catalogue:
         """The catalogue as an edition publishes it: every field it does not publish removed."""
@@ -51,7 +55,9 @@ class Catalogue(BaseModel):
 
         out: dict[str, Any] = {}
         for col in COLLECTIONS.values():
-            out[col.name] = once(col.name, lambda col=col: self.items.get(col.name, ()))
+            out[col.name] = once(
+                col.name, lambda col=col: tuple(filter(_listed, self.items.get(col.name, ())))
+            )
             out[f"{col.kind}_by_id"] = once(
                 f"{col.kind}_by_id",
                 lambda col=col: {i.id: i for i in self.items.get(col.name, ())},
@@ -85,7 +91,7 @@ class Catalogue(BaseModel):
     def offers_with(self, field: str, term_id: str) -> list[Offer]:
         """Offers whose `field` (area, access, themes, target_groups) holds `term_id`, by title (Danish order)."""
         found = []
-        for o in self.items.get("offers", ()):
+        for o in self.listed("offers"):
             value = getattr(o, field)
             if value == term_id if isinstance(value, str) else term_id in value:
                 found.append(o)
@@ -109,17 +115,45 @@ class Catalogue(BaseModel):
         ]
         found = [
             i
-            for i in self.items.get(collection, ())
+            for i in self.listed(collection)
             if any(item.id in _ids(getattr(i, f)) for f in fields)
         ]
         return sorted(found, key=lambda i: collation_key(COLLECTIONS[collection].title(i)))
 
+    def stale(self, item: Any) -> bool:
+        """Whether an item's review date passed more than the grace period (settings) ago."""
+        review_by = getattr(item, "review_by", None)
+        if review_by is None or getattr(item, "status", None) == "closed":
+            return False
+        grace = dt.timedelta(days=self.settings.review_grace_days)
+        return self.today > review_by + grace
+
+    def listed(self, collection: str) -> tuple[Any, ...]:
+        """The items lists, search and brochures show: all but the closed ones (drafts are never here)."""
+        return tuple(filter(_listed, self.items.get(collection, ())))
+
     def related_offers(self, offer: Offer) -> list[Offer]:
-        """The offers an offer points to under `related`, in the order written."""
-        return self.linked(offer, "related")
+        """The listed offers an offer points to under `related`, in the order written."""
+        return [o for o in self.linked(offer, "related") if o.listed]
+
+    def instead_of(self, offer: Offer, limit: int = 6) -> list[Offer]:
+        """Where a closed offer's page sends the reader: its related offers, else offers sharing a theme."""
+        found = self.related_offers(offer)
+        if not found:
+            found = [
+                o
+                for o in self.listed("offers")
+                if o.id != offer.id and set(o.themes) & set(offer.themes)
+            ]
+            found.sort(key=lambda o: collation_key(o.title))
+        return found[:limit]
 
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
         return self.referring("offers", self.by_id("enterprises")[enterprise_id])
+
+
+def _listed(item: Any) -> bool:
+    return bool(getattr(item, "listed", True))
 
 
 def _ids(value: str | list[str] | None) -> list[str]:

@@ -224,7 +224,64 @@ class Image(Strict):
     alt: Text = Field(description="Kort beskrivelse af billedet til skærmlæsere.")
 
 
-class Offer(Routed):
+Status = Literal["draft", "active", "paused", "closed"]
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Kladde",
+    "active": "Aktivt",
+    "paused": "Sat på pause",
+    "closed": "Lukket",
+}
+
+
+class Lifecycle(Routed):
+    """Something with a status: a draft is checked but never published, a closed one keeps its page."""
+
+    # Editors see the rule too: a closed item needs its date (the check says it at the status line).
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "if": {"properties": {"status": {"const": "closed"}}, "required": ["status"]},
+            "then": {"required": ["closed"]},
+        },
+    )
+
+    status: Status = Field(
+        "active",
+        description=(
+            "draft: kladde, tjekkes men udgives ikke (fejl bliver til advarsler); active: udgivet; "
+            "paused: udgivet med en besked om pause; closed: lukket, siden bliver og siger siden hvornår."
+        ),
+    )
+    closed: Date | None = Field(
+        None, description="Dagen det lukkede (ÅÅÅÅ-MM-DD); skal udfyldes, når status er closed."
+    )
+    status_note: Text | None = Field(
+        None, description='Kort besked til borgeren om pausen, fx "Holder pause til 1. marts".'
+    )
+
+    updated: Date | None = Field(
+        None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD)."
+    )
+    review_by: Date | None = Field(
+        None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD)."
+    )
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def listed(self) -> bool:
+        """Whether lists, search and brochures show it: active and paused ones."""
+        return self.status in ("active", "paused")
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+class Offer(Lifecycle):
     """Et tilbud i kataloget. Filnavnet er tilbuddets id."""
 
     id: Id = Field(description="Tilbuddets id; sættes fra filnavnet.", exclude=True)
@@ -280,12 +337,6 @@ class Offer(Routed):
     )
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
-    updated: Date | None = Field(
-        None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD)."
-    )
-    review_by: Date | None = Field(
-        None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD)."
-    )
 
     @property
     def kind_label(self) -> str | None:
@@ -300,7 +351,7 @@ class Offer(Routed):
         )
 
 
-class Mentor(Routed):
+class Mentor(Lifecycle):
     """En mentor, som borgeren kan vælge. Filnavnet er mentorens id."""
 
     id: Id = Field(exclude=True, description="Mentorens id; sættes fra filnavnet.")
@@ -323,7 +374,7 @@ class Mentor(Routed):
     )
 
 
-class Enterprise(Routed):
+class Enterprise(Lifecycle):
     """En socialøkonomisk virksomhed. Filnavnet er virksomhedens id."""
 
     id: Id = Field(exclude=True, description="Virksomhedens id; sættes fra filnavnet.")
@@ -481,6 +532,13 @@ class Settings(Strict):
     access: list[Access] = Field(min_length=1)
     themes: list[Theme] = Field(min_length=1)
     target_groups: list[TargetGroup] = Field(min_length=1)
+    review_grace_days: int = Field(
+        90,
+        ge=0,
+        le=3650,
+        strict=True,
+        description="Så mange dage efter 'review_by' siger siden, at oplysningerne kan være forældede.",
+    )
     goal_colours: GoalColours = Field(
         default_factory=GoalColours,
         description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',

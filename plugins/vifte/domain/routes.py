@@ -106,6 +106,17 @@ def routes(c: Catalogue) -> list[Route]:
                     partial(_item_context, c, col, item),
                 )
             )
+        for old, new in c.moved.get(col.name, {}).items():
+            target = c.by_id(col.name)[new]
+            out.append(
+                Route(
+                    col.path(old),
+                    "pages/moved.html",
+                    col.title(target),
+                    f"Siden er flyttet til {col.title(target)}.",
+                    partial(dict, item=target),
+                )
+            )
     return out
 
 

@@ -30,6 +30,7 @@ from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
 from vifte.output.search import SearchIndexError, index_site
 from vifte.output.templating import TemplateLayoutError
+from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import broken_in_site
 from vifte.source.project import Project
@@ -245,9 +246,6 @@ def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
         )
 
 
-_PINNED = "_VIFTE_PINNED_DATE"
-
-
 def _pin_build_date(catalogue: Catalogue) -> None:
     """Make MkDocs' dates (sitemap lastmod) the data's own date, so equal input gives equal output.
 
@@ -255,10 +253,10 @@ def _pin_build_date(catalogue: Catalogue) -> None:
     """
     if (
         "SOURCE_DATE_EPOCH" in os.environ
-        and os.environ.get(_PINNED) != os.environ["SOURCE_DATE_EPOCH"]
+        and os.environ.get(PINNED) != os.environ["SOURCE_DATE_EPOCH"]
     ):
         return
     # gzip (sitemap.xml.gz) cannot store a time before 1970: an older date pins to 1970-01-01.
     day = max(catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))
     epoch = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
-    os.environ["SOURCE_DATE_EPOCH"] = os.environ[_PINNED] = epoch
+    os.environ["SOURCE_DATE_EPOCH"] = os.environ[PINNED] = epoch

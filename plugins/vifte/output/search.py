@@ -73,7 +73,7 @@ def index_words(catalogue: Catalogue) -> dict[str, str]:
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
-        for item in catalogue.items.get(col.name, ()):
+        for item in catalogue.listed(col.name):
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
             texts[col.url(item.id)] = (col.search_text(item), keywords)
     vocabulary = COMMON_WORDS | {

@@ -48,6 +48,15 @@ class Report:
     def warning(self, path: Path, line: int, column: int, message: str) -> None:
         self.add(path, line, column, "warning", message)
 
+    def downgrade(self, paths: set[str], prefix: str) -> None:
+        """Make every error in the files `paths` (as displayed) a warning, its message prefixed."""
+        self.items = [
+            Diagnostic(d.path, d.line, d.column, "warning", prefix + d.message)
+            if d.severity == "error" and d.path in paths
+            else d
+            for d in self.items
+        ]
+
     def display(self, path: Path) -> str:
         # abspath, not resolve: a symlink is shown by its own name, and a symlink loop cannot raise.
         try:

@@ -1,8 +1,7 @@
-"""Checks across files: every id a file refers to exists, images exist, review dates are kept."""
+"""Checks across files: every id a file refers to exists, and images and attachments exist."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
@@ -14,6 +13,7 @@ from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
 from vifte.domain.strategy import Attached
 from vifte.source.diagnostics import Report, shorten
+from vifte.source.lifecycle import is_placeholder
 from vifte.source.loader import Document
 from vifte.source.messages import did_you_mean
 from vifte.source.project import CATALOGUE, IMAGES, SETTINGS, Project
@@ -26,7 +26,6 @@ def check_references(
     loaded: dict[str, list[tuple[Any, Document]]],
     unreadable: dict[str, dict[str, Path]],
     report: Report,
-    today: dt.date,
 ) -> None:
     """Check every id a file refers to, as its model's `Ref` fields declare; reads the raw data,
     so files with other errors are checked too.
@@ -53,7 +52,7 @@ def check_references(
                 continue
             for path, ref in refs:
                 if ref.target in known:
-                    for value, loc in _values_at(data, path, ()):
+                    for value, loc in values_at(data, path, ()):
                         _check_field(value, loc, ref.target, known[ref.target], doc, report)
             if item is None:
                 continue
@@ -62,7 +61,7 @@ def check_references(
                     doc.path, *doc.position(loc), message
                 )
             if isinstance(item, Offer):
-                _offer_warnings(item, doc, report, today)
+                _offer_warnings(item, doc, report)
             for name, attached in _attachment_fields(col.model):
                 value = getattr(item, name, None)
                 if value is not None:
@@ -77,7 +76,7 @@ def check_references(
                         report.error(doc.path, *doc.position((image_field, "file")), problem)
 
 
-def _values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> list[Any]:
+def values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> list[Any]:
     """The raw values at a reference path ("*" is each item of a list), with their locations."""
     if not path:
         return [(data, loc)]
@@ -85,10 +84,10 @@ def _values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> 
     if head == "*":
         if not isinstance(data, list):
             return []
-        return [found for i, v in enumerate(data) for found in _values_at(v, rest, (*loc, i))]
+        return [found for i, v in enumerate(data) for found in values_at(v, rest, (*loc, i))]
     if not isinstance(data, dict) or head not in data:
         return []
-    return _values_at(data[head], rest, (*loc, head))
+    return values_at(data[head], rest, (*loc, head))
 
 
 def _check_field(
@@ -111,6 +110,8 @@ def _check_field(
         )
     )
     for ref, loc in refs:
+        if is_placeholder(ref):
+            continue  # reported by lifecycle.mark_placeholders
         if ref in broken:
             report.warning(
                 doc.path,
@@ -186,16 +187,10 @@ def _image_problem(images: Path, name: str) -> str | None:
     return None
 
 
-def _offer_warnings(offer: Offer, doc: Document, report: Report, today: dt.date) -> None:
+def _offer_warnings(offer: Offer, doc: Document, report: Report) -> None:
     if offer.id in offer.related:
         report.warning(
             doc.path,
             *doc.position(("related", offer.related.index(offer.id))),
             "tilbuddet henviser til sig selv under 'related'",
-        )
-    if offer.review_by is not None and offer.review_by < today:
-        report.warning(
-            doc.path,
-            *doc.position(("review_by",)),
-            f"teksten skulle have været gennemgået senest {offer.review_by.isoformat()}; gennemgå den og sæt en ny dato i 'review_by'",
         )

@@ -21,11 +21,12 @@ from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.model import Settings
-from vifte.source import loader, sources
+from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
 from vifte.source.messages import PATTERN_HELP, explain
+from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
 from vifte.source.written import as_written
@@ -63,26 +64,35 @@ def load_catalogue(
         loaded[col.name] = _load_collection(
             project.collection(col.name), col, root, report, unreadable[col.name]
         )
-    check_references(project, terms, loaded, unreadable, report, today or dt.date.today())
+    check_references(project, terms, loaded, unreadable, report)
+    today = today or _today(report)
+    lifecycle.check(loaded, report, today)
+    moved = load_moved(project.catalogue / MOVED, loaded, report)
+    lifecycle.downgrade(loaded, report)
     if documents is not None:
         documents.extend(pair for items in loaded.values() for pair in items)
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
-        settings=settings,
-        items={
-            name: tuple(sorted((m for m, _ in items), key=lambda i: i.id))
-            for name, items in loaded.items()
-        },
+        settings=settings, items=lifecycle.published_items(loaded), today=today, moved=moved
     )
     if links:
         from vifte.source.links import check_sources
 
-        documents = [pair for items in loaded.values() for pair in items]
-        check_sources(catalogue, documents, report, project.docs_dir)
+        pairs = [pair for items in loaded.values() for pair in items if pair[0] is not None]
+        check_sources(catalogue, pairs, report, project.docs_dir)
+        lifecycle.downgrade(loaded, report)
         if report.errors:
             return None, report
     return catalogue, report
+
+
+def _today(report: Report) -> dt.date:
+    try:
+        return clock.today()
+    except clock.ClockError as exc:
+        report.error(Path(clock.TODAY), 0, 0, str(exc))
+        return dt.date.today()
 
 
 def require_catalogue(
@@ -241,6 +251,7 @@ def _load_collection(
             )
             doc.data = {k: v for k, v in doc.data.items() if k != "id"}
         doc.data = as_written(col.model, doc.data, doc.written)
+        lifecycle.mark_placeholders(doc, report)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((_validate(col.model, data, doc, report), doc))
     return result
