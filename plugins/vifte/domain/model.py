@@ -269,6 +269,10 @@ class Offer(Routed):
     )
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
+    created: Date | None = Field(
+        None,
+        description="Hvornår tilbuddet kom i kataloget (ÅÅÅÅ-MM-DD); siden Nyt og ændret viser det som nyt.",
+    )
     updated: Date | None = Field(
         None, description="Hvornår teksten sidst blev opdateret (ÅÅÅÅ-MM-DD)."
     )

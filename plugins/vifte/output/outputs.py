@@ -19,10 +19,11 @@ from vifte.domain.routes import EXPORT_PATH
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import brochures
 from vifte.output.export import catalogue_json
+from vifte.output.feeds import feed_files
 from vifte.output.pages import Renderer
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file", "feed"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -84,6 +85,8 @@ def outputs(
         for doc in catalogue.items.get("strategy", ()):
             if doc.file and doc.file_url:
                 yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
+    for path, xml in feed_files(catalogue):
+        yield Output(path, "feed", content=xml)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
     if edition.internal:

@@ -17,11 +17,12 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from vifte.domain import strategy
+from vifte.domain import changes, news, strategy
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import KIND_LABELS
+from vifte.domain.routes import feeds
 from vifte.output.charts import stacked
 
 Link = Callable[[str], str]
@@ -58,6 +59,9 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
     env.globals["strategy"] = strategy  # lookups of strategy pages: strategy.serving(c, id)
     env.globals["chart"] = stacked
+    env.globals["news"] = news  # notices: news.newest_first(c), news.about(c, id)
+    env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
+    env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     return env
 
 
