@@ -404,12 +404,38 @@ class MunicipalityContact(Strict):
     address: Text | None = Field(None, description="Kommunens adresse på én linje.")
 
 
+class Accessibility(Strict):
+    """Tilgængelighedserklæringen og kontakten om tilgængelighed, som loven kræver i hver sides bund."""
+
+    statement: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)] | None = (
+        Field(
+            None,
+            description="Linket til sitets tilgængelighedserklæring, lavet i Digitaliseringsstyrelsens "
+            'WAS-værktøj, fx "https://www.was.digst.dk/tilbud-kommune-dk".',
+        )
+    )
+    phone: Phone | None = Field(
+        None, description="Telefonnummeret, borgeren kan ringe til om tilgængelighed."
+    )
+    email: Email | None = Field(
+        None, description="E-mailadressen, borgeren kan skrive til om tilgængelighed."
+    )
+
+    @property
+    def phone_uri(self) -> str | None:
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
     url: SiteUrl = Field(
         description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
     )
     contact: MunicipalityContact
+    accessibility: Accessibility | None = Field(
+        None,
+        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
+    )
     colour: Colour = Field(
         "#1d3a6e",
         description='Kommunens farve til sidehoved, links og knapper, fx "#1d3a6e". Skal være mørk nok til hvid tekst.',
