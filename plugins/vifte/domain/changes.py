@@ -1,4 +1,4 @@
-""""Nyt og ændret": what happened to the offers, read from the catalogue's own dates, not from git.
+""" "Nyt og ændret": what happened to the offers, read from the catalogue's own dates, not from git.
 
 An offer with `created` was added that day; one with `updated` later than `created` was changed
 that day; one that is closed (a `status`/`closed` field, when the catalogue has them) was closed

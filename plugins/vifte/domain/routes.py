@@ -24,7 +24,6 @@ BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt")
 """Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
 
 
-
 FeedFormat = Literal["rss", "atom"]
 FEED_FORMATS: tuple[FeedFormat, ...] = ("rss", "atom")
 
