@@ -103,7 +103,11 @@ def test_an_offer_page_lists_the_notices_about_it_newest_first(example_site):
             "catalogue/news/aabent-hus.md:6:10: error: nyheden udløber (2026-11-30), før den udkommer",
         ),
         ("date: 2026-12-01", "date: 2026-13-01", "catalogue/news/aabent-hus.md:3:7: error:"),
-        ("date: 2026-12-01\n", "", "catalogue/news/aabent-hus.md:2:1: error: feltet 'date' mangler"),
+        (
+            "date: 2026-12-01\n",
+            "",
+            "catalogue/news/aabent-hus.md:2:1: error: feltet 'date' mangler",
+        ),
         (
             "summary:",
             "image: {file: findes-ikke.png}\nsummary:",

@@ -1,0 +1,89 @@
+"""The accessibility statement the law requires: settings.yaml, every page's footer, check warnings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vifte.mkdocs.build import build_site
+from vifte.source.validate import load_catalogue
+
+from .conftest import Write
+
+STATEMENT = "https://www.was.digst.dk/tilbud-fjordstrand-dk"
+FOOTER = re.compile(
+    r'<div class="vifte-footer" data-vifte-accessibility>\s*'
+    rf'<p><a href="{re.escape(STATEMENT)}">Tilgængelighedserklæring</a></p>'
+    r'.*?Ring på <a href="tel:70112200">70 11 22 00</a> eller skriv til '
+    r'<a href="mailto:webredaktion@fjordstrand.dk">webredaktion@fjordstrand.dk</a>',
+    re.S,
+)
+
+
+def test_every_page_footer_links_the_statement_and_the_contacts(example_site: Path):
+    pages = list(example_site.rglob("*.html"))
+    assert len(pages) > 100 and any(p.name == "404.html" for p in pages)
+    for html_file in pages:
+        html = html_file.read_text(encoding="utf-8")
+        footer = html.split('<footer class="md-footer">', 1)[1]
+        assert len(FOOTER.findall(footer)) == 1, html_file
+
+
+def warnings(project: Path) -> list[str]:
+    catalogue, report = load_catalogue(project)
+    assert catalogue is not None, report.lines()
+    return [line for line in report.lines() if "settings.yaml" in line]
+
+
+def test_check_warns_while_the_statement_or_a_contact_is_missing(project: Path):
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "accessibility:" not in text.replace("# accessibility:", "")
+    (missing,) = warnings(project)
+    assert re.match(
+        r"catalogue/settings.yaml:3:1: warning: sitet mangler en tilgængelighedserklæring", missing
+    )
+    settings.write_text(
+        text.replace("\nareas:", '  accessibility:\n    phone: "70 00 00 00"\n\nareas:', 1),
+        encoding="utf-8",
+    )
+    found = warnings(project)
+    assert len(found) == 2
+    assert any("linket til tilgængelighedserklæringen mangler" in line for line in found)
+    assert any("kontakten om tilgængelighed mangler en e-mailadresse" in line for line in found)
+    assert all(line.startswith("catalogue/settings.yaml:17:3: warning:") for line in found), found
+
+
+def test_a_complete_statement_gives_no_warning_and_shows_escaped_once(
+    project: Path, write: Write, tmp_path: Path
+):
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    block = (
+        "  accessibility:\n"
+        "    statement: https://www.was.digst.dk/a?b=1&c=<2>\n"
+        '    phone: "70 00 00 00"\n'
+        "    email: web@example.dk\n"
+    )
+    settings.write_text(text.replace("\nareas:", f"{block}\nareas:", 1), encoding="utf-8")
+    assert warnings(project) == []
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="https://www.was.digst.dk/a?b=1&amp;c=&lt;2&gt;">Tilgængelighedserklæring</a>'
+        in html
+    )
+    assert "&amp;amp;" not in html and "c=<2>" not in html
+
+
+@pytest.mark.parametrize("value", ["was.digst.dk/x", "javascript:alert(1)"])
+def test_a_statement_that_is_not_a_web_address_is_an_error(project: Path, value: str):
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    block = f"  accessibility:\n    statement: {value}\n"
+    settings.write_text(text.replace("\nareas:", f"{block}\nareas:", 1), encoding="utf-8")
+    catalogue, report = load_catalogue(project)
+    assert catalogue is None
+    assert any("settings.yaml:18:16: error:" in line for line in report.lines()), report.lines()
