@@ -432,10 +432,6 @@ class Municipality(Strict):
         description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
     )
     contact: MunicipalityContact
-    accessibility: Accessibility | None = Field(
-        None,
-        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
-    )
     colour: Colour = Field(
         "#1d3a6e",
         description='Kommunens farve til sidehoved, links og knapper, fx "#1d3a6e". Skal være mørk nok til hvid tekst.',
@@ -471,4 +467,8 @@ class Settings(Strict):
     goal_colours: GoalColours = Field(
         default_factory=GoalColours,
         description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',
+    )
+    accessibility: Accessibility | None = Field(
+        None,
+        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
     )

@@ -19,16 +19,16 @@ EXAMPLE = (
 
 def check_accessibility(settings: Settings, doc: Document, report: Report) -> None:
     """Warn, at its place in settings.yaml, about each missing part of the statement."""
-    found = settings.municipality.accessibility
+    found = settings.accessibility
     if found is None:
         report.warning(
             doc.path,
             *doc.position(("municipality",), key=True),
             "sitet mangler en tilgængelighedserklæring, som loven kræver i bunden af hver side; "
-            f"skriv under municipality: {EXAMPLE}",
+            f"skriv nederst i filen: {EXAMPLE}",
         )
         return
-    where = doc.position(("municipality", "accessibility"), key=True)
+    where = doc.position(("accessibility",), key=True)
     if found.statement is None:
         report.warning(
             doc.path,
