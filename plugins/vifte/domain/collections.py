@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_
 
 from pydantic import BaseModel
 
+from vifte.domain.changes import SECTION as CHANGES_SECTION
 from vifte.domain.markup import plain_text
 from vifte.domain.model import (
     Access,
@@ -29,6 +30,10 @@ from vifte.domain.model import (
     Term,
     Theme,
 )
+from vifte.domain.news import FOLDER as NEWS_FOLDER
+from vifte.domain.news import SECTION as NEWS_SECTION
+from vifte.domain.news import Notice
+from vifte.domain.news import problems as news_problems
 from vifte.domain.strategy import FOLDER as STRATEGY_FOLDER
 from vifte.domain.strategy import StrategyDocument
 from vifte.domain.strategy import problems as strategy_problems
@@ -154,6 +159,7 @@ class FixedPage:
 FIXED_PAGES = (
     FixedPage("search", "soeg", "pages/search.html"),
     FixedPage("plan", "plan", "pages/plan.html"),
+    FixedPage("changes", CHANGES_SECTION, "pages/changes.html"),
 )
 
 
@@ -388,6 +394,25 @@ register(
         format="markdown",
         problems=strategy_problems,
         pages=(("status", "pages/strategy_status.html"),),
+        optional=True,
+    )
+)
+register(
+    Collection(
+        name="news",
+        kind="news",
+        model=Notice,
+        noun="nyhed",
+        definite="nyheden",
+        plural="nyheder",
+        section=NEWS_SECTION,
+        template="pages/notice.html",
+        variable="n",
+        index_template="pages/news.html",
+        search_text=lambda n: " ".join([n.title, n.summary, plain_text(n.body or "")]),
+        folder=NEWS_FOLDER,
+        format="markdown",
+        problems=news_problems,
         optional=True,
     )
 )

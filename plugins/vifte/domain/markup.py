@@ -154,6 +154,12 @@ def render_markdown(text: str, *, shift_headings: int = 1) -> str:
     return sanitise(html)
 
 
+def render_body(text: str) -> str:
+    """Render a page's own main text (a notice's body): `##` stays h2, right under the page's h1;
+    a `#` heading becomes h2 as well, so the page keeps one h1."""
+    return sanitise(_converter().render(text).replace("<h1", "<h2").replace("</h1>", "</h2>"))
+
+
 def plain_text(text: str) -> str:
     """The words of a Markdown text without any markup, for search indexes and metadata."""
     return nh3.clean(render_markdown(text), tags=set()).strip()

@@ -337,6 +337,10 @@ class Offer(Lifecycle):
     )
     image: Image | None = None
     keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
+    created: Date | None = Field(
+        None,
+        description="Hvornår tilbuddet kom i kataloget (ÅÅÅÅ-MM-DD); siden Nyt og ændret viser det som nyt.",
+    )
 
     @property
     def kind_label(self) -> str | None:
@@ -462,6 +466,28 @@ class MunicipalityContact(Strict):
     address: Text | None = Field(None, description="Kommunens adresse på én linje.")
 
 
+class Accessibility(Strict):
+    """Tilgængelighedserklæringen og kontakten om tilgængelighed, som loven kræver i hver sides bund."""
+
+    statement: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)] | None = (
+        Field(
+            None,
+            description="Linket til sitets tilgængelighedserklæring, lavet i Digitaliseringsstyrelsens "
+            'WAS-værktøj, fx "https://www.was.digst.dk/tilbud-kommune-dk".',
+        )
+    )
+    phone: Phone | None = Field(
+        None, description="Telefonnummeret, borgeren kan ringe til om tilgængelighed."
+    )
+    email: Email | None = Field(
+        None, description="E-mailadressen, borgeren kan skrive til om tilgængelighed."
+    )
+
+    @property
+    def phone_uri(self) -> str | None:
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
     url: SiteUrl = Field(
@@ -546,4 +572,8 @@ class Settings(Strict):
     plain_language: PlainLanguage = Field(
         default_factory=PlainLanguage,
         description="LIX-grænse og fagord til 'vifte check', fx lix_max: 40.",
+    )
+    accessibility: Accessibility | None = Field(
+        None,
+        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
     )

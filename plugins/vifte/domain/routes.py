@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.changes import SECTION as CHANGES_SECTION
 from vifte.domain.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
 
 EXPORT_PATH = "data/catalogue.json"
@@ -31,8 +32,45 @@ OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PA
 """Every open-data file of the site (links in texts may point at them)."""
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
-BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang")
+BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt")
 """Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
+
+
+FeedFormat = Literal["rss", "atom"]
+FEED_FORMATS: tuple[FeedFormat, ...] = ("rss", "atom")
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed of the site: where it lies, its format and its title (the head's <link> shows it)."""
+
+    path: str
+    format: FeedFormat
+    title: str
+    about: Literal["news", "changes"]
+    """What it lists: the notices, or the offers added, changed and closed."""
+
+    @property
+    def media_type(self) -> str:
+        return f"application/{self.format}+xml"
+
+    @property
+    def format_label(self) -> str:
+        return "RSS" if self.format == "rss" else "Atom"
+
+
+def feeds(c: Catalogue) -> list[Feed]:
+    """Every feed the site gets: the notices' (when there are any) and "Nyt og ændret"'s."""
+    name = c.settings.municipality.name
+    out = []
+    if c.items.get("news"):
+        section = COLLECTIONS["news"].section
+        out += [Feed(f"{section}/{f}.xml", f, f"Nyheder fra {name}", "news") for f in FEED_FORMATS]
+    out += [
+        Feed(f"{CHANGES_SECTION}/{f}.xml", f, f"Nyt og ændret i tilbuddene – {name}", "changes")
+        for f in FEED_FORMATS
+    ]
+    return out
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -19,7 +20,7 @@ from mkdocs.structure.pages import Page
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
-from vifte.domain.routes import route_globals
+from vifte.domain.routes import feeds, route_globals
 from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
@@ -175,6 +176,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.globals["vifte_routes"] = route_globals()
+        env.globals["vifte_feeds"] = feeds(self.catalogue)
+        # Rendered (and escaped) by the core; Markup so the theme prints it as it is.
+        env.globals["vifte_footer"] = Markup(self.renderer.render("pages/footer.html", ""))
         env.globals["vifte_edition"] = {
             "head": head_html(self.edition),
             "banner": banner_html(self.edition),

@@ -21,11 +21,12 @@ from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
 from vifte.output.hsds import hsds_files
+from vifte.output.feeds import feed_files
 from vifte.output.pages import Renderer
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file", "feed"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -96,6 +97,8 @@ def outputs(
         for doc in catalogue.items.get("strategy", ()):
             if doc.file and doc.file_url:
                 yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
+    for path, xml in feed_files(catalogue):
+        yield Output(path, "feed", content=xml)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
         yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text())

@@ -17,12 +17,13 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from vifte.domain import strategy
+from vifte.domain import changes, news, strategy
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
-from vifte.domain.markup import render_markdown
+from vifte.domain.markup import render_body, render_markdown
 from vifte.domain.model import KIND_LABELS
 from vifte.output import jsonld
+from vifte.domain.routes import feeds
 from vifte.output.charts import stacked
 
 Link = Callable[[str], str]
@@ -53,6 +54,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
         undefined=jinja2.StrictUndefined,
     )
     env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
+    env.filters["md_body"] = lambda text: Markup(render_body(text)) if text else ""
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     ranks = {o.id: n for n, o in enumerate(sort_da(catalogue.offers, key=lambda o: o.title))}
@@ -62,6 +64,9 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["json_ld"] = lambda offer: jsonld.script(
         jsonld.government_service(catalogue, offer)
     )
+    env.globals["news"] = news  # notices: news.newest_first(c), news.about(c, id)
+    env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
+    env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     return env
 
 

@@ -22,6 +22,8 @@ from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.model import Settings
 from vifte.source import clock, lifecycle, loader, sources
+from vifte.source import loader, sources
+from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
@@ -138,6 +140,7 @@ def _load_settings(
         for list_name in TERM_LISTS:
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
+        check_accessibility(settings, doc, report)
     return settings, terms
 
 

@@ -1,0 +1,104 @@
+"""News: dated notices to citizens, written as Markdown with front matter in catalogue/news/.
+
+A notice is `catalogue/news/<id>.md`: the fields below, then the Markdown body. It may name the
+offers it is about (their pages list it). Whether a notice still applies is judged on the
+catalogue's "today" (source/clock.py: VIFTE_TODAY, else the machine's date), the same day the
+freshness notices use; the feeds never depend on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from vifte.domain.model import Date, Id, Image, Markdown, Ref, Routed, Text
+
+if TYPE_CHECKING:
+    from vifte.domain.catalogue import Catalogue
+
+FOLDER = "catalogue/news"
+"""The project folder of notices (collections.py and source/project.py read it from here)."""
+SECTION = "nyt"
+"""The archive's address; a notice's page is nyt/<id>/."""
+FRONT_PAGE = 3
+"""How many notices the front page shows."""
+
+
+class Notice(Routed):
+    """En nyhed til borgerne: en ændring, et arrangement, et nyt tilbud, åbningstider.
+
+    Filnavnet (catalogue/news/ID.md) er nyhedens id; teksten under forsidens --- er brødteksten.
+    """
+
+    id: Id = Field(exclude=True, description="Nyhedens id; sættes fra filnavnet.")
+    title: Text = Field(description="Overskriften, som borgeren ser den.")
+    date: Date = Field(description="Datoen, nyheden udkommer (ÅÅÅÅ-MM-DD).")
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+    ] = Field(description="Nyheden i én eller to korte sætninger på almindeligt dansk.")
+    offers: Annotated[list[Id], Ref("offers")] = Field(
+        default_factory=list,
+        description="Id'er på de tilbud, nyheden handler om; tilbuddenes sider viser nyheden.",
+    )
+    image: Image | None = Field(None, description="Et billede i catalogue/images med alt-tekst.")
+    expires: Date | None = Field(
+        None,
+        description="Sidste dag, nyheden gælder (ÅÅÅÅ-MM-DD); siden siger det, og efter den "
+        "dato kommer den ikke på forsiden.",
+    )
+    body: Markdown | None = Field(
+        None, description="Brødteksten: teksten under forsidens --- (Markdown)."
+    )
+
+    def expired_by(self, day: dt.date | None) -> bool:
+        """Whether the notice no longer applies on `day` (the site's date, see `site_date`)."""
+        return self.expires is not None and day is not None and self.expires < day
+
+
+Problem = tuple[Literal["error", "warning"], tuple[str | int, ...], str]
+
+
+def problems(notice: Notice) -> Iterator[Problem]:
+    """Rules across a notice's fields."""
+    if notice.expires is not None and notice.expires < notice.date:
+        yield (
+            "error",
+            ("expires",),
+            f"nyheden udløber ({notice.expires.isoformat()}), før den udkommer "
+            f"({notice.date.isoformat()}); ret 'expires' eller 'date'",
+        )
+
+
+def newest_first(c: Catalogue) -> list[Notice]:
+    """Every notice, newest first; on the same day by title, so the order is stable."""
+    notices: list[Notice] = list(c.items.get("news", ()))
+    return sorted(
+        sorted(notices, key=lambda n: (n.title, n.id)), key=lambda n: n.date, reverse=True
+    )
+
+
+def site_date(c: Catalogue) -> dt.date | None:
+    """The site's "today" for notices: the catalogue's today, as for freshness (decision 18)."""
+    return c.today
+
+
+def front_page(c: Catalogue) -> list[Notice]:
+    """The newest notices that still apply on the site's date, for the front page."""
+    today = site_date(c)
+    return [n for n in newest_first(c) if not n.expired_by(today)][:FRONT_PAGE]
+
+
+def by_year(c: Catalogue) -> list[tuple[int, list[Notice]]]:
+    """The archive: notices grouped by year, newest year and notice first."""
+    out: dict[int, list[Notice]] = {}
+    for n in newest_first(c):
+        out.setdefault(n.date.year, []).append(n)
+    return list(out.items())
+
+
+def about(c: Catalogue, offer_id: str) -> list[Notice]:
+    """The notices that name an offer, newest first."""
+    return [n for n in newest_first(c) if offer_id in n.offers]

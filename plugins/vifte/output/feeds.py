@@ -1,0 +1,92 @@
+"""The site's feeds (RSS 2.0 and Atom) of the notices and of "Nyt og ændret", made with feedgen.
+
+Every link is absolute, from settings' `municipality.url`, since a feed is read away from the
+site. No date comes from the clock: an entry's time is its day at 00:00 UTC, and the feed's own
+date (Atom `updated`, RSS `lastBuildDate`) is its newest entry's, so equal data give equal bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+
+from vifte.domain import changes, news
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.routes import Feed, feeds
+from vifte.output.templating import Link, absolute_link
+
+EPOCH = dt.date(1970, 1, 1)
+"""The date of a feed without entries (its bytes must not depend on the day it is built)."""
+GENERATOR = "vifte"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a feed: its page, a unique id, title, summary and day."""
+
+    url: str
+    id: str
+    title: str
+    summary: str
+    day: dt.date
+
+
+def feed_files(c: Catalogue) -> list[tuple[str, bytes]]:
+    """Every feed of the site as (site path, XML bytes), in the order `feeds` lists them."""
+    link = absolute_link(c.settings.municipality.url)
+    return [(f.path, render(c, f, link)) for f in feeds(c)]
+
+
+def entries(c: Catalogue, feed: Feed, link: Link) -> tuple[str, list[Entry]]:
+    """The page a feed belongs to, and its entries, newest first."""
+    if feed.about == "news":
+        return link(f"{news.SECTION}/"), [
+            Entry(link(n.page_url), link(n.page_url), n.title, n.summary, n.date)
+            for n in news.newest_first(c)
+        ]
+    return link(f"{changes.SECTION}/"), [
+        Entry(
+            link(ch.offer.page_url),
+            f"{link(ch.offer.page_url)}#{ch.anchor}",
+            f"{ch.label}: {ch.offer.title}",
+            ch.offer.summary,
+            ch.day,
+        )
+        for ch in changes.all_changes(c)
+    ]
+
+
+def _time(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def render(c: Catalogue, feed: Feed, link: Link) -> bytes:
+    """One feed as XML bytes."""
+    page, items = entries(c, feed, link)
+    newest = _time(items[0].day if items else EPOCH)
+    fg = FeedGenerator()
+    fg.id(link(feed.path))
+    fg.title(feed.title)
+    fg.link(href=link(feed.path), rel="self")
+    fg.link(href=page, rel="alternate")  # last: feedgen makes it RSS's <link>
+    fg.description(
+        "Nyheder om tilbuddene" if feed.about == "news" else "Tilbud, der er nye eller ændret"
+    )
+    fg.language("da")
+    fg.author({"name": c.settings.municipality.name})
+    fg.generator(GENERATOR)
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    for item in items:
+        fe = fg.add_entry(order="append")
+        fe.id(item.id)
+        fe.guid(item.id, permalink=item.id == item.url)
+        fe.title(item.title)
+        fe.link(href=item.url)
+        fe.summary(item.summary)
+        fe.published(_time(item.day))
+        fe.updated(_time(item.day))
+    out: bytes = fg.rss_str(pretty=True) if feed.format == "rss" else fg.atom_str(pretty=True)
+    return out
