@@ -20,8 +20,8 @@ from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
-from vifte.output.hsds import hsds_files
 from vifte.output.feeds import feed_files
+from vifte.output.hsds import hsds_files
 from vifte.output.pages import Renderer
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css

@@ -22,8 +22,8 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_body, render_markdown
 from vifte.domain.model import KIND_LABELS
-from vifte.output import jsonld
 from vifte.domain.routes import feeds
+from vifte.output import jsonld
 from vifte.output.charts import stacked
 
 Link = Callable[[str], str]

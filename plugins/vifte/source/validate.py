@@ -22,7 +22,6 @@ from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.model import Settings
 from vifte.source import clock, lifecycle, loader, sources
-from vifte.source import loader, sources
 from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
