@@ -128,12 +128,15 @@ def test_a_closed_offer_keeps_its_page_and_leaves_lists_and_search(life):
 
 def test_a_closed_offer_is_on_no_other_page_and_in_no_pdf_and_a_draft_in_no_pdf(life):
     site = life / "site"
-    others = [
+    others = sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
         if "Bedre søvn" in p.read_text(encoding="utf-8")
-    ]
-    assert others == ["tilbud/bedre-soevn/index.html"]
+    )
+    # "Nyt og ændret" is the one list that names it: it says when it closed.
+    assert others == ["nyt-og-aendret/index.html", "tilbud/bedre-soevn/index.html"]
+    changes = (site / "nyt-og-aendret/index.html").read_text(encoding="utf-8")
+    assert "Lukket" in changes and "01.10.2026" in changes
     pdfs = sorted((site / "pdf").rglob("*.pdf"))
     assert site / "pdf/tilbud/stresshaandtering.pdf" in pdfs and len(pdfs) > 40
     assert not (site / "pdf/tilbud/bedre-soevn.pdf").exists()
