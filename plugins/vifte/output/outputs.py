@@ -19,6 +19,7 @@ from vifte.domain.routes import EXPORT_PATH
 from vifte.output.brochures import brochures
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
+from vifte.output.pdf_cache import PdfCache
 from vifte.output.styles import asset, colours_css
 
 Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf"]
@@ -55,17 +56,18 @@ def outputs(
     images: Path,
     export: bool = True,
     pdf: bool = False,
+    cache: PdfCache | None = None,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
 
     `images` is the folder the catalogue's images are read from (catalogue/images); the
     templates find each image's site path and size through the `picture` global. With `pdf`,
     the printed forms (brochures.py) come too, rendered before the pages, whose download links
-    state each PDF's size and page count.
+    state each PDF's size and page count; those in `cache` are reused, not rendered.
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
-    printed = brochures(catalogue, renderer.env, edition, images=images) if pdf else []
+    printed = brochures(catalogue, renderer.env, edition, images=images, cache=cache) if pdf else []
     renderer.env.globals["printed"] = {p.page_url: p for p in printed if p.page_url}
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
