@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, new and init."""
+"""The `vifte` command: check, build, serve, pdf, new and init."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vifte import __version__
+from vifte.pdf_command import add_parser as add_pdf_parser
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--pdf", action="store_true", help="lav også PDF'erne ved hver gemning (langsommere)"
     )
+
+    _edition_option(add_pdf_parser(sub))
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument("kind", choices=_kinds(), help="hvad der skal oprettes")
@@ -327,4 +330,17 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "build": _build, "serve": _serve, "new": _new, "init": _init}
+def _pdf(args: argparse.Namespace) -> int:
+    from vifte.pdf_command import run
+
+    return run(args, _project)
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build,
+    "serve": _serve,
+    "pdf": _pdf,
+    "new": _new,
+    "init": _init,
+}

@@ -64,6 +64,10 @@ class _Job:
     """The id of the area, theme, offer ... the PDF is about, if it is about one."""
 
 
+Job = _Job
+"""What a chooser of PDFs (`brochures(chosen=...)`) is given."""
+
+
 def data_day(catalogue: Catalogue) -> dt.date:
     """The date the PDFs carry (metadata, cover): the data's newest `updated`, as the sitemap."""
     return max(catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))

@@ -7,7 +7,7 @@ A page's path is its Markdown source path (tilbud/x.md); its content is the fron
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -16,7 +16,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
-from vifte.output.brochures import brochures
+from vifte.output.brochures import Job, Printed, brochures
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.pdf_cache import PdfCache
@@ -67,7 +67,7 @@ def outputs(
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
-    printed = brochures(catalogue, renderer.env, edition, images=images, cache=cache) if pdf else []
+    printed = printed_forms(catalogue, renderer, edition, images=images, cache=cache) if pdf else []
     renderer.env.globals["printed"] = {p.page_url: p for p in printed if p.page_url}
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
@@ -83,3 +83,17 @@ def outputs(
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
     if edition.internal:
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
+
+
+def printed_forms(
+    catalogue: Catalogue,
+    renderer: Renderer,
+    edition: Edition,
+    *,
+    images: Path,
+    cache: PdfCache | None = None,
+    chosen: Callable[[Job], bool] | None = None,
+) -> list[Printed]:
+    """The PDFs of the edition (those `chosen`, or all), for a site or for `vifte pdf`."""
+    renderer.env.globals.setdefault("picture", Pictures(images))
+    return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)
