@@ -3,7 +3,7 @@
 WeasyPrint spends its time in Python, so independent PDFs render in parallel processes. They are
 started by a fork server (a clean process that has imported vifte once), never forked from the
 caller: `vifte serve` runs MkDocs' live-reload threads, and forking a process with threads is
-unsafe. A worker is replaced after RECYCLE renders, so caches WeasyPrint keeps cannot grow
+unsafe. Workers are replaced after RECYCLE renders each, so caches WeasyPrint keeps cannot grow
 without bound. Where there is no fork server (Windows), workers are spawned.
 """
 
@@ -19,7 +19,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 RECYCLE = 40
-"""Renders per worker before it is replaced by a fresh one."""
+"""Renders per worker (on average) before the pool is replaced by a fresh one."""
 PRELOAD = ["vifte.output.brochures"]
 """Imported once by the fork server, so every worker starts with WeasyPrint loaded."""
 
@@ -41,11 +41,13 @@ def render_all(
     if count <= 1:
         yield from (render(job) for job in jobs)
         return
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=_context(), max_tasks_per_child=RECYCLE
-    ) as pool:
-        # One job at a time: a catalogue costs far more than an offer.
-        yield from pool.map(render, jobs, chunksize=1)
+    # A fresh pool per batch of RECYCLE renders per worker (Python 3.11's max_tasks_per_child
+    # hangs once a worker is replaced); the fork server makes a new worker cheap.
+    batch = count * RECYCLE
+    for start in range(0, len(jobs), batch):
+        with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+            # One job at a time: a catalogue costs far more than an offer.
+            yield from pool.map(render, jobs[start : start + batch], chunksize=1)
 
 
 def _context() -> multiprocessing.context.BaseContext:
