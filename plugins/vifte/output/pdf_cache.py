@@ -115,7 +115,7 @@ class PdfCache:
 
     def summary(self) -> str:
         """One Danish line: how many PDFs were rendered and how many reused."""
-        return f"PDF'er: {self.rendered} lavet, {self.reused} genbrugt fra sidste bygning."
+        return f"PDF'er: {self.rendered} lavet, {self.reused} genbrugt (uændrede siden sidst)."
 
 
 def prune(folder: Path, grace: float | None = None) -> None:
