@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from vifte.source import loader
+from vifte.source.frontmatter import load_markdown
 from vifte.source.schema import SCHEMAS, packaged_schema_dir, schema_text
 
 from .conftest import REPO
@@ -41,7 +42,8 @@ def test_example_files_satisfy_the_schema(name):
     files = _files(glob)
     assert files
     for path in files:
-        data = json.loads(json.dumps(loader.load(path).data, default=str))
+        doc = load_markdown(path).document if path.suffix == ".md" else loader.load(path)
+        data = json.loads(json.dumps(doc.data, default=str))
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], path
 
@@ -64,3 +66,18 @@ def test_schema_rejects_what_check_rejects():
     assert (
         "does not match" in messages and "should be non-empty" in messages and "titel" in messages
     )
+
+
+def test_strategy_schema_describes_the_front_matter_not_the_body():
+    schema = json.loads(schema_text("strategy"))
+    assert "body" not in schema["properties"]
+    assert set(schema["required"]) == {"title", "kind", "period", "status", "summary"}
+    goal = schema["definitions"]["Goal"]
+    assert goal["properties"]["status"]["enum"] == [
+        "achieved",
+        "on_track",
+        "at_risk",
+        "off_track",
+        "not_started",
+    ]
+    assert SCHEMAS["strategy"][1] == "strategy/*.md"

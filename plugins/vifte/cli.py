@@ -141,6 +141,7 @@ def _project(root: Path) -> Project | None:
 
     Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one is reported.
     """
+    from vifte.mkdocs.config import theme_logo
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
     from vifte.source.project import Project
 
@@ -152,7 +153,12 @@ def _project(root: Path) -> Project | None:
         print("\n".join(exc.lines))
         return None
     custom_dir = config.theme.custom_dir
-    return Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
+    return Project.at(
+        root,
+        Path(config.docs_dir),
+        Path(custom_dir) if custom_dir else None,
+        theme_logo(config),  # the printed covers show it: `vifte pdf` reads it as build does
+    )
 
 
 def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:

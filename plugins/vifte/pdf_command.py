@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         action="extend",
         default=[],
         metavar="FORMAT",
-        help=f"kun disse slags PDF'er: {', '.join(PRODUCTS.values())} (standard: alle)",
+        help=f"kun disse slags PDF'er: {', '.join(dict.fromkeys(PRODUCTS.values()))} (standard: alle)",
     )
     for dest, terms in TERM_OPTIONS.items():
         noun = TERM_LISTS[terms].noun
@@ -89,6 +89,7 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
             renderer,
             edition,
             images=project.images,
+            logo=project.logo,
             cache=cache,
             chosen=None if choice.everything else choice,
         )

@@ -129,7 +129,8 @@ def new_file(project: Path, kind: str, title: str) -> Path:
     """
     col = by_kind(kind)
     folder = Project.at(project).collection(col.name)
-    path = folder / f"{slug(title)}.yaml"
+    suffix = col.suffixes[0]
+    path = folder / f"{slug(title)}{suffix}"
     if path.exists():
         raise ScaffoldError(
             f"{path} findes allerede; vælg en anden titel eller ret den eksisterende fil"
@@ -139,14 +140,14 @@ def new_file(project: Path, kind: str, title: str) -> Path:
             [
                 jinja2.PackageLoader("vifte", "templates/new"),
                 jinja2.DictLoader(
-                    {f"{kind}.yaml": f"{col.title_field}: {{{{ title | quoted }}}}\n"}
+                    {f"{kind}{suffix}": f"{col.title_field}: {{{{ title | quoted }}}}\n"}
                 ),
             ]
         ),
         keep_trailing_newline=True,
     )
     env.filters["quoted"] = yaml_string
-    text = env.get_template(f"{kind}.yaml").render(title=title, ids=_known_ids(project))
+    text = env.get_template(f"{kind}{suffix}").render(title=title, ids=_known_ids(project))
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

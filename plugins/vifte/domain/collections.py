@@ -9,10 +9,12 @@ References between them are declared on the model fields with `Ref` (see model.p
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from vifte.domain.markup import plain_text
 from vifte.domain.model import (
@@ -27,6 +29,9 @@ from vifte.domain.model import (
     Term,
     Theme,
 )
+from vifte.domain.strategy import FOLDER as STRATEGY_FOLDER
+from vifte.domain.strategy import StrategyDocument
+from vifte.domain.strategy import problems as strategy_problems
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
@@ -34,6 +39,15 @@ if TYPE_CHECKING:
 
 def _nothing(_catalogue: Catalogue, _item: Any) -> dict[str, Any]:
     return {}
+
+
+def _no_problems(_item: Any) -> Iterable[tuple[str, tuple[str | int, ...], str]]:
+    return ()
+
+
+Format = Literal["yaml", "markdown"]
+SUFFIXES: dict[str, tuple[str, ...]] = {"yaml": (".yaml", ".yml"), "markdown": (".md",)}
+"""The file endings each format's files have; the first is the one `vifte new` writes."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,20 @@ class Collection:
     keywords_field: str | None = None
     context: Callable[[Catalogue, Any], dict[str, Any]] = field(default=_nothing)
     """Extra template values for an item's page."""
+    folder: str | None = None
+    """Where its files lie, relative to the project root; None: catalogue/NAME."""
+    format: Format = "yaml"
+    """yaml: a file is the item's fields; markdown: YAML front matter, then the Markdown body,
+    which becomes the field `body_field`."""
+    body_field: str = "body"
+    problems: Callable[[Any], Iterable[tuple[str, tuple[str | int, ...], str]]] = field(
+        default=_no_problems
+    )
+    """Rules across an item's fields: ("error" or "warning", location, Danish message)."""
+    pages: tuple[tuple[str, str], ...] = ()
+    """More pages of the section, as (id, template): `("status", ...)` is SECTION/status/."""
+    optional: bool = False
+    """Its overview pages are made only when it has items (a project without it builds as before)."""
 
     def title(self, item: Any) -> str:
         return str(getattr(item, self.title_field))
@@ -81,6 +109,15 @@ class Collection:
     @property
     def index_path(self) -> str:
         return f"{self.section}/index.md"
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return SUFFIXES[self.format]
+
+    @property
+    def reserved(self) -> frozenset[str]:
+        """Ids its files cannot have: the section's own pages have those addresses."""
+        return frozenset(page for page, _ in self.pages)
 
 
 @dataclass(frozen=True)
@@ -147,10 +184,10 @@ def sections() -> set[str]:
 
 def check_refs(model: type) -> None:
     """Refuse a `Ref` that names nothing: a typo there would silently check nothing."""
-    for name, ref in refs_of(model).items():
+    for path, ref in ref_paths(model):
         if ref.target not in COLLECTIONS and ref.target not in TERM_LISTS:
             raise LookupError(
-                f"{model.__name__}.{name}: Ref({ref.target!r}) names no collection or term list"
+                f"{model.__name__}.{'.'.join(path)}: Ref({ref.target!r}) names no collection or term list"
             )
 
 
@@ -209,6 +246,31 @@ def refs_of(model: type) -> dict[str, Ref]:
             out[name] = found[0]
     _REFS[model] = out
     return out
+
+
+def ref_paths(model: type) -> list[tuple[tuple[str, ...], Ref]]:
+    """Every reference field at any depth, as a path: ("goals", "*", "offers") means the
+    `offers` of each item of the list `goals` (a part model such as a strategy's goal)."""
+    out: list[tuple[tuple[str, ...], Ref]] = [
+        ((name,), ref) for name, ref in refs_of(model).items()
+    ]
+    for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+        for part, many in _parts_in(info.annotation):
+            prefix = (name, "*") if many else (name,)
+            out += [((*prefix, *path), ref) for path, ref in ref_paths(part)]
+    return out
+
+
+def _parts_in(annotation: Any, many: bool = False) -> list[tuple[type, bool]]:
+    """The models inside an annotation (`list[Goal]`, `Adoption | None`), and whether in a list."""
+    origin = get_origin(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [(annotation, many)]
+    if origin is Annotated:
+        return _parts_in(get_args(annotation)[0], many)
+    if origin in (Union, types.UnionType, list):
+        return [p for arg in get_args(annotation) for p in _parts_in(arg, many or origin is list)]
+    return []
 
 
 def _refs_in(annotation: Any) -> list[Ref]:
@@ -305,5 +367,27 @@ register(
         description_field="industry",
         search_text=lambda e: " ".join([e.name, e.industry, plain_text(e.description)]),
         context=lambda c, e: {"offers": c.referring("offers", e)},
+    )
+)
+register(
+    Collection(
+        name="strategy",
+        kind="strategy",
+        model=StrategyDocument,
+        noun="strategisk dokument",
+        definite="dokumentet",
+        plural="strategiske dokumenter",
+        section="strategi",
+        template="pages/strategy.html",
+        variable="d",
+        index_template="pages/strategies.html",
+        search_text=lambda d: " ".join(
+            [d.title, d.summary, plain_text(d.body or ""), *(g.title for g in d.goals)]
+        ),
+        folder=STRATEGY_FOLDER,
+        format="markdown",
+        problems=strategy_problems,
+        pages=(("status", "pages/strategy_status.html"),),
+        optional=True,
     )
 )

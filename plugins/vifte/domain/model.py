@@ -416,6 +416,20 @@ class Municipality(Strict):
         return text_on(self.colour)
 
 
+class GoalColours(Strict):
+    """Farverne for målenes status i strategiske dokumenter; status vises også med tekst og symbol."""
+
+    achieved: Colour = Field(default="#1a7f37", description="Nået.")
+    on_track: Colour = Field(default="#0b5cad", description="På vej.")
+    at_risk: Colour = Field(default="#9a6700", description="I fare.")
+    off_track: Colour = Field(default="#b3261e", description="Ikke på vej.")
+    not_started: Colour = Field(default="#5f6368", description="Ikke begyndt.")
+
+    def text_for(self, status: str) -> str:
+        """Black or white, whichever reads better on the status's colour."""
+        return text_on(getattr(self, status))
+
+
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
 
@@ -424,3 +438,7 @@ class Settings(Strict):
     access: list[Access] = Field(min_length=1)
     themes: list[Theme] = Field(min_length=1)
     target_groups: list[TargetGroup] = Field(min_length=1)
+    goal_colours: GoalColours = Field(
+        default_factory=GoalColours,
+        description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',
+    )

@@ -53,10 +53,12 @@ def url_of(path: str) -> str:
 def routes(c: Catalogue) -> list[Route]:
     """Every generated page of the catalogue, in a stable order."""
     cols = list(COLLECTIONS.values())
+    shown = [col for col in cols if not col.optional or c.items.get(col.name)]
     out = [
         Route(cols[0].index_path, cols[0].index_template),
         *(Route(p.path, p.template) for p in FIXED_PAGES),
-        *(Route(col.index_path, col.index_template) for col in cols[1:]),
+        *(Route(col.index_path, col.index_template) for col in shown[1:]),
+        *(Route(col.path(page), template) for col in shown for page, template in col.pages),
     ]
     for terms in TERM_LISTS.values():
         if terms.section is None:

@@ -3,9 +3,11 @@
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from vifte.domain.edition import EDITIONS, PUBLIC, Edition
@@ -79,3 +81,19 @@ def pdf_requested(pdf: bool | None) -> Iterator[None]:
             os.environ.pop(PDF_ENV, None)
         else:
             os.environ[PDF_ENV] = before
+
+
+def theme_logo(config: MkDocsConfig) -> Path | None:
+    """The file of mkdocs.yml's `theme.logo`, found where the theme finds it.
+
+    mkdocs-material links the logo as a site file: from docs_dir or the theme folders (custom_dir
+    first). None when none is set, it is a web address, or no such file exists.
+    """
+    logo = config.theme.get("logo")
+    if not logo or "://" in logo or logo.startswith("/"):
+        return None
+    for folder in (config.docs_dir, *config.theme.dirs):
+        candidate = Path(folder) / logo
+        if candidate.is_file():
+            return candidate.resolve()
+    return None

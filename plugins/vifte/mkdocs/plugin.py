@@ -21,7 +21,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import route_globals
-from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition
+from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
@@ -65,7 +65,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self.edition = requested_edition()
         custom_dir = config.theme.custom_dir
         self.project = Project.at(
-            self.root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None
+            self.root,
+            Path(config.docs_dir),
+            Path(custom_dir) if custom_dir else None,
+            theme_logo(config),
         )
         try:
             catalogue, report = require_catalogue(self.project)
@@ -110,6 +113,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     export=export,
                     pdf=pdf,
                     cache=cache,
+                    logo=self.project.logo,
+                    strategy=self.project.strategy,
                 )
             )
         except PdfError as exc:

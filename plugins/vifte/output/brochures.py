@@ -13,32 +13,55 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import TERM_LISTS, TermList, refs_of
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS, TermList, refs_of
 from vifte.domain.edition import Edition
 from vifte.domain.model import Offer, RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg
+from vifte.output.strategy_print import strategy_jobs
 from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
 from vifte.output.workers import render_all
 
 FOLDER = "pdf"
 CATALOGUE_PATH = f"{FOLDER}/katalog.pdf"
+CARDS_PATH = f"{FOLDER}/kort.pdf"
+POSTER_PATH = f"{FOLDER}/plakat.pdf"
+MENTORS_PATH = f"{FOLDER}/mentorer.pdf"
+ENTERPRISES_PATH = f"{FOLDER}/virksomheder.pdf"
+TOC_FROM = 4
+"""A document about this many offers, mentors or enterprises or more gets a table of contents:
+one this long runs past four pages (an offer takes most of an A5 page); see decisions.md."""
+LOGO = "logo"
+"""The template global holding the municipality's logo file (a Path, or None): see outputs.py."""
 
 
 def offer_path(offer: Offer) -> str:
     return f"{FOLDER}/tilbud/{offer.id}.pdf"
 
 
+def card_path(offer: Offer) -> str:
+    """An offer's index card (A6, front and back)."""
+    return f"{FOLDER}/kort/{offer.id}.pdf"
+
+
 def term_path(terms: TermList, term: Term) -> str:
     """An area's, theme's or target group's brochure, e.g. `pdf/omraader/social.pdf`."""
     return f"{FOLDER}/{terms.section}/{term.id}.pdf"
+
+
+def link_text(path: str) -> str:
+    """The words of a page's download link to the PDF at `path`."""
+    if path.startswith(f"{FOLDER}/kort/"):
+        return "Hent kartotekskortet som PDF"
+    return "Hent som PDF"
 
 
 @dataclass(frozen=True)
@@ -77,6 +100,8 @@ def _jobs(
     catalogue: Catalogue, env: jinja2.Environment, edition: Edition, images: Path
 ) -> Iterator[_Job]:
     day = data_day(catalogue)
+    logo = env.globals.get(LOGO)
+    assert logo is None or isinstance(logo, Path)
     context = {
         "link": absolute_link(catalogue.settings.municipality.url),
         "colours": Markup(colours_css(catalogue.settings)),
@@ -85,8 +110,11 @@ def _jobs(
         "internal": edition.internal,
         "qr": qr_svg,
         "paper": "A4",
+        "logo": logo.resolve().as_uri() if logo else None,
+        "toc_from": TOC_FROM,
     }
-    roots = (Path(str(files("vifte").joinpath("assets"))),)
+    # The fetcher serves the package's assets, the images folder and exactly the logo file.
+    roots = (Path(str(files("vifte").joinpath("assets"))), *((logo,) if logo else ()))
     render = env.get_template("print/catalogue.html").render
     yield _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
     a5 = {**context, "paper": "A5"}
@@ -99,6 +127,36 @@ def _jobs(
         yield _Job(
             "offer", offer_path(o), offer.render(o=o, **context), images, roots, o.page_url, o.id
         )
+    yield from _other_jobs(catalogue, env, context, images, roots)
+    yield from strategy_jobs(catalogue, env, context, images, roots)
+
+
+def _other_jobs(
+    catalogue: Catalogue,
+    env: jinja2.Environment,
+    context: dict[str, Any],
+    images: Path,
+    roots: tuple[Path, ...],
+) -> Iterator[_Job]:
+    """Index cards, the poster, the mentor catalogue and the directory of enterprises."""
+    a6 = {**context, "paper": "A6"}
+    cards = env.get_template("print/cards.html").render
+    for o in catalogue.offers:
+        html = cards(offers=[o], **a6)
+        yield _Job("card", card_path(o), html, images, roots, o.page_url, o.id)
+    if catalogue.offers:
+        yield _Job("cards", CARDS_PATH, cards(offers=catalogue.offers, **a6), images, roots)
+    themes = f"{TERM_LISTS['themes'].section}/"
+    poster = env.get_template("print/poster.html").render(**{**context, "paper": "A3"})
+    yield _Job("poster", POSTER_PATH, poster, images, roots, themes)
+    for name, path, template in (
+        ("mentors", MENTORS_PATH, "print/mentors.html"),
+        ("enterprises", ENTERPRISES_PATH, "print/enterprises.html"),
+    ):
+        if getattr(catalogue, name):
+            section = f"{COLLECTIONS[name].section}/"
+            html = env.get_template(template).render(section=section, **context)
+            yield _Job(name, path, html, images, roots, section)
 
 
 def _term_brochures(

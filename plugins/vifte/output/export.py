@@ -3,7 +3,9 @@
 Each item of every collection (offers, mentors, enterprises: see collections.py) appears as its YAML describes it, plus `id` and `url` (its page,
 relative to the site root). An enterprise's own website, `url` in its YAML, is exported as
 `website` so that `url` means the same thing everywhere; an image (`image`, `photo`) gets the
-`url` of its copy in the site beside its `file` name in catalogue/images.
+`url` of its copy in the site beside its `file` name in catalogue/images. Strategy documents
+(`strategy`) carry their goals; `goal_offers` lists every goal <-> offer link as
+{document, goal, offer}, and an attached original PDF (`file`) gets its site `url` too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS
 from vifte.domain.images import site_url
 from vifte.domain.model import Image
+from vifte.domain.strategy import StrategyDocument, goal_links
 
 FORMAT_VERSION = 1
 
@@ -30,6 +33,8 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         for name, value in obj:
             if isinstance(value, Image):
                 data[name] = {"url": site_url(value), **data[name]}
+        if isinstance(obj, StrategyDocument) and obj.file_url:
+            data["file"] = {"url": obj.file_url, "file": obj.file}
         return {"id": obj.id, "url": obj.page_url, **data}
 
     return {
@@ -37,6 +42,7 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         **settings,
         **{name: [item(i) for i in catalogue.items.get(name, ())] for name in COLLECTIONS},
+        "goal_offers": goal_links(catalogue),
     }
 
 

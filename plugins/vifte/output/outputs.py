@@ -16,13 +16,14 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import EXPORT_PATH
-from vifte.output.brochures import Job, Printed, brochures
+from vifte.domain.strategy import FILES
+from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.pages import Renderer
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -57,18 +58,33 @@ def outputs(
     export: bool = True,
     pdf: bool = False,
     cache: PdfCache | None = None,
+    strategy: Path | None = None,
+    logo: Path | None = None,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
 
     `images` is the folder the catalogue's images are read from (catalogue/images); the
     templates find each image's site path and size through the `picture` global. With `pdf`,
     the printed forms (brochures.py) come too, rendered before the pages, whose download links
-    state each PDF's size and page count; those in `cache` are reused, not rendered.
+    state each PDF's size and page count. `strategy` is the folder of strategy documents, whose
+    attached original PDFs (strategy/files/) are copied beside their pages. `logo` is the
+    municipality's logo file for the printed covers (the site adapter finds it; the fetcher
+    serves exactly that file). PDFs in `cache` are reused, not rendered.
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
-    printed = printed_forms(catalogue, renderer, edition, images=images, cache=cache) if pdf else []
-    renderer.env.globals["printed"] = {p.page_url: p for p in printed if p.page_url}
+    renderer.env.globals[LOGO] = logo
+    printed = (
+        printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
+        if pdf
+        else []
+    )
+    by_page: dict[str, list[Printed]] = {}
+    for p in printed:
+        if p.page_url is not None:
+            by_page.setdefault(p.page_url, []).append(p)
+    renderer.env.globals["printed"] = by_page
+    renderer.env.globals["link_text"] = link_text
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
@@ -79,6 +95,10 @@ def outputs(
         yield Output(site_path(image), "image", source=pictures.source(image))
     for p in printed:
         yield Output(p.path, "pdf", content=p.pdf.data)
+    if strategy is not None:
+        for doc in catalogue.items.get("strategy", ()):
+            if doc.file and doc.file_url:
+                yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
     if edition.internal:
@@ -91,9 +111,11 @@ def printed_forms(
     edition: Edition,
     *,
     images: Path,
+    logo: Path | None = None,
     cache: PdfCache | None = None,
     chosen: Callable[[Job], bool] | None = None,
 ) -> list[Printed]:
     """The PDFs of the edition (those `chosen`, or all), for a site or for `vifte pdf`."""
     renderer.env.globals.setdefault("picture", Pictures(images))
+    renderer.env.globals[LOGO] = logo
     return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)

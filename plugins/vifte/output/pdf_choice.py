@@ -49,7 +49,9 @@ def choose(
     catalogue: Catalogue, formats: Iterable[str], terms: Mapping[str, Iterable[str]]
 ) -> Choice:
     """The choice for the Danish product names and the term ids given; ChoiceError if unknown."""
-    by_name = {name: kind for kind, name in PRODUCTS.items()}
+    by_name: dict[str, set[str]] = {}
+    for kind, name in PRODUCTS.items():
+        by_name.setdefault(name, set()).add(kind)
     problems = [
         f"ukendt format '{f}'; mulige formater: {', '.join(by_name)}"
         for f in formats
@@ -64,7 +66,9 @@ def choose(
             )
     if problems:
         raise ChoiceError("\n".join(problems))
-    kinds = frozenset(by_name[f] for f in formats) or (frozenset(asked) if asked else None)
+    kinds = frozenset(k for f in formats for k in by_name[f]) or (
+        frozenset(asked) if asked else None
+    )
     offers = None
     if asked:
         fields = {ref.target: field for field, ref in refs_of(Offer).items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+from vifte.domain.colour import text_on
 from vifte.domain.model import Settings
 
 
@@ -24,6 +25,10 @@ def colours_css(settings: Settings) -> str:
     for access in settings.access:
         rules.append(
             f'[data-access="{access.id}"] {{ --vifte-access: {access.colour}; --vifte-access-text: {access.text_colour}; }}'
+        )
+    for status, colour in settings.goal_colours:
+        rules.append(
+            f'[data-goal="{status}"] {{ --vifte-goal: {colour}; --vifte-goal-text: {text_on(colour)}; }}'
         )
     return "\n".join(rules) + "\n"
 

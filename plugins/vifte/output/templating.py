@@ -17,10 +17,12 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
+from vifte.domain import strategy
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import KIND_LABELS
+from vifte.output.charts import stacked
 
 Link = Callable[[str], str]
 """Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""
@@ -54,6 +56,8 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.filters["dato"] = dato
     ranks = {o.id: n for n, o in enumerate(sort_da(catalogue.offers, key=lambda o: o.title))}
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
+    env.globals["strategy"] = strategy  # lookups of strategy pages: strategy.serving(c, id)
+    env.globals["chart"] = stacked
     return env
 
 

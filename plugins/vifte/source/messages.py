@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain import model
+from vifte.domain import model, strategy
 from vifte.domain.danish import ascii_spelling
 from vifte.source.diagnostics import shorten
 from vifte.source.loader import Loc
@@ -26,6 +26,8 @@ PATTERN_HELP = {
     model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
     model.URL_PATTERN: "skal være en webadresse, der starter med https://",
     model.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
+    strategy.PERIOD_PATTERN: 'skal være et årstal som "2026" eller to årstal med bindestreg som "2026-2029"',
+    strategy.PDF_PATTERN: "skal være navnet på en PDF i mappen strategy/files, fx 'plan.pdf' (uden mapper og uden navne, der starter med punktum)",
     model.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
 }
 

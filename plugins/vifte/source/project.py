@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from vifte.domain.collections import COLLECTIONS, Collection
+from vifte.domain.strategy import FOLDER as STRATEGY
+
 CATALOGUE = "catalogue"
 SETTINGS = "settings.yaml"
 IMAGES = "images"
@@ -16,7 +19,6 @@ DOCS = "site_src"
 THEME = "theme"
 TEMPLATES = "vifte"
 """Under theme/: the project's own page templates, which override the package's."""
-STRATEGY = "strategy"
 
 
 @dataclass(frozen=True)
@@ -26,12 +28,20 @@ class Project:
     root: Path
     docs_dir: Path
     theme_dir: Path
+    logo: Path | None = None
+    """The municipality's logo file (mkdocs.yml's theme.logo), which the printed covers show."""
 
     @classmethod
-    def at(cls, root: Path, docs_dir: Path | None = None, theme_dir: Path | None = None) -> Project:
+    def at(
+        cls,
+        root: Path,
+        docs_dir: Path | None = None,
+        theme_dir: Path | None = None,
+        logo: Path | None = None,
+    ) -> Project:
         """The project at `root`; docs_dir and the theme folder default to site_src/ and theme/."""
         root = Path(root)
-        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME))
+        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME), logo)
 
     @property
     def catalogue(self) -> Path:
@@ -55,14 +65,19 @@ class Project:
         return self.root / THEME / TEMPLATES
 
     def collection(self, name: str) -> Path:
-        """The folder of one collection, e.g. catalogue/offers."""
-        return self.catalogue / name
+        """The folder of one collection, e.g. catalogue/offers or strategy (see its `folder`)."""
+        return self.root / folder_of(COLLECTIONS[name])
 
     def watched(self) -> list[Path]:
         """Folders outside docs_dir whose changes a live preview must rebuild for."""
         return [self.catalogue, self.strategy, self.root / THEME, self.theme_dir]
 
 
-def relative_glob(name: str) -> str:
+def folder_of(col: Collection) -> str:
+    """A collection's folder relative to the project root: its own, else catalogue/NAME."""
+    return col.folder or f"{CATALOGUE}/{col.name}"
+
+
+def relative_glob(col: Collection) -> str:
     """The files of a collection, relative to the project root, as editors' globs name them."""
-    return f"{CATALOGUE}/{name}/*.yaml"
+    return f"{folder_of(col)}/*{col.suffixes[0]}"

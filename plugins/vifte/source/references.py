@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS, check_refs, refs_of, target_noun
+from vifte.domain.collections import COLLECTIONS, check_refs, ref_paths, target_noun
 from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
+from vifte.domain.strategy import Attached
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document
 from vifte.source.messages import did_you_mean
@@ -44,19 +45,30 @@ def check_references(
     for name, items in loaded.items():
         col = COLLECTIONS[name]
         check_refs(col.model)
-        refs = refs_of(col.model)
+        refs = ref_paths(col.model)
         images = _image_fields(col.model)
         for item, doc in items:
             data = doc.data
             if not isinstance(data, dict):
                 continue
-            for field, ref in refs.items():
-                if field in data and ref.target in known:
-                    _check_field(data[field], field, ref.target, known[ref.target], doc, report)
+            for path, ref in refs:
+                if ref.target in known:
+                    for value, loc in _values_at(data, path, ()):
+                        _check_field(value, loc, ref.target, known[ref.target], doc, report)
             if item is None:
                 continue
+            for severity, loc, message in col.problems(item):
+                (report.error if severity == "error" else report.warning)(
+                    doc.path, *doc.position(loc), message
+                )
             if isinstance(item, Offer):
                 _offer_warnings(item, doc, report, today)
+            for name, attached in _attachment_fields(col.model):
+                value = getattr(item, name, None)
+                if value is not None:
+                    problem = _attachment_problem(project.collection(col.name), attached, value)
+                    if problem:
+                        report.error(doc.path, *doc.position((name,)), problem)
             for image_field in images:
                 image = getattr(item, image_field, None)
                 if image is not None:
@@ -65,9 +77,23 @@ def check_references(
                         report.error(doc.path, *doc.position((image_field, "file")), problem)
 
 
+def _values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> list[Any]:
+    """The raw values at a reference path ("*" is each item of a list), with their locations."""
+    if not path:
+        return [(data, loc)]
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if not isinstance(data, list):
+            return []
+        return [found for i, v in enumerate(data) for found in _values_at(v, rest, (*loc, i))]
+    if not isinstance(data, dict) or head not in data:
+        return []
+    return _values_at(data[head], rest, (*loc, head))
+
+
 def _check_field(
     value: Any,
-    field: str,
+    field: tuple[str | int, ...],
     target: str,
     known: tuple[str, list[str], dict[str, Path]],
     doc: Document,
@@ -76,10 +102,10 @@ def _check_field(
     where, allowed, broken = known
     noun = target_noun(target)
     refs = (
-        [(value, (field,))]
+        [(value, field)]
         if isinstance(value, str)
         else (
-            [(v, (field, i)) for i, v in enumerate(value) if isinstance(v, str)]
+            [(v, (*field, i)) for i, v in enumerate(value) if isinstance(v, str)]
             if isinstance(value, list)
             else []
         )
@@ -107,6 +133,39 @@ def _image_fields(model: type[BaseModel]) -> list[str]:
         for name, info in model.model_fields.items()
         if any(o is Image for o in options(info.annotation))
     ]
+
+
+def _attachment_fields(model: type[BaseModel]) -> list[tuple[str, Attached]]:
+    out = []
+    for name, info in model.model_fields.items():
+        marks = [*_marks(info.annotation), *info.metadata]
+        out += [(name, m) for m in marks if isinstance(m, Attached)]
+    return out
+
+
+def _marks(annotation: Any) -> list[Any]:
+    """The metadata of every `Annotated` inside an annotation (`Annotated[str, X] | None`)."""
+    if get_origin(annotation) is Annotated:
+        return [*annotation.__metadata__, *_marks(get_args(annotation)[0])]
+    return [m for arg in get_args(annotation) for m in _marks(arg)]
+
+
+def attachment_path(folder: Path, attached: Attached, name: str) -> Path:
+    return folder / attached.folder / name
+
+
+def _attachment_problem(folder: Path, attached: Attached, name: str) -> str | None:
+    """An attached file must be a PDF that really lies in the folder, also after symlinks."""
+    where = f"{folder.name}/{attached.folder}"
+    base = os.path.realpath(folder / attached.folder)
+    real = os.path.realpath(attachment_path(folder, attached, name))
+    if not real.startswith(base + os.sep):
+        return f"filen '{name}' ligger uden for mappen {where}; læg den i den mappe"
+    if not os.path.isfile(real):
+        return f"filen '{name}' findes ikke i mappen {where}"
+    if os.path.splitext(name)[1].lower() != ".pdf":
+        return f"filen '{name}' skal være en PDF (.pdf)"
+    return None
 
 
 FOLDER = f"{CATALOGUE}/{IMAGES}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import COLLECTIONS, by_kind
 from vifte.domain.model import Settings
 from vifte.source.project import CATALOGUE, SETTINGS, relative_glob
 
@@ -22,7 +22,7 @@ def schemas() -> dict[str, tuple[type[BaseModel], str]]:
     """Each kind of file's schema name, model and files (settings, then the table's collections)."""
     return {
         "settings": (Settings, f"{CATALOGUE}/{SETTINGS}"),
-        **{col.kind: (col.model, relative_glob(col.name)) for col in COLLECTIONS.values()},
+        **{col.kind: (col.model, relative_glob(col)) for col in COLLECTIONS.values()},
     }
 
 
@@ -38,6 +38,9 @@ def schema_for(name: str) -> dict[str, Any]:
     if name != "settings":
         raw["properties"].pop("id", None)
         raw["required"] = [r for r in raw.get("required", []) if r != "id"]
+        col = by_kind(name)
+        if col.format == "markdown":  # the body is the text under the front matter
+            raw["properties"].pop(col.body_field, None)
     definitions = raw.pop("$defs", {})
     out: dict[str, Any] = {"$schema": DRAFT_07, "$id": f"urn:vifte:schema:{name}", **raw}
     if definitions:
@@ -65,8 +68,16 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 def vscode_settings(schema_dir: str) -> str:
-    """A .vscode/settings.json that tells the YAML language server which schema fits which file."""
-    mapping = {f"{schema_dir}/{name}.schema.json": glob for name, (_, glob) in schemas().items()}
+    """A .vscode/settings.json that tells the YAML language server which schema fits which file.
+
+    Front matter in Markdown files is not YAML to the language server, so those are left out
+    (README: how editors of strategy documents get completion).
+    """
+    mapping = {
+        f"{schema_dir}/{name}.schema.json": glob
+        for name, (_, glob) in schemas().items()
+        if glob.endswith((".yaml", ".yml"))
+    }
     return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -23,6 +23,7 @@ from vifte.domain.danish import slug
 from vifte.domain.model import Settings
 from vifte.source import loader, sources
 from vifte.source.diagnostics import ProjectError, Report
+from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
 from vifte.source.messages import PATTERN_HELP, explain
 from vifte.source.project import Project
@@ -140,6 +141,14 @@ def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
             *doc.position(("municipality", "colour")),
             f"kommunens farve {brand} er for lys til links og sidehoved ({ratio:.1f}:1 mod hvid, kravet er 4,5:1); vælg en mørkere farve",
         )
+    for status, colour in settings.goal_colours:
+        ratio = contrast(colour, "#ffffff")
+        if ratio < 3:
+            report.error(
+                doc.path,
+                *doc.position(("goal_colours", status)),
+                f"farven {colour} til målstatus '{status}' er for lys til at ses mod den hvide side ({ratio:.1f}:1, kravet er 3:1); vælg en mørkere farve",
+            )
     for i, area in enumerate(settings.areas):
         ratio = contrast(area.colour, "#ffffff")
         if ratio < 3:
@@ -178,9 +187,12 @@ def _load_collection(
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
-        if path.suffix not in (".yaml", ".yml"):
+        if path.suffix not in col.suffixes:
             report.warning(
-                path, 0, 0, "filen ignoreres; kun filer, der ender på .yaml, bliver læst"
+                path,
+                0,
+                0,
+                f"filen ignoreres; kun filer, der ender på {col.suffixes[0]}, bliver læst",
             )
             continue
         stem = path.stem
@@ -192,7 +204,7 @@ def _load_collection(
                 f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
             )
             continue
-        if stem in model.RESERVED_IDS:
+        if stem in model.RESERVED_IDS | col.reserved:
             report.error(
                 path,
                 0,
@@ -209,7 +221,11 @@ def _load_collection(
             )
             continue
         seen[stem] = path
-        doc = _read(path, root, report)
+        doc = (
+            _read(path, root, report)
+            if col.format == "yaml"
+            else _read_markdown(path, col, root, report)
+        )
         if doc is None:
             unreadable[stem] = path
             continue
@@ -236,6 +252,35 @@ def _read(path: Path, root: Path, report: Report) -> Document | None:
     except OSError as exc:
         report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
     return None
+
+
+def _read_markdown(path: Path, col: Collection, root: Path, report: Report) -> Document | None:
+    """A Markdown file's front matter as a Document, its body as the field `col.body_field`."""
+    if sources.problem(path, root) is not None:
+        return None
+    try:
+        page = load_markdown(path)
+    except YamlProblem as exc:
+        report.error(path, exc.line, exc.column, exc.message)
+        return None
+    except OSError as exc:
+        report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
+        return None
+    doc = page.document
+    if isinstance(doc.data, dict):
+        if col.body_field in doc.data:
+            doc.problems.append(
+                YamlProblem(
+                    f"feltet '{col.body_field}' skrives ikke i forsiden; brødteksten er teksten under ---",
+                    *doc.position((col.body_field,), key=True),
+                )
+            )
+            doc.spoiled.add((col.body_field,))
+        elif page.body.strip():
+            doc.data[col.body_field] = page.body
+            # One line above the body: links.py counts a multi-line text from the line after.
+            doc.positions[(col.body_field,)] = (page.body_line - 1, 1)
+    return doc
 
 
 def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | None:

@@ -1,0 +1,299 @@
+"""Strategy documents: policies, employment plans, strategies and status reports with their goals.
+
+A document is `strategy/<id>.md`: YAML front matter (the fields below) and a Markdown body. Each
+goal names the offers that work towards it, so an offer's page can say which goals it serves.
+The labels, symbols and checks live here; pages and print read them from the model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from vifte.domain.model import (
+    Date,
+    Id,
+    Markdown,
+    Ref,
+    Routed,
+    Strict,
+    Text,
+)
+
+if TYPE_CHECKING:
+    from vifte.domain.catalogue import Catalogue
+
+FOLDER = "strategy"
+"""The project folder of strategy documents (source/project.py reads it from here)."""
+FILES = "files"
+"""Under strategy/: attached original PDFs."""
+PERIOD_PATTERN = r"^[0-9]{4}(-[0-9]{4})?$"
+PDF_PATTERN = r"^[^/\\.][^/\\]*\.[pP][dD][fF]$"
+"""A PDF's name in strategy/files: no folders, not hidden."""
+
+
+@dataclass(frozen=True)
+class Attached:
+    """Marks a field as naming a PDF in FOLDER under the collection's folder, copied to the site."""
+
+    folder: str
+
+
+Kind = Literal["policy", "plan", "strategy", "action_plan", "communication", "evaluation"]
+Status = Literal["draft", "adopted", "archived"]
+GoalStatus = Literal["achieved", "on_track", "at_risk", "off_track", "not_started"]
+Origin = Literal["ministerial", "local"]
+
+KIND_LABELS: dict[str, str] = {
+    "policy": "Politik",
+    "plan": "Plan",
+    "strategy": "Strategi",
+    "action_plan": "Handleplan",
+    "communication": "Kommunikationsstrategi",
+    "evaluation": "Statusrapport",
+}
+STATUS_LABELS: dict[str, str] = {"draft": "Udkast", "adopted": "Vedtaget", "archived": "Arkiveret"}
+GOAL_STATUS_LABELS: dict[str, str] = {
+    "achieved": "Nået",
+    "on_track": "På vej",
+    "at_risk": "I fare",
+    "off_track": "Ikke på vej",
+    "not_started": "Ikke begyndt",
+}
+GOAL_SYMBOLS: dict[str, str] = {
+    "achieved": "✓",
+    "on_track": "●",
+    "at_risk": "▲",
+    "off_track": "✗",
+    "not_started": "○",
+}
+"""A shape per status, so a status is never told by colour alone (DejaVu Sans has them all)."""
+ORIGIN_LABELS: dict[str, str] = {"ministerial": "Ministerens mål", "local": "Lokalt mål"}
+
+
+class Adoption(Strict):
+    """Hvornår og af hvem dokumentet blev vedtaget."""
+
+    date: Date = Field(description="Datoen for vedtagelsen (ÅÅÅÅ-MM-DD).")
+    by: Text = Field(description='Hvem der vedtog det, fx "Byrådet".')
+
+
+class Goal(Strict):
+    """Et mål i dokumentet og de tilbud, der arbejder for det."""
+
+    id: Id = Field(description='Målets id, unikt i dokumentet, fx "m1" eller "flere-i-job".')
+    title: Text = Field(description="Målet i én sætning på almindeligt dansk.")
+    origin: Origin = Field(
+        description="ministerial: et af ministerens mål; local: et mål, kommunen selv har sat."
+    )
+    indicator: Text | None = Field(None, description="Hvad der bliver målt.")
+    baseline: Text | None = Field(None, description='Udgangspunktet, fx "412 personer (2025)".')
+    target: Text | None = Field(None, description='Målet for perioden, fx "under 380".')
+    status: GoalStatus = Field(
+        description="achieved (nået), on_track (på vej), at_risk (i fare), off_track (ikke på vej) eller not_started (ikke begyndt)."
+    )
+    offers: Annotated[list[Id], Ref("offers")] = Field(
+        default_factory=list, description="Id'er på de tilbud, der arbejder for målet."
+    )
+    note: Text | None = Field(None, description="En kort bemærkning om status.")
+
+    @property
+    def status_label(self) -> str:
+        return GOAL_STATUS_LABELS[self.status]
+
+    @property
+    def symbol(self) -> str:
+        return GOAL_SYMBOLS[self.status]
+
+    @property
+    def origin_label(self) -> str:
+        return ORIGIN_LABELS[self.origin]
+
+
+class StrategyDocument(Routed):
+    """Et strategisk dokument: politik, plan, strategi, handleplan eller statusrapport.
+
+    Filnavnet (strategy/ID.md) er dokumentets id; teksten under forsidens --- er brødteksten.
+    """
+
+    id: Id = Field(exclude=True, description="Dokumentets id; sættes fra filnavnet.")
+    title: Text = Field(description="Dokumentets titel.")
+    kind: Kind = Field(
+        description="policy (politik), plan, strategy (strategi), action_plan (handleplan), communication (kommunikationsstrategi) eller evaluation (statusrapport)."
+    )
+    period: Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] = Field(
+        description='Året eller årene, dokumentet gælder for, fx "2026" eller "2026-2029".'
+    )
+    status: Status = Field(
+        description="draft (udkast), adopted (vedtaget) eller archived (arkiveret)."
+    )
+    adopted: Adoption | None = Field(None, description="Påkrævet, når status er adopted.")
+    summary: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)
+    ] = Field(description="Et kort resumé på almindeligt dansk (højst 400 tegn).")
+    goals: list[Goal] = Field(default_factory=list, description="Dokumentets mål.")
+    replaces: Annotated[Id, Ref("strategy")] | None = Field(
+        None, description="Id'et på det dokument, dette afløser, fx sidste års plan."
+    )
+    file: (
+        Annotated[str, StringConstraints(pattern=PDF_PATTERN, max_length=200), Attached(FILES)]
+        | None
+    ) = Field(
+        None, description="Det oprindelige dokument som PDF i mappen strategy/files, fx 'plan.pdf'."
+    )
+    body: Markdown | None = Field(
+        None, description="Brødteksten: teksten under forsidens --- (Markdown)."
+    )
+
+    @field_validator("period")
+    @classmethod
+    def _ordered(cls, value: str) -> str:
+        first, _, last = value.partition("-")
+        if last and last < first:
+            raise ValueError(f"perioden {value} slutter før den begynder; skriv fx 2026-2029")
+        return value
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def current(self) -> bool:
+        return self.status != "archived"
+
+    @property
+    def file_url(self) -> str | None:
+        """The site path of the attached original PDF."""
+        return f"{self.page_url}{self.file.rsplit('/', 1)[-1]}" if self.file else None
+
+    def goals_with(self, offer_id: str) -> list[Goal]:
+        return [g for g in self.goals if offer_id in g.offers]
+
+
+Problem = tuple[Literal["error", "warning"], tuple[str | int, ...], str]
+"""A check's finding: severity, where in the file (a location as Document.position takes it), message."""
+
+
+def problems(doc: StrategyDocument) -> Iterator[Problem]:
+    """What the model alone cannot say about one document: rules across its fields."""
+    if doc.status == "adopted" and doc.adopted is None:
+        yield (
+            "error",
+            ("status",),
+            "et vedtaget dokument skal have 'adopted' med dato og hvem der vedtog det, "
+            "fx adopted: {date: 2026-01-28, by: Byrådet}",
+        )
+    if doc.replaces == doc.id:
+        yield ("error", ("replaces",), "dokumentet kan ikke afløse sig selv")
+    seen: set[str] = set()
+    for i, goal in enumerate(doc.goals):
+        if goal.id in seen:
+            yield (
+                "error",
+                ("goals", i, "id"),
+                f"målet '{goal.id}' står to gange i dokumentet; hvert mål skal have sit eget id",
+            )
+        seen.add(goal.id)
+        if not goal.offers:
+            yield (
+                "warning",
+                ("goals", i),
+                f"målet '{goal.id}' har ingen tilbud under 'offers'; skriv de tilbud, der arbejder for målet",
+            )
+
+
+def current(c: Catalogue) -> list[StrategyDocument]:
+    """The documents that are not archived, newest period first, then by title."""
+    docs = [d for d in c.items.get("strategy", ()) if d.current]
+    return sorted(docs, key=lambda d: (_negated(d.period), d.title))
+
+
+def archived(c: Catalogue) -> list[StrategyDocument]:
+    docs = [d for d in c.items.get("strategy", ()) if not d.current]
+    return sorted(docs, key=lambda d: (_negated(d.period), d.title))
+
+
+def _negated(period: str) -> tuple[int, ...]:
+    return tuple(-int(p) for p in period.split("-"))
+
+
+def by_period(docs: Iterable[StrategyDocument]) -> list[tuple[str, list[StrategyDocument]]]:
+    """Documents grouped by period, in the order given."""
+    out: dict[str, list[StrategyDocument]] = {}
+    for d in docs:
+        out.setdefault(d.period, []).append(d)
+    return list(out.items())
+
+
+def replaced_by(c: Catalogue, doc: StrategyDocument) -> list[StrategyDocument]:
+    """The documents that name `doc` under `replaces`."""
+    return c.referring("strategy", doc)
+
+
+def serving(c: Catalogue, offer_id: str) -> list[tuple[StrategyDocument, Goal]]:
+    """The goals of current documents an offer works towards, with their document."""
+    return [(d, g) for d in current(c) for g in d.goals_with(offer_id)]
+
+
+def status_counts(goals: Iterable[Goal]) -> list[tuple[str, int]]:
+    """Goals per status, every status listed (also with 0), in the table's order."""
+    counts: Counter[str] = Counter(g.status for g in goals)
+    return [(s, counts[s]) for s in GOAL_STATUS_LABELS]
+
+
+Rows = list[tuple[str, list[tuple[str, int]]]]
+"""A chart's rows: a label and the goals per status."""
+
+
+def overview(c: Catalogue) -> dict[str, Any]:
+    """The status overview's numbers across current documents: per status, origin and document."""
+    docs = current(c)
+    goals = [g for d in docs for g in d.goals]
+    return {
+        "documents": docs,
+        "goals": goals,
+        "by_status": status_rows(goals),
+        "by_origin": origin_rows(goals),
+        "by_document": [
+            (d.title + (" (udkast)" if d.draft else ""), status_counts(d.goals))
+            for d in docs
+            if d.goals
+        ],
+    }
+
+
+def status_rows(goals: Iterable[Goal]) -> Rows:
+    """One row per status, holding only that status's count."""
+    return [(GOAL_STATUS_LABELS[s], [(s, n)]) for s, n in status_counts(goals)]
+
+
+def origin_rows(goals: Iterable[Goal]) -> Rows:
+    """One row per origin that has goals: ministerial and local."""
+    goals = list(goals)
+    return [
+        (label, status_counts(g for g in goals if g.origin == origin))
+        for origin, label in ORIGIN_LABELS.items()
+        if any(g.origin == origin for g in goals)
+    ]
+
+
+def goal_links(c: Catalogue) -> list[dict[str, str]]:
+    """Every goal <-> offer link, for the open-data export."""
+    return [
+        {"document": d.id, "goal": g.id, "offer": o}
+        for d in c.items.get("strategy", ())
+        for g in d.goals
+        for o in g.offers
+    ]

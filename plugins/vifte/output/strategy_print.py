@@ -1,0 +1,46 @@
+"""One A4 PDF per strategy document: cover, contents, body, goals table and status chart.
+
+brochures.py asks `strategy_jobs` for these jobs beside its own, so they are rendered by the
+same worker processes and end up beside the other PDFs; a document's page links its PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.strategy import StrategyDocument
+
+if TYPE_CHECKING:
+    from vifte.output.brochures import _Job
+
+KIND = "strategi"
+"""The jobs' kind, as `vifte pdf` and the cache name them."""
+FOLDER = "strategi"
+"""Under the site's pdf/ folder."""
+
+
+def strategy_path(pdf_folder: str, doc: StrategyDocument) -> str:
+    """E.g. `pdf/strategi/beskaeftigelsesplan-2026.pdf`."""
+    return f"{pdf_folder}/{FOLDER}/{doc.id}.pdf"
+
+
+def strategy_jobs(
+    catalogue: Catalogue,
+    env: jinja2.Environment,
+    context: dict[str, Any],
+    images: Path,
+    roots: tuple[Path, ...],
+) -> Iterator[_Job]:
+    """A print job per strategy document, archived ones too (their pages stay reachable)."""
+    from vifte.output.brochures import FOLDER as PDF_FOLDER
+    from vifte.output.brochures import _Job
+
+    template = env.get_template("print/strategy.html")
+    for doc in catalogue.items.get("strategy", ()):
+        html = template.render(d=doc, **{**context, "paper": "A4"})
+        yield _Job(KIND, strategy_path(PDF_FOLDER, doc), html, images, roots, doc.page_url, doc.id)

@@ -1,0 +1,414 @@
+"""The printed products beyond the catalogue: index cards, the poster, the mentor catalogue and
+the directory of enterprises; and what every brochure has (footer, logo, contents, bookmarks),
+read back from the real PDFs of one build of the example plus three hostile offers."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from vifte.domain.danish import dato
+from vifte.domain.edition import PUBLIC
+from vifte.mkdocs.build import build_site
+from vifte.mkdocs.config import theme_logo
+from vifte.mkdocs.config_file import load_config_file
+from vifte.output.brochures import LOGO, _jobs, data_day
+from vifte.output.pages import Renderer
+from vifte.output.pdf import PdfError, render_pdf
+from vifte.source.validate import require_catalogue
+
+from .conftest import REPO
+from .test_edition import _forms, internal_values
+from .test_pdf import figures, letters, text_of
+
+LONG_WORD = "Langtord" + "x" * 104 + "slutning"  # 120 letters, no break
+assert len(LONG_WORD) == 120
+LONG_TITLE = (
+    "Et meget langt tilbud om økonomi, bolig, arbejde & hverdagsliv for alle borgere i "
+    "kommunen, som har brug for råd og dåd, skrevet så titlen bliver næsten to hundrede "
+    "tegn lang uden at være sjov at læse"
+)
+assert 190 <= len(LONG_TITLE) <= 200
+PARAGRAPH = (
+    "Her står en lang tekst om tilbuddet, som fortæller dig, hvad du får, hvem du møder, "
+    "og hvordan en almindelig uge ser ud, når du er med. "
+)
+LONG = f"""\
+title: "{LONG_TITLE}"
+area: social
+access: visitation
+themes: [oekonomi, bolig]
+target_groups: [jobparat, aktivitetsparat]
+summary: "{"Et tilbud med meget tekst i alle felter, så layoutet skal klare lange linjer, lange ord og mange afsnit uden at noget forsvinder ud over papirets kant eller bliver skåret væk "[:200]}"
+description: |
+  {LONG_WORD}
+
+  {PARAGRAPH * 11}
+
+  {PARAGRAPH * 11}
+provider: {{name: Fjordstrand Kommune, department: "Afdelingen for meget lange navne på afdelinger og kontorer"}}
+contact: {{name: "{LONG_WORD}", phone: "70 11 22 98", email: lang@fjordstrand.dk}}
+location: {{address: "Den Meget Lange Vej Med Et Langt Navn 123", postcode: "4790", city: Fjordstrand}}
+"""
+ODD = """\
+title: Råd & dåd for æøå-folk
+area: social
+access: direkte
+themes: [oekonomi]
+target_groups: [jobparat]
+summary: Små og store spørgsmål om penge & papirer, på dansk.
+description: Du får svar på spørgsmål om økonomi & post fra kommunen.
+provider: {name: Fjordstrand Kommune}
+contact: {phone: "70 11 22 99"}
+"""
+BARE = """\
+title: Kun det påkrævede
+area: social
+access: direkte
+themes: [oekonomi]
+target_groups: [jobparat]
+summary: Et tilbud med kun de felter, der skal være der.
+description: Kort tekst.
+provider: {name: Fjordstrand Kommune}
+contact: {email: kort@fjordstrand.dk}
+"""
+HOSTILE = {"meget-lang": LONG, "raad-og-daad": ODD, "kun-det-paakraevede": BARE}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The example plus the hostile offers, built once with PDFs (the public edition)."""
+    root = tmp_path_factory.mktemp("print") / "eksempel"
+    for name in ("catalogue", "site_src", "theme", "strategy"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for offer_id, text in HOSTILE.items():
+        (root / f"catalogue/offers/{offer_id}.yaml").write_text(text, encoding="utf-8")
+    site = build_site(root / "mkdocs.yml", root.parent / "site", pdf=True)
+    catalogue, _ = require_catalogue(root)
+    assert len(catalogue.offer_by_id["meget-lang"].description) >= 3000
+    return {"root": root, "site": site, "c": catalogue, "pdf": site / "pdf"}
+
+
+def pages_text(pdf: Path) -> list[str]:
+    """The text of each page, in order (pdftotext -f/-l, one page at a time)."""
+    count = page_count(pdf)
+    return [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+def page_count(pdf: Path) -> int:
+    with pikepdf.open(pdf) as doc:
+        return len(doc.pages)
+
+
+def page_size(pdf: Path) -> tuple[float, float]:
+    with pikepdf.open(pdf) as doc:
+        box = [float(x) for x in doc.pages[0].MediaBox]
+    return box[2] - box[0], box[3] - box[1]
+
+
+def test_cards_and_poster_hold_every_offer_title(built):
+    pdf = built["pdf"]
+    cards, poster = letters(text_of(pdf / "kort.pdf")), letters(text_of(pdf / "plakat.pdf"))
+    for o in built["c"].offers:
+        assert letters(o.title) in cards, o.id
+        assert letters(o.title) in poster, o.id
+        own = letters(text_of(pdf / f"kort/{o.id}.pdf"))
+        for text in (o.title, o.summary, built["c"].access[o.access].label):
+            assert letters(text) in own, (o.id, text)
+        assert letters(f"https://tilbud.fjordstrand.dk/tilbud/{o.id}/") in own
+    # Each card is a front and a back, starting on a right-hand page: two pages each here.
+    assert page_count(pdf / "kort.pdf") == 2 * len(built["c"].offers)
+
+
+def test_mentor_catalogue_and_enterprise_directory_hold_each_entry(built):
+    c, pdf = built["c"], built["pdf"]
+    mentors = letters(text_of(pdf / "mentorer.pdf"))
+    assert len(c.mentors) >= 5
+    for m in c.mentors:
+        for text in (m.name, m.role, *m.competences):
+            assert letters(text) in mentors, (m.id, text)
+    enterprises = letters(text_of(pdf / "virksomheder.pdf"))
+    assert len(c.enterprises) >= 5
+    for e in c.enterprises:
+        for text in (e.name, e.industry, e.address, *e.placement_labels):
+            assert letters(text) in enterprises, (e.id, text)
+        for o in c.referring("offers", e):
+            assert letters(o.title) in enterprises, (e.id, o.id)
+    # The mentor's photo is in the PDF, with its alt text.
+    photo = next(m for m in c.mentors if m.photo)
+    assert photo.photo.alt in figures(pdf / "mentorer.pdf")
+
+
+def products(pdf: Path) -> list[Path]:
+    return [
+        pdf / name
+        for name in ("kort.pdf", "plakat.pdf", "mentorer.pdf", "virksomheder.pdf", "katalog.pdf")
+    ]
+
+
+def test_the_public_products_hold_no_internal_value(built):
+    values = internal_values(built["c"])
+    assert len(values) >= 6
+    texts = {p.name: letters(text_of(p)) for p in products(built["pdf"])}
+    texts |= {f"kort/{p.name}": letters(text_of(p)) for p in (built["pdf"] / "kort").glob("*.pdf")}
+    leaks = sorted(
+        (name, value)
+        for value in values
+        for form in _forms(value)
+        for name, text in texts.items()
+        if letters(form) and letters(form) in text
+    )
+    assert leaks == []
+
+
+def first_page_with(texts: list[str], needle: str, after: int) -> int:
+    """The 1-based number of the first page after page `after` whose text holds `needle`."""
+    return next(n + 1 for n, t in enumerate(texts) if n + 1 > after and needle in t)
+
+
+def test_contents_give_the_page_each_offer_is_on_and_bookmarks_point_there(built):
+    c, pdf = built["c"], built["pdf"]
+    cases = {
+        pdf / "katalog.pdf": c.offers,
+        pdf / "omraader/social.pdf": c.offers_with("area", "social"),
+    }
+    cases[pdf / "temaer/oekonomi.pdf"] = c.offers_with("themes", "oekonomi")
+    for path, offers in cases.items():
+        texts = [letters(t) for t in pages_text(path)]
+        starts = [n for n, t in enumerate(texts) if t.startswith("indhold")]
+        assert starts == [1], (path.name, starts)  # right after the cover
+        # An offer's heading is followed by its summary: that pair is on the offer's page
+        # (the contents hold titles only), so the contents end where the first pair is.
+        where = {o.title: first_page_with(texts, letters(o.title + o.summary), 2) for o in offers}
+        toc = "".join(texts[1 : min(where.values()) - 1])
+        for o in offers:
+            assert f"{letters(o.title)}{where[o.title]}" in toc, (path.name, o.id, where[o.title])
+        marks = outline(path)
+        for o in offers:
+            assert (o.title, where[o.title]) in marks[1], (path.name, o.id)
+        if path.name == "katalog.pdf":
+            areas = {label for label, _ in marks[0]}
+            assert {a.label for a in c.areas.values()} <= areas
+            # Offers sit under their area in the outline.
+            assert marks[2][LONG_TITLE] == c.areas["social"].label
+
+
+def outline(pdf: Path) -> tuple[set, set, dict]:
+    """Bookmarks as (title, page) on the first level and below, and each one's parent title."""
+    top: set[tuple[str, int]] = set()
+    below: set[tuple[str, int]] = set()
+    parent: dict[str, str] = {}
+    with pikepdf.open(pdf) as doc:
+        pages = {page.objgen: n + 1 for n, page in enumerate(doc.pages)}
+
+        def walk(items, into, up):
+            for item in items:
+                dest = item.destination
+                page = pages[dest[0].objgen] if isinstance(dest, pikepdf.Array) else None
+                into.add((item.title, page))
+                if up is not None:
+                    parent[item.title] = up
+                walk(item.children, below, item.title)
+
+        with doc.open_outline() as tree:
+            walk(tree.root, top, None)
+    return top, below, parent
+
+
+def test_every_document_of_more_than_four_pages_has_contents(built):
+    for path in sorted(built["pdf"].rglob("*.pdf")):
+        if path.parent.name in ("kort", "tilbud") or path.name in ("kort.pdf", "plakat.pdf"):
+            continue  # a card, a single offer and the poster are read without contents
+        lines = [line.strip() for t in pages_text(path)[:3] for line in t.splitlines()]
+        if page_count(path) > 4:
+            assert "Indhold" in lines, path
+
+
+def test_page_sizes_footer_on_every_page_and_fonts_embedded(built):
+    pdf, c = built["pdf"], built["c"]
+    assert page_size(pdf / "kort.pdf") == pytest.approx((297.64, 419.53), abs=0.1)  # A6
+    assert page_size(pdf / "kort/gaeldsraadgivning.pdf") == pytest.approx((297.64, 419.53), abs=0.1)
+    assert page_size(pdf / "plakat.pdf") == pytest.approx((1190.55, 841.89), abs=0.1)  # A3 across
+    footer = letters(f"{c.settings.municipality.name} · Data fra {dato(data_day(c))}")
+    singles = [pdf / "kort/gaeldsraadgivning.pdf", pdf / "tilbud/gaeldsraadgivning.pdf"]
+    for path in [*products(pdf), pdf / "omraader/social.pdf", *singles]:
+        texts = pages_text(path)
+        has_cover = path.name in ("katalog.pdf", "mentorer.pdf", "virksomheder.pdf", "social.pdf")
+        for n, text in enumerate(texts[1:] if has_cover else texts, start=2 if has_cover else 1):
+            assert footer in letters(text), (path.name, n)
+            assert re.search(rf"\b{n} ?/ ?{len(texts)}\b", text), (path.name, n)
+        rows = subprocess.run(
+            ["pdffonts", str(path)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), (path.name, rows)
+        assert "" not in figures(path), path.name
+
+
+def logo_pixels(pdf: Path, tmp: Path, box_mm: tuple[float, float, float, float]) -> int:
+    """How many pixels of the logo's blue (#1d4f91) pdftoppm draws in a box of the first page."""
+    out = tmp / pdf.stem
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)],
+        check=True,
+    )
+    with Image.open(out.with_suffix(".png")) as image:
+        scale = 100 / 25.4
+        crop = image.convert("RGB").crop(tuple(round(v * scale) for v in box_mm))
+        return sum(
+            count
+            for count, (r, g, b) in crop.getcolors(crop.width * crop.height)
+            if abs(r - 0x1D) < 24 and abs(g - 0x4F) < 24 and abs(b - 0x91) < 24
+        )
+
+
+def test_each_cover_shows_the_municipality_and_its_logo(built, tmp_path):
+    pdf = built["pdf"]
+    name = built["c"].settings.municipality.name
+    for path in (pdf / "katalog.pdf", pdf / "mentorer.pdf", pdf / "virksomheder.pdf"):
+        assert letters(name) in letters(pages_text(path)[0]), path.name
+        assert f"{name}s logo" in figures(path), path.name
+        # The white disc with the logo lies 60 mm from the top and 24 mm from the left.
+        assert logo_pixels(path, tmp_path, (24, 60, 50, 86)) > 200, path.name
+    assert f"{name}s logo" in figures(pdf / "plakat.pdf")
+    area = pdf / "omraader/sundhed.pdf"
+    assert f"{name}s logo" in figures(area)
+    assert logo_pixels(area, tmp_path, (16, 30, 42, 56)) > 100
+
+
+def words_inside_pages(pdf: Path, tmp: Path) -> list[str]:
+    """Every word pdftotext finds, checked to lie on its page; returns the words."""
+    bbox = tmp / f"{pdf.stem}.html"
+    subprocess.run(["pdftotext", "-bbox", str(pdf), str(bbox)], check=True)
+    text = bbox.read_text(encoding="utf-8")
+    words = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', text, re.S):
+        width, height = float(page.group(1)), float(page.group(2))
+        for m in re.finditer(
+            r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>',
+            page.group(3),
+        ):
+            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+            assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, (pdf.name, m.group(5))
+            words.append(html.unescape(m.group(5)))
+    return words
+
+
+def test_hostile_offers_lay_out_inside_the_page_in_every_product(built, tmp_path):
+    pdf = built["pdf"]
+    c = built["c"]
+    for offer_id in HOSTILE:
+        offer = c.offer_by_id[offer_id]
+        for path in (
+            pdf / f"kort/{offer_id}.pdf",
+            pdf / f"tilbud/{offer_id}.pdf",
+            pdf / "kort.pdf",
+            pdf / "plakat.pdf",
+            pdf / "katalog.pdf",
+            pdf / "omraader/social.pdf",
+        ):
+            words = words_inside_pages(path, tmp_path)
+            text = letters(" ".join(words))
+            assert letters(offer.title) in text, (path.name, offer_id)
+            for word in re.findall(r"\w+", offer.title):
+                assert letters(word) in text, (path.name, word)
+    long_word = letters(LONG_WORD)
+    for path in (pdf / "kort/meget-lang.pdf", pdf / "tilbud/meget-lang.pdf", pdf / "katalog.pdf"):
+        assert long_word in letters(text_of(path)), path.name
+
+
+def test_site_pages_link_the_new_products_with_size_and_page_count(built):
+    site = built["site"]
+    cases = {
+        "tilbud/gaeldsraadgivning/index.html": (
+            "pdf/kort/gaeldsraadgivning.pdf",
+            "Hent kartotekskortet som PDF",
+        ),
+        "temaer/index.html": ("pdf/plakat.pdf", "Hent som PDF"),
+        "mentorer/index.html": ("pdf/mentorer.pdf", "Hent som PDF"),
+        "virksomheder/index.html": ("pdf/virksomheder.pdf", "Hent som PDF"),
+    }
+    for page, (target, words) in cases.items():
+        html = (site / page).read_text(encoding="utf-8")
+        links = re.findall(
+            r'<a href="([^"]+)" download>([^<]+)</a> <span>\(PDF, (\d+) kB, (\d+) sider?\)', html
+        )
+        found = [
+            (text, int(kb), int(pages))
+            for href, text, kb, pages in links
+            if ((site / page).parent / href).resolve() == (site / target).resolve()
+        ]
+        path = site / target
+        assert found == [(words, max(1, round(path.stat().st_size / 1000)), page_count(path))], page
+    # The offer page still links its own PDF first, then its card.
+    offer = (site / "tilbud/gaeldsraadgivning/index.html").read_text(encoding="utf-8")
+    assert offer.index("Hent som PDF") < offer.index("Hent kartotekskortet som PDF")
+
+
+def poster_of(root: Path, out: Path) -> Path:
+    """Only the poster of the project at `root`, rendered as the build renders it."""
+    catalogue, _ = require_catalogue(root)
+    env = Renderer(catalogue, [root / "theme/vifte"]).env
+    env.globals[LOGO] = root / "theme/assets/images/logo.svg"
+    job = next(
+        j for j in _jobs(catalogue, env, PUBLIC, root / "catalogue/images") if j.kind == "poster"
+    )
+    out.write_bytes(render_pdf(job.html, job.base_dir, job.roots).data)
+    return out
+
+
+def test_the_poster_fits_one_a3_page_for_the_example_and_runs_on_for_a_big_catalogue(tmp_path):
+    small = poster_of(REPO, tmp_path / "eksempel.pdf")
+    assert page_count(small) == 1
+    catalogue, _ = require_catalogue(REPO)
+    assert len(catalogue.offers) >= 40 and len(catalogue.themes) >= 8
+    words_inside_pages(small, tmp_path)
+    root = tmp_path / "stor"
+    for name in ("catalogue", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    for n in range(150):
+        text = BARE.replace(
+            "Kun det påkrævede", f"Ekstra tilbud nummer {n} med en lidt længere titel"
+        )
+        (root / f"catalogue/offers/ekstra-{n}.yaml").write_text(text, encoding="utf-8")
+    big = poster_of(root, tmp_path / "stor.pdf")
+    assert page_count(big) > 1
+    text = letters(" ".join(words_inside_pages(big, tmp_path)))
+    for n in range(150):
+        assert letters(f"Ekstra tilbud nummer {n} med en lidt længere titel") in text, n
+
+
+def test_the_logo_is_found_as_the_theme_finds_it_and_only_that_file_is_served(tmp_path):
+    config = load_config_file(REPO / "mkdocs.yml")
+    logo = theme_logo(config)
+    assert logo == (REPO / "theme/assets/images/logo.svg").resolve()
+    config.theme["logo"] = "https://example.org/logo.svg"
+    assert theme_logo(config) is None
+    config.theme["logo"] = "assets/images/findes-ikke.svg"
+    assert theme_logo(config) is None
+    # The fetcher serves the logo file itself, and nothing beside it.
+    folder = tmp_path / "theme"
+    folder.mkdir()
+    own, beside = folder / "logo.svg", folder / "ikke-logoet.svg"
+    for path in (own, beside):
+        path.write_bytes(logo.read_bytes())
+    page = '<html lang="da"><head><title>T</title></head><body><img src="{}" alt="x"></body></html>'
+    assert render_pdf(page.format(own.as_uri()), tmp_path / "theme", ()).pages == 1
+    assert render_pdf(page.format(own.as_uri()), REPO / "catalogue/images", (own,)).pages == 1
+    with pytest.raises(PdfError, match="kunne ikke hentes"):
+        render_pdf(page.format(beside.as_uri()), REPO / "catalogue/images", (own,))
