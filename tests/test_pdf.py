@@ -19,6 +19,7 @@ from vifte.domain.markup import render_markdown
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.mkdocs.config import PDF_ENV
 from vifte.output.pdf import PdfError, render_pdf
+from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
@@ -60,6 +61,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {"root": root}
     for name, edition in (("a", None), ("b", None), ("intern", INTERNAL)):
         kwargs = {"edition": edition} if edition else {}
+        # Without the cache of build a, so that b is a fresh render to compare with.
+        shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
         out[name] = build_site(root / "mkdocs.yml", root.parent / name, pdf=True, **kwargs)
     return out
 

@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, new, init and report."""
+"""The `vifte` command: check, build, serve, pdf, new, init and report."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vifte import __version__
+from vifte.pdf_command import add_parser as add_pdf_parser
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument(
         "--pdf", action="store_true", help="lav også PDF'erne ved hver gemning (langsommere)"
     )
+
+    _edition_option(add_pdf_parser(sub))
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument("kind", choices=_kinds(), help="hvad der skal oprettes")
@@ -166,6 +169,7 @@ def _project(root: Path) -> Project:
     Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one raises
     ConfigFileError.
     """
+    from vifte.mkdocs.config import theme_logo
     from vifte.mkdocs.config_file import load_config_file
     from vifte.source.project import Project
 
@@ -173,7 +177,12 @@ def _project(root: Path) -> Project:
         return Project.at(root)
     config = load_config_file(root / "mkdocs.yml", warn=False)
     custom_dir = config.theme.custom_dir
-    return Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
+    return Project.at(
+        root,
+        Path(config.docs_dir),
+        Path(custom_dir) if custom_dir else None,
+        theme_logo(config),  # the printed covers show it: `vifte pdf` reads it as build does
+    )
 
 
 def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:
@@ -357,10 +366,22 @@ def _report(args: argparse.Namespace) -> int:
     return run_report(args)
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.pdf_command import run
+
+    try:
+        return run(args, _project)
+    except ConfigFileError as exc:  # a broken mkdocs.yml, found by _project
+        print("\n".join(exc.lines), file=sys.stderr)
+        return 1
+
+
 COMMANDS = {
     "check": _check,
     "build": _build,
     "serve": _serve,
+    "pdf": _pdf,
     "new": _new,
     "init": _init,
     "report": _report,

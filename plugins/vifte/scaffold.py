@@ -19,7 +19,10 @@ from vifte.source import loader
 from vifte.source.project import Project
 from vifte.source.schema import vscode_settings, write_schemas
 
-GITIGNORE = "# Byggede sites hører ikke til i git; den interne udgave må aldrig offentliggøres.\n/site/\n/site-intern/\n/.vifte-*/\n"
+GITIGNORE = (
+    "# Byggede sites og PDF'er hører ikke til i git; den interne udgave må aldrig offentliggøres.\n"
+    "/site/\n/site-intern/\n/brochurer/\n/brochurer-intern/\n/.vifte-*/\n"
+)
 
 PLACEHOLDER = "Ny Kommune"
 NAME_LIMIT = 80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,8 @@ from vifte.output.csp import add_policy, unlisted_scripts
 from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
+from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
+from vifte.output.pdf_cache import PdfCache
 from vifte.output.search import SearchIndexError, index_site
 from vifte.output.templating import TemplateLayoutError
 from vifte.source.clock import PINNED
@@ -101,6 +104,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         images = self.project.images
         export = self.config.export
         pdf = pdf_wanted(self.command)
+        cache = PdfCache(self.root / CACHE_FOLDER, self.edition.key)
         try:
             made = list(
                 outputs(
@@ -110,12 +114,15 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     images=images,
                     export=export,
                     pdf=pdf,
+                    cache=cache,
                     logo=self.project.logo,
                     strategy=self.project.strategy,
                 )
             )
         except PdfError as exc:
             raise PluginError(f"PDF'erne kunne ikke laves:\n{exc}") from None
+        if pdf:
+            print(cache.summary(), file=sys.stderr, flush=True)
         for output in made:
             if (own := files.get_file_from_path(output.path)) is not None:
                 if not output.replaces_own:

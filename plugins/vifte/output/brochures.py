@@ -9,8 +9,7 @@ spends its time in Python and each PDF is independent.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -24,10 +23,12 @@ from vifte.domain.collections import COLLECTIONS, TERM_LISTS, TermList, refs_of
 from vifte.domain.edition import Edition
 from vifte.domain.model import Offer, RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
+from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg
 from vifte.output.strategy_print import strategy_jobs
 from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
+from vifte.output.workers import render_all
 
 FOLDER = "pdf"
 CATALOGUE_PATH = f"{FOLDER}/katalog.pdf"
@@ -35,8 +36,6 @@ CARDS_PATH = f"{FOLDER}/kort.pdf"
 POSTER_PATH = f"{FOLDER}/plakat.pdf"
 MENTORS_PATH = f"{FOLDER}/mentorer.pdf"
 ENTERPRISES_PATH = f"{FOLDER}/virksomheder.pdf"
-WORKERS = 2
-"""Render processes: the machines vifte is built on have two cores or more."""
 TOC_FROM = 4
 """A document about this many offers, mentors or enterprises or more gets a table of contents:
 one this long runs past four pages (an offer takes most of an A5 page); see decisions.md."""
@@ -86,6 +85,10 @@ class _Job:
     page_url: str | None = None
     term: str | None = None
     """The id of the area, theme, offer ... the PDF is about, if it is about one."""
+
+
+Job = _Job
+"""What a chooser of PDFs (`brochures(chosen=...)`) is given."""
 
 
 def data_day(catalogue: Catalogue) -> dt.date:
@@ -177,20 +180,33 @@ def brochures(
     edition: Edition,
     *,
     images: Path,
+    cache: PdfCache | None = None,
+    chosen: Callable[[_Job], bool] | None = None,
     workers: int | None = None,
 ) -> list[Printed]:
-    """Every PDF of the edition, in a stable order; raises PdfError naming each failed PDF."""
-    jobs = list(_jobs(catalogue, env, edition, images))
-    workers = WORKERS if workers is None else workers
-    if workers <= 1 or len(jobs) < 2:
-        results = [_outcome(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            # One job at a time: the catalogue and the brochures cost far more than an offer.
-            results = list(pool.map(_outcome, jobs, chunksize=1))
+    """Every PDF of the edition (or those `chosen`), in a stable order.
+
+    A PDF whose key is in `cache` is reused; the rest are rendered in `workers` processes (default:
+    one per core; see workers.py). Raises PdfError naming each failed PDF.
+    """
+    jobs = [job for job in _jobs(catalogue, env, edition, images) if chosen is None or chosen(job)]
+    keys = [cache.key(job.html, (job.base_dir, *job.roots)) if cache else "" for job in jobs]
+    results: list[Pdf | str | None] = [cache.get(key) if cache else None for key in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i, outcome in zip(
+        todo, render_all(_outcome, [jobs[i] for i in todo], workers), strict=True
+    ):
+        results[i] = outcome
+        if cache is not None and isinstance(outcome, Pdf):
+            cache.put(keys[i], outcome)
     failed = [r for r in results if isinstance(r, str)]
     if failed:
         raise PdfError("\n".join(failed))
+    if cache is not None:
+        cache.rendered += len(todo)
+        cache.reused += len(jobs) - len(todo)
+        if chosen is None:
+            cache.finish()
     return [
         Printed(job.path, r, job.page_url)
         for job, r in zip(jobs, results, strict=True)

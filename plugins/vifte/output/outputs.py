@@ -7,7 +7,7 @@ A page's path is its Markdown source path (tilbud/x.md); its content is the fron
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,12 +17,13 @@ from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
 from vifte.domain.routes import CSV_PATH, EXPORT_PATH, EXPORT_SCHEMA_PATH
 from vifte.domain.strategy import FILES
-from vifte.output.brochures import LOGO, Printed, brochures, link_text
+from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
 from vifte.output.feeds import feed_files
 from vifte.output.hsds import hsds_files
 from vifte.output.pages import Renderer
+from vifte.output.pdf_cache import PdfCache
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
@@ -60,6 +61,7 @@ def outputs(
     images: Path,
     export: bool = True,
     pdf: bool = False,
+    cache: PdfCache | None = None,
     strategy: Path | None = None,
     logo: Path | None = None,
 ) -> Iterator[Output]:
@@ -71,12 +73,16 @@ def outputs(
     state each PDF's size and page count. `strategy` is the folder of strategy documents, whose
     attached original PDFs (strategy/files/) are copied beside their pages. `logo` is the
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
-    serves exactly that file).
+    serves exactly that file). PDFs in `cache` are reused, not rendered.
     """
     pictures = Pictures(images)
     renderer.env.globals["picture"] = pictures
     renderer.env.globals[LOGO] = logo
-    printed = brochures(catalogue, renderer.env, edition, images=images) if pdf else []
+    printed = (
+        printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
+        if pdf
+        else []
+    )
     by_page: dict[str, list[Printed]] = {}
     for p in printed:
         if p.page_url is not None:
@@ -107,3 +113,19 @@ def outputs(
         yield Output(CSV_PATH, "export", content=offers_csv(catalogue))
     if edition.internal:
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
+
+
+def printed_forms(
+    catalogue: Catalogue,
+    renderer: Renderer,
+    edition: Edition,
+    *,
+    images: Path,
+    logo: Path | None = None,
+    cache: PdfCache | None = None,
+    chosen: Callable[[Job], bool] | None = None,
+) -> list[Printed]:
+    """The PDFs of the edition (those `chosen`, or all), for a site or for `vifte pdf`."""
+    renderer.env.globals.setdefault("picture", Pictures(images))
+    renderer.env.globals[LOGO] = logo
+    return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)

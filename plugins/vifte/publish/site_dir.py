@@ -71,30 +71,38 @@ def read_marker(site: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("generator") == "vifte" else None
 
 
-def refuse_unsafe(target: Path, projects: Iterable[Path], sources: Iterable[Path]) -> None:
+def refuse_unsafe(
+    target: Path,
+    projects: Iterable[Path],
+    sources: Iterable[Path],
+    *,
+    noun: str = "sitemappen",
+    example: str = "site",
+) -> None:
     """Refuse a target whose replacement would delete the project or a folder the build reads.
 
-    `target` must be resolved already.
+    `target` must be resolved already; `noun` names it in the message, `example` is the folder
+    in the project the message suggests instead.
     """
     projects = [_real(p) for p in projects]
     advice = (
-        f"vælg en anden mappe, fx {projects[0] / 'site'}" if projects else "vælg en anden mappe"
+        f"vælg en anden mappe, fx {projects[0] / example}" if projects else "vælg en anden mappe"
     )
     for project in projects:
         if target == project:
-            raise SiteDirError(f"sitemappen {target} er selve projektmappen; {advice}")
+            raise SiteDirError(f"{noun} {target} er selve projektmappen; {advice}")
         if project.is_relative_to(target):
-            raise SiteDirError(f"sitemappen {target} indeholder projektmappen {project}; {advice}")
+            raise SiteDirError(f"{noun} {target} indeholder projektmappen {project}; {advice}")
     for source in (_real(s) for s in sources):
         if target == source:
-            raise SiteDirError(f"sitemappen {target} er en mappe, bygningen læser fra; {advice}")
+            raise SiteDirError(f"{noun} {target} er en mappe, bygningen læser fra; {advice}")
         if target.is_relative_to(source):
             raise SiteDirError(
-                f"sitemappen {target} ligger i {source}, som bygningen læser fra; {advice}"
+                f"{noun} {target} ligger i {source}, som bygningen læser fra; {advice}"
             )
         if source.is_relative_to(target):
             raise SiteDirError(
-                f"sitemappen {target} indeholder {source}, som bygningen læser fra; {advice}"
+                f"{noun} {target} indeholder {source}, som bygningen læser fra; {advice}"
             )
     if target.name.startswith(OWN_PREFIX):
         raise SiteDirError(f"navne, der begynder med '{OWN_PREFIX}', bruger vifte selv; {advice}")

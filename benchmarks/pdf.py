@@ -1,0 +1,255 @@
+"""Time the A4 catalogue PDF at growing sizes, against one naive WeasyPrint call on the same HTML.
+
+Usage: python3 benchmarks/pdf.py [N ...]   (default: 50 200 1000)
+
+Per size, on a synthetic catalogue (benchmarks/build.py), each in a fresh process, alternating:
+- naive: `HTML(string=html, base_url=images).write_pdf()` on the catalogue's HTML;
+- vifte: vifte's render of the same HTML (tagged PDF/UA, only local files, every warning an error);
+- split2 / split4 (a measurement, not what vifte ships): the same offers cut into 2 halves, or
+  into cover + one part per area, each part starting on a new page, rendered in 2 processes and
+  merged page by page with pikepdf (no structure tree, outlines or page numbers merged: the upper
+  bound of what splitting could gain);
+- cold / warm: `vifte pdf --format katalog omraade tema maalgruppe` with an empty cache, then again
+  with no change (the rebuild must render no PDF).
+Prints seconds, seconds per page, pages and peak memory (the largest single process, MiB).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def make_project(root: Path, offers: int) -> None:
+    spec = importlib.util.spec_from_file_location("bench_build", HERE / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.make_project(root, offers)
+
+
+def run(*args: str) -> tuple[float, float, str]:
+    """Seconds, peak memory of its largest process (MiB) and stdout+stderr of a command.
+
+    Workers started by a fork server are not the command's waited children, so the peak is read
+    from /proc (VmHWM of the command and every descendant) every 0.2 s.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            for pid in _tree(process.pid):
+                peaks[pid] = max(peaks.get(pid, 0), _hwm_kib(pid))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    out = process.communicate()[0]
+    done.set()
+    watcher.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out}")
+    return time.perf_counter() - start, max(peaks.values(), default=0) / 1024, out
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += parents.get(pid, [])
+    return found
+
+
+def _hwm_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(match.group(1)) if match else 0
+
+
+def child(mode: str, root: Path, html_file: Path) -> dict:
+    """One measurement in this (fresh) process; the HTML is read before the clock starts."""
+    html = html_file.read_text(encoding="utf-8")
+    images = root / "catalogue/images"
+    if mode == "html":
+        return {"pages": 0}
+    start = time.perf_counter()
+    if mode == "naive":
+        from weasyprint import HTML  # type: ignore[import-untyped]
+
+        data = HTML(string=html, base_url=images.as_uri() + "/").write_pdf()
+        pages = _pages(data)
+    elif mode == "vifte":
+        from importlib.resources import files
+
+        from vifte.output.pdf import render_pdf
+
+        pdf = render_pdf(html, images, (Path(str(files("vifte").joinpath("assets"))),))
+        pages = pdf.pages
+    else:
+        pages = _split(html, images, int(mode.removeprefix("split")))
+    return {"seconds": time.perf_counter() - start, "pages": pages}
+
+
+def _pages(data: bytes) -> int:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
+
+
+def _parts(html: str, count: int) -> list[str]:
+    """The catalogue cut into a cover and parts of whole offers, each part a document of its own."""
+    head, _, rest = html.partition("<body")
+    body_open, _, body = rest.partition(">")
+    first = body.index('<section class="p-area"')
+    cover, sections = body[:first], body[first:].rsplit("</body>", 1)[0]
+
+    def wrap(content: str) -> str:
+        return f"{head}<body{body_open}>{content}</body></html>"
+
+    if count == 4:  # cover + one part per area
+        chunks = [s for s in re.split(r'(?=<section class="p-area")', sections) if s.strip()]
+        return [wrap(cover)] + [wrap(c) for c in chunks]
+    offers = re.split(r'(?=<article class="p-offer")', sections)
+    half = len(offers) // 2
+    return [
+        wrap(cover + "".join(offers[:half]) + "</section>"),
+        wrap('<section class="p-area">' + "".join(offers[half:])),
+    ]
+
+
+def _render_part(job: tuple[str, str]) -> bytes:
+    from weasyprint import HTML
+
+    html, base = job
+    return HTML(string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def _split(html: str, images: Path, count: int) -> int:
+    import io
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    import pikepdf
+
+    jobs = [(part, images.as_uri() + "/") for part in _parts(html, count)]
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint"])
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        parts = list(pool.map(_render_part, sorted(jobs, key=lambda j: -len(j[0])), chunksize=1))
+    merged = pikepdf.Pdf.new()
+    for data in parts:
+        with pikepdf.open(io.BytesIO(data)) as part:
+            merged.pages.extend(part.pages)
+    out = io.BytesIO()
+    merged.save(out, deterministic_id=True)
+    return len(merged.pages)
+
+
+def measure(offers: int, rounds: int) -> list[str]:
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        make_project(root, offers)
+        html_file = Path(tmp) / "katalog.html"
+        _write_html(root, html_file)
+        me = [sys.executable, __file__, "--child"]
+        results: dict[str, list[tuple[float, float, int]]] = {}
+        for _ in range(rounds):
+            for mode in ("naive", "vifte", "split2", "split4"):
+                _, peak, out = run(*me, mode, str(root), str(html_file))
+                got = json.loads(out.strip().splitlines()[-1])
+                results.setdefault(mode, []).append((got["seconds"], peak, got["pages"]))
+        naive = _median([s for s, _, _ in results["naive"]])
+        for mode, rows in results.items():
+            seconds = _median([s for s, _, _ in rows])
+            peak = max(p for _, p, _ in rows)
+            pages = rows[0][2]
+            lines.append(
+                f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
+                f"{peak:>9.0f} {seconds / naive:>6.2f}"
+            )
+        vifte = [sys.executable, "-m", "vifte", "pdf", "-p", str(root), "--format"]
+        vifte += ["katalog", "omraade", "tema", "maalgruppe", "--out", str(Path(tmp) / "out")]
+        shutil.rmtree(root / ".vifte-cache", ignore_errors=True)
+        for mode in ("cold", "warm"):
+            seconds, peak, out = run(*vifte)
+            said = re.search(r"PDF'er: .*", out)
+            pages = sum(int(n) for n in re.findall(r"\((\d+) sider?,", out))
+            lines.append(
+                f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
+                f"{peak:>9.0f}      -  {said.group(0) if said else ''}"
+            )
+    return lines
+
+
+def _write_html(root: Path, out: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from vifte.source.validate import require_catalogue\n"
+        "from vifte.domain.edition import PUBLIC\n"
+        "from vifte.domain.images import Pictures\n"
+        "from vifte.output.pages import Renderer\n"
+        "from vifte.output.brochures import _jobs\n"
+        "root = Path(sys.argv[1]); c, _ = require_catalogue(root); c = c.for_edition(PUBLIC)\n"
+        "r = Renderer(c, [root / 'theme/vifte'])\n"
+        "r.env.globals['picture'] = Pictures(root / 'catalogue/images')\n"
+        "job = next(j for j in _jobs(c, r.env, PUBLIC, root / 'catalogue/images')"
+        " if j.kind == 'catalogue')\n"
+        "Path(sys.argv[2]).write_text(job.html, encoding='utf-8')\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(root), str(out)], check=True)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        mode, root, html_file = sys.argv[2:5]
+        print(json.dumps(child(mode, Path(root), Path(html_file))))
+        return
+    rounds = int(os.environ.get("ROUNDS", "1"))
+    sizes = [int(a) for a in sys.argv[1:]] or [50, 200, 1000]
+    print(
+        f"{'offers':>6} {'what':<7} {'seconds':>8} {'s/page':>9} {'pages':>6} "
+        f"{'peak MiB':>9} {'×naive':>6}"
+    )
+    for n in sizes:
+        for line in measure(n, rounds):
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
