@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vifte.domain.danish import collation_key
 from vifte.domain.edition import Edition, published
-from vifte.domain.model import Offer, Settings
+from vifte.domain.model import Offer
+from vifte.domain.settings import Settings
 
 
 class Catalogue(BaseModel):

@@ -17,23 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_
 from pydantic import BaseModel
 
 from vifte.domain.changes import SECTION as CHANGES_SECTION
+from vifte.domain.fields import Ref, Routed
 from vifte.domain.markup import plain_text
-from vifte.domain.model import (
-    Access,
-    Area,
-    Enterprise,
-    Mentor,
-    Offer,
-    Ref,
-    Routed,
-    TargetGroup,
-    Term,
-    Theme,
-)
+from vifte.domain.model import Enterprise, Mentor, Offer
 from vifte.domain.news import FOLDER as NEWS_FOLDER
 from vifte.domain.news import SECTION as NEWS_SECTION
 from vifte.domain.news import Notice
 from vifte.domain.news import problems as news_problems
+from vifte.domain.settings import Access, Area, TargetGroup, Term, Theme
 from vifte.domain.strategy import FOLDER as STRATEGY_FOLDER
 from vifte.domain.strategy import StrategyDocument
 from vifte.domain.strategy import problems as strategy_problems

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from vifte.domain.model import Date, Id, Image, Markdown, Ref, Routed, Text
+from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
+from vifte.domain.model import Image
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue

@@ -22,7 +22,8 @@ from markupsafe import Markup
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS, TermList, refs_of
 from vifte.domain.edition import Edition
-from vifte.domain.model import Offer, RoutedTerm, Term
+from vifte.domain.model import Offer
+from vifte.domain.settings import RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.qr import qr_svg
 from vifte.output.strategy_print import strategy_jobs

@@ -12,8 +12,8 @@ from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.fields import Rendered
 from vifte.domain.markup import render_markdown
-from vifte.domain.model import Rendered
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
