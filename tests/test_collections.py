@@ -15,7 +15,8 @@ import pytest
 from pydantic import Field
 
 from tests.conftest import Write
-from vifte.domain.collections import Collection, register, unregister
+from vifte.domain.collections import register, unregister
+from vifte.domain.entries import Collection
 from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.markup import plain_text
 from vifte.mkdocs.build import build_site

@@ -17,9 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from vifte.domain import fields
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
+from vifte.domain.entries import Collection
 from vifte.domain.settings import Settings, Term
 from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.accessibility import check_accessibility
