@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
 
 FOLDER = "catalogue/news"
-"""The project folder of notices (collections.py and source/project.py read it from here)."""
+"""The project folder of notices (registry.py and source/project.py read it from here)."""
 SECTION = "nyt"
 """The archive's address; a notice's page is nyt/<id>/."""
 FRONT_PAGE = 3

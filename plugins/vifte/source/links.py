@@ -136,7 +136,7 @@ _MARKDOWN: dict[type, tuple[str, ...]] = {}
 
 
 def markdown_fields(model: type) -> tuple[str, ...]:
-    """The fields of a model that hold Markdown (marked `Rendered` in model.py)."""
+    """The fields of a model that hold Markdown (marked `Rendered` in fields.py)."""
     if model not in _MARKDOWN:
         _MARKDOWN[model] = tuple(
             name
