@@ -15,9 +15,10 @@ import pytest
 from pydantic import Field
 
 from tests.conftest import Write
-from vifte.domain.collections import Collection, register, unregister
+from vifte.domain.collections import register, unregister
+from vifte.domain.entries import Collection
+from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.markup import plain_text
-from vifte.domain.model import Date, Id, Markdown, Ref, Routed, Text
 from vifte.mkdocs.build import build_site
 from vifte.source.schema import schema_for, write_schemas
 from vifte.source.validate import load_catalogue

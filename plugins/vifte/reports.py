@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, Collection
+from vifte.domain.collections import COLLECTIONS
 from vifte.domain.danish import collation_key, dato
+from vifte.domain.entries import Collection
 from vifte.source.project import Project
 from vifte.source.validate import load_catalogue
 

@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vifte.domain.danish import collation_key
 from vifte.domain.edition import Edition, published
-from vifte.domain.model import Offer, Settings
+from vifte.domain.model import Offer
+from vifte.domain.refs import refs_of
+from vifte.domain.settings import Settings
 
 
 class Catalogue(BaseModel):
@@ -99,15 +101,13 @@ class Catalogue(BaseModel):
 
     def linked(self, item: Any, field: str) -> list[Any]:
         """The items `item` names under a reference field, in the order written."""
-        from vifte.domain.collections import refs_of
-
         found = self.by_id(refs_of(type(item))[field].target)
         value = getattr(item, field)
         return [found[i] for i in _ids(value) if i in found]
 
     def referring(self, collection: str, item: Any) -> list[Any]:
         """The items of `collection` that name `item` in any reference field, by title."""
-        from vifte.domain.collections import COLLECTIONS, collection_of, refs_of
+        from vifte.domain.collections import COLLECTIONS, collection_of
 
         target = collection_of(item).name
         fields = [

@@ -1,104 +1,34 @@
-"""The catalogue's data model: one place for every field, rule and derived value.
+"""The catalogue's items: offers, mentors, enterprises, their parts and their status.
 
 The site, the brochures, the search index and the open-data export all read these objects;
 none of them reads YAML. Field descriptions are Danish because they become the JSON Schema
-that editors show to communication staff.
+that editors show to communication staff. Shared field types are in fields.py, settings.yaml
+in settings.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from vifte.domain.colour import text_on
 from vifte.domain.edition import audience, audience_of
-from vifte.domain.markup import nests_too_deep
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PHONE_PATTERN = r"^\+?[0-9 ]{8,16}$"
-# Only characters that need no escaping in a mailto: link, so `?bcc=` and the like cannot ride along.
-EMAIL_PATTERN = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
-POSTCODE_PATTERN = r"^[0-9]{4}$"
-CVR_PATTERN = r"^[0-9]{8}$"
-COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
-URL_PATTERN = r"^https?://[^\s]+$"
-SITE_URL_PATTERN = r"^https?://[^\s/?#]+(/[^\s?#]*)?$"
-# Path segments never start with "." (no "..", no hidden files) and never start with "/".
-FILE_PATTERN = r"^[^/\\.][^/\\]*(/[^/\\.][^/\\]*)*$"
-
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would give a page the same path as a section's overview page (tilbud/index.md)."""
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
-Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
-
-
-def _not_a_number(value: object) -> object:
-    # pydantic would read a number as seconds since 1970: `updated: 0` would become 1970-01-01.
-    if isinstance(value, int | float):
-        raise ValueError("skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2027-03-31")
-    return value
-
-
-def _plausible(day: dt.date) -> dt.date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(
-            f"{day.isoformat()} ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}; tjek årstallet"
-        )
-    return day
-
-
-def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
-
-
-def _renders_whole(text: str) -> str:
-    if nests_too_deep(text):
-        raise ValueError(
-            "teksten har lister eller citater (>) i så mange lag inden i hinanden, at en del "
-            "af den ville forsvinde; skriv den med færre lag"
-        )
-    return text
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """Marks a text field as Markdown that becomes HTML (its links are checked, see links.py)."""
-
-
-@dataclass(frozen=True)
-class Prose:
-    """Marks running text: for citizens (unmarked audience) `vifte check` measures its LIX and
-    looks for jargon; `one_sentence` warns when it is more than one sentence. Markdown is prose."""
-
-    one_sentence: bool = False
-
-
-Markdown = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=20_000),
-    AfterValidator(_renders_whole),
-    Rendered(),
-    Prose(),
-]
-Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
-SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
+from vifte.domain.fields import (
+    CVR_PATTERN,
+    FILE_PATTERN,
+    POSTCODE_PATTERN,
+    URL_PATTERN,
+    Date,
+    Email,
+    Id,
+    Markdown,
+    Phone,
+    Prose,
+    Ref,
+    Routed,
+    Strict,
+    Text,
+)
 
 OfferKind = Literal[
     "work_practice",
@@ -133,33 +63,6 @@ PLACEMENT_LABELS: dict[str, str] = {
     "ordinary_job": "Ordinært job",
     "volunteer": "Frivilligt arbejde",
 }
-
-
-@dataclass(frozen=True)
-class Ref:
-    """Marks a field as holding ids of another list: `Annotated[list[Id], Ref("offers")]`.
-
-    The target is a collection's name (offers, mentors, enterprises, ...) or a term list of
-    settings.yaml (areas, access, themes, target_groups); references.py checks every such id.
-    """
-
-    target: str
-
-
-class Strict(BaseModel):
-    """Base for every model: unknown keys are errors; text fields take text only (see written.py)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Routed(Strict):
-    """Something with its own page; its address comes from the table in collections.py."""
-
-    @property
-    def page_url(self) -> str:
-        from vifte.domain.collections import url_for
-
-        return url_for(self)
 
 
 class Contact(Strict):
@@ -403,177 +306,3 @@ class Enterprise(Lifecycle):
     @property
     def placement_labels(self) -> list[str]:
         return [PLACEMENT_LABELS[p] for p in self.placements]
-
-
-class Term(Strict):
-    """En værdi i en af kataloget lister (område, adgang, tema, målgruppe)."""
-
-    id: Id = Field(description="Id, som tilbudsfilerne henviser til.")
-    label: Text = Field(description="Navnet, som borgeren ser.")
-    description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
-
-    @field_validator("id")
-    @classmethod
-    def _not_reserved(cls, value: str) -> str:
-        if value in RESERVED_IDS:
-            raise ValueError(f"id'et '{value}' er reserveret til oversigtssiderne; vælg et andet")
-        return value
-
-
-class RoutedTerm(Term):
-    """A term with its own page (its section comes from the table in collections.py)."""
-
-    @property
-    def page_url(self) -> str:
-        from vifte.domain.collections import url_for
-
-        return url_for(self)
-
-
-class Theme(RoutedTerm):
-    """Et tema, fx fra livshjulet."""
-
-
-class TargetGroup(RoutedTerm):
-    """En målgruppe, fx jobparate kontanthjælpsmodtagere."""
-
-
-class ColouredTerm(Term):
-    """A term with a colour: areas and access levels."""
-
-    colour: Colour = Field(description='Farven som "#rrggbb".')
-
-    @property
-    def text_colour(self) -> str:
-        return text_on(self.colour)
-
-
-class Area(ColouredTerm, RoutedTerm):
-    colour: Colour = Field(
-        description='Områdets farve, fx "#1d4f91". Den skal stå tydeligt mod den hvide side (mindst 3:1); teksten på den bliver sort eller hvid, hvad der læses bedst.'
-    )
-
-
-class Access(ColouredTerm):
-    colour: Colour = Field(
-        description='Trafiklysets farve, fx "#7bd389". Teksten på den bliver sort eller hvid, hvad der læses bedst.'
-    )
-
-
-class MunicipalityContact(Strict):
-    phone: Phone | None = Field(None, description='Kommunens telefonnummer, fx "70 11 22 33".')
-    email: Email | None = Field(None, description="Kommunens e-mailadresse.")
-    address: Text | None = Field(None, description="Kommunens adresse på én linje.")
-
-
-class Accessibility(Strict):
-    """Tilgængelighedserklæringen og kontakten om tilgængelighed, som loven kræver i hver sides bund."""
-
-    statement: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)] | None = (
-        Field(
-            None,
-            description="Linket til sitets tilgængelighedserklæring, lavet i Digitaliseringsstyrelsens "
-            'WAS-værktøj, fx "https://www.was.digst.dk/tilbud-kommune-dk".',
-        )
-    )
-    phone: Phone | None = Field(
-        None, description="Telefonnummeret, borgeren kan ringe til om tilgængelighed."
-    )
-    email: Email | None = Field(
-        None, description="E-mailadressen, borgeren kan skrive til om tilgængelighed."
-    )
-
-    @property
-    def phone_uri(self) -> str | None:
-        return "tel:" + self.phone.replace(" ", "") if self.phone else None
-
-
-class Municipality(Strict):
-    name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
-    url: SiteUrl = Field(
-        description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
-    )
-    contact: MunicipalityContact
-    colour: Colour = Field(
-        "#1d3a6e",
-        description='Kommunens farve til sidehoved, links og knapper, fx "#1d3a6e". Skal være mørk nok til hvid tekst.',
-    )
-
-    @property
-    def text_colour(self) -> str:
-        return text_on(self.colour)
-
-
-class GoalColours(Strict):
-    """Farverne for målenes status i strategiske dokumenter; status vises også med tekst og symbol."""
-
-    achieved: Colour = Field(default="#1a7f37", description="Nået.")
-    on_track: Colour = Field(default="#0b5cad", description="På vej.")
-    at_risk: Colour = Field(default="#9a6700", description="I fare.")
-    off_track: Colour = Field(default="#b3261e", description="Ikke på vej.")
-    not_started: Colour = Field(default="#5f6368", description="Ikke begyndt.")
-
-    def text_for(self, status: str) -> str:
-        """Black or white, whichever reads better on the status's colour."""
-        return text_on(getattr(self, status))
-
-
-DEFAULT_JARGON = (
-    "visitation",
-    "visitere",
-    "matchgruppe",
-    "matchkategori",
-    "LAB",
-    "§",
-    "aktivitetsparat",
-    "jobparat",
-    "sygedagpengemodtager",
-    "ressourceforløbsydelse",
-    "revalidend",
-)
-"""Words a citizen would not know; the target-group labels may use them (docs/decisions.md, 20)."""
-
-
-class PlainLanguage(Strict):
-    """Grænserne for almindeligt dansk, som 'vifte check' advarer ud fra."""
-
-    lix_max: float = Field(
-        default=40,
-        ge=0,
-        le=100,
-        description="Højeste LIX for en tekst til borgeren, før 'vifte check' advarer (standard 40).",
-    )
-    jargon: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
-        default_factory=lambda: list(DEFAULT_JARGON),
-        description="Fagord, borgeren ikke kender. Et ord med små bogstaver fanger også bøjninger "
-        "(visitation: visitationen); et ord med store bogstaver kun sig selv (LAB).",
-    )
-
-
-class Settings(Strict):
-    """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
-
-    municipality: Municipality
-    areas: list[Area] = Field(min_length=1)
-    access: list[Access] = Field(min_length=1)
-    themes: list[Theme] = Field(min_length=1)
-    target_groups: list[TargetGroup] = Field(min_length=1)
-    review_grace_days: int = Field(
-        90,
-        ge=0,
-        le=3650,
-        strict=True,
-        description="Så mange dage efter 'review_by' siger siden, at oplysningerne kan være forældede.",
-    )
-    goal_colours: GoalColours = Field(
-        default_factory=GoalColours,
-        description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',
-    )
-    plain_language: PlainLanguage = Field(
-        default_factory=PlainLanguage,
-        description="LIX-grænse og fagord til 'vifte check', fx lix_max: 40.",
-    )
-    accessibility: Accessibility | None = Field(
-        None,
-        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
-    )

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from vifte.domain.model import Date, Id, Image, Markdown, Ref, Routed, Text
+from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
+from vifte.domain.model import Image
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
 
 FOLDER = "catalogue/news"
-"""The project folder of notices (collections.py and source/project.py read it from here)."""
+"""The project folder of notices (registry.py and source/project.py read it from here)."""
 SECTION = "nyt"
 """The archive's address; a notice's page is nyt/<id>/."""
 FRONT_PAGE = 3

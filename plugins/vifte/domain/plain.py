@@ -14,9 +14,9 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel
 
 from vifte.domain.edition import audience_of
+from vifte.domain.fields import Prose, Rendered
 from vifte.domain.lix import Lix, lix, sentences
 from vifte.domain.markup import plain_blocks
-from vifte.domain.model import Prose, Rendered
 
 Loc = tuple[str | int, ...]
 

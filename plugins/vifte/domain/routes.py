@@ -14,7 +14,10 @@ from typing import Any, Literal
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.changes import SECTION as CHANGES_SECTION
-from vifte.domain.collections import COLLECTIONS, FIXED_PAGES, TERM_LISTS, Collection, refs_of
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
+from vifte.domain.entries import Collection
+from vifte.domain.refs import refs_of
+from vifte.domain.registry import FIXED_PAGES
 
 EXPORT_PATH = "data/catalogue.json"
 """Where the open-data export lives in the built site."""

@@ -14,16 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from vifte.domain.model import (
-    Date,
-    Id,
-    Markdown,
-    Prose,
-    Ref,
-    Routed,
-    Strict,
-    Text,
-)
+from vifte.domain.fields import Date, Id, Markdown, Prose, Ref, Routed, Strict, Text
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue

@@ -19,9 +19,12 @@ import jinja2
 from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS, TermList, refs_of
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.edition import Edition
-from vifte.domain.model import Offer, RoutedTerm, Term
+from vifte.domain.entries import TermList
+from vifte.domain.model import Offer
+from vifte.domain.refs import refs_of
+from vifte.domain.settings import RoutedTerm, Term
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg

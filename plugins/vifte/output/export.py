@@ -1,6 +1,6 @@
 """The open-data export: the whole catalogue as one JSON document.
 
-Each item of every collection (offers, mentors, enterprises: see collections.py) appears as its YAML describes it, plus `id` and `url` (its page,
+Each item of every collection (offers, mentors, enterprises: see registry.py) appears as its YAML describes it, plus `id` and `url` (its page,
 relative to the site root). An enterprise's own website, `url` in its YAML, is exported as
 `website` so that `url` means the same thing everywhere; an image (`image`, `photo`) gets the
 `url` of its copy in the site beside its `file` name in catalogue/images. Strategy documents

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from vifte.domain.collections import COLLECTIONS
-from vifte.domain.model import Settings
+from vifte.domain.settings import Settings
 from vifte.domain.strategy import StrategyDocument
 from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, SCHEMA_VERSION
 

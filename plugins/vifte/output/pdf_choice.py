@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import TERM_LISTS, refs_of
+from vifte.domain.collections import TERM_LISTS
 from vifte.domain.model import Offer
+from vifte.domain.refs import refs_of
 from vifte.output.brochures import Job
 from vifte.output.products import PRODUCTS
 

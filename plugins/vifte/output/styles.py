@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from vifte.domain.colour import text_on
-from vifte.domain.model import Settings
+from vifte.domain.settings import Settings
 
 
 def colours_css(settings: Settings) -> str:

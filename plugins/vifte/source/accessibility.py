@@ -7,7 +7,7 @@ The theme shows what settings.yaml holds; this says what is missing.
 
 from __future__ import annotations
 
-from vifte.domain.model import Settings
+from vifte.domain.settings import Settings
 from vifte.source.diagnostics import Report
 from vifte.source.loader import Document
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS, ref_paths, refs_of
+from vifte.domain.collections import COLLECTIONS
 from vifte.domain.model import Lifecycle
+from vifte.domain.refs import ref_paths, refs_of
 from vifte.source.diagnostics import Report
 from vifte.source.loader import Document, Loc
 

@@ -12,8 +12,8 @@ from typing import Annotated, Any, get_args, get_origin
 from urllib.parse import unquote, urlsplit
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.fields import Rendered
 from vifte.domain.markup import render_markdown
-from vifte.domain.model import Rendered
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
@@ -136,7 +136,7 @@ _MARKDOWN: dict[type, tuple[str, ...]] = {}
 
 
 def markdown_fields(model: type) -> tuple[str, ...]:
-    """The fields of a model that hold Markdown (marked `Rendered` in model.py)."""
+    """The fields of a model that hold Markdown (marked `Rendered` in fields.py)."""
     if model not in _MARKDOWN:
         _MARKDOWN[model] = tuple(
             name

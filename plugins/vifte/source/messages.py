@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain import model, strategy
+from vifte.domain import fields, settings, strategy
 from vifte.domain.danish import ascii_spelling
 from vifte.source.diagnostics import shorten
 from vifte.source.loader import Loc
@@ -18,17 +18,17 @@ from vifte.source.loader import Loc
 DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 PATTERN_HELP = {
-    model.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
-    model.PHONE_PATTERN: 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
-    model.EMAIL_PATTERN: "skal være en e-mailadresse som navn@kommune.dk, kun med bogstaver a-z, tal og . _ + -",
-    model.POSTCODE_PATTERN: 'skal være et postnummer med 4 cifre, fx "4790"',
-    model.CVR_PATTERN: 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
-    model.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
-    model.URL_PATTERN: "skal være en webadresse, der starter med https://",
-    model.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
+    fields.ID_PATTERN: "må kun indeholde små bogstaver a-z, tal og bindestreger (skriv æ som ae, ø som oe, å som aa)",
+    fields.PHONE_PATTERN: 'skal være et telefonnummer med 8 cifre, fx "70 11 22 33"',
+    fields.EMAIL_PATTERN: "skal være en e-mailadresse som navn@kommune.dk, kun med bogstaver a-z, tal og . _ + -",
+    fields.POSTCODE_PATTERN: 'skal være et postnummer med 4 cifre, fx "4790"',
+    fields.CVR_PATTERN: 'skal være et CVR-nummer med 8 cifre, fx "12345678"',
+    fields.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
+    fields.URL_PATTERN: "skal være en webadresse, der starter med https://",
+    fields.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
     strategy.PERIOD_PATTERN: 'skal være et årstal som "2026" eller to årstal med bindestreg som "2026-2029"',
     strategy.PDF_PATTERN: "skal være navnet på en PDF i mappen strategy/files, fx 'plan.pdf' (uden mapper og uden navne, der starter med punktum)",
-    model.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
+    fields.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
 }
 
 
@@ -120,7 +120,7 @@ def fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
         if current is None:
             return []
     # Offers, mentors and enterprises take their id from the file name; terms write it.
-    return [n for n in current.model_fields if n != "id" or issubclass(current, model.Term)]
+    return [n for n in current.model_fields if n != "id" or issubclass(current, settings.Term)]
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from vifte.domain.collections import COLLECTIONS
-from vifte.domain.model import ID_PATTERN, RESERVED_IDS
+from vifte.domain.fields import ID_PATTERN, RESERVED_IDS
 from vifte.source import loader
 from vifte.source.diagnostics import Report
 from vifte.source.lifecycle import is_draft

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.domain.collections import COLLECTIONS, Collection
+from vifte.domain.collections import COLLECTIONS
+from vifte.domain.entries import Collection
 from vifte.domain.strategy import FOLDER as STRATEGY
 
 CATALOGUE = "catalogue"

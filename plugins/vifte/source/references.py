@@ -8,9 +8,10 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS, check_refs, ref_paths, target_noun
+from vifte.domain.collections import COLLECTIONS, check_refs, target_noun
 from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
+from vifte.domain.refs import ref_paths
 from vifte.domain.strategy import Attached
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.lifecycle import is_placeholder

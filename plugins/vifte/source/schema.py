@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from vifte.domain.collections import COLLECTIONS, by_kind
-from vifte.domain.model import Settings
+from vifte.domain.settings import Settings
 from vifte.source.project import CATALOGUE, SETTINGS, relative_glob
 
 

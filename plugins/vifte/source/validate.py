@@ -15,12 +15,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vifte.domain import model
+from vifte.domain import fields
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS, Collection
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
-from vifte.domain.model import Settings
+from vifte.domain.entries import Collection
+from vifte.domain.settings import Settings, Term
 from vifte.source import clock, lifecycle, loader, sources
 from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
@@ -176,7 +177,7 @@ def _check_contrast(settings: Settings, doc: Document, report: Report) -> None:
 
 
 def _check_unique_terms(
-    terms: Iterable[model.Term], list_name: str, doc: Document, report: Report
+    terms: Iterable[Term], list_name: str, doc: Document, report: Report
 ) -> None:
     seen: set[str] = set()
     for i, term in enumerate(terms):
@@ -217,10 +218,10 @@ def _load_collection(
                 path,
                 0,
                 0,
-                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[model.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
+                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[fields.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
             )
             continue
-        if stem in model.RESERVED_IDS | col.reserved:
+        if stem in fields.RESERVED_IDS | col.reserved:
             report.error(
                 path,
                 0,
@@ -341,4 +342,4 @@ def _follows(loc: tuple[Any, ...], kind: str, doc: Document) -> bool:
 
 
 def _is_id(text: str) -> bool:
-    return re.fullmatch(model.ID_PATTERN, text) is not None
+    return re.fullmatch(fields.ID_PATTERN, text) is not None

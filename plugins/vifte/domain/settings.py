@@ -1,0 +1,194 @@
+"""settings.yaml: the municipality, the term lists offers refer to, colours, plain language."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from vifte.domain.colour import text_on
+from vifte.domain.fields import (
+    RESERVED_IDS,
+    URL_PATTERN,
+    Colour,
+    Email,
+    Id,
+    Phone,
+    SiteUrl,
+    Strict,
+    Text,
+)
+
+
+class Term(Strict):
+    """En værdi i en af kataloget lister (område, adgang, tema, målgruppe)."""
+
+    id: Id = Field(description="Id, som tilbudsfilerne henviser til.")
+    label: Text = Field(description="Navnet, som borgeren ser.")
+    description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise ValueError(f"id'et '{value}' er reserveret til oversigtssiderne; vælg et andet")
+        return value
+
+
+class RoutedTerm(Term):
+    """A term with its own page (its section comes from the table in collections.py)."""
+
+    @property
+    def page_url(self) -> str:
+        from vifte.domain.collections import url_for
+
+        return url_for(self)
+
+
+class Theme(RoutedTerm):
+    """Et tema, fx fra livshjulet."""
+
+
+class TargetGroup(RoutedTerm):
+    """En målgruppe, fx jobparate kontanthjælpsmodtagere."""
+
+
+class ColouredTerm(Term):
+    """A term with a colour: areas and access levels."""
+
+    colour: Colour = Field(description='Farven som "#rrggbb".')
+
+    @property
+    def text_colour(self) -> str:
+        return text_on(self.colour)
+
+
+class Area(ColouredTerm, RoutedTerm):
+    colour: Colour = Field(
+        description='Områdets farve, fx "#1d4f91". Den skal stå tydeligt mod den hvide side (mindst 3:1); teksten på den bliver sort eller hvid, hvad der læses bedst.'
+    )
+
+
+class Access(ColouredTerm):
+    colour: Colour = Field(
+        description='Trafiklysets farve, fx "#7bd389". Teksten på den bliver sort eller hvid, hvad der læses bedst.'
+    )
+
+
+class MunicipalityContact(Strict):
+    phone: Phone | None = Field(None, description='Kommunens telefonnummer, fx "70 11 22 33".')
+    email: Email | None = Field(None, description="Kommunens e-mailadresse.")
+    address: Text | None = Field(None, description="Kommunens adresse på én linje.")
+
+
+class Accessibility(Strict):
+    """Tilgængelighedserklæringen og kontakten om tilgængelighed, som loven kræver i hver sides bund."""
+
+    statement: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=500)] | None = (
+        Field(
+            None,
+            description="Linket til sitets tilgængelighedserklæring, lavet i Digitaliseringsstyrelsens "
+            'WAS-værktøj, fx "https://www.was.digst.dk/tilbud-kommune-dk".',
+        )
+    )
+    phone: Phone | None = Field(
+        None, description="Telefonnummeret, borgeren kan ringe til om tilgængelighed."
+    )
+    email: Email | None = Field(
+        None, description="E-mailadressen, borgeren kan skrive til om tilgængelighed."
+    )
+
+    @property
+    def phone_uri(self) -> str | None:
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+
+class Municipality(Strict):
+    name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
+    url: SiteUrl = Field(
+        description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
+    )
+    contact: MunicipalityContact
+    colour: Colour = Field(
+        "#1d3a6e",
+        description='Kommunens farve til sidehoved, links og knapper, fx "#1d3a6e". Skal være mørk nok til hvid tekst.',
+    )
+
+    @property
+    def text_colour(self) -> str:
+        return text_on(self.colour)
+
+
+class GoalColours(Strict):
+    """Farverne for målenes status i strategiske dokumenter; status vises også med tekst og symbol."""
+
+    achieved: Colour = Field(default="#1a7f37", description="Nået.")
+    on_track: Colour = Field(default="#0b5cad", description="På vej.")
+    at_risk: Colour = Field(default="#9a6700", description="I fare.")
+    off_track: Colour = Field(default="#b3261e", description="Ikke på vej.")
+    not_started: Colour = Field(default="#5f6368", description="Ikke begyndt.")
+
+    def text_for(self, status: str) -> str:
+        """Black or white, whichever reads better on the status's colour."""
+        return text_on(getattr(self, status))
+
+
+DEFAULT_JARGON = (
+    "visitation",
+    "visitere",
+    "matchgruppe",
+    "matchkategori",
+    "LAB",
+    "§",
+    "aktivitetsparat",
+    "jobparat",
+    "sygedagpengemodtager",
+    "ressourceforløbsydelse",
+    "revalidend",
+)
+"""Words a citizen would not know; the target-group labels may use them (docs/decisions.md, 20)."""
+
+
+class PlainLanguage(Strict):
+    """Grænserne for almindeligt dansk, som 'vifte check' advarer ud fra."""
+
+    lix_max: float = Field(
+        default=40,
+        ge=0,
+        le=100,
+        description="Højeste LIX for en tekst til borgeren, før 'vifte check' advarer (standard 40).",
+    )
+    jargon: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = Field(
+        default_factory=lambda: list(DEFAULT_JARGON),
+        description="Fagord, borgeren ikke kender. Et ord med små bogstaver fanger også bøjninger "
+        "(visitation: visitationen); et ord med store bogstaver kun sig selv (LAB).",
+    )
+
+
+class Settings(Strict):
+    """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
+
+    municipality: Municipality
+    areas: list[Area] = Field(min_length=1)
+    access: list[Access] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1)
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    review_grace_days: int = Field(
+        90,
+        ge=0,
+        le=3650,
+        strict=True,
+        description="Så mange dage efter 'review_by' siger siden, at oplysningerne kan være forældede.",
+    )
+    goal_colours: GoalColours = Field(
+        default_factory=GoalColours,
+        description='Farver for målenes status, fx achieved: "#1a7f37". Hver skal stå tydeligt mod den hvide side (mindst 3:1).',
+    )
+    plain_language: PlainLanguage = Field(
+        default_factory=PlainLanguage,
+        description="LIX-grænse og fagord til 'vifte check', fx lix_max: 40.",
+    )
+    accessibility: Accessibility | None = Field(
+        None,
+        description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
+    )
