@@ -127,8 +127,8 @@
         label.classList.toggle("vifte-check--none", n === 0);
       });
       var text = shown === cards.length
-        ? "Viser alle " + cards.length + " tilbud"
-        : "Viser " + shown + " af " + cards.length + " tilbud";
+        ? "Viser alle " + cards.length + " tilbud."
+        : "Viser " + shown + " af " + cards.length + " tilbud.";
       if (count.textContent !== text) count.textContent = text;
       chosenText.textContent = describe(picked);
       empty.hidden = shown > 0;
