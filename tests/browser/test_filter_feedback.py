@@ -173,7 +173,7 @@ def test_print_lists_filters_titles_and_phones(page, site_url, catalogue, tmp_pa
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = " ".join(text.split())
-    assert f"Dine valg: Hvad vil du arbejde med? {theme.label}." in flat
+    assert f"Dine valg: Tema: {theme.label}." in flat
     chosen = _matching(catalogue, {"tema": [theme.id]})
     for o in chosen:
         assert " ".join(o.title.split()) in flat, o.title

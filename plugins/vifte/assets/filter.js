@@ -76,13 +76,13 @@
         return picked[name].some(function (x) { return v[name].indexOf(x) !== -1; });
       });
     }
-    function legendOf(box) { return $("legend", box.closest("fieldset")).textContent; }
+    function groupOf(box) { return box.closest("fieldset").getAttribute("data-vifte-group"); }
     function describe(picked) {
       var parts = [];
       Object.keys(FIELDS).forEach(function (name) {
         var ticked = boxes.filter(function (b) { return b.name === name && b.checked; });
         if (ticked.length) {
-          parts.push(legendOf(ticked[0]) + " " + ticked.map(function (b) { return b.getAttribute("data-label"); }).join(", "));
+          parts.push(groupOf(ticked[0]) + ": " + ticked.map(function (b) { return b.getAttribute("data-label"); }).join(", "));
         }
       });
       return parts.length ? "Dine valg: " + parts.join(". ") + "." : "Du har ikke sat flueben: listen viser alle tilbud.";
