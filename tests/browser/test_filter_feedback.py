@@ -81,7 +81,9 @@ def test_each_option_shows_how_many_offers_it_would_show(page, site_url, catalog
             shown = _box(page, term.label).locator("..").locator("[data-vifte-option-count]")
             expected = len(_matching(catalogue, {**picked, name: [term.id]}))
             assert shown.text_content() == f"({expected})", term.label
-    theme = next(t for t in catalogue.themes.values() if _matching(catalogue, {**picked, "tema": [t.id]}))
+    theme = next(
+        t for t in catalogue.themes.values() if _matching(catalogue, {**picked, "tema": [t.id]})
+    )
     label = _box(page, theme.label).locator("..")
     promised = label.locator("[data-vifte-option-count]").text_content()
     _box(page, theme.label).check()
