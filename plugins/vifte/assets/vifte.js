@@ -1,4 +1,4 @@
-/* vifte: view switch, filter page and "Min plan". Everything stays in this browser. */
+/* vifte: view switch, "Min plan" and search (the filter page is filter.js). Everything stays in this browser. */
 (function () {
   "use strict";
 
@@ -30,78 +30,6 @@
       show();
     });
     show();
-  }
-
-  /* The filter page: ticked boxes narrow the list; the choice lives in the URL. */
-  function setupFilter() {
-    var form = $("[data-vifte-filter]");
-    if (!form) return;
-    var grouped = $("[data-vifte-grouped]");
-    var results = $("[data-vifte-results]");
-    var list = $("ul", results);
-    var count = $("[data-vifte-count]");
-    var seen = {};
-    $$(".vifte-card", grouped).forEach(function (card) {
-      var id = card.getAttribute("data-id");
-      if (seen[id]) return;
-      seen[id] = true;
-      var copy = card.cloneNode(true);
-      var heading = $(".vifte-card__title", copy);
-      list.appendChild(copy);
-      if (heading) heading.removeAttribute("id");
-    });
-    /* data-rank is the card's place in Danish title order (Æ, Ø, Å after Z), set by the build. */
-    var cards = $$(".vifte-card", list).sort(function (a, b) {
-      return Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank"));
-    });
-    cards.forEach(function (card) { list.appendChild(card); });
-    var fields = { tema: "data-themes", maalgruppe: "data-target-groups", omraade: "data-area", adgang: "data-access" };
-
-    function chosen() {
-      var picked = {};
-      Object.keys(fields).forEach(function (name) {
-        picked[name] = $$('input[name="' + name + '"]:checked', form).map(function (box) { return box.value; });
-      });
-      return picked;
-    }
-    function matches(card, picked) {
-      return Object.keys(fields).every(function (name) {
-        if (!picked[name].length) return true;
-        var values = (card.getAttribute(fields[name]) || "").split(" ");
-        return picked[name].some(function (v) { return values.indexOf(v) !== -1; });
-      });
-    }
-    function apply(updateUrl) {
-      var picked = chosen();
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = matches(card, picked);
-        card.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      count.textContent = shown === cards.length
-        ? "Viser alle " + cards.length + " tilbud."
-        : "Viser " + shown + " af " + cards.length + " tilbud.";
-      if (updateUrl) {
-        var params = new URLSearchParams();
-        Object.keys(picked).forEach(function (name) {
-          picked[name].forEach(function (v) { params.append(name, v); });
-        });
-        var query = params.toString();
-        history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-      }
-    }
-    var params = new URLSearchParams(location.search);
-    $$("input[type=checkbox]", form).forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
-    });
-    form.hidden = false;
-    results.hidden = false;
-    grouped.hidden = true;
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
-    apply(false);
   }
 
   /* Min plan: offers picked in the meeting, with goal and details, kept only in this browser.
@@ -384,7 +312,6 @@
   function start() {
     setupSearch();
     setupView();
-    setupFilter();
     setupAddButtons();
     setupPlan();
     updatePlanCount();

@@ -27,7 +27,7 @@ from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.output.csp import add_policy, unlisted_scripts
-from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
+from vifte.output.outputs import PAGE_SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
@@ -89,8 +89,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             raise PluginError(str(exc)) from exc
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
         # view.js is loaded by the theme override's head, before the page is drawn.
-        if SCRIPTS[1] not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPTS[1])
+        for script in PAGE_SCRIPTS:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         dirs = config.theme.dirs
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))

@@ -32,7 +32,11 @@ Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
 """In the order the theme must load them: the colours override the stylesheet's defaults."""
-SCRIPTS = (f"{ASSETS}/view.js", f"{ASSETS}/vifte.js")
+PAGE_SCRIPTS = (f"{ASSETS}/vifte.js", f"{ASSETS}/filter.js")
+"""Loaded at the end of every page; view.js is loaded in the head (overrides/main.html)."""
+QR_SCRIPT = f"{ASSETS}/qrcode.js"
+"""The vendored QR encoder (MIT), loaded by filter.js on the filter page only."""
+SCRIPTS = (f"{ASSETS}/view.js", *PAGE_SCRIPTS, QR_SCRIPT)
 
 
 @dataclass(frozen=True)
