@@ -256,40 +256,27 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import logging
-
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
     from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
     from vifte.mkdocs.config import edition_requested, pdf_requested
-    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.mkdocs.serve import serve
 
     config = _config_file(args.project)
     if config is None:
         return 1
     show_mkdocs(True)
-    logging.getLogger("mkdocs.commands.serve").addFilter(
-        lambda record: record.getMessage() != "Shutting down..."
-    )
     try:
-        # MkDocs serves from a temporary folder; this one is only named for the check.
-        load_config_file(config, site_dir=f"{tempfile.gettempdir()}/vifte-serve", warn=False)
+        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
+            code = serve(config, args.dev_addr)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
-    try:
-        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
-            serve(str(config), dev_addr=args.dev_addr, livereload=True)
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
-    except MkDocsException:  # MkDocs has logged the reason
-        print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
-        return 1
     if _RECEIVED:  # MkDocs ends its server loop quietly on Ctrl-C
         return _stopped(KeyboardInterrupt(_RECEIVED[0]), "Forhåndsvisningen er stoppet ({how}).")
-    return 0
+    return code
 
 
 _RECEIVED: list[int] = []
