@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     from vifte.domain.collections import TERM_LISTS
 
     pdf = sub.add_parser("pdf", help="lav kun PDF'erne (brochurerne), fx efter en rettelse")
-    pdf.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    pdf.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     pdf.add_argument(
         "--format",
         nargs="+",

@@ -61,7 +61,9 @@ class PreviewServer(LiveReloadServer):
             f'<script src="{PREFIX}preview.js" data-epoch="{epoch}" '
             f'data-request="{_timestamp()}"></script>'
         ).encode()
-        content = _before(content, b"</head>", f'<link rel="stylesheet" href="{PREFIX}preview.css">')
+        content = _before(
+            content, b"</head>", f'<link rel="stylesheet" href="{PREFIX}preview.css">'
+        )
         if self.problems:
             content = _after_body(content, overlay(self.problems).encode())
         end = content.rfind(b"</body>")
@@ -126,7 +128,7 @@ def serve(config_file: Path, dev_addr: str) -> int:
             return 1
         server.watch(first.docs_dir)
         server.watch(str(config_file))
-        server = first.plugins.on_serve(server, config=first, builder=server.builder)
+        first.plugins.on_serve(server, config=first, builder=server.builder)
         for item in first.watch:
             server.watch(item)
         try:
