@@ -101,7 +101,7 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
             target, printed, edition, projects=[project.root], sources=sources
         )
     except (ChoiceError, TemplateLayoutError, SiteDirError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"fejl: {exc}", file=sys.stderr)
         return 1
     except PdfError as exc:
         print(f"PDF'erne kunne ikke laves:\n{exc}", file=sys.stderr)

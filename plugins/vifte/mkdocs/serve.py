@@ -10,6 +10,7 @@ of every page until a rebuild works.
 from __future__ import annotations
 
 import html
+import logging
 import re
 import shutil
 import sys
@@ -32,6 +33,16 @@ FILES = Path(__file__).resolve().parent / "preview"
 SERVED = {"preview.js": "application/javascript", "preview.css": "text/css"}
 DIAGNOSTIC = re.compile(r"^(?P<where>[^\s:][^:]*:\d+)(?::\d+)?: (?:error|warning): (?P<what>.*)$")
 BODY = re.compile(rb"<body[^>]*>", re.I)
+SAID = [
+    (re.compile(r"Detected file changes$"), "En fil er ændret; siden bygges igen"),
+    (re.compile(r"Reloading browsers$"), "Browserne henter siden igen"),
+    (re.compile(r"Serving on (\S+)$"), r"Forhåndsvisningen kører på \1 (stop med Ctrl-C)"),
+    (re.compile(r"Watching paths for changes: (.*)$"), r"Holder øje med \1"),
+    (re.compile(r"Browser connected: (.*)$"), r"En browser viser \1"),
+    (re.compile(r"Documentation built in ([\d.]+) seconds$"), r"Bygget på \1 sekunder"),
+    (re.compile(r"Cleaning site directory$"), ""),
+]
+"""MkDocs' lines while serving, in Danish (an empty text drops the line)."""
 
 
 class PreviewServer(LiveReloadServer):
@@ -102,6 +113,28 @@ def problem_lines(failure: BuildFailed | ConfigFileError) -> tuple[str, ...]:
 
 def serve(config_file: Path, dev_addr: str) -> int:
     """Build, serve and rebuild on every change until Ctrl-C; 1 if the first build fails."""
+    loggers = [logging.getLogger(n) for n in ("mkdocs.livereload", "mkdocs.commands.build")]
+    for logger in loggers:
+        logger.addFilter(_in_danish)
+    try:
+        return _serve(config_file, dev_addr)
+    finally:
+        for logger in loggers:
+            logger.removeFilter(_in_danish)
+
+
+def _in_danish(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    for english, danish in SAID:
+        if english.search(message):
+            if not danish:
+                return False
+            record.msg, record.args = english.sub(danish, message), ()
+            break
+    return True
+
+
+def _serve(config_file: Path, dev_addr: str) -> int:
     work = Path(tempfile.mkdtemp(prefix="vifte-serve-"))
     root = work / "site"
     root.mkdir()
