@@ -97,7 +97,8 @@ def overlay(problems: tuple[str, ...]) -> str:
     return (
         '<div class="vifte-preview-errors" role="alert">'
         f"<h2>{title} – siden viser den sidste udgave, der virkede</h2>"
-        "<p>Ret fejlen og gem filen. Så opdateres siden af sig selv.</p>"
+        f"<p>Ret {'fejlen' if count == 1 else 'fejlene'} og gem filen. "
+        "Så opdateres siden af sig selv.</p>"
         f"<ul>{''.join(items)}</ul></div>"
     )
 
