@@ -71,3 +71,20 @@ def test_a_built_site_carries_nothing_of_the_preview(project, tmp_path):
             assert trace not in html, f"{path}: {trace}"
     names = {p.name for p in site.rglob("*")}
     assert not names & {p.name for p in FILES.iterdir()}
+
+
+def test_a_port_in_use_is_one_danish_line(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "vifte", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"fejl: forhåndsvisningen kan ikke bruge 127.0.0.1:{port}")

@@ -136,27 +136,26 @@ def _in_danish(record: logging.LogRecord) -> bool:
 
 
 def _serve(config_file: Path, dev_addr: str) -> int:
-    work = Path(tempfile.mkdtemp(prefix="vifte-serve-"))
-    root = work / "site"
-    root.mkdir()
-
     def load() -> MkDocsConfig:
         config = load_config_file(config_file, warn=False, dev_addr=dev_addr)
         config.site_url = serve_url
         return config
 
     first = load_config_file(config_file, warn=False, dev_addr=dev_addr)
-    first.plugins.on_startup(command="serve", dirty=False)
     host, port = first.dev_addr
     mount_path = urlsplit(first.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
     first.site_url = serve_url
-    server = PreviewServer(
-        builder=lambda: None, host=host, port=port, root=str(root), mount_path=mount_path
-    )
-    server.builder = _builder(server, load, work, serve_url, say=_to_stderr)
-    server.error_handler = _error_page(root)
+    first.plugins.on_startup(command="serve", dirty=False)
+    work = Path(tempfile.mkdtemp(prefix="vifte-serve-"))
+    root = work / "site"
     try:
+        root.mkdir()
+        server = PreviewServer(
+            builder=lambda: None, host=host, port=port, root=str(root), mount_path=mount_path
+        )
+        server.builder = _builder(server, load, work, serve_url, say=_to_stderr)
+        server.error_handler = _error_page(root)
         if not _build_once(server, first, work, serve_url, say=_to_stderr):
             print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
             return 1
@@ -167,6 +166,13 @@ def _serve(config_file: Path, dev_addr: str) -> int:
             server.watch(item)
         try:
             server.serve()
+        except OSError as exc:  # the port is taken or not ours to use
+            print(
+                f"fejl: forhåndsvisningen kan ikke bruge {host}:{port} ({exc.strerror or exc}); "
+                "vælg en anden port med -a, fx -a 127.0.0.1:8001",
+                file=sys.stderr,
+            )
+            return 1
         finally:
             server.shutdown()
     finally:
