@@ -43,6 +43,7 @@ SAID = [
     (re.compile(r"Cleaning site directory$"), ""),
 ]
 """MkDocs' lines while serving, in Danish (an empty text drops the line)."""
+LEVELS = {"WARNING": "ADVARSEL", "ERROR": "FEJL", "CRITICAL": "FEJL"}
 
 
 class PreviewServer(LiveReloadServer):
@@ -114,7 +115,8 @@ def problem_lines(failure: BuildFailed | ConfigFileError) -> tuple[str, ...]:
 
 def serve(config_file: Path, dev_addr: str) -> int:
     """Build, serve and rebuild on every change until Ctrl-C; 1 if the first build fails."""
-    loggers = [logging.getLogger(n) for n in ("mkdocs.livereload", "mkdocs.commands.build")]
+    # On the handlers, so the filter sees every line printed, whichever logger said it.
+    loggers = logging.getLogger().handlers
     for logger in loggers:
         logger.addFilter(_in_danish)
     try:
@@ -125,6 +127,7 @@ def serve(config_file: Path, dev_addr: str) -> int:
 
 
 def _in_danish(record: logging.LogRecord) -> bool:
+    record.levelname = LEVELS.get(record.levelname, record.levelname)
     message = record.getMessage()
     for english, danish in SAID:
         if english.search(message):
