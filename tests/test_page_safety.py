@@ -350,7 +350,7 @@ def test_init_refuses_a_name_it_cannot_publish(tmp_path, capsys, name, says):
     root = tmp_path / "kommune"
     assert main(["init", str(root), "--name", name]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and says in err and "Traceback" not in err
+    assert err.startswith("fejl: ") and says in err and "Traceback" not in err
     assert not root.exists()
 
 
@@ -371,4 +371,4 @@ def test_init_under_a_file_says_so(tmp_path, capsys):
     (tmp_path / "fil").write_text("x", encoding="utf-8")
     assert main(["init", str(tmp_path / "fil" / "kommune"), "--name", "Kommune"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: kunne ikke skrive projektet i ") and "Traceback" not in err
+    assert err.startswith("fejl: kunne ikke skrive projektet i ") and "Traceback" not in err

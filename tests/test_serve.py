@@ -55,3 +55,36 @@ def test_serve_rebuilds_after_an_edit(project):
     finally:
         process.send_signal(signal.SIGINT)  # like Ctrl-C, so MkDocs removes its temp folder
         process.wait(timeout=30)
+
+
+def test_a_built_site_carries_nothing_of_the_preview(project, tmp_path):
+    """The reload script and the error list exist only under `vifte serve`, never in a build."""
+    from vifte.mkdocs.build import build_site
+    from vifte.mkdocs.serve import FILES, PREFIX
+
+    site = build_site(project / "mkdocs.yml", tmp_path / "site", pdf=False)
+    pages = list(site.rglob("*.html"))
+    assert pages
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for trace in (PREFIX, "livereload", "vifte-preview-errors"):
+            assert trace not in html, f"{path}: {trace}"
+    names = {p.name for p in site.rglob("*")}
+    assert not names & {p.name for p in FILES.iterdir()}
+
+
+def test_a_port_in_use_is_one_danish_line(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "vifte", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"fejl: forhåndsvisningen kan ikke bruge 127.0.0.1:{port}")

@@ -82,7 +82,7 @@ def test_refuses_a_site_folder_that_would_delete_the_project(project, site_dir, 
     result = vifte("build", "--site-dir", site_dir, cwd=project)
     assert result.returncode == 1
     line = one_line(result.stderr)
-    assert line.startswith("error: ") and reason in line, line
+    assert line.startswith("fejl: ") and reason in line, line
     assert tree(project.parent) == before
     assert sorted(p.name for p in project.parent.iterdir()) == ["kommune"]
 
@@ -471,7 +471,7 @@ def test_a_read_only_site_keeps_the_old_site(project, tmp_path, read_only):
     code, err = _result(out, "second")
     assert code == 1 and "Traceback" not in err
     last = err.strip().splitlines()[-1]
-    assert last.startswith("error: ") and "filsystemet er skrivebeskyttet" in last, err
+    assert last.startswith("fejl: ") and "filsystemet er skrivebeskyttet" in last, err
     assert f"sitet i {vol / 'site'} er ikke ændret" in last
     assert tree(out / "after") == tree(out / "before")
     assert (out / "vol").read_text().split() == ["site"]
@@ -501,7 +501,7 @@ def test_a_full_disk_keeps_the_old_site(project, tmp_path, where):
     assert code == 1 and "Traceback" not in err
     last = err.strip().splitlines()[-1]
     staging = Layout(vol / "site", in_place=where == "in place").staging
-    assert last.startswith(f"error: {staging}/") and ": disken er fuld; sitet i" in last, err
+    assert last.startswith(f"fejl: {staging}/") and ": disken er fuld; sitet i" in last, err
     after = tree(out / "after")
     after.pop("fyld", None)  # in place, the filler sits in the site folder itself
     assert after == tree(out / "before")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vifte import __version__
+from vifte import __version__, cli_words
 from vifte.pdf_command import add_parser as add_pdf_parser
 
 if TYPE_CHECKING:
@@ -21,10 +20,23 @@ if TYPE_CHECKING:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with cli_words.danish():
+        args = _parser().parse_args(argv)
+    try:
+        with _stop_signals():
+            return COMMANDS[args.command](args)
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, "Afbrudt ({how}).")
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The whole command line; build it inside cli_words.danish() so argparse speaks Danish."""
     parser = argparse.ArgumentParser(
         prog="vifte", description="Byg kommunens tilbudskatalog fra YAML-filer."
     )
-    parser.add_argument("--version", action="version", version=f"vifte {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"vifte {__version__}", help="vis versionen og stop"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
 
     check = sub.add_parser("check", help="tjek alle filer og vis alle fejl")
@@ -33,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         "--project",
         type=Path,
         default=Path("."),
+        metavar="MAPPE",
         help="projektmappen (standard: den aktuelle mappe)",
     )
     # Links are always checked now; the flag stays so that old scripts keep working.
@@ -53,12 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     add_reports(report)
 
     build = sub.add_parser("build", help="byg sitet (kun hvis alle filer er i orden)")
-    build.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    build.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     build.add_argument(
         "-d",
         "--site-dir",
         type=Path,
         default=None,
+        metavar="MAPPE",
         help="mappen, sitet skrives til (standard: site; for den interne udgave site-intern); "
         "den skal være ny, tom eller bygget af vifte før, og den må ikke være eller indeholde "
         "projektet eller en mappe, bygningen læser fra",
@@ -73,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="stop også ved advarsler")
 
     serve = sub.add_parser("serve", help="vis sitet lokalt og opdatér det, når du gemmer en fil")
-    serve.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    serve.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     serve.add_argument(
         "-a",
         "--dev-addr",
         default="127.0.0.1:8000",
+        metavar="ADRESSE",
         help="adresse og port (standard: 127.0.0.1:8000)",
     )
     _edition_option(serve)
@@ -88,22 +107,29 @@ def main(argv: list[str] | None = None) -> int:
     _edition_option(add_pdf_parser(sub))
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
-    new.add_argument("kind", choices=_kinds(), help="hvad der skal oprettes")
-    new.add_argument("title", help='titel eller navn, fx "Gældsrådgivning"')
-    new.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
-
-    init = sub.add_parser("init", help="start et nyt projekt for en kommune")
-    init.add_argument("directory", type=Path, help="mappen, projektet skal ligge i")
-    init.add_argument(
-        "--name", default="Ny Kommune", help='kommunens navn, fx "Fjordstrand Kommune"'
+    new.add_argument(
+        "kind",
+        type=cli_words.kind,
+        metavar="HVAD",
+        help=f"hvad der skal oprettes: {cli_words.kind_metavar()[1:-1].replace(',', ', ')}",
+    )
+    new.add_argument("title", metavar="TITEL", help='titel eller navn, fx "Gældsrådgivning"')
+    new.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
     )
 
-    args = parser.parse_args(argv)
-    try:
-        with _stop_signals():
-            return COMMANDS[args.command](args)
-    except KeyboardInterrupt as exc:
-        return _stopped(exc, "Afbrudt ({how}).")
+    init = sub.add_parser("init", help="start et nyt projekt for en kommune")
+    init.add_argument(
+        "directory", type=Path, metavar="MAPPE", help="mappen, projektet skal ligge i"
+    )
+    init.add_argument(
+        "--name",
+        default="Ny Kommune",
+        metavar="NAVN",
+        help='kommunens navn, fx "Fjordstrand Kommune"',
+    )
+
+    return parser
 
 
 def _edition_option(command: argparse.ArgumentParser) -> None:
@@ -116,12 +142,6 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
         help="offentlig (standard): til borgerne, uden interne felter som pris og intern kontakt; "
         "intern: alt, til kommunens intranet, mærket 'må ikke offentliggøres'",
     )
-
-
-def _kinds() -> list[str]:
-    from vifte.domain.collections import COLLECTIONS
-
-    return [col.kind for col in COLLECTIONS.values()]
 
 
 def _formats() -> list[str]:
@@ -151,14 +171,17 @@ def _check(args: argparse.Namespace) -> int:
     sys.stdout.write(render(report.items, args.format))
     if catalogue is None:
         print(
-            f"{len(report.errors)} fejl, {len(report.warnings)} advarsler. Ret fejlene og kør 'vifte check' igen.",
+            f"{len(report.errors)} fejl, {cli_words.count(len(report.warnings), 'advarsel', 'advarsler')}. "
+            "Ret fejlene og kør 'vifte check' igen.",
             file=sys.stderr,
         )
         return 1
     counts = ", ".join(
-        f"{len(catalogue.items[col.name])} {col.plural}" for col in COLLECTIONS.values()
+        cli_words.count(len(catalogue.items[col.name]), col.noun, col.plural)
+        for col in COLLECTIONS.values()
     )
-    print(f"Alt i orden: {counts} ({len(report.warnings)} advarsler).", file=sys.stderr)
+    warnings = cli_words.count(len(report.warnings), "advarsel", "advarsler")
+    print(f"Alt i orden: {counts} ({warnings}).", file=sys.stderr)
     return 0
 
 
@@ -202,7 +225,7 @@ def _config_file(project: Path) -> Path | None:
     config = project / "mkdocs.yml"
     if not config.is_file():
         print(
-            f"{config}: error: mkdocs.yml mangler; start et projekt med 'vifte init MAPPE'",
+            f"{config}: fejl: mkdocs.yml mangler; start et projekt med 'vifte init MAPPE'",
             file=sys.stderr,
         )
         return None
@@ -232,7 +255,7 @@ def _build(args: argparse.Namespace) -> int:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
     except SiteDirError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"fejl: {exc}", file=sys.stderr)
         return 1
     except BuildFailed as exc:
         print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
@@ -256,40 +279,27 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import logging
-
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
     from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
     from vifte.mkdocs.config import edition_requested, pdf_requested
-    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.mkdocs.serve import serve
 
     config = _config_file(args.project)
     if config is None:
         return 1
     show_mkdocs(True)
-    logging.getLogger("mkdocs.commands.serve").addFilter(
-        lambda record: record.getMessage() != "Shutting down..."
-    )
     try:
-        # MkDocs serves from a temporary folder; this one is only named for the check.
-        load_config_file(config, site_dir=f"{tempfile.gettempdir()}/vifte-serve", warn=False)
+        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
+            code = serve(config, args.dev_addr)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
-    try:
-        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
-            serve(str(config), dev_addr=args.dev_addr, livereload=True)
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
-    except MkDocsException:  # MkDocs has logged the reason
-        print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
-        return 1
     if _RECEIVED:  # MkDocs ends its server loop quietly on Ctrl-C
         return _stopped(KeyboardInterrupt(_RECEIVED[0]), "Forhåndsvisningen er stoppet ({how}).")
-    return 0
+    return code
 
 
 _RECEIVED: list[int] = []
@@ -340,7 +350,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = new_file(args.project, args.kind, args.title)
     except ScaffoldError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(f"Oprettet {path}. Udfyld felterne og kør 'vifte check'.")
     return 0
@@ -352,7 +362,7 @@ def _init(args: argparse.Namespace) -> int:
     try:
         init_project(args.directory, args.name)
     except ScaffoldError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(
         f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'."

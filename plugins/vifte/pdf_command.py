@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     from vifte.domain.collections import TERM_LISTS
 
     pdf = sub.add_parser("pdf", help="lav kun PDF'erne (brochurerne), fx efter en rettelse")
-    pdf.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+    pdf.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     pdf.add_argument(
         "--format",
         nargs="+",
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
             target, printed, edition, projects=[project.root], sources=sources
         )
     except (ChoiceError, TemplateLayoutError, SiteDirError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"fejl: {exc}", file=sys.stderr)
         return 1
     except PdfError as exc:
         print(f"PDF'erne kunne ikke laves:\n{exc}", file=sys.stderr)

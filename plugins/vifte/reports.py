@@ -139,7 +139,9 @@ def add_reports(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="report", required=True, metavar="RAPPORT")
     for name, (help_text, _run) in REPORTS.items():
         one = sub.add_parser(name, help=help_text)
-        one.add_argument("-p", "--project", type=Path, default=Path("."), help="projektmappen")
+        one.add_argument(
+            "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+        )
 
 
 def run_report(args: argparse.Namespace) -> int:

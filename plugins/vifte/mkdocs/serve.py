@@ -1,0 +1,268 @@
+"""`vifte serve`: MkDocs' live preview, made to work under the site's own CSP and to show errors.
+
+MkDocs injects an inline script that the site's Content-Security-Policy blocks, and a failed
+rebuild leaves the browser waiting. Here the reload script is a file served from the site's
+origin (allowed by 'self'; it never enters a built site), each build goes to a fresh folder that
+replaces the served one only when it worked, and a failed build is shown in Danish at the top
+of every page until a rebuild works.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
+
+from vifte.mkdocs.build import BuildFailed, _failure, _silenced_build_errors
+from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+
+PREFIX = "/_vifte-preview/"
+"""Where the preview's own files are served: outside any site, only by this server."""
+FILES = Path(__file__).resolve().parent / "preview"
+SERVED = {"preview.js": "application/javascript", "preview.css": "text/css"}
+DIAGNOSTIC = re.compile(r"^(?P<where>[^\s:][^:]*:\d+)(?::\d+)?: (?:error|warning): (?P<what>.*)$")
+BODY = re.compile(rb"<body[^>]*>", re.I)
+SAID = [
+    (re.compile(r"Detected file changes$"), "En fil er ændret; siden bygges igen"),
+    (re.compile(r"Reloading browsers$"), "Browserne henter siden igen"),
+    (re.compile(r"Serving on (\S+)$"), r"Forhåndsvisningen kører på \1 (stop med Ctrl-C)"),
+    (re.compile(r"Watching paths for changes: (.*)$"), r"Holder øje med \1"),
+    (re.compile(r"Browser connected: (.*)$"), r"En browser viser \1"),
+    (re.compile(r"Documentation built in ([\d.]+) seconds$"), r"Bygget på \1 sekunder"),
+    (re.compile(r"Cleaning site directory$"), ""),
+]
+"""MkDocs' lines while serving, in Danish (an empty text drops the line)."""
+LEVELS = {"WARNING": "ADVARSEL", "ERROR": "FEJL", "CRITICAL": "FEJL"}
+
+
+class PreviewServer(LiveReloadServer):
+    """Serves the last good site; pages carry the reload script and, after a failure, the errors."""
+
+    problems: tuple[str, ...] = ()
+    """The failed build's messages, one a line; empty when the last build worked."""
+
+    def _serve_request(self, environ, start_response) -> Iterable[bytes] | None:
+        path = environ["PATH_INFO"]
+        if path.startswith(PREFIX) and path[len(PREFIX) :] in SERVED:
+            name = path[len(PREFIX) :]
+            body = (FILES / name).read_bytes()
+            start_response(
+                "200 OK",
+                [
+                    ("Content-Type", f"{SERVED[name]}; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),
+                ],
+            )
+            return [body]
+        return super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        script = (
+            f'<script src="{PREFIX}preview.js" data-epoch="{epoch}" '
+            f'data-request="{_timestamp()}"></script>'
+        ).encode()
+        content = _before(
+            content, b"</head>", f'<link rel="stylesheet" href="{PREFIX}preview.css">'
+        )
+        if self.problems:
+            content = _after_body(content, overlay(self.problems).encode())
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + script + content[end:]
+
+
+def overlay(problems: tuple[str, ...]) -> str:
+    """The Danish error list at the top of a page: file:line in bold, then the message."""
+    items = []
+    for line in problems:
+        match = DIAGNOSTIC.match(line)
+        if match:
+            where, what = html.escape(match["where"]), html.escape(match["what"])
+            items.append(f"<li><code>{where}</code>: {what}</li>")
+        else:
+            items.append(f"<li>{html.escape(line)}</li>")
+    count = len(items)
+    title = "Der er en fejl" if count == 1 else f"Der er {count} fejl"
+    return (
+        '<div class="vifte-preview-errors" role="alert">'
+        f"<h2>{title} – siden viser den sidste udgave, der virkede</h2>"
+        f"<p>Ret {'fejlen' if count == 1 else 'fejlene'} og gem filen. "
+        "Så opdateres siden af sig selv.</p>"
+        f"<ul>{''.join(items)}</ul></div>"
+    )
+
+
+def problem_lines(failure: BuildFailed | ConfigFileError) -> tuple[str, ...]:
+    """The failure's messages, one a line, without the count line that heads a report."""
+    if isinstance(failure, ConfigFileError):
+        return tuple(failure.lines)
+    if failure.report is not None:
+        return tuple(str(d) for d in failure.report.errors)
+    return tuple(line for line in str(failure).splitlines() if line.strip())
+
+
+def serve(config_file: Path, dev_addr: str) -> int:
+    """Build, serve and rebuild on every change until Ctrl-C; 1 if the first build fails."""
+    # On the handlers, so the filter sees every line printed, whichever logger said it.
+    loggers = logging.getLogger().handlers
+    for logger in loggers:
+        logger.addFilter(_in_danish)
+    try:
+        return _serve(config_file, dev_addr)
+    finally:
+        for logger in loggers:
+            logger.removeFilter(_in_danish)
+
+
+def _in_danish(record: logging.LogRecord) -> bool:
+    record.levelname = LEVELS.get(record.levelname, record.levelname)
+    message = record.getMessage()
+    for english, danish in SAID:
+        if english.search(message):
+            if not danish:
+                return False
+            record.msg, record.args = english.sub(danish, message), ()
+            break
+    return True
+
+
+def _serve(config_file: Path, dev_addr: str) -> int:
+    def load() -> MkDocsConfig:
+        config = load_config_file(config_file, warn=False, dev_addr=dev_addr)
+        config.site_url = serve_url
+        return config
+
+    first = load_config_file(config_file, warn=False, dev_addr=dev_addr)
+    host, port = first.dev_addr
+    mount_path = urlsplit(first.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
+    first.site_url = serve_url
+    first.plugins.on_startup(command="serve", dirty=False)
+    work = Path(tempfile.mkdtemp(prefix="vifte-serve-"))
+    root = work / "site"
+    try:
+        root.mkdir()
+        server = PreviewServer(
+            builder=lambda: None, host=host, port=port, root=str(root), mount_path=mount_path
+        )
+        server.builder = _builder(server, load, work, serve_url, say=_to_stderr)
+        server.error_handler = _error_page(root)
+        if not _build_once(server, first, work, serve_url, say=_to_stderr):
+            print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
+            return 1
+        server.watch(first.docs_dir)
+        server.watch(str(config_file))
+        first.plugins.on_serve(server, config=first, builder=server.builder)
+        for item in first.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except OSError as exc:  # the port is taken or not ours to use
+            print(
+                f"fejl: forhåndsvisningen kan ikke bruge {host}:{port} ({exc.strerror or exc}); "
+                "vælg en anden port med -a, fx -a 127.0.0.1:8001",
+                file=sys.stderr,
+            )
+            return 1
+        finally:
+            server.shutdown()
+    finally:
+        first.plugins.on_shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _builder(
+    server: PreviewServer,
+    load: Callable[[], MkDocsConfig],
+    work: Path,
+    serve_url: str,
+    say: Callable[[str], None],
+) -> Callable[[], None]:
+    """MkDocs' rebuild hook: never raises, so the browsers reload to the errors or the new site."""
+
+    def rebuild() -> None:
+        try:
+            config = load()
+        except ConfigFileError as exc:
+            _failed(server, exc, say)
+            return
+        _build_once(server, config, work, serve_url, say)
+
+    return rebuild
+
+
+def _build_once(
+    server: PreviewServer,
+    config: MkDocsConfig,
+    work: Path,
+    serve_url: str,
+    say: Callable[[str], None],
+) -> bool:
+    """Build into a new folder and put it in the served one's place only when it worked."""
+    staging = Path(tempfile.mkdtemp(prefix="bygning-", dir=work))
+    config.site_dir = str(staging)
+    try:
+        with _silenced_build_errors() as context:
+            build(config, serve_url=serve_url)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(server, _failure(exc, config, context), say)
+        return False
+    except Exception as exc:  # a plugin's own bug: shown like any other failure
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(server, BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])), say)
+        return False
+    root = Path(server.root)
+    old = work / "forrige"
+    root.rename(old)
+    staging.rename(root)
+    shutil.rmtree(old, ignore_errors=True)
+    if server.problems:
+        say("Fejlene er rettet; siden er opdateret.")
+    server.problems = ()
+    return True
+
+
+def _failed(server: PreviewServer, failure: BuildFailed | ConfigFileError, say) -> None:
+    lines = problem_lines(failure)
+    if lines != server.problems:  # a second save with the same errors says nothing new
+        say("Siden kunne ikke bygges; browseren viser den sidste udgave, der virkede:")
+        say("\n".join(lines))
+    server.problems = lines
+
+
+def _error_page(root: Path) -> Callable[[int], bytes | None]:
+    def page(code: int) -> bytes | None:
+        if code in (404, 500) and (root / f"{code}.html").is_file():
+            return (root / f"{code}.html").read_bytes()
+        return None
+
+    return page
+
+
+def _before(content: bytes, marker: bytes, text: str) -> bytes:
+    at = content.find(marker)
+    return content if at < 0 else content[:at] + text.encode() + content[at:]
+
+
+def _after_body(content: bytes, text: bytes) -> bytes:
+    match = BODY.search(content)
+    at = match.end() if match else 0
+    return content[:at] + text + content[at:]
+
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
