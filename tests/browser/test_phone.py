@@ -45,7 +45,7 @@ def test_heading_comes_before_any_button_on_an_offer(browser, site_url):
     page.goto(site_url + offer, wait_until="networkidle")
     h1 = page.locator("h1").bounding_box()
     lead = page.locator(".vifte-lead").first.bounding_box()
-    buttons = page.locator("main button:visible, main .vifte-button:visible")
+    buttons = page.locator(".md-content button:visible, .md-content .vifte-button:visible")
     assert buttons.count() > 0
     first_button = min(buttons.nth(i).bounding_box()["y"] for i in range(buttons.count()))
     assert h1["y"] < lead["y"] < first_button
@@ -78,3 +78,20 @@ def test_404_page_is_danish(page, site_url):
     assert any(h.rstrip("/").endswith("tilbud") for h in hrefs)
     assert any("soeg" in h for h in hrefs)
     assert "Not found" not in page.content()
+
+
+def test_nothing_jumps_while_the_page_loads(browser, site_url):
+    """What the scripts show (view switch, plan button, the plan) has its space from the start."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    page = context.new_page()
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(l => l.getEntries().forEach(e => "
+        "{ if (!e.hadRecentInput) window.__shift += e.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    shifts = {}
+    for path in ["", "tilbud/", key_pages()[2], "plan/", "mentorer/"]:
+        page.goto(site_url + path, wait_until="networkidle")
+        shifts[path] = page.evaluate("window.__shift")
+    context.close()
+    assert all(s < 0.05 for s in shifts.values()), shifts
