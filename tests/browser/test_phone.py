@@ -64,7 +64,13 @@ def test_skip_link_is_the_first_tab_stop_and_reaches_main(page, site_url):
 
 def test_search_is_in_the_header_and_the_view_switch_only_where_it_matters(page, site_url):
     page.goto(site_url, wait_until="networkidle")
-    assert page.locator("header form[role=search] input[name=q]").is_visible()
+    field = page.locator("header form[role=search] input[name=q]")
+    assert field.is_visible()
+    field.focus()
+    assert field.evaluate("e => getComputedStyle(e).outlineStyle") != "none"  # visible focus
+    assert page.locator("nav a", has_text="Søg").count() == 0  # "Søg" once, not also a tab
+    description = page.locator("meta[name=description]").get_attribute("content")
+    assert len(description) > 50
     assert page.locator("[data-vifte-view-toggle]").count() == 0
     for path in ["tilbud/", key_pages()[2]]:
         page.goto(site_url + path, wait_until="networkidle")
@@ -95,3 +101,20 @@ def test_nothing_jumps_while_the_page_loads(browser, site_url):
         shifts[path] = page.evaluate("window.__shift")
     context.close()
     assert all(s < 0.05 for s in shifts.values()), shifts
+
+
+def test_an_offer_says_how_to_get_started_and_leads_back_to_the_list(page, site_url):
+    """The steps are made from the offer's access, contact and location, not written per offer."""
+    from vifte.source.validate import require_catalogue
+
+    from ..conftest import REPO
+
+    catalogue, _ = require_catalogue(REPO)
+    offer = next(o for o in catalogue.offers if o.location and o.contact.phone)
+    page.goto(site_url + offer.page_url, wait_until="networkidle")
+    steps = page.locator(".vifte-steps li").all_inner_texts()
+    assert steps[0] == catalogue.access[offer.access].description
+    assert offer.contact.phone in steps[1]
+    assert offer.location.one_line in steps[2]
+    page.get_by_role("link", name="Tilbage til listen over tilbud").click()
+    assert page.locator("h1").inner_text() == "Find tilbud"
