@@ -85,8 +85,8 @@ def hostile_project(root: Path) -> Path:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace(
-        "  - Søg: soeg/index.md\n",
-        "  - Søg: soeg/index.md\n"
+        "  - Min plan: plan/index.md\n",
+        "  - Min plan: plan/index.md\n"
         f"  - {yaml_string(NAV_LINK)}: titel.md\n"
         f"  - {yaml_string(NAV_SECTION)}:\n"
         "      - beskrivelse.md\n"
