@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from vifte.source.validate import require_catalogue
 
@@ -75,3 +77,54 @@ def test_the_printed_plan_has_names_date_and_contacts(page, site_url, watched, c
     assert offer.contact.phone in text and mentor.contact.phone in text
     assert "Søg 5 job" in text  # the cell wraps; pdftotext interleaves it with the next cell
     assert watched.foreign == [] and watched.errors == []
+
+
+FILE_ERROR = "Filen kunne ikke læses som en plan."
+
+
+def test_the_plan_goes_home_as_a_file_and_comes_back(page, site_url, watched, catalogue, tmp_path):
+    offer, mentor = build_plan(page, site_url, catalogue)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Gem planen som fil").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == "min-plan-2027-02-15.json"
+    assert json.loads(saved.read_text(encoding="utf-8"))["citizen"] == "Sara Holm"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Slet planen").click()
+    assert page.locator(".vifte-plan-activity").count() == 0
+    assert page.get_by_label("Dit navn").input_value() == ""
+    page.get_by_label("Åbn en gemt plan").set_input_files(str(saved))
+    expect(page.locator(".vifte-plan-activity")).to_have_count(3)
+    assert page.get_by_label("Dit navn").input_value() == "Sara Holm"
+    assert page.get_by_label("Næste møde").input_value() == "2027-02-15"
+    assert mentor.name in page.locator(".vifte-plan-activity").nth(1).text_content()
+    page.reload()
+    assert page.locator(".vifte-plan-activity").count() == 3
+    assert not page.locator("[data-vifte-plan-file-error]").is_visible()
+    assert watched.foreign == [] and watched.errors == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{ikke json",
+        b"[1, 2, 3]",
+        b'{"goal": 5, "activities": []}',
+        b"\xff\xfe\x00garbage",
+        b'{"goal": "", "activities": [{"id": "x", "url": "javascript:alert(1)"}]}',
+    ],
+    ids=["ikke-json", "liste", "forkerte-typer", "binaer", "javascript-link"],
+)
+def test_a_garbage_file_gives_a_danish_message(
+    page, site_url, watched, catalogue, tmp_path, content
+):
+    build_plan(page, site_url, catalogue)
+    bad = tmp_path / "plan.json"
+    bad.write_bytes(content)
+    page.get_by_label("Åbn en gemt plan").set_input_files(str(bad))
+    message = page.locator("[data-vifte-plan-file-error]")
+    expect(message).to_be_visible()
+    assert FILE_ERROR in message.text_content()
+    assert page.locator(".vifte-plan-activity").count() == 3  # the plan in the browser is kept
+    assert watched.errors == [] and page.evaluate("window.__pwned") is None

@@ -289,6 +289,7 @@
       status.textContent = added ? option.textContent + " er lagt på planen." : option.textContent + " er allerede på planen.";
     });
     $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
+    setupPlanFile(root, status, render);
     $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
       if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
       try { localStorage.removeItem(PLAN_KEY); } catch (e) {}
@@ -297,6 +298,46 @@
       status.textContent = "Planen er slettet.";
     });
     render();
+  }
+
+  /* The plan as a file the citizen takes home: written from this browser, read back only when
+     it has the shape readPlan accepts. Nothing leaves the computer. */
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
+  function setupPlanFile(root, status, render) {
+    var error = $("[data-vifte-plan-file-error]", root);
+    var input = $("#vifte-plan-open", root);
+    $("[data-vifte-plan-save]", root).addEventListener("click", function () {
+      var plan = readPlan();
+      var blob = new Blob([JSON.stringify(plan, null, 2)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "min-plan" + (plan.meeting ? "-" + plan.meeting : "") + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      status.textContent = "Planen er gemt som filen " + link.download + ".";
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      error.hidden = true;
+      if (!file) return;
+      function refuse() { error.hidden = false; input.value = ""; }
+      if (file.size > MAX_FILE_BYTES) { refuse(); return; }
+      var reader = new FileReader();
+      reader.onerror = refuse;
+      reader.onload = function () {
+        var plan = null;
+        try { plan = JSON.parse(String(reader.result)); } catch (e) { plan = null; }
+        if (!validPlan(plan)) { refuse(); return; }
+        store(PLAN_KEY, plan);
+        updatePlanCount();
+        render();
+        input.value = "";
+        status.textContent = "Planen fra filen " + file.name + " er åbnet.";
+      };
+      reader.readAsText(file);
+    });
   }
 
   /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.
