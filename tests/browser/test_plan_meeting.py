@@ -128,3 +128,46 @@ def test_a_garbage_file_gives_a_danish_message(
     assert FILE_ERROR in message.text_content()
     assert page.locator(".vifte-plan-activity").count() == 3  # the plan in the browser is kept
     assert watched.errors == [] and page.evaluate("window.__pwned") is None
+
+
+NOTE = "Planen slettes automatisk efter 8 timer uden brug"
+HOUR_MS = 3_600_000
+
+
+@pytest.mark.parametrize(
+    ("used", "kept"),
+    [("Date.now() - 7 * H", True), ("Date.now() - 9 * H", False), ("'i går'", False)],
+    ids=["7-timer", "9-timer", "ødelagt-tid"],
+)
+def test_an_idle_plan_clears_itself_with_a_note(page, site_url, watched, catalogue, used, kept):
+    build_plan(page, site_url, catalogue)
+    assert NOTE in page.locator("[data-vifte-plan-clear-note]").text_content()
+    page.evaluate(f"H => localStorage.setItem('vifte.plan.used', String({used}))", HOUR_MS)
+    page.reload()
+    expired = page.locator("[data-vifte-plan-expired]")
+    if kept:
+        assert page.locator(".vifte-plan-activity").count() == 3
+        assert not expired.is_visible()
+    else:
+        assert page.locator(".vifte-plan-activity").count() == 0
+        assert page.get_by_label("Dit navn").input_value() == ""
+        assert page.evaluate("localStorage.getItem('vifte.plan')") is None
+        assert expired.is_visible() and "ikke var brugt i 8 timer" in expired.text_content()
+        page.reload()
+        assert not expired.is_visible()  # said once
+    assert page.locator("[data-vifte-plan-clear-note]").is_visible()
+    assert watched.errors == []
+
+
+def test_an_idle_plan_is_not_added_to_from_an_offer_page(page, site_url, watched, catalogue):
+    offer, _ = build_plan(page, site_url, catalogue)
+    page.evaluate(
+        "H => localStorage.setItem('vifte.plan.used', String(Date.now() - 9 * H))", HOUR_MS
+    )
+    other = next(o for o in catalogue.offers if o.id != offer.id)
+    page.goto(site_url + other.page_url)
+    page.get_by_role("button", name="Læg på min plan").click()
+    page.goto(site_url + "plan/")
+    assert page.locator(".vifte-plan-activity").count() == 1
+    assert page.get_by_label("Dit navn").input_value() == ""
+    assert watched.errors == []

@@ -5,9 +5,14 @@
   var PLAN_KEY = "vifte.plan";
   var DISCARDED_KEY = "vifte.plan.discarded";
   var VIEW_KEY = "vifte.view";
+  var USED_KEY = "vifte.plan.used";
+  var EXPIRED_KEY = "vifte.plan.expired";
 
   function store(key, value) {
-    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {}
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+      if (key === PLAN_KEY) localStorage.setItem(USED_KEY, String(Date.now()));
+    } catch (e) {}
   }
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -66,6 +71,7 @@
   }
   /* The stored plan, or an empty one; a malformed plan is removed and remembered in planDiscarded. */
   function readPlan() {
+    clearIfIdle();
     var raw = null;
     try { raw = localStorage.getItem(PLAN_KEY); } catch (e) { return emptyPlan(); }
     if (raw === null) return emptyPlan();
@@ -75,6 +81,32 @@
     planDiscarded = true;
     try { localStorage.removeItem(PLAN_KEY); localStorage.setItem(DISCARDED_KEY, "1"); } catch (e) {}
     return emptyPlan();
+  }
+  /* On a shared computer a plan does not linger: after settings.yaml's plan.clear_after_hours
+     without use it is removed. Pages that touch the plan carry the limit in data-vifte-plan-hours;
+     a missing time stamp (a plan from before this rule) starts the clock, a broken one clears. */
+  function clearIfIdle() {
+    var holder = $("[data-vifte-plan-hours]");
+    var hours = holder ? Number(holder.getAttribute("data-vifte-plan-hours")) : NaN;
+    if (!(hours > 0)) return;
+    try {
+      if (localStorage.getItem(PLAN_KEY) === null) return;
+      var raw = localStorage.getItem(USED_KEY);
+      var now = Date.now();
+      if (raw === null) { localStorage.setItem(USED_KEY, String(now)); return; }
+      var used = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+      if (used <= now + 60000 && now - used <= hours * 3600000) return;
+      localStorage.removeItem(PLAN_KEY);
+      localStorage.removeItem(USED_KEY);
+      localStorage.setItem(EXPIRED_KEY, "1");
+    } catch (e) {}
+  }
+  function takeExpired() {
+    try {
+      var expired = localStorage.getItem(EXPIRED_KEY) !== null;
+      localStorage.removeItem(EXPIRED_KEY);
+      return expired;
+    } catch (e) { return false; }
   }
   /* Whether a plan was discarded on this or an earlier page since the plan page last said so. */
   function takeDiscarded() {
@@ -159,6 +191,7 @@
     });
     readPlan();
     $("[data-vifte-plan-discarded]", root).hidden = !takeDiscarded();
+    $("[data-vifte-plan-expired]", root).hidden = !takeExpired();
 
     function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
 
@@ -292,7 +325,7 @@
     setupPlanFile(root, status, render);
     $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
       if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
-      try { localStorage.removeItem(PLAN_KEY); } catch (e) {}
+      try { localStorage.removeItem(PLAN_KEY); localStorage.removeItem(USED_KEY); } catch (e) {}
       updatePlanCount();
       render();
       status.textContent = "Planen er slettet.";
