@@ -76,6 +76,31 @@ def test_the_printed_plan_has_names_date_and_contacts(page, site_url, watched, c
     assert "Sara Holm" in text and "Jens Berg" in text and "15.02.2027" in text
     assert offer.contact.phone in text and mentor.contact.phone in text
     assert "Søg 5 job" in text  # the cell wraps; pdftotext interleaves it with the next cell
+    site = catalogue.settings.municipality.url
+    assert (site.split("//", 1)[1] + offer.page_url) in text.replace(" ", "")
+    assert watched.foreign == [] and watched.errors == []
+
+
+def test_each_printed_offer_has_a_qr_code_to_its_page(page, site_url, watched, catalogue, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    offer, mentor = build_plan(page, site_url, catalogue)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.vifte-plan-print img')]"
+        ".every(img => img.complete && img.naturalWidth > 0)"
+    )
+    assert page.locator(".vifte-plan-print img").count() == 2  # not the own activity
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "p")], check=True)
+    found = {
+        code.text
+        for png in sorted(tmp_path.glob("p-*.png"))
+        for code in zxingcpp.read_barcodes(Image.open(png))
+    }
+    site = catalogue.settings.municipality.url
+    assert found == {site + offer.page_url, site + mentor.page_url}
     assert watched.foreign == [] and watched.errors == []
 
 

@@ -195,6 +195,24 @@
 
     function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
 
+    /* On paper an offer or mentor carries its short address and the QR code the build drew
+       (qr_path in routes.py: tilbud/x/ -> qr/tilbud/x.svg). */
+    var qrRoot = root.getAttribute("data-qr-root") || "../qr/";
+    var site = (root.getAttribute("data-site") || "").replace(/^https?:\/\//, "");
+    function printLink(a) {
+      var box = document.createElement("span");
+      box.className = "vifte-plan-print-link";
+      var img = document.createElement("img");
+      img.src = qrRoot + a.url.replace(/\/$/, "") + ".svg";
+      img.alt = "QR-kode til " + a.title;
+      img.width = 72;
+      img.height = 72;
+      var text = document.createElement("span");
+      text.textContent = site + a.url;
+      box.appendChild(img);
+      box.appendChild(text);
+      return box;
+    }
     function renderPrint(plan) {
       printGoal.textContent = plan.goal || "(intet mål skrevet)";
       people.forEach(function (p) {
@@ -210,6 +228,7 @@
           if (i === 0) cell.setAttribute("scope", "row");
           if (i === 2 || i === 3) cell.className = "vifte-nowrap";
           cell.textContent = value || "";
+          if (i === 0 && a.url) cell.appendChild(printLink(a));
           var line = i === 0 && contactLine(a, true);  /* a phone number never breaks on paper */
           if (line) {
             var small = document.createElement("span");
