@@ -28,7 +28,7 @@ from vifte.output.qr import qr_svg_file
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file", "feed"]
+Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file", "feed", "qr"]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -106,7 +106,7 @@ def outputs(
         yield Output(p.path, "pdf", content=p.pdf.data)
     base = catalogue.settings.municipality.url.rstrip("/") + "/"
     for item in (*catalogue.offers, *catalogue.mentors):
-        yield Output(qr_path(item.page_url), "file", content=qr_svg_file(base + item.page_url))
+        yield Output(qr_path(item.page_url), "qr", content=qr_svg_file(base + item.page_url))
     if strategy is not None:
         for doc in catalogue.items.get("strategy", ()):
             if doc.file and doc.file_url:
