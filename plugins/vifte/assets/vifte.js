@@ -5,9 +5,14 @@
   var PLAN_KEY = "vifte.plan";
   var DISCARDED_KEY = "vifte.plan.discarded";
   var VIEW_KEY = "vifte.view";
+  var USED_KEY = "vifte.plan.used";
+  var EXPIRED_KEY = "vifte.plan.expired";
 
   function store(key, value) {
-    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) {}
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+      if (key === PLAN_KEY) localStorage.setItem(USED_KEY, String(Date.now()));
+    } catch (e) {}
   }
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -38,9 +43,11 @@
   var MAX_TEXT = 10000;
   var MAX_ACTIVITIES = 1000;
   var OFFER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var OFFER_URL = /^tilbud\/[a-z0-9]+(-[a-z0-9]+)*\/$/;
+  var OFFER_URL = /^((tilbud|mentorer)\/[a-z0-9]+(-[a-z0-9]+)*\/)?$/;
   var ISO_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
   var TEXT_FIELDS = ["title", "responsible", "legal", "subgoal", "hours"];
+  var OPTIONAL_FIELDS = ["contact", "phone", "address"];
+  function optionalText(value) { return value === undefined || isText(value); }
   var planDiscarded = false;
 
   function emptyPlan() { return { goal: "", activities: [] }; }
@@ -50,17 +57,21 @@
     return !!a && typeof a === "object" && !Array.isArray(a) &&
       isText(a.id) && OFFER_ID.test(a.id) && isText(a.url) && OFFER_URL.test(a.url) &&
       TEXT_FIELDS.every(function (name) { return isText(a[name]); }) &&
+      OPTIONAL_FIELDS.every(function (name) { return optionalText(a[name]); }) &&
       isText(a.start) && ISO_DATE.test(a.start) && isText(a.end) && ISO_DATE.test(a.end);
   }
   function validPlan(plan) {
     if (!plan || typeof plan !== "object" || Array.isArray(plan)) return false;
     if (!isText(plan.goal) || !Array.isArray(plan.activities)) return false;
+    if (!optionalText(plan.citizen) || !optionalText(plan.caseworker)) return false;
+    if (!optionalText(plan.meeting) || !ISO_DATE.test(plan.meeting || "")) return false;
     if (plan.activities.length > MAX_ACTIVITIES || !plan.activities.every(validActivity)) return false;
     var ids = plan.activities.map(function (a) { return a.id; });
     return ids.every(function (id, i) { return ids.indexOf(id) === i; });
   }
   /* The stored plan, or an empty one; a malformed plan is removed and remembered in planDiscarded. */
   function readPlan() {
+    clearIfIdle();
     var raw = null;
     try { raw = localStorage.getItem(PLAN_KEY); } catch (e) { return emptyPlan(); }
     if (raw === null) return emptyPlan();
@@ -70,6 +81,32 @@
     planDiscarded = true;
     try { localStorage.removeItem(PLAN_KEY); localStorage.setItem(DISCARDED_KEY, "1"); } catch (e) {}
     return emptyPlan();
+  }
+  /* On a shared computer a plan does not linger: after settings.yaml's plan.clear_after_hours
+     without use it is removed. Pages that touch the plan carry the limit in data-vifte-plan-hours;
+     a missing time stamp (a plan from before this rule) starts the clock, a broken one clears. */
+  function clearIfIdle() {
+    var holder = $("[data-vifte-plan-hours]");
+    var hours = holder ? Number(holder.getAttribute("data-vifte-plan-hours")) : NaN;
+    if (!(hours > 0)) return;
+    try {
+      if (localStorage.getItem(PLAN_KEY) === null) return;
+      var raw = localStorage.getItem(USED_KEY);
+      var now = Date.now();
+      if (raw === null) { localStorage.setItem(USED_KEY, String(now)); return; }
+      var used = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+      if (used <= now + 60000 && now - used <= hours * 3600000) return;
+      localStorage.removeItem(PLAN_KEY);
+      localStorage.removeItem(USED_KEY);
+      localStorage.setItem(EXPIRED_KEY, "1");
+    } catch (e) {}
+  }
+  function takeExpired() {
+    try {
+      var expired = localStorage.getItem(EXPIRED_KEY) !== null;
+      localStorage.removeItem(EXPIRED_KEY);
+      return expired;
+    } catch (e) { return false; }
   }
   /* Whether a plan was discarded on this or an earlier page since the plan page last said so. */
   function takeDiscarded() {
@@ -88,12 +125,28 @@
     var plan = readPlan();
     if (plan.activities.some(function (a) { return a.id === data.id; })) return false;
     plan.activities.push({
-      id: data.id, title: clip(data.title), url: data.url, responsible: clip(data.provider),
-      legal: clip(data.legal), subgoal: "", start: "", end: "", hours: ""
+      id: data.id, title: clip(data.title), url: data.url || "", responsible: clip(data.provider),
+      legal: clip(data.legal), subgoal: "", start: "", end: "", hours: "",
+      contact: clip(data.contact), phone: clip(data.phone), address: clip(data.address)
     });
     store(PLAN_KEY, plan);
     updatePlanCount();
     return true;
+  }
+
+  /* What the build wrote about an offer or a mentor on a button or an option (plan_data in _site.html). */
+  function planData(el) {
+    var data = {};
+    ["id", "title", "url", "provider", "legal", "contact", "phone", "address"].forEach(function (name) {
+      data[name] = el.getAttribute("data-" + name) || "";
+    });
+    return data;
+  }
+  /* "Kontakt: Name, phone. Adresse: street, town." for an activity, or "". */
+  function contactLine(a, keepPhone) {
+    var phone = keepPhone ? String(a.phone || "").replace(/ /g, "\u00a0") : a.phone;
+    var who = [a.contact, phone].filter(Boolean).join(", ");
+    return [who ? "Kontakt: " + who + "." : "", a.address ? "Adresse: " + a.address + "." : ""].filter(Boolean).join(" ");
   }
 
   function setupAddButtons() {
@@ -105,12 +158,9 @@
       }
       function show() { if (inPlan()) button.textContent = "Er på min plan"; }
       button.addEventListener("click", function () {
-        var added = addToPlan({
-          id: button.getAttribute("data-id"), title: button.getAttribute("data-title"),
-          url: button.getAttribute("data-url"), provider: button.getAttribute("data-provider"),
-          legal: button.getAttribute("data-legal")
-        });
-        if (status) status.textContent = added ? "Tilbuddet er lagt på din plan." : "Tilbuddet er allerede på din plan.";
+        var added = addToPlan(planData(button));
+        var noun = /^mentorer\//.test(button.getAttribute("data-url")) ? "Mentoren" : "Tilbuddet";
+        if (status) status.textContent = noun + (added ? " er lagt på din plan." : " er allerede på din plan.");
         show();
       });
       show();
@@ -118,7 +168,7 @@
   }
 
   var ACTIVITY_FIELDS = [
-    ["subgoal", "Delmål", "text"], ["start", "Start", "date"], ["end", "Slut", "date"],
+    ["subgoal", "Delmål", "textarea"], ["start", "Start", "date"], ["end", "Slut", "date"],
     ["hours", "Timer om ugen", "text"], ["responsible", "Ansvarlig", "text"], ["legal", "Lov og paragraf", "text"]
   ];
 
@@ -135,13 +185,40 @@
     var printTable = $("[data-vifte-plan-print] tbody");
     var printGoal = $("[data-vifte-plan-print-goal]");
     var printDate = $("[data-vifte-plan-print-date]");
+    var own = $("#vifte-plan-own", root);
+    var people = ["citizen", "caseworker", "meeting"].map(function (name) {
+      return [name, $("#vifte-plan-" + name, root), $("[data-vifte-plan-print-" + name + "]")];
+    });
     readPlan();
     $("[data-vifte-plan-discarded]", root).hidden = !takeDiscarded();
+    $("[data-vifte-plan-expired]", root).hidden = !takeExpired();
 
     function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
 
+    /* On paper an offer or mentor carries its short address and the QR code the build drew
+       (qr_path in routes.py: tilbud/x/ -> qr/tilbud/x.svg). */
+    var qrRoot = root.getAttribute("data-qr-root") || "../qr/";
+    var site = (root.getAttribute("data-site") || "").replace(/^https?:\/\//, "");
+    function printLink(a) {
+      var box = document.createElement("span");
+      box.className = "vifte-plan-print-link";
+      var img = document.createElement("img");
+      img.src = qrRoot + a.url.replace(/\/$/, "") + ".svg";
+      img.alt = "QR-kode til " + a.title;
+      img.width = 72;
+      img.height = 72;
+      var text = document.createElement("span");
+      text.textContent = site + a.url;
+      box.appendChild(img);
+      box.appendChild(text);
+      return box;
+    }
     function renderPrint(plan) {
       printGoal.textContent = plan.goal || "(intet mål skrevet)";
+      people.forEach(function (p) {
+        var value = p[0] === "meeting" ? danishDate(plan.meeting || "") : plan[p[0]];
+        p[2].textContent = value || "(ikke skrevet)";
+      });
       printDate.textContent = new Date().toLocaleDateString("da-DK");
       printTable.textContent = "";
       plan.activities.forEach(function (a) {
@@ -151,6 +228,14 @@
           if (i === 0) cell.setAttribute("scope", "row");
           if (i === 2 || i === 3) cell.className = "vifte-nowrap";
           cell.textContent = value || "";
+          if (i === 0 && a.url) cell.appendChild(printLink(a));
+          var line = i === 0 && contactLine(a, true);  /* a phone number never breaks on paper */
+          if (line) {
+            var small = document.createElement("span");
+            small.className = "vifte-plan-print-contact";
+            small.textContent = line;
+            cell.appendChild(small);
+          }
           row.appendChild(cell);
         });
         printTable.appendChild(row);
@@ -160,24 +245,37 @@
     function render() {
       var plan = readPlan();
       goal.value = plan.goal || "";
+      people.forEach(function (p) { p[1].value = plan[p[0]] || ""; });
       list.textContent = "";
       empty.hidden = plan.activities.length > 0;
       plan.activities.forEach(function (activity, index) {
         var item = document.createElement("li");
         item.className = "vifte-plan-activity";
         var heading = document.createElement("h3");
-        var link = document.createElement("a");
-        link.href = siteRoot + activity.url;
-        link.textContent = activity.title;
-        heading.appendChild(link);
+        if (activity.url) {
+          var link = document.createElement("a");
+          link.href = siteRoot + activity.url;
+          link.textContent = activity.title;
+          heading.appendChild(link);
+        } else {
+          heading.textContent = activity.title;
+        }
         item.appendChild(heading);
+        var line = contactLine(activity);
+        if (line) {
+          var contact = document.createElement("p");
+          contact.className = "vifte-plan-contact";
+          contact.textContent = line;
+          item.appendChild(contact);
+        }
         ACTIVITY_FIELDS.forEach(function (spec) {
           var id = "vifte-plan-" + index + "-" + spec[0];
           var label = document.createElement("label");
           label.setAttribute("for", id);
           label.textContent = spec[1];
-          var input = document.createElement("input");
-          input.type = spec[2];
+          var input = document.createElement(spec[2] === "textarea" ? "textarea" : "input");
+          if (spec[2] === "textarea") input.rows = 2;
+          else input.type = spec[2];
           input.id = id;
           input.maxLength = 1000;
           input.value = activity[spec[0]] || "";
@@ -210,6 +308,24 @@
       renderPrint(plan);
     }
 
+    people.forEach(function (p) {
+      p[1].addEventListener("input", function () {
+        var plan = readPlan();
+        plan[p[0]] = clip(p[1].value);
+        save(plan);
+      });
+    });
+    $("[data-vifte-plan-own]", root).addEventListener("click", function () {
+      var text = own.value.trim();
+      if (!text) { status.textContent = "Skriv aktiviteten i feltet først."; own.focus(); return; }
+      var plan = readPlan();
+      var n = 1;
+      while (plan.activities.some(function (a) { return a.id === "egen-" + n; })) n += 1;
+      addToPlan({ id: "egen-" + n, title: text, url: "", provider: "", legal: "" });
+      own.value = "";
+      render();
+      status.textContent = text + " er lagt på planen.";
+    });
     goal.addEventListener("input", function () {
       var plan = readPlan();
       plan.goal = goal.value;
@@ -218,22 +334,62 @@
     $("[data-vifte-plan-add]", root).addEventListener("click", function () {
       var option = picker.options[picker.selectedIndex];
       if (!option || !option.value) return;
-      var added = addToPlan({
-        id: option.value, title: option.textContent, url: option.getAttribute("data-url"),
-        provider: option.getAttribute("data-provider"), legal: option.getAttribute("data-legal")
-      });
+      var data = planData(option);
+      data.title = option.getAttribute("data-title") || option.textContent;
+      var added = addToPlan(data);
       render();
       status.textContent = added ? option.textContent + " er lagt på planen." : option.textContent + " er allerede på planen.";
     });
     $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
+    setupPlanFile(root, status, render);
     $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
       if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
-      try { localStorage.removeItem(PLAN_KEY); } catch (e) {}
+      try { localStorage.removeItem(PLAN_KEY); localStorage.removeItem(USED_KEY); } catch (e) {}
       updatePlanCount();
       render();
       status.textContent = "Planen er slettet.";
     });
     render();
+  }
+
+  /* The plan as a file the citizen takes home: written from this browser, read back only when
+     it has the shape readPlan accepts. Nothing leaves the computer. */
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
+  function setupPlanFile(root, status, render) {
+    var error = $("[data-vifte-plan-file-error]", root);
+    var input = $("#vifte-plan-open", root);
+    $("[data-vifte-plan-save]", root).addEventListener("click", function () {
+      var plan = readPlan();
+      var blob = new Blob([JSON.stringify(plan, null, 2)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "min-plan" + (plan.meeting ? "-" + plan.meeting : "") + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      status.textContent = "Planen er gemt som filen " + link.download + ".";
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      error.hidden = true;
+      if (!file) return;
+      function refuse() { error.hidden = false; input.value = ""; }
+      if (file.size > MAX_FILE_BYTES) { refuse(); return; }
+      var reader = new FileReader();
+      reader.onerror = refuse;
+      reader.onload = function () {
+        var plan = null;
+        try { plan = JSON.parse(String(reader.result)); } catch (e) { plan = null; }
+        if (!validPlan(plan)) { refuse(); return; }
+        store(PLAN_KEY, plan);
+        updatePlanCount();
+        render();
+        input.value = "";
+        status.textContent = "Planen fra filen " + file.name + " er åbnet.";
+      };
+      reader.readAsText(file);
+    });
   }
 
   /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.

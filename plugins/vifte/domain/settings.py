@@ -165,6 +165,18 @@ class PlainLanguage(Strict):
     )
 
 
+class PlanSettings(Strict):
+    """Min plan på en delt computer: hvornår en glemt plan slettes af sig selv."""
+
+    clear_after_hours: int = Field(
+        default=8,
+        ge=1,
+        le=720,
+        strict=True,
+        description="Så mange timer uden brug, før Min plan slettes i browseren (standard 8).",
+    )
+
+
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
 
@@ -187,6 +199,10 @@ class Settings(Strict):
     plain_language: PlainLanguage = Field(
         default_factory=PlainLanguage,
         description="LIX-grænse og fagord til 'vifte check', fx lix_max: 40.",
+    )
+    plan: PlanSettings = Field(
+        default_factory=PlanSettings,
+        description="Min plan, fx clear_after_hours: 8 (planen slettes efter 8 timer uden brug).",
     )
     accessibility: Accessibility | None = Field(
         None,

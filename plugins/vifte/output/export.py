@@ -23,8 +23,8 @@ from vifte.domain.strategy import StrategyDocument, goal_links
 FORMAT = "vifte-catalogue"
 SCHEMA_VERSION = 2
 """Changes when a field is removed or changes meaning (1 called this field `version`)."""
-EXCLUDED_SETTINGS = frozenset({"plain_language"})
-"""Settings for editors (vifte check), not data about the offers."""
+EXCLUDED_SETTINGS = frozenset({"plain_language", "plan"})
+"""Settings for editors (vifte check) and the browser (Min plan), not data about the offers."""
 
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
