@@ -101,3 +101,31 @@ def test_a_search_index_left_incomplete_by_a_full_disk_stops_the_build(project, 
     result = (out / "result").read_text(encoding="utf-8")
     assert result.startswith("søgeindekset"), result
     assert "Traceback" not in result
+
+
+def index_text(site) -> str:
+    """The text of every page in the Pagefind index (fragments are gzip'd JSON after a tag)."""
+    import gzip
+
+    texts = []
+    for fragment in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(raw)
+        texts.append(page["content"] + " " + json.dumps(page.get("meta", {}), ensure_ascii=False))
+    return "\n".join(texts)
+
+
+def test_caseworker_text_stays_out_of_the_search_index(project, write, tmp_path):
+    """The index is for citizens: the "Til fagfolk" section (criteria, law, price) is left out."""
+    write(
+        "catalogue/offers/gaeldshjaelp.yaml",
+        GAELD
+        + "professional: Visitationsudvalget vurderer gældende sager.\n"
+        + 'legal_basis: ["Serviceloven § 85"]\n',
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = (site / "tilbud/gaeldshjaelp/index.html").read_text(encoding="utf-8")
+    assert "Visitationsudvalget" in html  # still on the page for the caseworker
+    text = index_text(site)
+    assert "rykkere og budget" in text  # the citizen's text is indexed
+    assert "Visitationsudvalget" not in text and "Serviceloven" not in text
