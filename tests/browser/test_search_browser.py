@@ -71,3 +71,29 @@ def test_search_from_any_page_and_share_the_link(page, search_site):
         page.locator("[data-vifte-search-results] .vifte-card__title").first.text_content()
         == "Truckkursus"
     )
+
+
+def _titles(page, url, query):
+    page.goto(url + "soeg/?q=" + query)
+    page.locator("[data-vifte-search-status]", has_text="for »").wait_for(timeout=20_000)
+    return page.locator("[data-vifte-search-results] .vifte-card__title").all_text_contents()
+
+
+@pytest.mark.parametrize(
+    "query, first, not_first",
+    [
+        ("gæld", "Gældsrådgivning", "Truckkursus"),  # not via "gælder" or a caseworker's text
+        ("mad", "Sund mad for små penge", "Lena Madsen"),  # the word before a name it begins
+        ("budget", "Budget på 4 uger", "Gældsrådgivning"),  # the title before the body
+    ],
+)
+def test_titles_summaries_and_keywords_rank_above_body_text(
+    page, site_url, query, first, not_first
+):
+    titles = _titles(page, site_url, query)
+    assert titles[0] == first and not_first != titles[0]
+
+
+def test_a_compound_part_finds_the_compound_high_up(page, site_url):
+    titles = _titles(page, site_url, "støtte")
+    assert "Bostøtte i dit hjem" in titles[:3]

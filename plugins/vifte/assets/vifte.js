@@ -253,7 +253,8 @@
     function load() {
       if (!engine) {
         engine = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
-          return pf.options({ baseUrl: rootUrl.pathname }).then(function () { return pf; });
+          /* termSimilarity 5: "mad" ranks the word mad above words that only begin with it (Madsen). */
+          return pf.options({ baseUrl: rootUrl.pathname, ranking: { termSimilarity: 5 } }).then(function () { return pf; });
         });
       }
       return engine;

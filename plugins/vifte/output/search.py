@@ -20,7 +20,10 @@ from vifte.domain.danish import keyboard_spellings
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 3
-LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
+LINKING = ("s", "e")
+# Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
+# keywords and compound parts of the title, which rank above the body (decision 26).
+WEIGHTS = {"title": 10, "head": 6, "lead": 4}  # Danish glue letters: gæld-s-hjælp, hold-e-plads
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
 # uses only inside compounds.
@@ -67,19 +70,26 @@ def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str
     return " ".join(sorted(extra))
 
 
-def index_words(catalogue: Catalogue) -> dict[str, str]:
-    """Extra index words for the page of every item the table gives search words, by page URL."""
-    texts: dict[str, tuple[str, list[str]]] = {}
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
+    """Extra index words by page URL, as (head, body): the head's words come from the title,
+    summary and keywords and are weighted like the title; the body's from the rest."""
+    texts: dict[str, tuple[str, str, list[str]]] = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
         for item in catalogue.listed(col.name):
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
-            texts[col.url(item.id)] = (col.search_text(item), keywords)
+            head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
+            texts[col.url(item.id)] = (head, col.search_text(item), keywords)
     vocabulary = COMMON_WORDS | {
-        w for body, keywords in texts.values() for w in words(body + " " + " ".join(keywords))
+        w
+        for head, body, keywords in texts.values()
+        for w in words(" ".join([head, body, *keywords]))
     }
-    return {url: expand(body, vocabulary, keywords) for url, (body, keywords) in texts.items()}
+    return {
+        url: (expand(head, vocabulary, keywords), expand(body, vocabulary))
+        for url, (head, body, keywords) in texts.items()
+    }
 
 
 class SearchIndexError(Exception):
