@@ -137,3 +137,37 @@ def test_caseworker_text_stays_out_of_the_search_index(project, write, tmp_path)
     text = index_text(site)
     assert "rykkere og budget" in text  # the citizen's text is indexed
     assert "Visitationsudvalget" not in text and "Serviceloven" not in text
+
+
+NATUR = """
+title: Naturvandring
+area: social
+access: direkte
+themes: [trivsel]
+target_groups: [jobparat]
+summary: Gå en tur i skoven sammen med andre.
+description: Vi mødes ved p-pladsen og går en time.
+provider: {name: Naturskolen}
+contact: {phone: "70 00 00 11"}
+"""
+
+
+def test_compounds_split_with_the_danish_word_list():
+    """Debian's word list knows words this catalogue never uses on their own."""
+    from vifte.output.search import COMMON_WORDS, word_list
+
+    vocabulary = COMMON_WORDS | word_list()
+    assert len(word_list()) > 100_000
+    assert split_compound("naturvandring", vocabulary) == {"natur", "vandring"}
+    assert split_compound("bostøtte", vocabulary) == {"bo", "støtte"}
+    assert split_compound("sygedagpenge", vocabulary) >= {"syge", "dagpenge", "penge"}
+    # an inflection is no compound, and names are not split into short list words
+    assert split_compound("gældende", vocabulary | {"gæld"}) == set()
+    assert split_compound("madsen", vocabulary | {"mad"}) == set()
+
+
+def test_another_municipality_gets_parts_its_catalogue_never_says(project, write, tmp_path):
+    write("catalogue/offers/naturvandring.yaml", NATUR)
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    head, _ = search_words((site / "tilbud/naturvandring/index.html").read_text(encoding="utf-8"))
+    assert {"natur", "vandring"} <= set(head)

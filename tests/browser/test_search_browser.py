@@ -8,7 +8,7 @@ import pytest
 
 from vifte.mkdocs.build import build_site
 
-from ..test_search import GAELD, TRUCK
+from ..test_search import GAELD, NATUR, TRUCK
 from .conftest import serve
 
 
@@ -97,3 +97,18 @@ def test_titles_summaries_and_keywords_rank_above_body_text(
 def test_a_compound_part_finds_the_compound_high_up(page, site_url):
     titles = _titles(page, site_url, "støtte")
     assert "Bostøtte i dit hjem" in titles[:3]
+
+
+@pytest.fixture
+def other_site(project, write, tmp_path):
+    """A second, small municipality whose words the example never uses."""
+    write("catalogue/offers/naturvandring.yaml", NATUR)
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("query", ["vandring", "natur", "vandringer"])
+def test_another_municipality_finds_parts_of_its_own_compounds(page, other_site, query):
+    assert _titles(page, other_site, query)[0] == "Naturvandring"

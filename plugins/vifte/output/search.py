@@ -2,8 +2,9 @@
 
 Pagefind stems Danish ("praktikker" finds "praktik") and matches word beginnings, but it cannot
 split compounds or fold æ/ø/å. So each page gets a few extra index words: the parts of its
-compound words ("gældshjælp" also gives "gæld" and "hjælp"), every word with æ/ø/å spelled the
-two ways people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
+compound words ("gældshjælp" also gives "gæld" and "hjælp"), found with a real Danish word list
+(Debian's wdanish) besides the catalogue's own words, every word with æ/ø/å spelled the two ways
+people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from vifte.domain.catalogue import Catalogue
@@ -20,21 +22,35 @@ from vifte.domain.danish import keyboard_spellings
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 3
-LINKING = ("s", "e")
+MIN_LISTED = 4  # parts taken from the word list are longer: it holds "sen", no part of "madsen"
+LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
+# Endings the word list also holds as words: "gældende" is no compound of "gæld" and "ende".
+ENDINGS = frozenset("ende else elser ning ninger ring hed heder erne".split())
+DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), installed by .ci/install
 # Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
 # keywords and compound parts of the title, which rank above the body (decision 26).
-WEIGHTS = {"title": 10, "head": 6, "lead": 4}  # Danish glue letters: gæld-s-hjælp, hold-e-plads
+WEIGHTS = {"title": 10, "head": 6, "lead": 4}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
 # uses only inside compounds.
 COMMON_WORDS = set(
     """
     arbejde arbejds bolig budget butik byg café center cykel dag dansk familie forløb gæld gruppe
-    have hjælp hold hus job klub kost kursus kørekort lager liv læse mad misbrug motion netværk
+    bo have hjælp hold hus job klub kost kursus kørekort lager liv læse mad misbrug motion netværk
     penge plan praktik rådgivning regne ro rygning samtale skole smerte sprog sted stop støtte
     søvn træning truck tilbud uddannelse uge unge vejledning veteran værksted virksomhed
     """.split()
 )
+
+
+@cache
+def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
+    """The Danish word list's words of MIN_LISTED letters or more; empty when it is missing."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in text.casefold().split() if len(w) >= MIN_LISTED)
 
 
 def words(text: str) -> list[str]:
@@ -44,13 +60,13 @@ def words(text: str) -> list[str]:
 def split_compound(word: str, vocabulary: set[str]) -> set[str]:
     """Known words a compound is made of, e.g. 'gældshjælp' -> {'gæld', 'hjælp'}."""
     parts: set[str] = set()
-    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+    for i in range(2, len(word) - MIN_PART + 1):
         head, tail = word[:i], word[i:]
-        if tail not in vocabulary:
+        if tail not in vocabulary or tail in ENDINGS:
             continue
         heads = [head] + [head[:-1] for glue in LINKING if head.endswith(glue)]
         for candidate in heads:
-            if len(candidate) >= MIN_PART and candidate in vocabulary and candidate != word:
+            if candidate in vocabulary and candidate != word:
                 parts.update((candidate, tail))
                 parts.update(split_compound(tail, vocabulary))
     parts.discard(word)
@@ -81,11 +97,16 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
             head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
             texts[col.url(item.id)] = (head, col.search_text(item), keywords)
-    vocabulary = COMMON_WORDS | {
-        w
-        for head, body, keywords in texts.values()
-        for w in words(" ".join([head, body, *keywords]))
-    }
+    vocabulary = (
+        COMMON_WORDS
+        | word_list()
+        | {
+            w
+            for head, body, keywords in texts.values()
+            for w in words(" ".join([head, body, *keywords]))
+            if len(w) >= MIN_PART
+        }
+    )
     return {
         url: (expand(head, vocabulary, keywords), expand(body, vocabulary))
         for url, (head, body, keywords) in texts.items()
