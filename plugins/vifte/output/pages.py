@@ -60,13 +60,13 @@ class Renderer:
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 
     @cached_property
-    def _search_words(self) -> dict[str, tuple[str, str]]:
+    def _search_words(self) -> dict[str, tuple[str, str, str]]:
         return index_words(self.catalogue)
 
-    def search_words(self, url: str) -> tuple[str, str]:
+    def search_words(self, url: str) -> tuple[str, str, str]:
         """Extra words the search index gets for a page (compound parts, æøå spellings), as
-        (head, body): the title's, summary's and keywords' words, then the rest."""
-        return self._search_words.get(url, ("", ""))
+        (head, body, terms): see `search.index_words`."""
+        return self._search_words.get(url, ("", "", ""))
 
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)

@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.danish import keyboard_spellings
+from vifte.domain.refs import refs_of
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 3
@@ -28,8 +29,9 @@ LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
 ENDINGS = frozenset("ende else elser ning ninger ring hed heder erne".split())
 DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), installed by .ci/install
 # Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
-# keywords and compound parts of the title, which rank above the body (decision 26).
-WEIGHTS = {"title": 10, "head": 6, "lead": 4}
+# keywords and compound parts of the title, which rank above the body; the words of an item's
+# target groups, themes and area (not on its page) weigh least (decision 26).
+WEIGHTS = {"title": 10, "head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
 # uses only inside compounds.
@@ -86,30 +88,54 @@ def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str
     return " ".join(sorted(extra))
 
 
-def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
-    """Extra index words by page URL, as (head, body): the head's words come from the title,
-    summary and keywords and are weighted like the title; the body's from the rest."""
-    texts: dict[str, tuple[str, str, list[str]]] = {}
+def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
+    """The labels and descriptions of the areas, themes and target groups an item has."""
+    out: list[str] = []
+    for name, ref in refs_of(type(item)).items():
+        terms = TERM_LISTS.get(ref.target)
+        if terms is None or terms.section is None or terms.lists != collection:
+            continue
+        value = getattr(item, name)
+        for term_id in [value] if isinstance(value, str) else value or []:
+            term = getattr(catalogue, terms.name)[term_id]
+            out += [term.label, term.description or ""]
+    return " ".join(out)
+
+
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
+    """Extra index words by page URL, as (head, body, terms): the head's words come from the
+    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
+    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+    texts: dict[str, tuple[str, str, list[str], str]] = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
         for item in catalogue.listed(col.name):
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
             head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
-            texts[col.url(item.id)] = (head, col.search_text(item), keywords)
+            terms = _term_text(catalogue, col.name, item)
+            texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
+    for terms in TERM_LISTS.values():
+        if terms.section is not None:
+            for term in getattr(catalogue, terms.name).values():
+                texts[terms.url(term.id)] = (f"{term.label} {term.description or ''}", "", [], "")
     vocabulary = (
         COMMON_WORDS
         | word_list()
         | {
             w
-            for head, body, keywords in texts.values()
-            for w in words(" ".join([head, body, *keywords]))
+            for head, body, keywords, terms in texts.values()
+            for w in words(" ".join([head, body, terms, *keywords]))
             if len(w) >= MIN_PART
         }
     )
     return {
-        url: (expand(head, vocabulary, keywords), expand(body, vocabulary))
-        for url, (head, body, keywords) in texts.items()
+        url: (
+            expand(head, vocabulary, keywords),
+            expand(body, vocabulary),
+            expand(terms, vocabulary, [terms]),
+        )
+        for url, (head, body, keywords, terms) in texts.items()
     }
 
 
