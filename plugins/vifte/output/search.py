@@ -115,10 +115,15 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
             head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
             terms = _term_text(catalogue, col.name, item)
             texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
-    for terms in TERM_LISTS.values():
-        if terms.section is not None:
-            for term in getattr(catalogue, terms.name).values():
-                texts[terms.url(term.id)] = (f"{term.label} {term.description or ''}", "", [], "")
+    for term_list in TERM_LISTS.values():
+        if term_list.section is not None:
+            for term in getattr(catalogue, term_list.name).values():
+                texts[term_list.url(term.id)] = (
+                    f"{term.label} {term.description or ''}",
+                    "",
+                    [],
+                    "",
+                )
     vocabulary = (
         COMMON_WORDS
         | word_list()
