@@ -120,3 +120,27 @@ def other_site(project, write, tmp_path):
 @pytest.mark.parametrize("query", ["vandring", "natur", "vandringer"])
 def test_another_municipality_finds_parts_of_its_own_compounds(page, other_site, query):
     assert _titles(page, other_site, query)[0] == "Naturvandring"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("budjet", "Budget på 4 uger"),
+        ("gældsrådgivnig", "Gældsrådgivning"),
+        ("bostøtet", "Bostøtte i dit hjem"),
+    ],
+)
+def test_one_letter_wrong_in_a_long_word_still_finds_the_page(page, site_url, query, expected):
+    titles = _titles(page, site_url, query)
+    assert titles[0] == expected
+    status = page.locator("[data-vifte-search-status]").text_content()
+    assert f"Ordet »{query}« findes ikke. Viser i stedet" in status
+
+
+def test_short_words_are_not_corrected(page, site_url):
+    _titles(page, site_url, "mas")  # "mad" is one letter away, but too short to guess
+    assert "i stedet" not in page.locator("[data-vifte-search-status]").text_content()
+
+
+def test_a_typo_in_another_municipality(page, other_site):
+    assert _titles(page, other_site, "naturvandrimg")[0] == "Naturvandring"

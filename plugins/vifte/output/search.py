@@ -9,6 +9,7 @@ people type without a Danish keyboard ("gaeld", "gald"), and the offer's keyword
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -31,6 +32,8 @@ DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), inst
 # Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
 # keywords and compound parts of the title, which rank above the body; the words of an item's
 # target groups, themes and area (not on its page) weigh least (decision 26).
+TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
+TYPO_FILE = "pagefind/vifte-ord.json"
 WEIGHTS = {"title": 10, "head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
@@ -102,10 +105,8 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
     return " ".join(out)
 
 
-def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
-    """Extra index words by page URL, as (head, body, terms): the head's words come from the
-    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
-    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
+    """Each indexed page's (head, body, keywords, terms) text, by page URL."""
     texts: dict[str, tuple[str, str, list[str], str]] = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
@@ -124,6 +125,14 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
                     [],
                     "",
                 )
+    return texts
+
+
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
+    """Extra index words by page URL, as (head, body, terms): the head's words come from the
+    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
+    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+    texts = _texts(catalogue)
     vocabulary = (
         COMMON_WORDS
         | word_list()
@@ -144,12 +153,21 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
     }
 
 
+def typo_words(catalogue: Catalogue) -> list[str]:
+    """The words of TYPO_MIN letters or more pages are found by: the browser retries a search
+    that found nothing with the closest of these (one letter wrong, missing, extra or swapped)."""
+    found = {w for texts in _texts(catalogue).values() for t in texts for w in words(str(t))}
+    found |= {w for extra in index_words(catalogue).values() for t in extra for w in t.split()}
+    return sorted(w for w in found if len(w) >= TYPO_MIN)
+
+
 class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path) -> None:
-    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary)."""
+def index_site(site: Path, typos: Iterable[str] = ()) -> None:
+    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary) and
+    the words the browser corrects typos to (`typo_words`) beside it."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
         capture_output=True,
@@ -166,3 +184,4 @@ def index_site(site: Path) -> None:
             "søgeindekset blev ikke skrevet helt (er disken fuld?); "
             f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
         )
+    (site / TYPO_FILE).write_text(json.dumps(list(typos), ensure_ascii=False), encoding="utf-8")
