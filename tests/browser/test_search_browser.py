@@ -135,6 +135,8 @@ def test_one_letter_wrong_in_a_long_word_still_finds_the_page(page, site_url, qu
     assert titles[0] == expected
     status = page.locator("[data-vifte-search-status]").text_content()
     assert f"Ordet »{query}« findes ikke. Viser i stedet" in status
+    if query == "budjet":
+        assert status.endswith("for »budget«.")  # the most used near word, not "buddet"
 
 
 def test_short_words_are_not_corrected(page, site_url):
@@ -144,3 +146,17 @@ def test_short_words_are_not_corrected(page, site_url):
 
 def test_a_typo_in_another_municipality(page, other_site):
     assert _titles(page, other_site, "naturvandrimg")[0] == "Naturvandring"
+
+
+def test_each_result_shows_why_it_matched_and_the_page_has_one_search_box(page, site_url):
+    _titles(page, site_url, "budget")
+    assert page.locator("input[type=search]").count() == 1
+    match = page.locator("[data-vifte-search-results] .vifte-card").first.locator(
+        ".vifte-card__match"
+    )
+    assert match.text_content().startswith("Her står ordet: ")
+    assert [m.lower() for m in match.locator("mark").all_text_contents()][0].startswith("budget")
+    assert "<" not in match.text_content()
+    # the build's extra index words (spellings, compound parts) never show as "why"
+    texts = " ".join(page.locator(".vifte-card__match").all_text_contents())
+    assert "vifteord" not in texts and "budgetlaegning" not in texts

@@ -245,6 +245,7 @@
     var status = $("[data-vifte-search-status]");
     var list = $("[data-vifte-search-results]");
     var frame = $("[data-vifte-search-card]").content.querySelector(".vifte-card");
+    var matchFrame = $("[data-vifte-search-card]").content.querySelector("[data-vifte-search-match]");
     var badgeSource = $("[data-vifte-search-badges]").content;
     var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
     var engine = null;
@@ -263,6 +264,28 @@
       var source = badgeSource.querySelector("[" + attribute + "=\"" + CSS.escape(value) + "\"]");
       return source ? source.cloneNode(true) : null;
     }
+    /* Why a page matched: Pagefind's excerpt without the build's extra index words (between the
+       two words in data-hidden), its <mark>s rebuilt as elements (never innerHTML). */
+    var hidden = (form.getAttribute("data-hidden") || "").split(" ");
+    function visible(html) {
+      var open = html.indexOf(hidden[0]), close = html.indexOf(hidden[1]);
+      if (close >= 0 && (open < 0 || close < open)) return visible(html.slice(close + hidden[1].length));
+      if (open < 0) return html;
+      return html.slice(0, open) + (close > open ? visible(html.slice(close + hidden[1].length)) : "");
+    }
+    function excerpt(html) {
+      html = visible(html).replace(/<mark>\s*<\/mark>/g, "").trim();
+      if (!/<mark>/.test(html)) return null;
+      var out = matchFrame.cloneNode(true);
+      var decode = document.createElement("textarea");
+      html.split(/<\/?mark>/).forEach(function (part, i) {
+        decode.innerHTML = part;
+        var text = document.createTextNode(decode.value);
+        if (i % 2) { var mark = document.createElement("mark"); mark.appendChild(text); out.appendChild(mark); }
+        else out.appendChild(text);
+      });
+      return out;
+    }
     function card(data) {
       var meta = data.meta || {};
       var item = frame.cloneNode(true);
@@ -273,6 +296,8 @@
       var summary = $(".vifte-card__summary", item);
       if (meta.summary) summary.textContent = meta.summary;
       else summary.remove();
+      var why = data.excerpt && excerpt(data.excerpt);
+      if (why) item.insertBefore(why, $(".vifte-badges", item));
       var badges = $(".vifte-badges", item);
       [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
         var found = pair[1] && badge(pair[0], pair[1]);

@@ -17,7 +17,7 @@ import jinja2
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
-from vifte.output.search import WEIGHTS, index_words
+from vifte.output.search import HIDDEN, WEIGHTS, index_words
 from vifte.output.templating import environment, site_link
 
 
@@ -56,6 +56,7 @@ class Renderer:
         self.env = environment(catalogue, template_dirs or [])
         self.env.globals["search_words"] = self.search_words
         self.env.globals["search_weight"] = WEIGHTS
+        self.env.globals["search_hidden"] = HIDDEN
         self.env.globals["printed"] = {}
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 

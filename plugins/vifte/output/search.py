@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,8 @@ DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), inst
 # Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
 # keywords and compound parts of the title, which rank above the body; the words of an item's
 # target groups, themes and area (not on its page) weigh least (decision 26).
+# The extra words stand between these two in the index; the browser cuts them out of excerpts.
+HIDDEN = ("vifteordstart", "vifteordslut")
 TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
 TYPO_FILE = "pagefind/vifte-ord.json"
 WEIGHTS = {"title": 10, "head": 6, "lead": 4, "terms": 0.2}
@@ -144,21 +147,27 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
         }
     )
     return {
-        url: (
-            expand(head, vocabulary, keywords),
-            expand(body, vocabulary),
-            expand(terms, vocabulary, [terms]),
+        url: tuple(  # type: ignore[misc]
+            f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
+            for text in (
+                expand(head, vocabulary, keywords),
+                expand(body, vocabulary),
+                expand(terms, vocabulary, [terms]),
+            )
         )
         for url, (head, body, keywords, terms) in texts.items()
     }
 
 
 def typo_words(catalogue: Catalogue) -> list[str]:
-    """The words of TYPO_MIN letters or more pages are found by: the browser retries a search
-    that found nothing with the closest of these (one letter wrong, missing, extra or swapped)."""
-    found = {w for texts in _texts(catalogue).values() for t in texts for w in words(str(t))}
-    found |= {w for extra in index_words(catalogue).values() for t in extra for w in t.split()}
-    return sorted(w for w in found if len(w) >= TYPO_MIN)
+    """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
+    replaces a query word the site never uses by the first of these one letter from it (wrong,
+    missing, extra or two swapped), so "budjet" becomes "budget", not the rarer "buddet"."""
+    found = Counter(w for texts in _texts(catalogue).values() for t in texts for w in words(str(t)))
+    found.update(w for extra in index_words(catalogue).values() for t in extra for w in t.split())
+    for marker in HIDDEN:
+        del found[marker]
+    return [w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN]
 
 
 class SearchIndexError(Exception):
