@@ -160,3 +160,15 @@ def test_each_result_shows_why_it_matched_and_the_page_has_one_search_box(page, 
     # the build's extra index words (spellings, compound parts) never show as "why"
     texts = " ".join(page.locator(".vifte-card__match").all_text_contents())
     assert "vifteord" not in texts and "budgetlaegning" not in texts
+
+
+def test_search_page_with_results_and_a_correction_is_axe_clean(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _titles(page, site_url, "budjet")
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    serious = [
+        v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
