@@ -60,20 +60,31 @@ def test_expansion_adds_parts_spellings_and_keywords():
     assert extra == sorted(set(extra))
 
 
+def search_words(html: str) -> tuple[list[str], list[str]]:  # head, body
+    """The extra index words of a page: the head's (weighted like a title) and the body's."""
+    head = html.split('class="vifte-search-words" hidden', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    body = html.split('data-ord="', 1)[1].split('"', 1)[0]
+    return head.split(), body.split()
+
+
 def test_built_site_carries_search_words_and_a_pagefind_index(project, write, tmp_path):
     write("catalogue/offers/gaeldshjaelp.yaml", GAELD)
     write("catalogue/offers/truckkursus.yaml", TRUCK)
     site = build_site(project / "mkdocs.yml", tmp_path / "site")
     html = (site / "tilbud/gaeldshjaelp/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in html
-    words = html.split('data-ord="', 1)[1].split('"', 1)[0].split()
-    assert {"hjælp", "gæld", "gaeld", "gald", "inkasso", "skyld"} <= set(words)
+    head, body = search_words(html)
+    assert {"hjælp", "gæld", "gaeld", "gald", "inkasso", "skyld"} <= set(head)
+    assert "rykkere" not in head and "hjaelper" in body  # the body's words weigh like the body
     truck = (site / "tilbud/truckkursus/index.html").read_text(encoding="utf-8")
-    assert "kursus" in truck.split('data-ord="', 1)[1].split('"', 1)[0].split()
+    assert "kursus" in search_words(truck)[0]
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert "da" in entry["languages"]
-    # three offers, one mentor, one enterprise; index and hand-written pages stay out
-    assert entry["languages"]["da"]["page_count"] == 5
+    # three offers, one mentor, one enterprise and the pages of areas, themes and target groups;
+    # overview and hand-written pages stay out
+    terms = [p for s in ("omraader", "temaer", "maalgrupper") for p in (site / s).glob("*/")]
+    assert len(terms) >= 5
+    assert entry["languages"]["da"]["page_count"] == 5 + len(terms)
 
 
 def test_a_search_index_left_incomplete_by_a_full_disk_stops_the_build(project, tmp_path):
@@ -101,3 +112,65 @@ def test_a_search_index_left_incomplete_by_a_full_disk_stops_the_build(project, 
     result = (out / "result").read_text(encoding="utf-8")
     assert result.startswith("søgeindekset"), result
     assert "Traceback" not in result
+
+
+def index_text(site) -> str:
+    """The text of every page in the Pagefind index (fragments are gzip'd JSON after a tag)."""
+    import gzip
+
+    texts = []
+    for fragment in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(raw)
+        texts.append(page["content"] + " " + json.dumps(page.get("meta", {}), ensure_ascii=False))
+    return "\n".join(texts)
+
+
+def test_caseworker_text_stays_out_of_the_search_index(project, write, tmp_path):
+    """The index is for citizens: the "Til fagfolk" section (criteria, law, price) is left out."""
+    write(
+        "catalogue/offers/gaeldshjaelp.yaml",
+        GAELD
+        + "professional: Visitationsudvalget vurderer gældende sager.\n"
+        + 'legal_basis: ["Serviceloven § 85"]\n',
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = (site / "tilbud/gaeldshjaelp/index.html").read_text(encoding="utf-8")
+    assert "Visitationsudvalget" in html  # still on the page for the caseworker
+    text = index_text(site)
+    assert "rykkere og budget" in text  # the citizen's text is indexed
+    assert "Visitationsudvalget" not in text and "Serviceloven" not in text
+
+
+NATUR = """
+title: Naturvandring
+area: social
+access: direkte
+themes: [trivsel]
+target_groups: [jobparat]
+summary: Gå en tur i skoven sammen med andre.
+description: Vi mødes ved p-pladsen og går en time.
+provider: {name: Naturskolen}
+contact: {phone: "70 00 00 11"}
+"""
+
+
+def test_compounds_split_with_the_danish_word_list():
+    """Debian's word list knows words this catalogue never uses on their own."""
+    from vifte.output.search import COMMON_WORDS, word_list
+
+    vocabulary = COMMON_WORDS | word_list()
+    assert len(word_list()) > 100_000
+    assert split_compound("naturvandring", vocabulary) == {"natur", "vandring"}
+    assert split_compound("bostøtte", vocabulary) == {"bo", "støtte"}
+    assert split_compound("sygedagpenge", vocabulary) >= {"syge", "dagpenge", "penge"}
+    # an inflection is no compound, and names are not split into short list words
+    assert split_compound("gældende", vocabulary | {"gæld"}) == set()
+    assert split_compound("madsen", vocabulary | {"mad"}) == set()
+
+
+def test_another_municipality_gets_parts_its_catalogue_never_says(project, write, tmp_path):
+    write("catalogue/offers/naturvandring.yaml", NATUR)
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    head, _ = search_words((site / "tilbud/naturvandring/index.html").read_text(encoding="utf-8"))
+    assert {"natur", "vandring"} <= set(head)

@@ -401,6 +401,7 @@
     var status = $("[data-vifte-search-status]");
     var list = $("[data-vifte-search-results]");
     var frame = $("[data-vifte-search-card]").content.querySelector(".vifte-card");
+    var matchFrame = $("[data-vifte-search-card]").content.querySelector("[data-vifte-search-match]");
     var badgeSource = $("[data-vifte-search-badges]").content;
     var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
     var engine = null;
@@ -409,7 +410,8 @@
     function load() {
       if (!engine) {
         engine = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
-          return pf.options({ baseUrl: rootUrl.pathname }).then(function () { return pf; });
+          /* termSimilarity 5: "mad" ranks the word mad above words that only begin with it (Madsen). */
+          return pf.options({ baseUrl: rootUrl.pathname, ranking: { termSimilarity: 5 } }).then(function () { return pf; });
         });
       }
       return engine;
@@ -417,6 +419,28 @@
     function badge(attribute, value) {
       var source = badgeSource.querySelector("[" + attribute + "=\"" + CSS.escape(value) + "\"]");
       return source ? source.cloneNode(true) : null;
+    }
+    /* Why a page matched: Pagefind's excerpt without the build's extra index words (between the
+       two words in data-hidden), its <mark>s rebuilt as elements (never innerHTML). */
+    var hidden = (form.getAttribute("data-hidden") || "").split(" ");
+    function visible(html) {
+      var open = html.indexOf(hidden[0]), close = html.indexOf(hidden[1]);
+      if (close >= 0 && (open < 0 || close < open)) return visible(html.slice(close + hidden[1].length));
+      if (open < 0) return html;
+      return html.slice(0, open) + (close > open ? visible(html.slice(close + hidden[1].length)) : "");
+    }
+    function excerpt(html) {
+      html = visible(html).replace(/<mark>\s*<\/mark>/g, "").trim();
+      if (!/<mark>/.test(html)) return null;
+      var out = matchFrame.cloneNode(true);
+      var decode = document.createElement("textarea");
+      html.split(/<\/?mark>/).forEach(function (part, i) {
+        decode.innerHTML = part;
+        var text = document.createTextNode(decode.value);
+        if (i % 2) { var mark = document.createElement("mark"); mark.appendChild(text); out.appendChild(mark); }
+        else out.appendChild(text);
+      });
+      return out;
     }
     function card(data) {
       var meta = data.meta || {};
@@ -428,6 +452,8 @@
       var summary = $(".vifte-card__summary", item);
       if (meta.summary) summary.textContent = meta.summary;
       else summary.remove();
+      var why = data.excerpt && excerpt(data.excerpt);
+      if (why) item.insertBefore(why, $(".vifte-badges", item));
       var badges = $(".vifte-badges", item);
       [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
         var found = pair[1] && badge(pair[0], pair[1]);
@@ -441,18 +467,60 @@
       if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
       if (!query) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = "Søger …";
-      load().then(function (pf) { return pf.search(query); }).then(function (search) {
+      load().then(function (pf) {
+        /* A word the site never uses, one letter from one it does: search for that word instead. */
+        return corrected(query).then(function (fixed) {
+          var plain = function () { return pf.search(query).then(function (search) { return { search: search }; }); };
+          if (!fixed) return plain();
+          return pf.search(fixed).then(function (again) {
+            return again.results.length ? { search: again, fixed: fixed } : plain();
+          });
+        });
+      }).then(function (found) {
+        var search = found.search;
         return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
           if (ticket !== latest) return;
           list.textContent = "";
           items.forEach(function (data) { list.appendChild(card(data)); });
           var n = search.results.length;
+          var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
           status.textContent = n === 0
             ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
-            : (n === 1 ? "1 resultat" : n + " resultater") + " for »" + query + "«" + (n > 30 ? ". Viser de 30 første." : ".");
+            : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«" + (n > 30 ? ". Viser de 30 første." : ".");
         });
       }).catch(function () {
         if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
+      });
+    }
+    /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a
+       word is replaced by the site's own word (pagefind/vifte-ord.json, fetched at the first search). */
+    var vocabulary = null;
+    function near(a, b) {
+      if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+      var i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      if (a.length === b.length) {
+        if (a.slice(i + 1) === b.slice(i + 1)) return true;
+        return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+      }
+      return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    }
+    function corrected(query) {
+      var words = query.toLocaleLowerCase("da").split(/\s+/);
+      if (!words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
+      if (!vocabulary) {
+        vocabulary = fetch(new URL("pagefind/vifte-ord.json", rootUrl).href)
+          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      return vocabulary.then(function (known) {
+        var changed = false;
+        var fixed = words.map(function (w) {
+          if (w.length < 5 || known.indexOf(w) >= 0) return w;
+          var best = known.filter(function (k) { return near(w, k); })[0];
+          if (best) changed = true;
+          return best || w;
+        });
+        return changed ? fixed.join(" ") : null;
       });
     }
     var timer = null;

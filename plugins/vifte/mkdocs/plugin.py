@@ -32,7 +32,7 @@ from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.output.pdf_cache import PdfCache
-from vifte.output.search import SearchIndexError, index_site
+from vifte.output.search import SearchIndexError, index_site, typo_words
 from vifte.output.templating import TemplateLayoutError
 from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
@@ -229,7 +229,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         try:
-            index_site(site)
+            index_site(site, typo_words(self.catalogue))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
         # Root-relative links (as on the 404 page) are read against the path of site_url.

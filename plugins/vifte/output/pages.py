@@ -17,7 +17,7 @@ import jinja2
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
-from vifte.output.search import index_words
+from vifte.output.search import HIDDEN, WEIGHTS, index_words
 from vifte.output.templating import environment, site_link
 
 
@@ -55,16 +55,19 @@ class Renderer:
         self.catalogue = catalogue
         self.env = environment(catalogue, template_dirs or [])
         self.env.globals["search_words"] = self.search_words
+        self.env.globals["search_weight"] = WEIGHTS
+        self.env.globals["search_hidden"] = HIDDEN
         self.env.globals["printed"] = {}
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 
     @cached_property
-    def _search_words(self) -> dict[str, str]:
+    def _search_words(self) -> dict[str, tuple[str, str, str]]:
         return index_words(self.catalogue)
 
-    def search_words(self, url: str) -> str:
-        """Extra words the search index gets for a page (compound parts, æøå spellings)."""
-        return self._search_words.get(url, "")
+    def search_words(self, url: str) -> tuple[str, str, str]:
+        """Extra words the search index gets for a page (compound parts, æøå spellings), as
+        (head, body, terms): see `search.index_words`."""
+        return self._search_words.get(url, ("", "", ""))
 
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)

@@ -2,36 +2,63 @@
 
 Pagefind stems Danish ("praktikker" finds "praktik") and matches word beginnings, but it cannot
 split compounds or fold æ/ø/å. So each page gets a few extra index words: the parts of its
-compound words ("gældshjælp" also gives "gæld" and "hjælp"), every word with æ/ø/å spelled the
-two ways people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
+compound words ("gældshjælp" also gives "gæld" and "hjælp"), found with a real Danish word list
+(Debian's wdanish) besides the catalogue's own words, every word with æ/ø/å spelled the two ways
+people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.danish import keyboard_spellings
+from vifte.domain.refs import refs_of
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 3
+MIN_LISTED = 4  # parts taken from the word list are longer: it holds "sen", no part of "madsen"
 LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
+# Endings the word list also holds as words: "gældende" is no compound of "gæld" and "ende".
+ENDINGS = frozenset("ende else elser ning ninger ring hed heder erne".split())
+DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), installed by .ci/install
+# Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
+# keywords and compound parts of the title, which rank above the body; the words of an item's
+# target groups, themes and area (not on its page) weigh least (decision 26).
+# The extra words stand between these two in the index; the browser cuts them out of excerpts.
+HIDDEN = ("vifteordstart", "vifteordslut")
+TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
+TYPO_FILE = "pagefind/vifte-ord.json"
+WEIGHTS = {"title": 10, "head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
 # uses only inside compounds.
 COMMON_WORDS = set(
     """
     arbejde arbejds bolig budget butik byg café center cykel dag dansk familie forløb gæld gruppe
-    have hjælp hold hus job klub kost kursus kørekort lager liv læse mad misbrug motion netværk
+    bo have hjælp hold hus job klub kost kursus kørekort lager liv læse mad misbrug motion netværk
     penge plan praktik rådgivning regne ro rygning samtale skole smerte sprog sted stop støtte
     søvn træning truck tilbud uddannelse uge unge vejledning veteran værksted virksomhed
     """.split()
 )
+
+
+@cache
+def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
+    """The Danish word list's words of MIN_LISTED letters or more; empty when it is missing."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in text.casefold().split() if len(w) >= MIN_LISTED)
 
 
 def words(text: str) -> list[str]:
@@ -41,13 +68,13 @@ def words(text: str) -> list[str]:
 def split_compound(word: str, vocabulary: set[str]) -> set[str]:
     """Known words a compound is made of, e.g. 'gældshjælp' -> {'gæld', 'hjælp'}."""
     parts: set[str] = set()
-    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+    for i in range(2, len(word) - MIN_PART + 1):
         head, tail = word[:i], word[i:]
-        if tail not in vocabulary:
+        if tail not in vocabulary or tail in ENDINGS:
             continue
         heads = [head] + [head[:-1] for glue in LINKING if head.endswith(glue)]
         for candidate in heads:
-            if len(candidate) >= MIN_PART and candidate in vocabulary and candidate != word:
+            if candidate in vocabulary and candidate != word:
                 parts.update((candidate, tail))
                 parts.update(split_compound(tail, vocabulary))
     parts.discard(word)
@@ -67,27 +94,89 @@ def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str
     return " ".join(sorted(extra))
 
 
-def index_words(catalogue: Catalogue) -> dict[str, str]:
-    """Extra index words for the page of every item the table gives search words, by page URL."""
-    texts: dict[str, tuple[str, list[str]]] = {}
+def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
+    """The labels and descriptions of the areas, themes and target groups an item has."""
+    out: list[str] = []
+    for name, ref in refs_of(type(item)).items():
+        terms = TERM_LISTS.get(ref.target)
+        if terms is None or terms.section is None or terms.lists != collection:
+            continue
+        value = getattr(item, name)
+        for term_id in [value] if isinstance(value, str) else value or []:
+            term = getattr(catalogue, terms.name)[term_id]
+            out += [term.label, term.description or ""]
+    return " ".join(out)
+
+
+def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
+    """Each indexed page's (head, body, keywords, terms) text, by page URL."""
+    texts: dict[str, tuple[str, str, list[str], str]] = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
         for item in catalogue.listed(col.name):
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
-            texts[col.url(item.id)] = (col.search_text(item), keywords)
-    vocabulary = COMMON_WORDS | {
-        w for body, keywords in texts.values() for w in words(body + " " + " ".join(keywords))
+            head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
+            terms = _term_text(catalogue, col.name, item)
+            texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
+    for term_list in TERM_LISTS.values():
+        if term_list.section is not None:
+            for term in getattr(catalogue, term_list.name).values():
+                texts[term_list.url(term.id)] = (
+                    f"{term.label} {term.description or ''}",
+                    "",
+                    [],
+                    "",
+                )
+    return texts
+
+
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
+    """Extra index words by page URL, as (head, body, terms): the head's words come from the
+    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
+    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+    texts = _texts(catalogue)
+    vocabulary = (
+        COMMON_WORDS
+        | word_list()
+        | {
+            w
+            for head, body, keywords, terms in texts.values()
+            for w in words(" ".join([head, body, terms, *keywords]))
+            if len(w) >= MIN_PART
+        }
+    )
+    return {
+        url: tuple(  # type: ignore[misc]
+            f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
+            for text in (
+                expand(head, vocabulary, keywords),
+                expand(body, vocabulary),
+                expand(terms, vocabulary, [terms]),
+            )
+        )
+        for url, (head, body, keywords, terms) in texts.items()
     }
-    return {url: expand(body, vocabulary, keywords) for url, (body, keywords) in texts.items()}
+
+
+def typo_words(catalogue: Catalogue) -> list[str]:
+    """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
+    replaces a query word the site never uses by the first of these one letter from it (wrong,
+    missing, extra or two swapped), so "budjet" becomes "budget", not the rarer "buddet"."""
+    found = Counter(w for texts in _texts(catalogue).values() for t in texts for w in words(str(t)))
+    found.update(w for extra in index_words(catalogue).values() for t in extra for w in t.split())
+    for marker in HIDDEN:
+        del found[marker]
+    return [w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN]
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path) -> None:
-    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary)."""
+def index_site(site: Path, typos: Iterable[str] = ()) -> None:
+    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary) and
+    the words the browser corrects typos to (`typo_words`) beside it."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
         capture_output=True,
@@ -104,3 +193,4 @@ def index_site(site: Path) -> None:
             "søgeindekset blev ikke skrevet helt (er disken fuld?); "
             f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
         )
+    (site / TYPO_FILE).write_text(json.dumps(list(typos), ensure_ascii=False), encoding="utf-8")
