@@ -30,14 +30,15 @@ LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
 # Endings the word list also holds as words: "gældende" is no compound of "gæld" and "ende".
 ENDINGS = frozenset("ende else elser ning ninger ring hed heder erne".split())
 DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), installed by .ci/install
-# Pagefind weights (body text is 1): a title match ranks above the same word in the summary,
-# keywords and compound parts of the title, which rank above the body; the words of an item's
-# target groups, themes and area (not on its page) weigh least (decision 26).
+# Pagefind weights (body text is 1): a title match (Pagefind's own weight for h1, 7, so page
+# headings stay plain <h1>) ranks above the same word in the summary, keywords and compound parts
+# of the title, which rank above the body; the words of an item's target groups, themes and area
+# (not on its page) weigh least (decision 26).
 # The extra words stand between these two in the index; the browser cuts them out of excerpts.
 HIDDEN = ("vifteordstart", "vifteordslut")
 TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
 TYPO_FILE = "pagefind/vifte-ord.json"
-WEIGHTS = {"title": 10, "head": 6, "lead": 4, "terms": 0.2}
+WEIGHTS = {"head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
 # uses only inside compounds.
