@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import axe_findings
+
 PAGES = [
     "nyt/",
     "nyt/sygedagpenge-stopper-foerst-efter-en-afgoerelse/",
@@ -14,32 +16,12 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe  # installed by the README's test command
-
-    return Axe()
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_news_pages_are_axe_clean_at_390_px_and_fit_320_px(page, site_url, axe, path):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    results = axe.run(
-        page,
-        options={
-            "runOnly": {
-                "type": "tag",
-                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-            }
-        },
-    )
-    found = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical", "moderate")
-    ]
+    found = axe_findings(axe, page, ("serious", "critical", "moderate"))
     assert found == []
     page.set_viewport_size({"width": 320, "height": 800})
     page.wait_for_timeout(100)
