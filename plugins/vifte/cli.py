@@ -16,7 +16,6 @@ from vifte.pdf_command import add_parser as add_pdf_parser
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
     from vifte.source.diagnostics import Report
-    from vifte.source.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,13 +151,14 @@ def _formats() -> list[str]:
 
 def _check(args: argparse.Namespace) -> int:
     from vifte.domain.collections import COLLECTIONS
+    from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.source.formats import parse, render
     from vifte.source.plain_check import check_plain_language
     from vifte.source.validate import load_catalogue
 
     try:
-        project = _project(args.project)
+        project = project_at(args.project)
     except ConfigFileError as exc:
         sys.stdout.write(render(parse(exc.lines), args.format))
         return 1
@@ -183,29 +183,6 @@ def _check(args: argparse.Namespace) -> int:
     warnings = cli_words.count(len(report.warnings), "advarsel", "advarsler")
     print(f"Alt i orden: {counts} ({warnings}).", file=sys.stderr)
     return 0
-
-
-def _project(root: Path) -> Project:
-    """The project, with docs_dir and the theme's custom_dir from mkdocs.yml, so check reads
-    what build reads.
-
-    Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one raises
-    ConfigFileError.
-    """
-    from vifte.mkdocs.config import theme_logo
-    from vifte.mkdocs.config_file import load_config_file
-    from vifte.source.project import Project
-
-    if not (root / "mkdocs.yml").is_file():
-        return Project.at(root)
-    config = load_config_file(root / "mkdocs.yml", warn=False)
-    custom_dir = config.theme.custom_dir
-    return Project.at(
-        root,
-        Path(config.docs_dir),
-        Path(custom_dir) if custom_dir else None,
-        theme_logo(config),  # the printed covers show it: `vifte pdf` reads it as build does
-    )
 
 
 def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:
@@ -377,12 +354,13 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.pdf_command import run
 
     try:
-        return run(args, _project)
-    except ConfigFileError as exc:  # a broken mkdocs.yml, found by _project
+        return run(args, project_at)
+    except ConfigFileError as exc:  # a broken mkdocs.yml, found by project_at
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
 

@@ -72,12 +72,12 @@ def _file(project: Project, col: Collection, item_id: str) -> str:
 
 def _loaded(root: Path) -> tuple[Any, list[Any], Any] | None:
     """(catalogue, [(item, document)], report) of a project, or None after printing its errors."""
-    from vifte.cli import _project
+    from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.source.validate import load_catalogue
 
     try:
-        project = _project(root)
+        project = project_at(root)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return None

@@ -118,3 +118,22 @@ def test_an_offer_says_how_to_get_started_and_leads_back_to_the_list(page, site_
     assert offer.location.one_line in steps[2]
     page.get_by_role("link", name="Tilbage til listen over tilbud").click()
     assert page.locator("h1").inner_text() == "Find tilbud"
+
+
+def test_phone_numbers_never_break_across_lines(browser, site_url):
+    """A phone number split over two lines ("70 11 22 / 00") is misdialled: each is one line."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="da-DK")
+    page = context.new_page()
+    broken = []
+    for path in ("", "om-sitet/", key_pages()[2]):
+        page.goto(site_url + path, wait_until="load")
+        numbers = page.evaluate(
+            """[...document.querySelectorAll('a[href^="tel:"]')].map(a => {
+                const tops = new Set([...a.getClientRects()].map(r => Math.round(r.top)));
+                return [a.textContent, tops.size];
+            })"""
+        )
+        assert numbers, f"/{path} shows no phone number"
+        broken += [f"/{path}: {text}" for text, lines in numbers if lines > 1]
+    context.close()
+    assert broken == []

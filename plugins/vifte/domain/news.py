@@ -55,7 +55,7 @@ class Notice(Routed):
     )
 
     def expired_by(self, day: dt.date | None) -> bool:
-        """Whether the notice no longer applies on `day` (the site's date, see `site_date`)."""
+        """Whether the notice no longer applies on `day` (the catalogue's today, as for freshness: decision 18)."""
         return self.expires is not None and day is not None and self.expires < day
 
 
@@ -81,15 +81,9 @@ def newest_first(c: Catalogue) -> list[Notice]:
     )
 
 
-def site_date(c: Catalogue) -> dt.date | None:
-    """The site's "today" for notices: the catalogue's today, as for freshness (decision 18)."""
-    return c.today
-
-
 def front_page(c: Catalogue) -> list[Notice]:
     """The newest notices that still apply on the site's date, for the front page."""
-    today = site_date(c)
-    return [n for n in newest_first(c) if not n.expired_by(today)][:FRONT_PAGE]
+    return [n for n in newest_first(c) if not n.expired_by(c.today)][:FRONT_PAGE]
 
 
 def by_year(c: Catalogue) -> list[tuple[int, list[Notice]]]:

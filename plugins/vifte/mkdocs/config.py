@@ -1,9 +1,13 @@
-"""Options of the vifte MkDocs plugin, and the edition the vifte command asks for."""
+"""Options of the vifte MkDocs plugin, the edition the vifte command asks for, and the project
+as mkdocs.yml describes it."""
+
+from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -11,6 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from vifte.domain.edition import EDITIONS, PUBLIC, Edition
+
+if TYPE_CHECKING:
+    from vifte.source.project import Project
 
 
 class VifteConfig(base.Config):
@@ -97,3 +104,25 @@ def theme_logo(config: MkDocsConfig) -> Path | None:
         if candidate.is_file():
             return candidate.resolve()
     return None
+
+
+def project_at(root: Path) -> Project:
+    """The project, with docs_dir and the theme's custom_dir from mkdocs.yml, so check reads
+    what build reads.
+
+    Without mkdocs.yml the defaults (site_src/, theme/) are checked; a broken one raises
+    ConfigFileError.
+    """
+    from vifte.mkdocs.config_file import load_config_file
+    from vifte.source.project import Project
+
+    if not (root / "mkdocs.yml").is_file():
+        return Project.at(root)
+    config = load_config_file(root / "mkdocs.yml", warn=False)
+    custom_dir = config.theme.custom_dir
+    return Project.at(
+        root,
+        Path(config.docs_dir),
+        Path(custom_dir) if custom_dir else None,
+        theme_logo(config),  # the printed covers show it: `vifte pdf` reads it as build does
+    )
