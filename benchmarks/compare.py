@@ -34,7 +34,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def vifte_build(project: Path, site: Path) -> Run:
-    return run([str(BIN / "vifte"), "build", "--no-pdf", "-p", str(project), "-d", str(site)], env=ENV)
+    return run(
+        [str(BIN / "vifte"), "build", "--no-pdf", "-p", str(project), "-d", str(site)], env=ENV
+    )
 
 
 def vanilla_build(config: Path, site: Path) -> Run:
@@ -154,9 +156,11 @@ def main(argv: list[str] | None = None) -> None:
 
         browser_command(args.command, args.sizes or [5000])
     elif args.command == "pdf":
+        from pdf import HEADER
         from pdf import measure as pdf_measure
 
         print(f"Load average at start: {load()}")
+        print(HEADER)
         for offers in args.sizes or [1000]:
             for line in pdf_measure(offers, args.rounds):
                 print(line, flush=True)

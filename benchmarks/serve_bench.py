@@ -86,7 +86,9 @@ def measure(offers: int, rounds: int, work: Path) -> str:
             edits.append(wait_for(page, new_title, EDIT_TIMEOUT, server))
             time.sleep(1)  # let the server's reload settle before the build
             site = work / f"site-{r}"
-            builds.append(run([vifte, "build", "--no-pdf", "-p", str(root), "-d", str(site)]).seconds)
+            builds.append(
+                run([vifte, "build", "--no-pdf", "-p", str(root), "-d", str(site)]).seconds
+            )
             print(
                 f"  N={offers} round {r + 1}: edit shown after {edits[-1]:.2f} s, "
                 f"full build {builds[-1]:.1f} s, load {load()}",

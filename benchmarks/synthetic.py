@@ -208,7 +208,9 @@ def main() -> None:
         from vanilla import make_vanilla
 
         make_vanilla(Path(args[1]) / "vanilla", data)
-    print(f"{len(data.offers)} tilbud, {len(data.mentors)} mentorer, {len(data.enterprises)} virksomheder")
+    print(
+        f"{len(data.offers)} tilbud, {len(data.mentors)} mentorer, {len(data.enterprises)} virksomheder"
+    )
 
 
 if __name__ == "__main__":

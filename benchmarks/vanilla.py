@@ -130,11 +130,17 @@ def _offer(data: Synthetic, o: dict[str, Any]) -> str:
         "",
     ]
     if o.get("related"):
-        lines += ["## Se også", "", *[f"- [{data.offers[r]['title']}]({r}.md)" for r in o["related"]]]
+        lines += [
+            "## Se også",
+            "",
+            *[f"- [{data.offers[r]['title']}]({r}.md)" for r in o["related"]],
+        ]
         lines.append("")
     if o.get("enterprises"):
         lines += ["## Virksomheder", ""]
-        lines += [f"- [{data.enterprises[e]['name']}](../virksomheder/{e}.md)" for e in o["enterprises"]]
+        lines += [
+            f"- [{data.enterprises[e]['name']}](../virksomheder/{e}.md)" for e in o["enterprises"]
+        ]
         lines.append("")
     lines += ["## Til fagfolk", "", o["professional"], "", f"Søgeord: {', '.join(o['keywords'])}"]
     return "\n".join(lines) + "\n"
