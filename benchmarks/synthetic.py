@@ -50,11 +50,21 @@ class Synthetic:
         return next(t["label"] for t in self.settings[term_list] if t["id"] == term_id)
 
 
-def make_project(root: Path, offers: int, seed: int = SEED) -> Synthetic:
-    """A fresh vifte project at `root` (`vifte init`) holding only the synthetic items."""
-    init_project(root, "Benchmark Kommune")
+def make_project(
+    root: Path, offers: int, seed: int = SEED, name: str = "Benchmark Kommune", url: str = ""
+) -> Synthetic:
+    """A fresh vifte project at `root` (`vifte init`) holding only the synthetic items.
+
+    `url`, when given, replaces the scaffold's site address (municipality.url in settings.yaml).
+    """
+    init_project(root, name)
     project = Project.at(root)
-    settings = yaml.safe_load(project.settings_file.read_text(encoding="utf-8"))
+    text = project.settings_file.read_text(encoding="utf-8")
+    settings = yaml.safe_load(text)
+    if url:
+        text = text.replace(f"url: {settings['municipality']['url']}", f"url: {url}", 1)
+        project.settings_file.write_text(text, encoding="utf-8")
+        settings = yaml.safe_load(text)
     data = generate(settings, offers, seed)
     for name in ("offers", "mentors", "enterprises"):
         folder = project.collection(name)
