@@ -90,34 +90,40 @@ def measure(offers: int, rounds: int, work: Path) -> dict[str, object]:
 def table(results: list[dict], rounds: int) -> str:
     """The Markdown table of medians and ratios, then the growth between the smallest and largest N."""
     head = (
-        "| N | vifte s | vanilla s | time × | vifte MiB | vanilla MiB | memory × | "
-        "vifte tree MiB | vanilla tree MiB | tree × | vifte CPU/wall | vifte site | vanilla site | load |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| N | vifte s | vanilla s | time × | vifte CPU s | vanilla CPU s | CPU × | vifte MiB | "
+        "vanilla MiB | memory × | vifte tree MiB | vanilla tree MiB | tree × | vifte site | "
+        "vanilla site | load |\n" + "|---" * 16 + "|\n"
     )
     lines = []
     for r in results:
         v, p = r["vifte"], r["vanilla"]
         lines.append(
             f"| {r['offers']:,} | {v['seconds']:.1f} | {p['seconds']:.1f} | "
-            f"{v['seconds'] / p['seconds']:.2f} | {v['largest']:.0f} ({', '.join(v['largest_name'])}) | "
+            f"{v['seconds'] / p['seconds']:.2f} | {v['cpu']:.1f} | {p['cpu']:.1f} | "
+            f"{v['cpu'] / p['cpu']:.2f} | {v['largest']:.0f} ({', '.join(v['largest_name'])}) | "
             f"{p['largest']:.0f} | {v['largest'] / p['largest']:.2f} | {v['tree']:.0f} | "
-            f"{p['tree']:.0f} | {v['tree'] / p['tree']:.2f} | {v['cpu'] / v['seconds']:.2f} | "
+            f"{p['tree']:.0f} | {v['tree'] / p['tree']:.2f} | "
             f"{v['files']:,} files, {v['mb']:.0f} MB | {p['files']:,} files, {p['mb']:.0f} MB | "
             f"{r['loads'][0]} → {r['loads'][-1]} |"
         )
-    text = f"Medians of {rounds} round(s); MiB is the largest single process (wait4 and /proc), "
-    text += "tree MiB the largest sum over the process tree.\n\n" + head + "\n".join(lines) + "\n"
+    text = (
+        f"Medians of {rounds} round(s). CPU s: user + system time of the build and the children it "
+        "waited for (less sensitive to a loaded machine than wall time). MiB: the largest single "
+        "process (wait4 and /proc); tree MiB: the largest sum over the process tree.\n\n"
+    )
+    text += head + "\n".join(lines) + "\n"
     if len(results) > 1:
         small, big = results[0], results[-1]
         text += (
             f"\nGrowth from {small['offers']:,} to {big['offers']:,} offers "
             f"(linear: {big['offers'] / small['offers']:.1f}×):\n\n"
-            "| tool | time × | memory × | tree memory × |\n|---|---|---|---|\n"
+            "| tool | time × | CPU × | memory × | tree memory × |\n|---|---|---|---|---|\n"
         )
         for tool in ("vifte", "vanilla"):
             a, b = small[tool], big[tool]
             text += (
-                f"| {tool} | {b['seconds'] / a['seconds']:.2f} | {b['largest'] / a['largest']:.2f} | "
+                f"| {tool} | {b['seconds'] / a['seconds']:.2f} | {b['cpu'] / a['cpu']:.2f} | "
+                f"{b['largest'] / a['largest']:.2f} | "
                 f"{b['tree'] / a['tree']:.2f} |\n"
             )
     return text

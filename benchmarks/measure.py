@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INTERVAL = 0.1
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
 class Run:
     seconds: float
     cpu_seconds: float
-    """User + system time of the command and the children it waited for."""
+    """User + system time: wait4's (the command and the children it waited for) or the sum the
+    watcher saw over the tree (also a fork server's workers), whichever is larger."""
     largest_mib: float
     """ru_maxrss (wait4) or the watcher's largest VmHWM, whichever is larger."""
     largest_name: str
@@ -40,6 +42,7 @@ def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = N
         args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     hwm: dict[int, tuple[int, str]] = {}
+    cpu: dict[int, float] = {}
     tree_peak = [0]
     done = threading.Event()
 
@@ -49,6 +52,7 @@ def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = N
             for pid in tree(process.pid):
                 peak, rss, name = _status(pid)
                 total += rss
+                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
                 if peak > hwm.get(pid, (0, ""))[0]:
                     hwm[pid] = (peak, name)
             tree_peak[0] = max(tree_peak[0], total)
@@ -71,7 +75,7 @@ def run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = N
         name += "?"
     return Run(
         seconds,
-        usage.ru_utime + usage.ru_stime,
+        max(usage.ru_utime + usage.ru_stime, sum(cpu.values())),
         max(seen_kib, waited_kib) / 1024,
         name,
         tree_peak[0] / 1024,
@@ -115,6 +119,15 @@ def _status(pid: int) -> tuple[int, int, str]:
 
     name = re.search(r"Name:\s+(\S+)", status)
     return kib("VmHWM"), kib("VmRSS"), name.group(1) if name else "?"
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The process's own user + system time so far (not its children's)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def load() -> str:

@@ -40,6 +40,8 @@ nav:
   - Find tilbud: tilbud/index.md
   - Mentorer: mentorer/index.md
   - Virksomheder: virksomheder/index.md
+extra:
+  generator: false  # as vifte's scaffold: no "Made with" line
 validation:
   nav:
     omitted_files: ignore
