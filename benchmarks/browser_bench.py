@@ -175,7 +175,7 @@ def browser_command(command: str, sizes: list[int]) -> None:
             "longest task ms | long tasks | seconds ticking |\n|---|---|---|---|---|---|---|"
         )
     for offers in sizes:
-        with tempfile.TemporaryDirectory(prefix="vifte-browser-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="vifte-bench-browser-") as tmp:
             site = build(offers, Path(tmp))
             if command == "search":
                 index = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())

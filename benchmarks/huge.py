@@ -64,7 +64,7 @@ class Sampler(threading.Thread):
 
 def huge_command(offers: int, folder: Path | None) -> None:
     print(f"Load average at start: {load()}; {os.cpu_count()} cores")
-    base = Path(tempfile.mkdtemp(prefix="vifte-huge-", dir=folder))
+    base = Path(tempfile.mkdtemp(prefix="vifte-bench-huge-", dir=folder))
     try:
         _measure(offers, base)
     finally:

@@ -117,6 +117,6 @@ def serve_command(sizes: list[int], rounds: int) -> None:
         "every edit s | load |\n|---|---|---|---|---|---|---|"
     )
     for offers in sizes:
-        with tempfile.TemporaryDirectory(prefix="vifte-serve-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="vifte-bench-serve-") as tmp:
             print(measure(offers, rounds, Path(tmp)), flush=True)
     print(f"Load average at end: {load()}")
