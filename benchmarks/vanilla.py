@@ -41,7 +41,7 @@ nav:
   - Mentorer: mentorer/index.md
   - Virksomheder: virksomheder/index.md
 extra:
-  generator: false  # as vifte's scaffold: no "Made with" line
+  generator: false  # no "Made with" line, as in the scaffold
 validation:
   nav:
     omitted_files: ignore
