@@ -1,4 +1,4 @@
-"""Time `vifte check` and `vifte build` on synthetic catalogues of growing size.
+"""Time `vifte check` and `vifte build` on synthetic catalogues (synthetic.py) of growing size.
 
 Usage: python3 benchmarks/build.py [N ...]   (default: 100 1000 5000)
 Prints, per size: seconds to load and validate, seconds to build the site, peak memory of the
@@ -14,33 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from vifte.scaffold import init_project
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-WORDS = "arbejde praktik hjælp gæld kursus mentor sundhed motion trivsel bolig netværk job uddannelse".split()
-
-
-def make_project(root: Path, offers: int) -> None:
-    init_project(root, "Benchmark Kommune")
-    folder = root / "catalogue" / "offers"
-    for i in range(offers):
-        w = [WORDS[(i * k) % len(WORDS)] for k in (1, 3, 7)]
-        (folder / f"tilbud-{i:06d}.yaml").write_text(
-            f"title: {w[0].capitalize()}sforløb {i}\n"
-            f"area: {('beskaeftigelse', 'social', 'sundhed')[i % 3]}\n"
-            f"access: {('direkte', 'venteliste', 'visitation')[i % 3]}\n"
-            f"kind: other\nthemes: [{('arbejdsliv', 'trivsel')[i % 2]}]\n"
-            f"target_groups: [{('jobparat', 'aktivitetsparat')[i % 2]}]\n"
-            f"summary: Et forløb om {w[1]} og {w[2]} for dig, der vil videre.\n"
-            "description: |\n"
-            + "".join(
-                f"  Du kan arbejde med {w[j % 3]} sammen med andre. Vi mødes hver uge.\n\n"
-                for j in range(4)
-            )
-            + "professional: |\n  Visitation via sagsbehandler.\n"
-            f'provider: {{name: Jobcenteret}}\ncontact: {{phone: "70 00 {i % 100:02d} 00"}}\n'
-            f"keywords: [{w[1]}, {w[2]}]\n",
-            encoding="utf-8",
-        )
+from synthetic import make_project  # noqa: E402
 
 
 def run(*args: str) -> tuple[float, float]:

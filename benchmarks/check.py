@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import make_project  # noqa: E402
+from synthetic import make_project  # noqa: E402
 
 from vifte.source.validate import load_catalogue  # noqa: E402
 

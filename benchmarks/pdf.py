@@ -2,7 +2,7 @@
 
 Usage: python3 benchmarks/pdf.py [N ...]   (default: 50 200 1000)
 
-Per size, on a synthetic catalogue (benchmarks/build.py), each in a fresh process, alternating:
+Per size, on a synthetic catalogue (benchmarks/synthetic.py), each in a fresh process, alternating:
 - naive: `HTML(string=html, base_url=images).write_pdf()` on the catalogue's HTML;
 - vifte: vifte's render of the same HTML (tagged PDF/UA, only local files, every warning an error);
 - split2 / split4 (a measurement, not what vifte ships): the same offers cut into 2 halves, or
@@ -16,7 +16,6 @@ Prints seconds, seconds per page, pages and peak memory (the largest single proc
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -29,14 +28,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-
-def make_project(root: Path, offers: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_build", HERE / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.make_project(root, offers)
+from measure import hwm_kib, tree  # noqa: E402
+from synthetic import make_project  # noqa: E402
 
 
 def run(*args: str) -> tuple[float, float, str]:
@@ -52,8 +47,8 @@ def run(*args: str) -> tuple[float, float, str]:
 
     def watch() -> None:
         while not done.wait(0.2):
-            for pid in _tree(process.pid):
-                peaks[pid] = max(peaks.get(pid, 0), _hwm_kib(pid))
+            for pid in tree(process.pid):
+                peaks[pid] = max(peaks.get(pid, 0), hwm_kib(pid))
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -63,34 +58,6 @@ def run(*args: str) -> tuple[float, float, str]:
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{out}")
     return time.perf_counter() - start, max(peaks.values(), default=0) / 1024, out
-
-
-def _tree(root: int) -> list[int]:
-    """`root` and its descendants, from /proc."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            parents.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += parents.get(pid, [])
-    return found
-
-
-def _hwm_kib(pid: int) -> int:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0
-    match = re.search(r"VmHWM:\s+(\d+) kB", status)
-    return int(match.group(1)) if match else 0
 
 
 def child(mode: str, root: Path, html_file: Path) -> dict:
@@ -235,6 +202,12 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2]
 
 
+HEADER = (
+    f"{'offers':>6} {'what':<7} {'seconds':>8} {'s/page':>9} {'pages':>6} "
+    f"{'peak MiB':>9} {'×naive':>6}"
+)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         mode, root, html_file = sys.argv[2:5]
@@ -242,10 +215,7 @@ def main() -> None:
         return
     rounds = int(os.environ.get("ROUNDS", "1"))
     sizes = [int(a) for a in sys.argv[1:]] or [50, 200, 1000]
-    print(
-        f"{'offers':>6} {'what':<7} {'seconds':>8} {'s/page':>9} {'pages':>6} "
-        f"{'peak MiB':>9} {'×naive':>6}"
-    )
+    print(HEADER)
     for n in sizes:
         for line in measure(n, rounds):
             print(line, flush=True)

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from build import make_project  # noqa: E402
+from synthetic import make_project  # noqa: E402
 from tests.browser.conftest import CHROMIUM, FLAGS, serve  # noqa: E402
 
 from vifte.mkdocs.build import build_site  # noqa: E402
