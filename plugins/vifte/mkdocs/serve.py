@@ -24,8 +24,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 
-from vifte.mkdocs.build import BuildFailed, _failure, _silenced_build_errors
+from vifte.mkdocs.build import BuildFailed, _chain, _failure, _read_folders, _silenced_build_errors
+from vifte.mkdocs.config import pdf_wanted
 from vifte.mkdocs.config_file import ConfigFileError, load_config_file
+from vifte.mkdocs.incremental import (
+    NotQuick,
+    Quick,
+    State,
+    changed,
+    fingerprints,
+    lay_over,
+    quick_pages,
+)
+from vifte.source.project import Project
 
 PREFIX = "/_vifte-preview/"
 """Where the preview's own files are served: outside any site, only by this server."""
@@ -41,6 +52,7 @@ SAID = [
     (re.compile(r"Browser connected: (.*)$"), r"En browser viser \1"),
     (re.compile(r"Documentation built in ([\d.]+) seconds$"), r"Bygget på \1 sekunder"),
     (re.compile(r"Cleaning site directory$"), ""),
+    (re.compile(r"^A 'dirty' build is being performed"), ""),
 ]
 """MkDocs' lines while serving, in Danish (an empty text drops the line)."""
 LEVELS = {"WARNING": "ADVARSEL", "ERROR": "FEJL", "CRITICAL": "FEJL"}
@@ -51,6 +63,12 @@ class PreviewServer(LiveReloadServer):
 
     problems: tuple[str, ...] = ()
     """The failed build's messages, one a line; empty when the last build worked."""
+
+    def rebuild_soon(self) -> None:
+        """Run the builder again as soon as this run is over (and the browsers have reloaded)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
 
     def _serve_request(self, environ, start_response) -> Iterable[bytes] | None:
         path = environ["PATH_INFO"]
@@ -157,9 +175,10 @@ def _serve(config_file: Path, dev_addr: str) -> int:
         server = PreviewServer(
             builder=lambda: None, host=host, port=port, root=str(root), mount_path=mount_path
         )
-        server.builder = _builder(server, load, work, serve_url, say=_to_stderr)
+        state = State()
+        server.builder = _builder(server, load, work, serve_url, say=_to_stderr, state=state)
         server.error_handler = _error_page(root)
-        if not _build_once(server, first, work, serve_url, say=_to_stderr):
+        if not _rebuild(server, first, work, serve_url, _to_stderr, state):
             print("Forhåndsvisningen kunne ikke starte; ret fejlene ovenfor.", file=sys.stderr)
             return 1
         server.watch(first.docs_dir)
@@ -190,8 +209,12 @@ def _builder(
     work: Path,
     serve_url: str,
     say: Callable[[str], None],
+    state: State | None = None,
 ) -> Callable[[], None]:
-    """MkDocs' rebuild hook: never raises, so the browsers reload to the errors or the new site."""
+    """MkDocs' rebuild hook: never raises, so the browsers reload to the errors or the new site.
+
+    With a `state`, a change of item files only is shown by a quick step first (incremental.py).
+    """
 
     def rebuild() -> None:
         try:
@@ -199,9 +222,103 @@ def _builder(
         except ConfigFileError as exc:
             _failed(server, exc, say)
             return
-        _build_once(server, config, work, serve_url, say)
+        _rebuild(server, config, work, serve_url, say, state)
 
     return rebuild
+
+
+def _rebuild(
+    server: PreviewServer,
+    config: MkDocsConfig,
+    work: Path,
+    serve_url: str,
+    say: Callable[[str], None],
+    state: State | None,
+) -> bool:
+    """A quick step when only items changed and the site is there, else a full build."""
+    if state is None:
+        return _build_once(server, config, work, serve_url, say)
+    project, folders = _inputs(config)
+    now = fingerprints(folders, [Path(config.config_file_path)])
+    if state.quick and state.served is not None and not pdf_wanted("serve"):
+        edited = changed(state.served, now)
+        if not edited and state.complete:
+            return True  # saved without a change: the served site is this input's
+        pages = quick_pages(edited, state.served, now, project)
+        if pages:
+            done = _quick_once(server, config, work, serve_url, say, frozenset(pages), state)
+            if done is not None:
+                if done:
+                    state.served, state.complete = now, False
+                    say(
+                        f"{_pages(state.rendered)} vist; resten af sitet, søgningen og "
+                        "linktjekket følger"
+                    )
+                    server.rebuild_soon()
+                return done
+    if not _build_once(server, config, work, serve_url, say, state):
+        return False
+    state.served, state.complete = now, True
+    return True
+
+
+def _inputs(config: MkDocsConfig) -> tuple[Project, list[Path]]:
+    """The project, and the folders holding its input files (not the theme package's own)."""
+    projects, sources = _read_folders(config)
+    home = Path(config.config_file_path).parent
+    plugin = config.plugins.get("vifte")
+    root = Path(plugin.config.project_dir) if plugin and plugin.config.project_dir else home
+    custom_dir = config.theme.custom_dir
+    project = Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
+    inside = {s for s in sources if s.is_dir() and any(s.is_relative_to(p) for p in projects)}
+    folders = [s for s in inside if not any(s != o and s.is_relative_to(o) for o in inside)]
+    return project, sorted(folders)
+
+
+def _quick_once(
+    server: PreviewServer,
+    config: MkDocsConfig,
+    work: Path,
+    serve_url: str,
+    say: Callable[[str], None],
+    pages: frozenset[str],
+    state: State,
+) -> bool | None:
+    """Build `pages` only and lay them over the served site; None when a full build must do it."""
+    root = Path(server.root)
+    staging = Path(tempfile.mkdtemp(prefix="sider-", dir=work))
+    config.site_dir = str(staging)
+    _set_quick(config, Quick(pages, root))
+    try:
+        with _silenced_build_errors() as context:
+            build(config, serve_url=serve_url, dirty=True)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if any(isinstance(link, NotQuick) for link in _chain(exc)):
+            return None
+        _failed(server, _failure(exc, config, context), say)
+        return False
+    except Exception as exc:  # a plugin's own bug: shown like any other failure
+        shutil.rmtree(staging, ignore_errors=True)
+        _failed(server, BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])), say)
+        return False
+    finally:
+        _set_quick(config, None)  # the plugin object outlives this build
+    new = Path(tempfile.mkdtemp(prefix="bygning-", dir=work))
+    state.rendered = lay_over(root, staging, new)
+    _swap_in(server, new, work, say)
+    return True
+
+
+def _set_quick(config: MkDocsConfig, quick: Quick | None) -> None:
+    """Tell the plugin what to build (MkDocs keeps one plugin object for all rebuilds)."""
+    plugin = config.plugins.get("vifte")
+    if plugin is not None:
+        plugin.quick = quick  # type: ignore[attr-defined]
+
+
+def _pages(count: int) -> str:
+    return "1 side" if count == 1 else f"{count} sider"
 
 
 def _build_once(
@@ -210,6 +327,7 @@ def _build_once(
     work: Path,
     serve_url: str,
     say: Callable[[str], None],
+    state: State | None = None,
 ) -> bool:
     """Build into a new folder and put it in the served one's place only when it worked."""
     staging = Path(tempfile.mkdtemp(prefix="bygning-", dir=work))
@@ -225,15 +343,22 @@ def _build_once(
         shutil.rmtree(staging, ignore_errors=True)
         _failed(server, BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])), say)
         return False
+    if state is not None:
+        state.rendered = sum(1 for p in staging.rglob("*.html") if p.name != "404.html")
+    _swap_in(server, staging, work, say)
+    return True
+
+
+def _swap_in(server: PreviewServer, new: Path, work: Path, say: Callable[[str], None]) -> None:
+    """Serve `new` in place of the served site."""
     root = Path(server.root)
     old = work / "forrige"
     root.rename(old)
-    staging.rename(root)
+    new.rename(root)
     shutil.rmtree(old, ignore_errors=True)
     if server.problems:
         say("Fejlene er rettet; siden er opdateret.")
     server.problems = ()
-    return True
 
 
 def _failed(server: PreviewServer, failure: BuildFailed | ConfigFileError, say) -> None:
