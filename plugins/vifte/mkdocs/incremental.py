@@ -2,8 +2,8 @@
 
 A save that changes only item files (an offer, a mentor, a notice ...) is built in two steps.
 The quick step checks the whole catalogue as every build does, renders only the edited items'
-own pages (vifte's body and the theme around it) and lays them over a copy of the last good
-site, which is then served. The complete step follows at once: a full build, which puts every
+own pages (vifte's body and the theme around it) and, when that worked, moves them into the
+served site. The complete step follows at once: a full build, which puts every
 list, the search index, the export and the link check in line and replaces the site again.
 Any other change (settings, theme, hand-written pages, mkdocs.yml, a file added or deleted)
 goes straight to the full build.
@@ -151,24 +151,18 @@ def _unmodified() -> bool:
     return False
 
 
-def lay_over(served: Path, staging: Path, target: Path) -> int:
-    """Make `target` a copy of `served` (hard links) with the files of `staging` laid over it.
+def lay_over(served: Path, staging: Path) -> int:
+    """Move the files of `staging` into the served site, each by one rename; the number of pages.
 
-    Returns the number of HTML files taken from `staging`. The served site's files are never
-    written to: a file from `staging` replaces the link to the old one by a rename.
+    Each file is replaced whole (a browser gets the old page or the new one, never a mix), and
+    nothing is written before the quick step has worked.
     """
-    for top, dirs, names in os.walk(served):
-        rel = Path(top).relative_to(served)
-        (target / rel).mkdir(exist_ok=True)
-        for name in names:
-            os.link(Path(top, name), target / rel / name)
-        dirs.sort()
     pages = 0
     for top, _dirs, names in os.walk(staging):
         rel = Path(top).relative_to(staging)
-        (target / rel).mkdir(parents=True, exist_ok=True)
+        (served / rel).mkdir(parents=True, exist_ok=True)
         for name in names:
-            os.replace(Path(top, name), target / rel / name)
+            os.replace(Path(top, name), served / rel / name)
             pages += name.endswith(".html") and name != "404.html"
     shutil.rmtree(staging, ignore_errors=True)
     return pages

@@ -15,6 +15,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -304,9 +305,10 @@ def _quick_once(
         return False
     finally:
         _set_quick(config, None)  # the plugin object outlives this build
-    new = Path(tempfile.mkdtemp(prefix="bygning-", dir=work))
-    state.rendered = lay_over(root, staging, new)
-    _swap_in(server, new, work, say)
+    state.rendered = lay_over(root, staging)
+    if server.problems:
+        say("Fejlene er rettet; siden er opdateret.")
+    server.problems = ()
     return True
 
 
@@ -352,10 +354,11 @@ def _build_once(
 def _swap_in(server: PreviewServer, new: Path, work: Path, say: Callable[[str], None]) -> None:
     """Serve `new` in place of the served site."""
     root = Path(server.root)
-    old = work / "forrige"
+    old = Path(tempfile.mkdtemp(prefix="forrige-", dir=work)) / "site"
     root.rename(old)
     new.rename(root)
-    shutil.rmtree(old, ignore_errors=True)
+    # Thousands of folders take a second to remove: not while the browser waits.
+    threading.Thread(target=shutil.rmtree, args=(old.parent, True), daemon=True).start()
     if server.problems:
         say("Fejlene er rettet; siden er opdateret.")
     server.problems = ()
