@@ -55,11 +55,15 @@ class State:
 
 def fingerprints(folders: Iterable[Path], files: Iterable[Path]) -> Fingerprints:
     """A hash of the content of every file under `folders` and of `files`, by path."""
-    paths = {f for f in files if f.is_file()}
+    paths = {str(f) for f in files if f.is_file()}
     for folder in folders:
         for top, _dirs, names in os.walk(folder):
-            paths.update(Path(top, name) for name in names)
-    return {p: hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest() for p in sorted(paths)}
+            paths.update(os.path.join(top, name) for name in names)
+    out = {}
+    for path in sorted(paths):
+        with open(path, "rb") as file:
+            out[Path(path)] = hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+    return out
 
 
 def changed(old: Fingerprints, new: Fingerprints) -> set[Path]:

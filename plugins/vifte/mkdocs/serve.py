@@ -37,6 +37,7 @@ from vifte.mkdocs.incremental import (
     lay_over,
     quick_pages,
 )
+from vifte.source.loader import PARSED
 from vifte.source.project import Project
 
 PREFIX = "/_vifte-preview/"
@@ -239,6 +240,7 @@ def _rebuild(
     """A quick step when only items changed and the site is there, else a full build."""
     if state is None:
         return _build_once(server, config, work, serve_url, say)
+    PARSED.on = True  # unchanged files are not parsed again
     project, folders = _inputs(config)
     now = fingerprints(folders, [Path(config.config_file_path)])
     if state.quick and state.served is not None and not pdf_wanted("serve"):
