@@ -159,3 +159,22 @@ def test_a_broken_offer_keeps_the_last_good_site_and_its_fix_is_quick(project, p
     assert (preview.site / PAGE).read_bytes() == full[PAGE]
     preview.complete()
     _assert_same(_files(preview.site), full)
+
+
+def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, preview):
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    shown = _files(preview.site)
+    preview.server._want_rebuild = True  # what the file watcher does when a file is saved
+    assert preview.rebuild()  # the complete step, stopped at once
+    assert not preview.state.complete
+    assert _files(preview.site) == shown
+    _edit(project, OFFER, "title: Praktik i en virksomhed", "title: Praktik hos en arbejdsgiver")
+    preview.server._want_rebuild = False
+    assert preview.rebuild()
+    assert preview.state.rendered == 1
+    assert "<h1>Praktik hos en arbejdsgiver</h1>" in (preview.site / PAGE).read_text("utf-8")
+    preview.server._want_rebuild = True
+    preview.complete()
+    assert preview.state.complete
+    _assert_same(_files(preview.site), _full_build(project))

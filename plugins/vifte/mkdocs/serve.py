@@ -10,12 +10,15 @@ of every page until a rebuild works.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +68,11 @@ class PreviewServer(LiveReloadServer):
 
     problems: tuple[str, ...] = ()
     """The failed build's messages, one a line; empty when the last build worked."""
+
+    def superseded(self) -> bool:
+        """Whether a file changed (or the server stops) while the builder runs."""
+        with self._rebuild_cond:
+            return self._want_rebuild or self._shutdown
 
     def rebuild_soon(self) -> None:
         """Run the builder again as soon as this run is over (and the browsers have reloaded)."""
@@ -259,10 +267,15 @@ def _rebuild(
                     )
                     server.rebuild_soon()
                 return done
-    if not _build_once(server, config, work, serve_url, say, state):
-        return False
-    state.served, state.complete = now, True
-    return True
+    if state.served is None:  # the first build: here, so that this process's caches fill
+        built: bool | None = _build_once(server, config, work, serve_url, say, state)
+    else:
+        built = _build_apart(server, config, work, serve_url, say, state)
+        if built is None:
+            return True  # a newer edit stopped it; the next run builds again
+    if built:
+        state.served, state.complete = now, True
+    return bool(built)
 
 
 def _inputs(config: MkDocsConfig) -> tuple[Project, list[Path]]:
@@ -314,6 +327,60 @@ def _quick_once(
     return True
 
 
+def _build_apart(
+    server: PreviewServer,
+    config: MkDocsConfig,
+    work: Path,
+    serve_url: str,
+    say: Callable[[str], None],
+    state: State,
+) -> bool | None:
+    """A full build in a process of its own (serve_build.py); None when a newer edit stopped it.
+
+    Only the new site replaces the served one, as in `_build_once`; the server's threads keep
+    answering the browsers meanwhile (the build holds no lock of this process).
+    """
+    staging = Path(tempfile.mkdtemp(prefix="bygning-", dir=work))
+    host, port = config.dev_addr
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "vifte.mkdocs.serve_build",
+            config.config_file_path,
+            str(staging),
+            serve_url,
+            f"{host}:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    while process.poll() is None:
+        if server.superseded():
+            process.kill()
+            process.communicate()
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
+        time.sleep(0.05)
+    out, _ = process.communicate()
+    if process.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            lines = tuple(str(line) for line in json.loads(out))
+        except ValueError:
+            lines = (f"bygningen stoppede uventet (kode {process.returncode}); se terminalen",)
+        _show(server, lines, say)
+        return False
+    state.rendered = _count_pages(staging)
+    _swap_in(server, staging, work, say)
+    return True
+
+
+def _count_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
 def _set_quick(config: MkDocsConfig, quick: Quick | None) -> None:
     """Tell the plugin what to build (MkDocs keeps one plugin object for all rebuilds)."""
     plugin = config.plugins.get("vifte")
@@ -348,7 +415,7 @@ def _build_once(
         _failed(server, BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])), say)
         return False
     if state is not None:
-        state.rendered = sum(1 for p in staging.rglob("*.html") if p.name != "404.html")
+        state.rendered = _count_pages(staging)
     _swap_in(server, staging, work, say)
     return True
 
@@ -367,7 +434,10 @@ def _swap_in(server: PreviewServer, new: Path, work: Path, say: Callable[[str], 
 
 
 def _failed(server: PreviewServer, failure: BuildFailed | ConfigFileError, say) -> None:
-    lines = problem_lines(failure)
+    _show(server, problem_lines(failure), say)
+
+
+def _show(server: PreviewServer, lines: tuple[str, ...], say: Callable[[str], None]) -> None:
     if lines != server.problems:  # a second save with the same errors says nothing new
         say("Siden kunne ikke bygges; browseren viser den sidste udgave, der virkede:")
         say("\n".join(lines))
