@@ -34,7 +34,7 @@ from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.search import SearchIndexError, index_site, typo_words
-from vifte.output.templating import COMPILED, TemplateLayoutError
+from vifte.output.templating import THEME_COMPILED, TemplateLayoutError
 from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import broken_in_site
@@ -188,7 +188,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        env.bytecode_cache = COMPILED  # the theme's templates, compiled once per process
+        env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
         env.globals["vifte_routes"] = route_globals()
         env.globals["vifte_feeds"] = feeds(self.catalogue)
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.

@@ -19,7 +19,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +41,7 @@ from vifte.mkdocs.incremental import (
     lay_over,
     quick_pages,
 )
+from vifte.mkdocs.plugin import log as plugin_log
 from vifte.source.loader import PARSED
 from vifte.source.project import Project
 
@@ -306,7 +308,7 @@ def _quick_once(
     config.site_dir = str(staging)
     _set_quick(config, Quick(pages, root))
     try:
-        with _silenced_build_errors() as context:
+        with _silenced_build_errors() as context, _quiet(plugin_log.logger):
             build(config, serve_url=serve_url, dirty=True)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -379,6 +381,17 @@ def _build_apart(
 
 def _count_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """The catalogue's warnings come once, from the complete step, not twice for every save."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _set_quick(config: MkDocsConfig, quick: Quick | None) -> None:

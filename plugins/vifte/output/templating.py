@@ -47,6 +47,9 @@ class Compiled(jinja2.BytecodeCache):
 
 
 COMPILED = Compiled()
+"""For vifte's own environments (all made by `environment`, so with the same settings)."""
+THEME_COMPILED = Compiled()
+"""For the site generator's theme environment, whose settings differ: its own cache."""
 
 
 class TemplateLayoutError(ValueError):
