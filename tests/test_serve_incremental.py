@@ -15,7 +15,8 @@ import pytest
 
 from vifte.mkdocs.config_file import load_config_file
 from vifte.mkdocs.incremental import State
-from vifte.mkdocs.serve import PreviewServer, _rebuild
+from vifte.mkdocs.preview_server import PreviewServer
+from vifte.mkdocs.serve import _rebuild
 
 SERVE_URL = "http://127.0.0.1:8000/"
 OFFER = "catalogue/offers/virksomhedspraktik.yaml"

@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException
 
 from vifte.mkdocs.build import _failure, _silenced_build_errors
 from vifte.mkdocs.config_file import ConfigFileError, load_config_file
-from vifte.mkdocs.serve import _in_danish, problem_lines
+from vifte.mkdocs.preview_server import _in_danish, problem_lines
 
 
 def main(argv: list[str]) -> int:
