@@ -60,7 +60,7 @@ def test_serve_rebuilds_after_an_edit(project):
 def test_a_built_site_carries_nothing_of_the_preview(project, tmp_path):
     """The reload script and the error list exist only under `vifte serve`, never in a build."""
     from vifte.mkdocs.build import build_site
-    from vifte.mkdocs.serve import FILES, PREFIX
+    from vifte.mkdocs.preview_server import FILES, PREFIX
 
     site = build_site(project / "mkdocs.yml", tmp_path / "site", pdf=False)
     pages = list(site.rglob("*.html"))

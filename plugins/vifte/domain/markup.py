@@ -160,8 +160,12 @@ def render_body(text: str) -> str:
     return sanitise(_converter().render(text).replace("<h1", "<h2").replace("</h1>", "</h2>"))
 
 
+@lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
-    """The words of a Markdown text without any markup, for search indexes and metadata."""
+    """The words of a Markdown text without any markup, for search indexes and metadata.
+
+    Kept by text, so a rebuild under `vifte serve` converts only the texts that changed.
+    """
     return nh3.clean(render_markdown(text), tags=set()).strip()
 
 

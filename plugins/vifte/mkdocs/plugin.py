@@ -23,6 +23,7 @@ from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals
 from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
+from vifte.mkdocs.incremental import Quick
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
@@ -33,7 +34,7 @@ from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.search import SearchIndexError, index_site, typo_words
-from vifte.output.templating import TemplateLayoutError
+from vifte.output.templating import THEME_COMPILED, TemplateLayoutError
 from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import broken_in_site
@@ -58,6 +59,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     scripts: ThemeScripts
     pages_report: Report
     """Errors in hand-written pages, collected so that one run reports them all."""
+    quick: Quick | None = None
+    """Set by `vifte serve` for a quick step: only the edited items' pages (incremental.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -101,6 +104,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._refuse_unpublishable(files)
+        if self.quick is not None:
+            return self.quick.files(self, files, config)
         self.bodies = {}
         images = self.project.images
         export = self.config.export
@@ -183,6 +188,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
+        env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
         env.globals["vifte_routes"] = route_globals()
         env.globals["vifte_feeds"] = feeds(self.catalogue)
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.
@@ -227,6 +233,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.quick is not None:
+            return  # the search index and the link check come with the complete build
         site = Path(config.site_dir)
         try:
             index_site(site, typo_words(self.catalogue))

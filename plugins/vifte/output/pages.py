@@ -17,7 +17,7 @@ import jinja2
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
-from vifte.output.search import HIDDEN, WEIGHTS, index_words
+from vifte.output.search import HIDDEN, WEIGHTS, Texts, index_texts, page_words
 from vifte.output.templating import environment, site_link
 
 
@@ -61,13 +61,14 @@ class Renderer:
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 
     @cached_property
-    def _search_words(self) -> dict[str, tuple[str, str, str]]:
-        return index_words(self.catalogue)
+    def _search_texts(self) -> tuple[Texts, set[str]]:
+        return index_texts(self.catalogue)
 
     def search_words(self, url: str) -> tuple[str, str, str]:
         """Extra words the search index gets for a page (compound parts, æøå spellings), as
-        (head, body, terms): see `search.index_words`."""
-        return self._search_words.get(url, ("", "", ""))
+        (head, body, terms): see `search.index_words`. Only the pages rendered pay for theirs."""
+        texts, vocabulary = self._search_texts
+        return page_words(texts[url], vocabulary) if url in texts else ("", "", "")
 
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)

@@ -109,9 +109,9 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
     return " ".join(out)
 
 
-def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
+def _texts(catalogue: Catalogue) -> Texts:
     """Each indexed page's (head, body, keywords, terms) text, by page URL."""
-    texts: dict[str, tuple[str, str, list[str], str]] = {}
+    texts: Texts = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
@@ -132,10 +132,11 @@ def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
     return texts
 
 
-def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
-    """Extra index words by page URL, as (head, body, terms): the head's words come from the
-    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
-    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+Texts = dict[str, tuple[str, str, list[str], str]]
+
+
+def index_texts(catalogue: Catalogue) -> tuple[Texts, set[str]]:
+    """Each indexed page's texts (see `_texts`) and the vocabulary compounds are split with."""
     texts = _texts(catalogue)
     vocabulary = (
         COMMON_WORDS
@@ -147,17 +148,30 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
             if len(w) >= MIN_PART
         }
     )
-    return {
-        url: tuple(  # type: ignore[misc]
-            f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
-            for text in (
-                expand(head, vocabulary, keywords),
-                expand(body, vocabulary),
-                expand(terms, vocabulary, [terms]),
-            )
+    return texts, vocabulary
+
+
+def page_words(
+    texts: tuple[str, str, list[str], str], vocabulary: set[str]
+) -> tuple[str, str, str]:
+    """One page's extra index words as (head, body, terms): see `index_words`."""
+    head, body, keywords, terms = texts
+    return tuple(  # type: ignore[return-value]
+        f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
+        for text in (
+            expand(head, vocabulary, keywords),
+            expand(body, vocabulary),
+            expand(terms, vocabulary, [terms]),
         )
-        for url, (head, body, keywords, terms) in texts.items()
-    }
+    )
+
+
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
+    """Extra index words by page URL, as (head, body, terms): the head's words come from the
+    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
+    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+    texts, vocabulary = index_texts(catalogue)
+    return {url: page_words(page, vocabulary) for url, page in texts.items()}
 
 
 def typo_words(catalogue: Catalogue) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from vifte.domain import changes, news, strategy
@@ -28,6 +29,27 @@ from vifte.output.charts import stacked
 
 Link = Callable[[str], str]
 """Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""
+
+
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process (`vifte serve` builds
+    again and again); Jinja checks each against its template's source, so an edit recompiles."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = Compiled()
+"""For vifte's own environments (all made by `environment`, so with the same settings)."""
+THEME_COMPILED = Compiled()
+"""For the site generator's theme environment, whose settings differ: its own cache."""
 
 
 class TemplateLayoutError(ValueError):
@@ -52,6 +74,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=COMPILED,
     )
     env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
     env.filters["md_body"] = lambda text: Markup(render_body(text)) if text else ""

@@ -47,6 +47,7 @@ def check_references(
         check_refs(col.model)
         refs = ref_paths(col.model)
         images = _image_fields(col.model)
+        attachments = _attachment_fields(col.model)
         for item, doc in items:
             data = doc.data
             if not isinstance(data, dict):
@@ -63,7 +64,7 @@ def check_references(
                 )
             if isinstance(item, Offer):
                 _offer_warnings(item, doc, report)
-            for name, attached in _attachment_fields(col.model):
+            for name, attached in attachments:
                 value = getattr(item, name, None)
                 if value is not None:
                     problem = _attachment_problem(project.collection(col.name), attached, value)

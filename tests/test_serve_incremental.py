@@ -1,0 +1,181 @@
+"""`vifte serve` after an edit: the edited item's page first (quick step), then the whole site.
+
+Each test drives the preview's own builder (the function MkDocs' file watcher calls) on a real
+project and compares what it serves with a full build of the same files, byte for byte.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from vifte.mkdocs.config_file import load_config_file
+from vifte.mkdocs.incremental import State
+from vifte.mkdocs.preview_server import PreviewServer
+from vifte.mkdocs.serve import _rebuild
+
+SERVE_URL = "http://127.0.0.1:8000/"
+OFFER = "catalogue/offers/virksomhedspraktik.yaml"
+PAGE = "tilbud/virksomhedspraktik/index.html"
+
+
+@dataclass
+class Preview:
+    """The preview's builder and what it serves, without the HTTP server around it."""
+
+    project: Path
+    work: Path
+    state: State
+    server: PreviewServer
+    said: list[str]
+
+    def rebuild(self) -> bool:
+        config = load_config_file(self.project / "mkdocs.yml", warn=False)
+        config.site_url = SERVE_URL
+        config.plugins.on_startup(command="serve", dirty=False)
+        return _rebuild(self.server, config, self.work, SERVE_URL, self.said.append, self.state)
+
+    def complete(self) -> None:
+        """Run the builder again while it asks for it (the complete step after a quick one)."""
+        while self.server._want_rebuild:
+            self.server._want_rebuild = False
+            assert self.rebuild()
+
+    @property
+    def site(self) -> Path:
+        return Path(self.server.root)
+
+
+def _preview(project: Path, work: Path, quick: bool = True) -> Preview:
+    root = work / "site"
+    root.mkdir(parents=True)
+    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+    preview = Preview(project, work, State(quick=quick), server, [])
+    assert preview.rebuild(), preview.said
+    return preview
+
+
+@pytest.fixture
+def preview(project: Path, tmp_path: Path) -> Iterator[Preview]:
+    yield _preview(project, tmp_path / "serve")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
+def _full_build(project: Path) -> dict[str, bytes]:
+    """Every file of a fresh full preview build of the project as it is now."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return _files(_preview(project, Path(tmp), quick=False).site)
+
+
+def _edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _assert_same(served: dict[str, bytes], full: dict[str, bytes]) -> None:
+    assert served.keys() == full.keys(), served.keys() ^ full.keys()
+    differ = [path for path in full if served[path] != full[path]]
+    assert not differ, differ
+
+
+def test_a_title_change_shows_its_page_first_then_the_whole_site(project, preview):
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    assert not preview.state.complete
+    assert "<h1>Praktik i en virksomhed</h1>" in (preview.site / PAGE).read_text("utf-8")
+    full = _full_build(project)
+    assert (preview.site / PAGE).read_bytes() == full[PAGE]
+    assert (preview.site / "sitemap.xml").read_bytes() == full["sitemap.xml"]
+    assert preview.server._want_rebuild, "the complete step is not asked for"
+    preview.complete()
+    assert preview.state.complete
+    _assert_same(_files(preview.site), full)
+
+
+def test_a_one_offer_change_renders_one_page_and_a_theme_change_all(project, preview):
+    everything = preview.state.rendered
+    assert everything >= 15
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    assert preview.state.rendered == 1
+    preview.complete()
+    assert preview.state.rendered == everything
+    (project / "theme" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    assert preview.rebuild()
+    assert preview.state.complete and preview.state.rendered == everything
+    assert not preview.server._want_rebuild
+
+
+def test_without_the_quick_step_every_page_is_rendered(project, tmp_path):
+    """The count above tells the quick step from a full build: without it, all pages come again."""
+    preview = _preview(project, tmp_path / "serve", quick=False)
+    everything = preview.state.rendered
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    assert preview.state.rendered == everything >= 15
+    assert not preview.server._want_rebuild
+
+
+def test_adding_and_deleting_an_offer_equals_a_full_build(project, preview):
+    added = project / "catalogue/offers/ny-praktik.yaml"
+    text = (
+        (project / OFFER)
+        .read_text("utf-8")
+        .replace("title: Virksomhedspraktik", "title: Ny praktik")
+    )
+    added.write_text(text, encoding="utf-8")
+    assert preview.rebuild()
+    preview.complete()
+    assert "tilbud/ny-praktik/index.html" in _files(preview.site)
+    _assert_same(_files(preview.site), _full_build(project))
+    added.unlink()
+    assert preview.rebuild()
+    preview.complete()
+    assert "tilbud/ny-praktik/index.html" not in _files(preview.site)
+    _assert_same(_files(preview.site), _full_build(project))
+
+
+def test_a_broken_offer_keeps_the_last_good_site_and_its_fix_is_quick(project, preview):
+    before = _files(preview.site)
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: [Virksomhedspraktik")
+    assert not preview.rebuild()
+    assert preview.server.problems and OFFER in preview.server.problems[0]
+    assert _files(preview.site) == before
+    _edit(project, OFFER, "title: [Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    assert preview.server.problems == ()
+    assert preview.state.rendered == 1
+    full = _full_build(project)
+    assert (preview.site / PAGE).read_bytes() == full[PAGE]
+    preview.complete()
+    _assert_same(_files(preview.site), full)
+
+
+def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, preview):
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
+    assert preview.rebuild()
+    shown = _files(preview.site)
+    preview.server._want_rebuild = True  # what the file watcher does when a file is saved
+    assert preview.rebuild()  # the complete step, stopped at once
+    assert not preview.state.complete
+    assert _files(preview.site) == shown
+    _edit(project, OFFER, "title: Praktik i en virksomhed", "title: Praktik hos en arbejdsgiver")
+    preview.server._want_rebuild = False
+    assert preview.rebuild()
+    assert preview.state.rendered == 1
+    assert "<h1>Praktik hos en arbejdsgiver</h1>" in (preview.site / PAGE).read_text("utf-8")
+    preview.server._want_rebuild = True
+    preview.complete()
+    assert preview.state.complete
+    _assert_same(_files(preview.site), _full_build(project))
