@@ -189,6 +189,7 @@
     var people = ["citizen", "caseworker", "meeting"].map(function (name) {
       return [name, $("#vifte-plan-" + name, root), $("[data-vifte-plan-print-" + name + "]")];
     });
+    fillPicker($("[data-vifte-plan-offers]", root));
     readPlan();
     $("[data-vifte-plan-discarded]", root).hidden = !takeDiscarded();
     $("[data-vifte-plan-expired]", root).hidden = !takeExpired();
@@ -350,6 +351,30 @@
       status.textContent = "Planen er slettet.";
     });
     render();
+  }
+
+  /* The picker's offers come from the offers' data file (OFFER_LIST_PATH, keys in
+     output/offer_list.py), with the attributes planData reads, as the build writes them for mentors. */
+  function fillPicker(group) {
+    if (!group) return;
+    fetch(group.getAttribute("data-vifte-plan-offers"))
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (offers) {
+        var batch = document.createDocumentFragment();
+        offers.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o.i;
+          option.textContent = o.t;
+          [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
+            ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
+            option.setAttribute("data-" + pair[0], pair[1] || "");
+          });
+          batch.appendChild(option);
+        });
+        group.appendChild(batch);
+        group.parentNode.setAttribute("data-vifte-ready", "");
+      });
   }
 
   /* The plan as a file the citizen takes home: written from this browser, read back only when
