@@ -518,8 +518,17 @@
       });
     }
     /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a
-       word is replaced by the site's own word (pagefind/vifte-ord.json, fetched at the first search). */
-    var vocabulary = null;
+       word is replaced by the site's own word. The site's words lie in small files by first and by
+       last letter (pagefind/vifte-ord/, see TYPO_FOLDER in search.py), fetched when needed. */
+    var shards = {};
+    function shard(end, letter) {
+      var name = end + "-" + letter.codePointAt(0) + ".json";
+      if (!shards[name]) {
+        shards[name] = fetch(new URL("pagefind/vifte-ord/" + name, rootUrl).href)
+          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      return shards[name];
+    }
     function near(a, b) {
       if (Math.abs(a.length - b.length) > 1 || a === b) return false;
       var i = 0;
@@ -530,22 +539,22 @@
       }
       return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
     }
+    /* The word itself when the site uses it, else the most used word one letter from it with the
+       same first letter, else with the same last letter, else null. */
+    function fix(w) {
+      if (w.length < 5) return Promise.resolve(w);
+      var pick = function (known) { return known.filter(function (k) { return near(w, k); })[0]; };
+      return shard("f", w[0]).then(function (known) {
+        if (known.indexOf(w) >= 0) return w;
+        return pick(known) || shard("l", w[w.length - 1]).then(function (more) { return pick(more) || null; });
+      });
+    }
     function corrected(query) {
       var words = query.toLocaleLowerCase("da").split(/\s+/);
       if (!words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
-      if (!vocabulary) {
-        vocabulary = fetch(new URL("pagefind/vifte-ord.json", rootUrl).href)
-          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
-      }
-      return vocabulary.then(function (known) {
-        var changed = false;
-        var fixed = words.map(function (w) {
-          if (w.length < 5 || known.indexOf(w) >= 0) return w;
-          var best = known.filter(function (k) { return near(w, k); })[0];
-          if (best) changed = true;
-          return best || w;
-        });
-        return changed ? fixed.join(" ") : null;
+      return Promise.all(words.map(fix)).then(function (fixed) {
+        var changed = fixed.some(function (f, i) { return f && f !== words[i]; });
+        return changed ? fixed.map(function (f, i) { return f || words[i]; }).join(" ") : null;
       });
     }
     var timer = null;
