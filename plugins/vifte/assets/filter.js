@@ -155,23 +155,31 @@
     /* Counts per option: an offer that matches every group counts for each of its values; one that
        fails exactly one group counts for its values in that group (decision 22). */
     function tally(picked) {
-      var counts = {};
-      NAMES.forEach(function (name) { counts[name] = {}; });
+      var counts = {}, want = {}, active = [];
+      NAMES.forEach(function (name) {
+        counts[name] = {};
+        if (!picked[name].length) return;
+        want[name] = {};
+        picked[name].forEach(function (x) { want[name][x] = true; });
+        active.push(name);
+      });
       function add(name, values) {
-        values.forEach(function (x) { counts[name][x] = (counts[name][x] || 0) + 1; });
+        for (var k = 0; k < values.length; k += 1) counts[name][values[k]] = (counts[name][values[k]] || 0) + 1;
       }
       matched = [];
-      offers.forEach(function (item) {
-        var failed = [];
-        NAMES.forEach(function (name) {
-          var want = picked[name];
-          if (want.length && !want.some(function (x) { return item.v[name].indexOf(x) !== -1; })) failed.push(name);
-        });
-        if (!failed.length) {
+      /* Plain loops: this runs over every offer on each tick (5,000 in the benchmark). */
+      for (var i = 0; i < offers.length; i += 1) {
+        var item = offers[i], failed = null, fails = 0;
+        for (var g = 0; g < active.length && fails < 2; g += 1) {
+          var values = item.v[active[g]], set = want[active[g]], hit = false;
+          for (var j = 0; j < values.length && !hit; j += 1) hit = set[values[j]] === true;
+          if (!hit) { fails += 1; failed = active[g]; }
+        }
+        if (!fails) {
           matched.push(item);
-          NAMES.forEach(function (name) { add(name, item.v[name]); });
-        } else if (failed.length === 1) add(failed[0], item.v[failed[0]]);
-      });
+          for (var n = 0; n < NAMES.length; n += 1) add(NAMES[n], item.v[NAMES[n]]);
+        } else if (fails === 1) add(failed, item.v[failed]);
+      }
       return counts;
     }
     function apply(updateUrl) {

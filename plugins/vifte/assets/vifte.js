@@ -486,11 +486,39 @@
       });
       return item;
     }
+    /* Results come RESULTS at a time: each needs its own fragment file from the index. */
+    var RESULTS = 10;
+    var shown = null;
+    var more = $("[data-vifte-search-more]");
+    function drawResults() {
+      var current = shown;
+      var start = current.drawn;
+      var batch = current.search.results.slice(start, start + RESULTS);
+      current.drawn += batch.length;
+      more.hidden = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+        if (current !== shown) return null;
+        if (!start) list.textContent = "";
+        var first = null;
+        items.forEach(function (data) {
+          var item = card(data);
+          first = first || item;
+          list.appendChild(item);
+        });
+        var left = current.search.results.length - current.drawn;
+        more.hidden = left <= 0;
+        more.textContent = left > RESULTS ? "Vis " + RESULTS + " resultater mere" : left === 1 ? "Vis det sidste resultat" : "Vis de sidste " + left + " resultater";
+        return first;
+      });
+    }
+    more.addEventListener("click", function () {
+      drawResults().then(function (first) { if (first) $(".vifte-card__title a", first).focus(); });
+    });
     function run(query, updateUrl) {
       var ticket = ++latest;
       query = query.trim();
       if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      if (!query) { list.textContent = ""; status.textContent = ""; shown = null; more.hidden = true; return; }
       status.textContent = "Søger …";
       load().then(function (pf) {
         /* A word the site never uses, one letter from one it does: search for that word instead. */
@@ -503,16 +531,14 @@
         });
       }).then(function (found) {
         var search = found.search;
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
-          if (ticket !== latest) return;
-          list.textContent = "";
-          items.forEach(function (data) { list.appendChild(card(data)); });
-          var n = search.results.length;
-          var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
-          status.textContent = n === 0
-            ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
-            : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«" + (n > 30 ? ". Viser de 30 første." : ".");
-        });
+        if (ticket !== latest) return null;
+        shown = { search: search, drawn: 0 };
+        var n = search.results.length;
+        var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
+        var text = n === 0
+          ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
+          : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«.";
+        return drawResults().then(function () { if (ticket === latest) status.textContent = text; });
       }).catch(function () {
         if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
       });
