@@ -19,8 +19,8 @@ import os
 import sys
 import tempfile
 import threading
-from io import BytesIO
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
