@@ -6,6 +6,7 @@ from vifte.domain.danish import sort_da
 
 from ..test_templating import DANISH_TITLES, build_danish
 from .conftest import serve
+from .test_filter_feedback import ready
 
 
 def test_filter_page_lists_ae_oe_aa_after_z(page, watched, project, write, tmp_path):
@@ -13,6 +14,7 @@ def test_filter_page_lists_ae_oe_aa_after_z(page, watched, project, write, tmp_p
     server, url = serve(site)
     try:
         page.goto(url + "tilbud/")
+        ready(page)
         titles = page.locator("[data-vifte-results] .vifte-card__title").all_text_contents()
         assert [t for t in titles if t in DANISH_TITLES] == DANISH_TITLES
         assert titles == sort_da(titles)  # the script's order is danish.py's, card for card

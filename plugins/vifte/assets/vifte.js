@@ -189,6 +189,7 @@
     var people = ["citizen", "caseworker", "meeting"].map(function (name) {
       return [name, $("#vifte-plan-" + name, root), $("[data-vifte-plan-print-" + name + "]")];
     });
+    fillPicker($("[data-vifte-plan-offers]", root));
     readPlan();
     $("[data-vifte-plan-discarded]", root).hidden = !takeDiscarded();
     $("[data-vifte-plan-expired]", root).hidden = !takeExpired();
@@ -352,6 +353,30 @@
     render();
   }
 
+  /* The picker's offers come from the offers' data file (OFFER_LIST_PATH, keys in
+     output/offer_list.py), with the attributes planData reads, as the build writes them for mentors. */
+  function fillPicker(group) {
+    if (!group) return;
+    fetch(group.getAttribute("data-vifte-plan-offers"))
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (offers) {
+        var batch = document.createDocumentFragment();
+        offers.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o.i;
+          option.textContent = o.t;
+          [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
+            ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
+            option.setAttribute("data-" + pair[0], pair[1] || "");
+          });
+          batch.appendChild(option);
+        });
+        group.appendChild(batch);
+        group.parentNode.setAttribute("data-vifte-ready", "");
+      });
+  }
+
   /* The plan as a file the citizen takes home: written from this browser, read back only when
      it has the shape readPlan accepts. Nothing leaves the computer. */
   var MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -461,11 +486,39 @@
       });
       return item;
     }
+    /* Results come RESULTS at a time: each needs its own fragment file from the index. */
+    var RESULTS = 10;
+    var shown = null;
+    var more = $("[data-vifte-search-more]");
+    function drawResults() {
+      var current = shown;
+      var start = current.drawn;
+      var batch = current.search.results.slice(start, start + RESULTS);
+      current.drawn += batch.length;
+      more.hidden = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+        if (current !== shown) return null;
+        if (!start) list.textContent = "";
+        var first = null;
+        items.forEach(function (data) {
+          var item = card(data);
+          first = first || item;
+          list.appendChild(item);
+        });
+        var left = current.search.results.length - current.drawn;
+        more.hidden = left <= 0;
+        more.textContent = left > RESULTS ? "Vis " + RESULTS + " resultater mere" : left === 1 ? "Vis det sidste resultat" : "Vis de sidste " + left + " resultater";
+        return first;
+      });
+    }
+    more.addEventListener("click", function () {
+      drawResults().then(function (first) { if (first) $(".vifte-card__title a", first).focus(); });
+    });
     function run(query, updateUrl) {
       var ticket = ++latest;
       query = query.trim();
       if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      if (!query) { list.textContent = ""; status.textContent = ""; shown = null; more.hidden = true; return; }
       status.textContent = "Søger …";
       load().then(function (pf) {
         /* A word the site never uses, one letter from one it does: search for that word instead. */
@@ -478,23 +531,30 @@
         });
       }).then(function (found) {
         var search = found.search;
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); })).then(function (items) {
-          if (ticket !== latest) return;
-          list.textContent = "";
-          items.forEach(function (data) { list.appendChild(card(data)); });
-          var n = search.results.length;
-          var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
-          status.textContent = n === 0
-            ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
-            : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«" + (n > 30 ? ". Viser de 30 første." : ".");
-        });
+        if (ticket !== latest) return null;
+        shown = { search: search, drawn: 0 };
+        var n = search.results.length;
+        var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
+        var text = n === 0
+          ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
+          : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«.";
+        return drawResults().then(function () { if (ticket === latest) status.textContent = text; });
       }).catch(function () {
         if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
       });
     }
     /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a
-       word is replaced by the site's own word (pagefind/vifte-ord.json, fetched at the first search). */
-    var vocabulary = null;
+       word is replaced by the site's own word. The site's words lie in small files by first and by
+       last letter (pagefind/vifte-ord/, see TYPO_FOLDER in search.py), fetched when needed. */
+    var shards = {};
+    function shard(end, letter) {
+      var name = end + "-" + letter.codePointAt(0) + ".json";
+      if (!shards[name]) {
+        shards[name] = fetch(new URL("pagefind/vifte-ord/" + name, rootUrl).href)
+          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      return shards[name];
+    }
     function near(a, b) {
       if (Math.abs(a.length - b.length) > 1 || a === b) return false;
       var i = 0;
@@ -505,22 +565,22 @@
       }
       return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
     }
+    /* The word itself when the site uses it, else the most used word one letter from it with the
+       same first letter, else with the same last letter, else null. */
+    function fix(w) {
+      if (w.length < 5) return Promise.resolve(w);
+      var pick = function (known) { return known.filter(function (k) { return near(w, k); })[0]; };
+      return shard("f", w[0]).then(function (known) {
+        if (known.indexOf(w) >= 0) return w;
+        return pick(known) || shard("l", w[w.length - 1]).then(function (more) { return pick(more) || null; });
+      });
+    }
     function corrected(query) {
       var words = query.toLocaleLowerCase("da").split(/\s+/);
       if (!words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
-      if (!vocabulary) {
-        vocabulary = fetch(new URL("pagefind/vifte-ord.json", rootUrl).href)
-          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
-      }
-      return vocabulary.then(function (known) {
-        var changed = false;
-        var fixed = words.map(function (w) {
-          if (w.length < 5 || known.indexOf(w) >= 0) return w;
-          var best = known.filter(function (k) { return near(w, k); })[0];
-          if (best) changed = true;
-          return best || w;
-        });
-        return changed ? fixed.join(" ") : null;
+      return Promise.all(words.map(fix)).then(function (fixed) {
+        var changed = fixed.some(function (f, i) { return f && f !== words[i]; });
+        return changed ? fixed.map(function (f, i) { return f || words[i]; }).join(" ") : null;
       });
     }
     var timer = null;

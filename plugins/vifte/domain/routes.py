@@ -31,6 +31,8 @@ HSDS_FILES = {
 """The Open Referral HSDS 3 export, one file per kind of object."""
 CSV_PATH = "data/tilbud.csv"
 """The offers as a spreadsheet."""
+OFFER_LIST_PATH = "tilbud/tilbud.json"
+"""The listed offers as compact data: the filter page's cards and Min plan's picker read it."""
 QR_FOLDER = "qr/"
 """Each offer's and mentor's QR code for the printed Min plan: qr/tilbud/x.svg for tilbud/x/."""
 

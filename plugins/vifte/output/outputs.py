@@ -15,20 +15,29 @@ from typing import Literal
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
-from vifte.domain.routes import CSV_PATH, EXPORT_PATH, EXPORT_SCHEMA_PATH, qr_path
+from vifte.domain.routes import (
+    CSV_PATH,
+    EXPORT_PATH,
+    EXPORT_SCHEMA_PATH,
+    OFFER_LIST_PATH,
+    qr_path,
+)
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
 from vifte.output.feeds import feed_files
 from vifte.output.hsds import hsds_files
+from vifte.output.offer_list import offer_list_json
 from vifte.output.pages import Renderer
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg_file
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
-Kind = Literal["page", "asset", "colours", "export", "image", "robots", "pdf", "file", "feed", "qr"]
+Kind = Literal[
+    "page", "asset", "colours", "data", "export", "image", "robots", "pdf", "file", "feed", "qr"
+]
 
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
@@ -100,6 +109,7 @@ def outputs(
     for script in SCRIPTS:
         yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))
     yield Output(STYLESHEETS[1], "colours", content=colours_css(catalogue.settings))
+    yield Output(OFFER_LIST_PATH, "data", content=offer_list_json(catalogue))
     for image in images_of(catalogue):
         yield Output(site_path(image), "image", source=pictures.source(image))
     for p in printed:

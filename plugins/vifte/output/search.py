@@ -37,7 +37,10 @@ DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), inst
 # The extra words stand between these two in the index; the browser cuts them out of excerpts.
 HIDDEN = ("vifteordstart", "vifteordslut")
 TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
-TYPO_FILE = "pagefind/vifte-ord.json"
+TYPO_FOLDER = "pagefind/vifte-ord"
+"""The typo words in small files by a word's first letter (f-<code point>.json) and by its last
+(l-<code point>.json): one letter wrong never changes both ends of a word of TYPO_MIN letters, so
+the browser fetches the first file, and the second only when the first has no near word."""
 WEIGHTS = {"head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
@@ -208,4 +211,16 @@ def index_site(site: Path, typos: Iterable[str] = ()) -> None:
             "søgeindekset blev ikke skrevet helt (er disken fuld?); "
             f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
         )
-    (site / TYPO_FILE).write_text(json.dumps(list(typos), ensure_ascii=False), encoding="utf-8")
+    folder = site / TYPO_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in typo_files(typos).items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def typo_files(typos: Iterable[str]) -> dict[str, str]:
+    """The typo words by first and by last letter, each file most used first (see TYPO_FOLDER)."""
+    shards: dict[str, list[str]] = {}
+    for word in typos:
+        for end, letter in (("f", word[0]), ("l", word[-1])):
+            shards.setdefault(f"{end}-{ord(letter)}.json", []).append(word)
+    return {name: json.dumps(words, ensure_ascii=False) for name, words in shards.items()}

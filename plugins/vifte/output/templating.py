@@ -23,7 +23,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.markup import render_body, render_markdown
 from vifte.domain.model import KIND_LABELS
-from vifte.domain.routes import feeds, route_globals
+from vifte.domain.routes import OFFER_LIST_PATH, feeds, route_globals
 from vifte.output import jsonld
 from vifte.output.charts import stacked
 
@@ -90,6 +90,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["news"] = news  # notices: news.newest_first(c), news.about(c, id)
     env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
+    env.globals["offer_list"] = OFFER_LIST_PATH  # the offers as data (filter page, plan)
     env.globals["routes"] = route_globals()  # fixed and overview pages: routes.offers, routes.plan
     return env
 

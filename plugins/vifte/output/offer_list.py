@@ -1,0 +1,62 @@
+"""The listed offers as compact data (OFFER_LIST_PATH) for the filter page and Min plan's picker.
+
+At 5,000 offers the filter page used to hold every card twice as HTML (7.4 MB); its script now
+draws the cards from this file instead, which holds only what a card, the filter's counts, the
+printed list and the plan need, under short keys (decision 27-filter).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.danish import sort_da
+from vifte.domain.model import Offer
+
+KEYS = {
+    "i": "id",
+    "t": "title",
+    "u": "page URL, relative to the site's root",
+    "s": "summary",
+    "a": "area id",
+    "x": "access id",
+    "th": "theme ids",
+    "tg": "target group ids",
+    "p": "1 when the offer is paused",
+    "c": "phone, else e-mail (printed list, plan)",
+    "l": "one-line address (printed list, plan)",
+    "pr": "provider (plan)",
+    "lb": "legal basis, joined by '; ' (plan)",
+    "n": "contact person (plan)",
+}
+"""Each offer's keys; the scripts read exactly these (assets/filter.js, assets/vifte.js)."""
+
+
+def _entry(o: Offer) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "i": o.id,
+        "t": o.title,
+        "u": o.page_url,
+        "s": o.summary,
+        "a": o.area,
+        "x": o.access,
+        "th": list(o.themes),
+        "tg": list(o.target_groups),
+        "c": o.contact.phone or o.contact.email or "",
+        "l": o.location.one_line if o.location else "",
+        "pr": o.provider.name,
+        "lb": "; ".join(o.legal_basis),
+        "n": o.contact.name or "",
+    }
+    if o.status == "paused":
+        entry["p"] = 1
+    return {k: v for k, v in entry.items() if v not in ("", [])}
+
+
+def offer_list_json(catalogue: Catalogue) -> str:
+    """The listed offers in Danish title order (Æ, Ø, Å after Z), as one compact JSON array."""
+    offers = sort_da(catalogue.offers, key=lambda o: o.title)
+    return json.dumps(
+        [_entry(o) for o in offers], ensure_ascii=False, separators=(",", ":"), sort_keys=False
+    )
