@@ -31,15 +31,6 @@ HSDS_FILES = {
 """The Open Referral HSDS 3 export, one file per kind of object."""
 CSV_PATH = "data/tilbud.csv"
 """The offers as a spreadsheet."""
-QR_FOLDER = "qr/"
-"""Each offer's and mentor's QR code for the printed Min plan: qr/tilbud/x.svg for tilbud/x/."""
-
-
-def qr_path(page_url: str) -> str:
-    """The site path of the QR code of the page at `page_url` (tilbud/x/ -> qr/tilbud/x.svg)."""
-    return f"{QR_FOLDER}{page_url.rstrip('/')}.svg"
-
-
 OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)
 """Every open-data file of the site (links in texts may point at them)."""
 

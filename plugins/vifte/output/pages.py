@@ -17,7 +17,7 @@ import jinja2
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
-from vifte.output.search import HIDDEN, WEIGHTS, index_words
+from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
 from vifte.output.templating import environment, site_link
 
 
@@ -61,13 +61,14 @@ class Renderer:
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
 
     @cached_property
-    def _search_words(self) -> dict[str, tuple[str, str, str]]:
-        return index_words(self.catalogue)
+    def search(self) -> SearchWords:
+        """The catalogue's search words, worked out once for the pages and the index."""
+        return SearchWords(self.catalogue)
 
     def search_words(self, url: str) -> tuple[str, str, str]:
         """Extra words the search index gets for a page (compound parts, æøå spellings), as
         (head, body, terms): see `search.index_words`."""
-        return self._search_words.get(url, ("", "", ""))
+        return self.search.extra.get(url, ("", "", ""))
 
     def render(self, template: str, url: str, **context: Any) -> str:
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)

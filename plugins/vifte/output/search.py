@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -109,9 +110,13 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
     return " ".join(out)
 
 
-def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
+Texts = dict[str, tuple[str, str, list[str], str]]
+"""Each indexed page's (head, body, keywords, terms) text, by page URL."""
+
+
+def _texts(catalogue: Catalogue) -> Texts:
     """Each indexed page's (head, body, keywords, terms) text, by page URL."""
-    texts: dict[str, tuple[str, str, list[str], str]] = {}
+    texts: Texts = {}
     for col in COLLECTIONS.values():
         if col.search_text is None:
             continue
@@ -132,11 +137,28 @@ def _texts(catalogue: Catalogue) -> dict[str, tuple[str, str, list[str], str]]:
     return texts
 
 
-def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
-    """Extra index words by page URL, as (head, body, terms): the head's words come from the
-    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
-    the names and descriptions of the item's areas, themes and target groups, weighing least."""
-    texts = _texts(catalogue)
+class SearchWords:
+    """The search words of one catalogue, worked out once: each page's texts (their Markdown
+    rendered once), its extra index words and the typo list."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.texts: Texts = _texts(catalogue)
+        self.extra = _index_words(self.texts)
+
+    def typos(self) -> list[str]:
+        """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
+        replaces a query word the site never uses by the first of these one letter from it
+        (wrong, missing, extra or two swapped), so "budjet" becomes "budget", not "buddet"."""
+        found = Counter(w for texts in self.texts.values() for t in texts for w in words(str(t)))
+        found.update(w for extra in self.extra.values() for t in extra for w in t.split())
+        for marker in HIDDEN:
+            del found[marker]
+        return [
+            w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN
+        ]
+
+
+def _index_words(texts: Texts) -> dict[str, tuple[str, str, str]]:
     vocabulary = (
         COMMON_WORDS
         | word_list()
@@ -160,15 +182,16 @@ def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
     }
 
 
+def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
+    """Extra index words by page URL, as (head, body, terms): the head's words come from the
+    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
+    the names and descriptions of the item's areas, themes and target groups, weighing least."""
+    return SearchWords(catalogue).extra
+
+
 def typo_words(catalogue: Catalogue) -> list[str]:
-    """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
-    replaces a query word the site never uses by the first of these one letter from it (wrong,
-    missing, extra or two swapped), so "budjet" becomes "budget", not the rarer "buddet"."""
-    found = Counter(w for texts in _texts(catalogue).values() for t in texts for w in words(str(t)))
-    found.update(w for extra in index_words(catalogue).values() for t in extra for w in t.split())
-    for marker in HIDDEN:
-        del found[marker]
-    return [w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN]
+    """SearchWords.typos for a catalogue whose words are not at hand."""
+    return SearchWords(catalogue).typos()
 
 
 class SearchIndexError(Exception):
@@ -177,21 +200,45 @@ class SearchIndexError(Exception):
 
 def index_site(site: Path, typos: Iterable[str] = ()) -> None:
     """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary) and
-    the words the browser corrects typos to (`typo_words`) beside it."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"søgeindekset kunne ikke bygges: {result.stderr or result.stdout}")
-    # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
-    empty = [
-        p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
-    ]
-    if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
-        raise SearchIndexError(
-            "søgeindekset blev ikke skrevet helt (er disken fuld?); "
-            f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
+    the words the browser corrects typos to (`SearchWords.typos`) beside it."""
+    Indexing(site).finish(typos)
+
+
+class Indexing:
+    """Pagefind indexing `site` in its own process, so the build can check links meanwhile."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.output = tempfile.TemporaryFile()  # a pipe could fill up while nobody reads it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
         )
-    (site / TYPO_FILE).write_text(json.dumps(list(typos), ensure_ascii=False), encoding="utf-8")
+
+    def stop(self) -> None:
+        """End Pagefind early (the build failed elsewhere)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.output.close()
+
+    def finish(self, typos: Iterable[str] = ()) -> None:
+        """Wait for Pagefind, check that it wrote its files, and write the typo list beside them."""
+        with self.output:
+            returncode = self.process.wait()
+            self.output.seek(0)
+            said = self.output.read().decode("utf-8", "replace")
+        if returncode != 0:
+            raise SearchIndexError(f"søgeindekset kunne ikke bygges: {said}")
+        site = self.site
+        # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
+        empty = [
+            p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
+        ]
+        if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
+            raise SearchIndexError(
+                "søgeindekset blev ikke skrevet helt (er disken fuld?); "
+                f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
+            )
+        (site / TYPO_FILE).write_text(json.dumps(list(typos), ensure_ascii=False), encoding="utf-8")
