@@ -18,7 +18,7 @@ import jinja2
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
 from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
-from vifte.output.templating import environment, site_link
+from vifte.output.templating import PageLink, environment, site_link
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Renderer:
         self.env.globals["search_hidden"] = HIDDEN
         self.env.globals["printed"] = {}
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
+        self.link = PageLink()
+        self.env.globals["link"] = self.link
 
     @cached_property
     def search(self) -> SearchWords:
@@ -71,6 +73,7 @@ class Renderer:
         return self.search.extra.get(url, ("", "", ""))
 
     def render(self, template: str, url: str, **context: Any) -> str:
+        self.link.page_url = url
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)
 
     def _render_page(
@@ -84,6 +87,7 @@ class Renderer:
 
         A template that sets neither falls back on the route's (e.g. a collection's title field).
         """
+        self.link.page_url = url
         module = self.env.get_template(template).make_module(
             {"link": site_link(url), "page_url": url, **context}
         )

@@ -97,6 +97,17 @@ def site_link(page_url: str) -> Link:
     return lambda target: relative(target, page_url)
 
 
+class PageLink:
+    """`link` for the page being rendered, as a global: the site's macro modules are imported
+    without context (built once, not once per page) and reach the page through this."""
+
+    def __init__(self) -> None:
+        self.page_url = ""
+
+    def __call__(self, target: str) -> str:
+        return relative(target, self.page_url)
+
+
 def absolute_link(site_url: str) -> Link:
     """Links for a PDF or a feed, read away from the site: absolute, from settings' municipality.url."""
     base = site_url if site_url.endswith("/") else site_url + "/"
