@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import nh3
@@ -160,8 +160,12 @@ def render_body(text: str) -> str:
     return sanitise(_converter().render(text).replace("<h1", "<h2").replace("</h1>", "</h2>"))
 
 
+@cache
 def plain_text(text: str) -> str:
-    """The words of a Markdown text without any markup, for search indexes and metadata."""
+    """The words of a Markdown text without any markup, for search indexes and metadata.
+
+    Kept per text: the search words, the HSDS export and the spreadsheet each ask for every
+    description (a build rendered each one three times)."""
     return nh3.clean(render_markdown(text), tags=set()).strip()
 
 

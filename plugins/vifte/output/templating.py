@@ -68,7 +68,21 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     env.globals["routes"] = route_globals()  # fixed and overview pages: routes.offers, routes.plan
+    env.globals["memo"] = Memo()
     return env
+
+
+class Memo:
+    """`{% call memo(key, ...) %}…{% endcall %}`: the block's output, made once per key and
+    environment (an offer's card is on its area, theme and target-group pages alike)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[Any, ...], str] = {}
+
+    def __call__(self, *key: Any, caller: Callable[[], str]) -> str:
+        if key not in self.made:
+            self.made[key] = caller()
+        return self.made[key]
 
 
 def _sort_da_filter(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
