@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -83,17 +83,31 @@ def split_compound(word: str, vocabulary: set[str]) -> set[str]:
     return parts
 
 
-def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str:
-    """Extra index words for a text: compound parts, folded spellings and keywords."""
+def expand(
+    text: str,
+    vocabulary: set[str],
+    keywords: Iterable[str] = (),
+    split: Callable[[str], set[str]] | None = None,
+) -> str:
+    """Extra index words for a text: compound parts, folded spellings and keywords.
+
+    `split` is `split_compound` over `vocabulary`, kept per word when a caller expands many texts.
+    """
+    split = split or (lambda word: split_compound(word, vocabulary))
     extra: set[str] = set()
     for word in words(text):
         if len(word) >= 2 * MIN_PART:
-            extra |= split_compound(word, vocabulary)
+            extra |= split(word)
     for keyword in keywords:
         extra.update(words(keyword))
     for word in list(extra) + words(text):
-        extra |= keyboard_spellings(word)
+        extra |= _spellings(word)
     return " ".join(sorted(extra))
+
+
+@cache
+def _spellings(word: str) -> frozenset[str]:
+    return frozenset(keyboard_spellings(word))
 
 
 def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
@@ -169,13 +183,15 @@ def _index_words(texts: Texts) -> dict[str, tuple[str, str, str]]:
             if len(w) >= MIN_PART
         }
     )
+    # The same words recur on many pages: each is split once.
+    split = cache(lambda word: split_compound(word, vocabulary))
     return {
         url: tuple(  # type: ignore[misc]
             f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
             for text in (
-                expand(head, vocabulary, keywords),
-                expand(body, vocabulary),
-                expand(terms, vocabulary, [terms]),
+                expand(head, vocabulary, keywords, split),
+                expand(body, vocabulary, split=split),
+                expand(terms, vocabulary, [terms], split),
             )
         )
         for url, (head, body, keywords, terms) in texts.items()
