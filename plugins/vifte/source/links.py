@@ -179,26 +179,20 @@ def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> No
 
 
 class SiteLinks:
-    """The internal links of a built site's pages, read once; judged against its files later.
+    """The internal links of a built site's pages, read once and judged against its files.
 
     Reading the pages is the slow part and can run while another process (Pagefind) still
-    writes files into the site; `broken` lists the files when it is called.
+    writes files into the site: a link to a file not there yet is kept and judged again by
+    `broken`, when that process is done. Only those are held, not every link of every page.
     Root-relative links (as on the 404 page) are read against `base_path`, the path of site_url.
     """
 
     def __init__(self, site: Path, base_path: str = "/"):
         self.site = site
-        self.links: list[tuple[str, str, str | None]] = []
+        files, folders = _listing(site)
+        self.pending: list[tuple[str, str, str | None]] = []
         """(page, target, site-relative path it points at, None when outside the site)."""
-        pages = sorted(
-            (
-                (Path(folder) / name).relative_to(site).as_posix()
-                for folder, _, names in os.walk(site)
-                for name in names
-                if name.endswith(".html")
-            ),
-            key=lambda page: page.split("/"),
-        )
+        pages = sorted((f for f in files if f.endswith(".html")), key=lambda f: f.split("/"))
         for page in pages:
             text = (site / page).read_text(encoding="utf-8")
             folder = posixpath.dirname(page)
@@ -206,23 +200,39 @@ class SiteLinks:
                 if EXTERNAL.match(target):
                     continue
                 path = unquote(urlsplit(target).path)
-                if path:
-                    self.links.append((page, target, _in_site(path, folder, base_path)))
+                if not path:
+                    continue
+                resolved = _in_site(path, folder, base_path)
+                if not _found(resolved, files, folders):
+                    self.pending.append((page, target, resolved))
 
     def broken(self) -> list[str]:
         """Each link as 'page -> target' whose file is missing or outside the site."""
-        files: set[str] = set()
-        folders: set[str] = {""}
-        for folder, dirnames, names in os.walk(self.site):
-            rel = Path(folder).relative_to(self.site).as_posix()
-            rel = "" if rel == "." else rel + "/"
-            folders.update(rel + d for d in dirnames)
-            files.update(rel + n for n in names)
+        files, folders = _listing(self.site) if self.pending else (set(), set())
         return [
             f"{page} -> {target}"
-            for page, target, path in self.links
-            if path is None or not (path in files or (path in folders and _index(path) in files))
+            for page, target, path in self.pending
+            if not _found(path, files, folders)
         ]
+
+
+def _listing(site: Path) -> tuple[set[str], set[str]]:
+    """Every file and every folder of the site, as site-relative paths ("" is the site)."""
+    files: set[str] = set()
+    folders: set[str] = {""}
+    for folder, dirnames, names in os.walk(site):
+        rel = Path(folder).relative_to(site).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        folders.update(rel + d for d in dirnames)
+        files.update(rel + n for n in names)
+    return files, folders
+
+
+def _found(path: str | None, files: set[str], folders: set[str]) -> bool:
+    """Whether a site-relative path names a file, or a folder with an index.html."""
+    if path is None:
+        return False
+    return path in files or (path in folders and _index(path) in files)
 
 
 def _in_site(path: str, folder: str, base_path: str) -> str | None:
