@@ -25,6 +25,7 @@ from vifte.domain.danish import keyboard_spellings
 from vifte.domain.refs import refs_of
 
 WORD = re.compile(r"[a-zæøåéü]+")
+LISTED = re.compile(r"\S+")
 MIN_PART = 3
 MIN_LISTED = 4  # parts taken from the word list are longer: it holds "sen", no part of "madsen"
 LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
@@ -54,13 +55,30 @@ COMMON_WORDS = set(
 
 
 @cache
+def _word_list_text(path: Path) -> str:
+    """The word list file, casefolded; kept as text (3 MB), as a set of its words is 29 MB."""
+    try:
+        return path.read_text(encoding="utf-8").casefold()
+    except OSError:
+        return ""
+
+
 def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
     """The Danish word list's words of MIN_LISTED letters or more; empty when it is missing."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(w for w in text.casefold().split() if len(w) >= MIN_LISTED)
+    return frozenset(w for w in _word_list_text(path).split() if len(w) >= MIN_LISTED)
+
+
+def listed_parts(own: set[str], path: Path = DANISH_WORDS) -> set[str]:
+    """The words of the list that could be part of a word in `own`: their first and last three
+    letters occur in it. Splitting only ever asks for parts of its own words, so this answers
+    every question the whole list would, in a fraction of the memory."""
+    trigrams = {w[i : i + 3] for w in own for i in range(len(w) - 2)}
+    longest = max(map(len, own), default=0)
+    return {
+        w
+        for m in LISTED.finditer(_word_list_text(path))
+        if MIN_LISTED <= len(w := m.group()) <= longest and w[:3] in trigrams and w[-3:] in trigrams
+    }
 
 
 def words(text: str) -> list[str]:
@@ -173,16 +191,13 @@ class SearchWords:
 
 
 def _index_words(texts: Texts) -> dict[str, tuple[str, str, str]]:
-    vocabulary = (
-        COMMON_WORDS
-        | word_list()
-        | {
-            w
-            for head, body, keywords, terms in texts.values()
-            for w in words(" ".join([head, body, terms, *keywords]))
-            if len(w) >= MIN_PART
-        }
-    )
+    own = {
+        w
+        for head, body, keywords, terms in texts.values()
+        for w in words(" ".join([head, body, terms, *keywords]))
+        if len(w) >= MIN_PART
+    }
+    vocabulary = COMMON_WORDS | own | listed_parts(own)
     # The same words recur on many pages: each is split once.
     split = cache(lambda word: split_compound(word, vocabulary))
     return {
