@@ -163,7 +163,7 @@ def test_outputs_of_each_edition():
     renderer = Renderer(catalogue)
     public = list(outputs(catalogue, renderer, PUBLIC, images=REPO / "catalogue/images"))
     kinds = {o.kind for o in public}
-    assert kinds == {"page", "asset", "colours", "data", "image", "feed", "export", "qr"}
+    assert kinds == {"page", "asset", "colours", "data", "image", "feed", "export"}
     assert all((o.content is None) != (o.source is None) for o in public)
     assert all((o.body is not None) == (o.kind == "page") for o in public)
     paths = [o.path for o in public]

@@ -196,21 +196,38 @@
 
     function save(plan) { store(PLAN_KEY, plan); updatePlanCount(); renderPrint(plan); }
 
-    /* On paper an offer or mentor carries its short address and the QR code the build drew
-       (qr_path in routes.py: tilbud/x/ -> qr/tilbud/x.svg). */
-    var qrRoot = root.getAttribute("data-qr-root") || "../qr/";
+    /* On paper an offer or mentor carries its short address and a QR code of it, drawn here by
+       the vendored qrcode.js (fetched from this site once the plan page is used; decision 27-build). */
     var site = (root.getAttribute("data-site") || "").replace(/^https?:\/\//, "");
+    var siteUrl = root.getAttribute("data-site") || "";
+    function qrImage(text) {
+      var code = window.qrcode(0, "M");
+      code.addData(text, "Byte");
+      code.make();
+      var n = code.getModuleCount();
+      var d = [];
+      for (var r = 0; r < n; r += 1) {
+        for (var col = 0; col < n; col += 1) {
+          if (code.isDark(r, col)) d.push("M" + (col + 4) + " " + (r + 4) + "h1v1h-1z");
+        }
+      }
+      var svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + (n + 8) + " " + (n + 8) +
+        '" shape-rendering="crispEdges"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="' +
+        d.join("") + '"/></svg>';
+      return "data:image/svg+xml," + encodeURIComponent(svg);
+    }
     function printLink(a) {
       var box = document.createElement("span");
       box.className = "vifte-plan-print-link";
       var img = document.createElement("img");
-      img.src = qrRoot + a.url.replace(/\/$/, "") + ".svg";
       img.alt = "QR-kode til " + a.title;
       img.width = 72;
       img.height = 72;
+      if (window.qrcode) img.src = qrImage(siteUrl + a.url);
+      else img.hidden = true;  /* until the encoder has loaded */
+      box.appendChild(img);
       var text = document.createElement("span");
       text.textContent = site + a.url;
-      box.appendChild(img);
       box.appendChild(text);
       return box;
     }
@@ -351,6 +368,14 @@
       status.textContent = "Planen er slettet.";
     });
     render();
+    /* The QR encoder arrives after the first render; the printed plan is drawn again with it. */
+    var qrSource = root.getAttribute("data-qr-src");
+    if (qrSource && !window.qrcode) {
+      var script = document.createElement("script");
+      script.src = qrSource;
+      script.addEventListener("load", function () { renderPrint(readPlan()); });
+      document.head.appendChild(script);
+    }
   }
 
   /* The picker's offers come from the offers' data file (OFFER_LIST_PATH, keys in

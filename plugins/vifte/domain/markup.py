@@ -164,7 +164,8 @@ def render_body(text: str) -> str:
 def plain_text(text: str) -> str:
     """The words of a Markdown text without any markup, for search indexes and metadata.
 
-    Kept by text, so a rebuild under `vifte serve` converts only the texts that changed.
+    Kept per text: the search words, the HSDS export and the spreadsheet each ask for every
+    description, and a rebuild under `vifte serve` converts only the texts that changed.
     """
     return nh3.clean(render_markdown(text), tags=set()).strip()
 

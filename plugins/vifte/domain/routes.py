@@ -33,13 +33,6 @@ CSV_PATH = "data/tilbud.csv"
 """The offers as a spreadsheet."""
 OFFER_LIST_PATH = "tilbud/tilbud.json"
 """The listed offers as compact data: the filter page's cards and Min plan's picker read it."""
-QR_FOLDER = "qr/"
-"""Each offer's and mentor's QR code for the printed Min plan: qr/tilbud/x.svg for tilbud/x/."""
-
-
-def qr_path(page_url: str) -> str:
-    """The site path of the QR code of the page at `page_url` (tilbud/x/ -> qr/tilbud/x.svg)."""
-    return f"{QR_FOLDER}{page_url.rstrip('/')}.svg"
 
 
 OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)

@@ -33,11 +33,11 @@ from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.output.pdf_cache import PdfCache
-from vifte.output.search import SearchIndexError, index_site, typo_words
+from vifte.output.search import Indexing, SearchIndexError
 from vifte.output.templating import THEME_COMPILED, TemplateLayoutError
 from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
-from vifte.source.links import broken_in_site
+from vifte.source.links import SiteLinks
 from vifte.source.project import Project
 from vifte.source.sources import folders, publish_problem
 from vifte.source.validate import require_catalogue
@@ -233,16 +233,24 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """Index the site (Pagefind, on the other core) while its pages' links are read."""
         if self.quick is not None:
             return  # the search index and the link check come with the complete build
         site = Path(config.site_dir)
+        indexing = Indexing(site)
         try:
-            index_site(site, typo_words(self.catalogue))
+            # Root-relative links (as on the 404 page) are read against the path of site_url.
+            links = SiteLinks(site, urlsplit(config.site_url or "/").path or "/")
+            typos = self.renderer.search.typos()
+        except BaseException:
+            indexing.stop()
+            raise
+        try:
+            indexing.finish(typos)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        # Root-relative links (as on the 404 page) are read against the path of site_url.
-        broken = broken_in_site(site, urlsplit(config.site_url or "/").path or "/")
-        if broken:
+        # Judged once Pagefind has written its files (the search page links them).
+        if broken := links.broken():
             raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -15,13 +15,7 @@ from typing import Literal
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
-from vifte.domain.routes import (
-    CSV_PATH,
-    EXPORT_PATH,
-    EXPORT_SCHEMA_PATH,
-    OFFER_LIST_PATH,
-    qr_path,
-)
+from vifte.domain.routes import CSV_PATH, EXPORT_PATH, EXPORT_SCHEMA_PATH, OFFER_LIST_PATH
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
@@ -31,12 +25,11 @@ from vifte.output.hsds import hsds_files
 from vifte.output.offer_list import offer_list_json
 from vifte.output.pages import Renderer
 from vifte.output.pdf_cache import PdfCache
-from vifte.output.qr import qr_svg_file
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
 Kind = Literal[
-    "page", "asset", "colours", "data", "export", "image", "robots", "pdf", "file", "feed", "qr"
+    "page", "asset", "colours", "data", "export", "image", "robots", "pdf", "file", "feed"
 ]
 
 ASSETS = "assets/vifte"
@@ -45,7 +38,7 @@ STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
 PAGE_SCRIPTS = (f"{ASSETS}/vifte.js", f"{ASSETS}/filter.js")
 """Loaded at the end of every page; view.js is loaded in the head (overrides/main.html)."""
 QR_SCRIPT = f"{ASSETS}/qrcode.js"
-"""The vendored QR encoder (MIT), loaded by filter.js on the filter page only."""
+"""The vendored QR encoder (MIT), loaded by filter.js on the filter page and by vifte.js on Min plan."""
 SCRIPTS = (f"{ASSETS}/view.js", *PAGE_SCRIPTS, QR_SCRIPT)
 
 
@@ -114,9 +107,6 @@ def outputs(
         yield Output(site_path(image), "image", source=pictures.source(image))
     for p in printed:
         yield Output(p.path, "pdf", content=p.pdf.data)
-    base = catalogue.settings.municipality.url.rstrip("/") + "/"
-    for item in (*catalogue.offers, *catalogue.mentors):
-        yield Output(qr_path(item.page_url), "qr", content=qr_svg_file(base + item.page_url))
     if strategy is not None:
         for doc in catalogue.items.get("strategy", ()):
             if doc.file and doc.file_url:

@@ -17,8 +17,8 @@ import jinja2
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
-from vifte.output.search import HIDDEN, WEIGHTS, Texts, index_texts, page_words
-from vifte.output.templating import environment, site_link
+from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
+from vifte.output.templating import PageLink, environment, site_link
 
 
 @dataclass(frozen=True)
@@ -59,18 +59,21 @@ class Renderer:
         self.env.globals["search_hidden"] = HIDDEN
         self.env.globals["printed"] = {}
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
+        self.link = PageLink()
+        self.env.globals["link"] = self.link
 
     @cached_property
-    def _search_texts(self) -> tuple[Texts, set[str]]:
-        return index_texts(self.catalogue)
+    def search(self) -> SearchWords:
+        """The catalogue's search words, worked out once for the pages and the index."""
+        return SearchWords(self.catalogue)
 
     def search_words(self, url: str) -> tuple[str, str, str]:
         """Extra words the search index gets for a page (compound parts, æøå spellings), as
         (head, body, terms): see `search.index_words`. Only the pages rendered pay for theirs."""
-        texts, vocabulary = self._search_texts
-        return page_words(texts[url], vocabulary) if url in texts else ("", "", "")
+        return self.search.for_page(url)
 
     def render(self, template: str, url: str, **context: Any) -> str:
+        self.link.page_url = url
         return self.env.get_template(template).render(link=site_link(url), page_url=url, **context)
 
     def _render_page(
@@ -84,6 +87,7 @@ class Renderer:
 
         A template that sets neither falls back on the route's (e.g. a collection's title field).
         """
+        self.link.page_url = url
         module = self.env.get_template(template).make_module(
             {"link": site_link(url), "page_url": url, **context}
         )

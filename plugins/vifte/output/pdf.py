@@ -13,11 +13,10 @@ import mimetypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
-
-from weasyprint import HTML  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
 VARIANT = "pdf/ua-1"
 """Tagged PDF with the document's language and title: readable by screen readers."""
@@ -38,22 +37,30 @@ class Pdf:
         return max(1, round(len(self.data) / 1000))
 
 
-class _LocalFetcher(URLFetcher):
-    """Serves `file:` URLs inside the given folders and nothing else (no network, no other file)."""
+@cache
+def _fetcher_class() -> Any:
+    """The fetcher type, made on first use: WeasyPrint is imported only when a PDF is rendered
+    (importing it took 1.8 s of a build without PDFs; the PDF workers' fork server preloads it)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
-    def __init__(self, roots: Sequence[Path]):
-        super().__init__(allowed_protocols={"file"})
-        self.roots = [root.resolve() for root in roots]
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves `file:` URLs inside the given folders and nothing else (no network, no other file)."""
 
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise ValueError(f"{url} ligger ikke i projektet")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-            raise ValueError(f"{url} ligger ikke i projektet")
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+        def __init__(self, roots: Sequence[Path]):
+            super().__init__(allowed_protocols={"file"})
+            self.roots = [root.resolve() for root in roots]
+
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise ValueError(f"{url} ligger ikke i projektet")
+            path = Path(unquote(parts.path)).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+                raise ValueError(f"{url} ligger ikke i projektet")
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+
+    return LocalFetcher
 
 
 class _Collect(logging.Handler):
@@ -93,12 +100,14 @@ def render_pdf(html: str, base_dir: Path, roots: Sequence[Path] = ()) -> Pdf:
 
     Raises PdfError naming every problem WeasyPrint reported.
     """
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
     propagate, logger.propagate = logger.propagate, False
     try:
-        fetcher = _LocalFetcher([base_dir, *roots])
+        fetcher = _fetcher_class()([base_dir, *roots])
         document = HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         ).render(pdf_variant=VARIANT)

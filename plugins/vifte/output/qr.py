@@ -1,4 +1,5 @@
-"""QR codes for the printed forms and the printed Min plan: a web address as SVG, drawn by segno.
+"""QR codes for the printed forms: a web address as SVG, drawn by segno (Min plan draws its own
+in the browser, decision 27-build).
 
 The SVG carries a `<title>`, which WeasyPrint writes as the figure's alt text in the tagged PDF,
 so a screen reader hears what the code is and PDF/UA stays clean.
@@ -6,7 +7,6 @@ so a screen reader hears what the code is and PDF/UA stays clean.
 
 from __future__ import annotations
 
-import io
 from functools import cache
 
 import segno  # type: ignore[import-untyped]
@@ -29,11 +29,3 @@ def qr_svg(url: str) -> Markup:
         title=f"QR-kode til {url}",
     )
     return Markup(svg)
-
-
-def qr_svg_file(url: str) -> str:
-    """The QR code of `url` as a standalone SVG file (for an <img> on the printed Min plan)."""
-    code = segno.make(url, error="m", micro=False, boost_error=False)
-    out = io.BytesIO()
-    code.save(out, kind="svg", border=4, xmldecl=False, title=f"QR-kode til {url}")
-    return out.getvalue().decode("utf-8")

@@ -13,8 +13,9 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from vifte.domain.danish import keyboard_spellings
 from vifte.domain.refs import refs_of
 
 WORD = re.compile(r"[a-zæøåéü]+")
+LISTED = re.compile(r"\S+")
 MIN_PART = 3
 MIN_LISTED = 4  # parts taken from the word list are longer: it holds "sen", no part of "madsen"
 LINKING = ("s", "e")  # Danish glue letters: gæld-s-hjælp, hold-e-plads
@@ -56,13 +58,30 @@ COMMON_WORDS = set(
 
 
 @cache
+def _word_list_text(path: Path) -> str:
+    """The word list file, casefolded; kept as text (3 MB), as a set of its words is 29 MB."""
+    try:
+        return path.read_text(encoding="utf-8").casefold()
+    except OSError:
+        return ""
+
+
 def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
     """The Danish word list's words of MIN_LISTED letters or more; empty when it is missing."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(w for w in text.casefold().split() if len(w) >= MIN_LISTED)
+    return frozenset(w for w in _word_list_text(path).split() if len(w) >= MIN_LISTED)
+
+
+def listed_parts(own: set[str], path: Path = DANISH_WORDS) -> set[str]:
+    """The words of the list that could be part of a word in `own`: their first and last three
+    letters occur in it. Splitting only ever asks for parts of its own words, so this answers
+    every question the whole list would, in a fraction of the memory."""
+    trigrams = {w[i : i + 3] for w in own for i in range(len(w) - 2)}
+    longest = max(map(len, own), default=0)
+    return {
+        w
+        for m in LISTED.finditer(_word_list_text(path))
+        if MIN_LISTED <= len(w := m.group()) <= longest and w[:3] in trigrams and w[-3:] in trigrams
+    }
 
 
 def words(text: str) -> list[str]:
@@ -85,17 +104,31 @@ def split_compound(word: str, vocabulary: set[str]) -> set[str]:
     return parts
 
 
-def expand(text: str, vocabulary: set[str], keywords: Iterable[str] = ()) -> str:
-    """Extra index words for a text: compound parts, folded spellings and keywords."""
+def expand(
+    text: str,
+    vocabulary: set[str],
+    keywords: Iterable[str] = (),
+    split: Callable[[str], set[str]] | None = None,
+) -> str:
+    """Extra index words for a text: compound parts, folded spellings and keywords.
+
+    `split` is `split_compound` over `vocabulary`, kept per word when a caller expands many texts.
+    """
+    split = split or (lambda word: split_compound(word, vocabulary))
     extra: set[str] = set()
     for word in words(text):
         if len(word) >= 2 * MIN_PART:
-            extra |= split_compound(word, vocabulary)
+            extra |= split(word)
     for keyword in keywords:
         extra.update(words(keyword))
     for word in list(extra) + words(text):
-        extra |= keyboard_spellings(word)
+        extra |= _spellings(word)
     return " ".join(sorted(extra))
+
+
+@cache
+def _spellings(word: str) -> frozenset[str]:
+    return frozenset(keyboard_spellings(word))
 
 
 def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
@@ -110,6 +143,10 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
             term = getattr(catalogue, terms.name)[term_id]
             out += [term.label, term.description or ""]
     return " ".join(out)
+
+
+Texts = dict[str, tuple[str, str, list[str], str]]
+"""Each indexed page's (head, body, keywords, terms) text, by page URL."""
 
 
 def _texts(catalogue: Catalogue) -> Texts:
@@ -135,57 +172,70 @@ def _texts(catalogue: Catalogue) -> Texts:
     return texts
 
 
-Texts = dict[str, tuple[str, str, list[str], str]]
+class SearchWords:
+    """The search words of one catalogue: each page's texts (their Markdown rendered once), the
+    vocabulary compounds are split with, and each page's extra index words, worked out when a
+    page first asks (a rebuild under `vifte serve` renders only a few pages) and kept."""
 
-
-def index_texts(catalogue: Catalogue) -> tuple[Texts, set[str]]:
-    """Each indexed page's texts (see `_texts`) and the vocabulary compounds are split with."""
-    texts = _texts(catalogue)
-    vocabulary = (
-        COMMON_WORDS
-        | word_list()
-        | {
+    def __init__(self, catalogue: Catalogue):
+        self.texts: Texts = _texts(catalogue)
+        own = {
             w
-            for head, body, keywords, terms in texts.values()
+            for head, body, keywords, terms in self.texts.values()
             for w in words(" ".join([head, body, terms, *keywords]))
             if len(w) >= MIN_PART
         }
-    )
-    return texts, vocabulary
+        vocabulary = COMMON_WORDS | own | listed_parts(own)
+        self._vocabulary = vocabulary
+        # The same words recur on many pages: each is split once.
+        self._split = cache(lambda word: split_compound(word, vocabulary))
+        self._extra: dict[str, tuple[str, str, str]] = {}
 
+    def for_page(self, url: str) -> tuple[str, str, str]:
+        """A page's extra index words as (head, body, terms), empty for a page not indexed."""
+        if url not in self._extra:
+            if url not in self.texts:
+                return ("", "", "")
+            head, body, keywords, terms = self.texts[url]
+            v, split = self._vocabulary, self._split
+            self._extra[url] = tuple(  # type: ignore[assignment]
+                f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
+                for text in (
+                    expand(head, v, keywords, split),
+                    expand(body, v, split=split),
+                    expand(terms, v, [terms], split),
+                )
+            )
+        return self._extra[url]
 
-def page_words(
-    texts: tuple[str, str, list[str], str], vocabulary: set[str]
-) -> tuple[str, str, str]:
-    """One page's extra index words as (head, body, terms): see `index_words`."""
-    head, body, keywords, terms = texts
-    return tuple(  # type: ignore[return-value]
-        f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
-        for text in (
-            expand(head, vocabulary, keywords),
-            expand(body, vocabulary),
-            expand(terms, vocabulary, [terms]),
-        )
-    )
+    @property
+    def extra(self) -> dict[str, tuple[str, str, str]]:
+        """Every indexed page's extra words, by page URL."""
+        return {url: self.for_page(url) for url in self.texts}
+
+    def typos(self) -> list[str]:
+        """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
+        replaces a query word the site never uses by the first of these one letter from it
+        (wrong, missing, extra or two swapped), so "budjet" becomes "budget", not "buddet"."""
+        found = Counter(w for texts in self.texts.values() for t in texts for w in words(str(t)))
+        found.update(w for extra in self.extra.values() for t in extra for w in t.split())
+        for marker in HIDDEN:
+            del found[marker]
+        return [
+            w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN
+        ]
 
 
 def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
     """Extra index words by page URL, as (head, body, terms): the head's words come from the
     title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
     the names and descriptions of the item's areas, themes and target groups, weighing least."""
-    texts, vocabulary = index_texts(catalogue)
-    return {url: page_words(page, vocabulary) for url, page in texts.items()}
+    return SearchWords(catalogue).extra
 
 
 def typo_words(catalogue: Catalogue) -> list[str]:
-    """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
-    replaces a query word the site never uses by the first of these one letter from it (wrong,
-    missing, extra or two swapped), so "budjet" becomes "budget", not the rarer "buddet"."""
-    found = Counter(w for texts in _texts(catalogue).values() for t in texts for w in words(str(t)))
-    found.update(w for extra in index_words(catalogue).values() for t in extra for w in t.split())
-    for marker in HIDDEN:
-        del found[marker]
-    return [w for w, _ in sorted(found.items(), key=lambda i: (-i[1], i[0])) if len(w) >= TYPO_MIN]
+    """SearchWords.typos for a catalogue whose words are not at hand."""
+    return SearchWords(catalogue).typos()
 
 
 class SearchIndexError(Exception):
@@ -194,27 +244,51 @@ class SearchIndexError(Exception):
 
 def index_site(site: Path, typos: Iterable[str] = ()) -> None:
     """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary) and
-    the words the browser corrects typos to (`typo_words`) beside it."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"søgeindekset kunne ikke bygges: {result.stderr or result.stdout}")
-    # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
-    empty = [
-        p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
-    ]
-    if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
-        raise SearchIndexError(
-            "søgeindekset blev ikke skrevet helt (er disken fuld?); "
-            f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
+    the words the browser corrects typos to (`SearchWords.typos`) beside it."""
+    Indexing(site).finish(typos)
+
+
+class Indexing:
+    """Pagefind indexing `site` in its own process, so the build can check links meanwhile."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.output = tempfile.TemporaryFile()  # a pipe could fill up while nobody reads it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
         )
-    folder = site / TYPO_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in typo_files(typos).items():
-        (folder / name).write_text(text, encoding="utf-8")
+
+    def stop(self) -> None:
+        """End Pagefind early (the build failed elsewhere)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.output.close()
+
+    def finish(self, typos: Iterable[str] = ()) -> None:
+        """Wait for Pagefind, check that it wrote its files, and write the typo list beside them."""
+        with self.output:
+            returncode = self.process.wait()
+            self.output.seek(0)
+            said = self.output.read().decode("utf-8", "replace")
+        if returncode != 0:
+            raise SearchIndexError(f"søgeindekset kunne ikke bygges: {said}")
+        site = self.site
+        # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
+        empty = [
+            p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
+        ]
+        if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
+            raise SearchIndexError(
+                "søgeindekset blev ikke skrevet helt (er disken fuld?); "
+                f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
+            )
+        folder = site / TYPO_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in typo_files(typos).items():
+            (folder / name).write_text(text, encoding="utf-8")
 
 
 def typo_files(typos: Iterable[str]) -> dict[str, str]:

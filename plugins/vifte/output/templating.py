@@ -92,7 +92,21 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     env.globals["offer_list"] = OFFER_LIST_PATH  # the offers as data (filter page, plan)
     env.globals["routes"] = route_globals()  # fixed and overview pages: routes.offers, routes.plan
+    env.globals["memo"] = Memo()
     return env
+
+
+class Memo:
+    """`{% call memo(key, ...) %}…{% endcall %}`: the block's output, made once per key and
+    environment (an offer's card is on its area, theme and target-group pages alike)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[Any, ...], str] = {}
+
+    def __call__(self, *key: Any, caller: Callable[[], str]) -> str:
+        if key not in self.made:
+            self.made[key] = caller()
+        return self.made[key]
 
 
 def _sort_da_filter(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
@@ -119,6 +133,17 @@ def _refuse_old_layout(folder: Path) -> None:
 def site_link(page_url: str) -> Link:
     """Links as the website writes them: relative to the page at `page_url`, so any base works."""
     return lambda target: relative(target, page_url)
+
+
+class PageLink:
+    """`link` for the page being rendered, as a global: the site's macro modules are imported
+    without context (built once, not once per page) and reach the page through this."""
+
+    def __init__(self) -> None:
+        self.page_url = ""
+
+    def __call__(self, target: str) -> str:
+        return relative(target, self.page_url)
 
 
 def absolute_link(site_url: str) -> Link:

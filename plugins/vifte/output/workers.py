@@ -20,7 +20,7 @@ R = TypeVar("R")
 
 RECYCLE = 40
 """Renders per worker (on average) before the pool is replaced by a fresh one."""
-PRELOAD = ["vifte.output.brochures"]
+PRELOAD = ["vifte.output.brochures", "weasyprint"]
 """Imported once by the fork server, so every worker starts with WeasyPrint loaded."""
 
 

@@ -178,31 +178,85 @@ def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> No
             )
 
 
+class SiteLinks:
+    """The internal links of a built site's pages, read once and judged against its files.
+
+    Reading the pages is the slow part and can run while another process (Pagefind) still
+    writes files into the site: a link to a file not there yet is kept and judged again by
+    `broken`, when that process is done. Only those are held, not every link of every page.
+    Root-relative links (as on the 404 page) are read against `base_path`, the path of site_url.
+    """
+
+    def __init__(self, site: Path, base_path: str = "/"):
+        self.site = site
+        files, folders = _listing(site)
+        self.pending: list[tuple[str, str, str | None]] = []
+        """(page, target, site-relative path it points at, None when outside the site)."""
+        pages = sorted((f for f in files if f.endswith(".html")), key=lambda f: f.split("/"))
+        for page in pages:
+            text = (site / page).read_text(encoding="utf-8")
+            folder = posixpath.dirname(page)
+            for target in sorted(set(HTML_REF.findall(text))):
+                if EXTERNAL.match(target):
+                    continue
+                path = unquote(urlsplit(target).path)
+                if not path:
+                    continue
+                resolved = _in_site(path, folder, base_path)
+                if not _found(resolved, files, folders):
+                    self.pending.append((page, target, resolved))
+
+    def broken(self) -> list[str]:
+        """Each link as 'page -> target' whose file is missing or outside the site."""
+        files, folders = _listing(self.site) if self.pending else (set(), set())
+        return [
+            f"{page} -> {target}"
+            for page, target, path in self.pending
+            if not _found(path, files, folders)
+        ]
+
+
+def _listing(site: Path) -> tuple[set[str], set[str]]:
+    """Every file and every folder of the site, as site-relative paths ("" is the site)."""
+    files: set[str] = set()
+    folders: set[str] = {""}
+    for folder, dirnames, names in os.walk(site):
+        rel = Path(folder).relative_to(site).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        folders.update(rel + d for d in dirnames)
+        files.update(rel + n for n in names)
+    return files, folders
+
+
+def _found(path: str | None, files: set[str], folders: set[str]) -> bool:
+    """Whether a site-relative path names a file, or a folder with an index.html."""
+    if path is None:
+        return False
+    return path in files or (path in folders and _index(path) in files)
+
+
+def _in_site(path: str, folder: str, base_path: str) -> str | None:
+    """The site-relative file path a link's path names from a page in `folder`, or None when
+    it leads out of the site (a file outside is not published, however real on this machine)."""
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None
+        joined = path[len(base_path) :]
+    else:
+        joined = posixpath.join(folder, path)
+    rel = posixpath.normpath(joined) if joined else "."
+    if rel == ".." or rel.startswith("../") or rel.startswith("/"):
+        return None
+    return "" if rel == "." else rel
+
+
+def _index(folder: str) -> str:
+    return f"{folder}/index.html" if folder else "index.html"
+
+
 def broken_in_site(site: Path, base_path: str = "/") -> list[str]:
     """Internal links and references in a built site that point at nothing, as 'page -> target'.
 
     Root-relative links (as on the 404 page) are read against `base_path`, the path of site_url.
     """
-    broken = []
-    root = site.resolve()
-    for page in sorted(site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        for target in sorted(set(HTML_REF.findall(html))):
-            if EXTERNAL.match(target):
-                continue
-            path = unquote(urlsplit(target).path)
-            if not path:
-                continue
-            if path.startswith("/"):
-                if not path.startswith(base_path):
-                    broken.append(f"{page.relative_to(site).as_posix()} -> {target}")
-                    continue
-                resolved = (site / path[len(base_path) :]).resolve()
-            else:
-                resolved = (page.parent / path).resolve()
-            if resolved.is_dir():
-                resolved = resolved / "index.html"
-            # A file outside the site is not published, however real it is on this machine.
-            if not resolved.is_relative_to(root) or not resolved.exists():
-                broken.append(f"{page.relative_to(site).as_posix()} -> {target}")
-    return broken
+    return SiteLinks(site, base_path).broken()
