@@ -25,6 +25,7 @@ from vifte.domain.entries import TermList
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
 from vifte.domain.settings import RoutedTerm, Term
+from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg
@@ -88,6 +89,8 @@ class _Job:
     page_url: str | None = None
     term: str | None = None
     """The id of the area, theme, offer ... the PDF is about, if it is about one."""
+    split: Split | None = None
+    """How the catalogue is printed in parts, if it is (`html` then only keys the cache)."""
 
 
 Job = _Job
@@ -119,7 +122,7 @@ def _jobs(
     # The fetcher serves the package's assets, the images folder and exactly the logo file.
     roots = (Path(str(files("vifte").joinpath("assets"))), *((logo,) if logo else ()))
     render = env.get_template("print/catalogue.html").render
-    yield _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
+    yield _catalogue_job(catalogue, render, context, images, roots)
     a5 = {**context, "paper": "A5"}
     for terms, field, term, offers in _term_brochures(catalogue):
         chosen = {o.id for o in offers}
@@ -132,6 +135,34 @@ def _jobs(
         )
     yield from _other_jobs(catalogue, env, context, images, roots)
     yield from strategy_jobs(catalogue, env, context, images, roots)
+
+
+def _catalogue_job(
+    catalogue: Catalogue,
+    render: Callable[..., str],
+    context: dict[str, Any],
+    images: Path,
+    roots: tuple[Path, ...],
+) -> _Job:
+    """The A4 catalogue: one render, or from SPLIT_FROM offers parts rendered side by side."""
+    listed = catalogue.listed("offers")
+    if len(listed) < SPLIT_FROM:
+        return _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
+    sections = [(a, catalogue.offers_with("area", a.id)) for a in catalogue.settings.areas]
+    sections = [(a, offers) for a, offers in sections if offers]
+    parts = tuple(render(part=part, stamped=True, **context) for part in plan(sections))
+    anchors = tuple(
+        anchor
+        for a, offers in sections
+        for anchor in (f"omraade-{a.id}", *(f"tilbud-{o.id}" for o in offers))
+    )
+
+    def front(pages: dict[str, int]) -> str:
+        return render(front=True, toc_pages=pages, stamped=True, **context)
+
+    key = "\n".join((front({}), *parts))
+    split = Split(parts, front, anchors)
+    return _Job("catalogue", CATALOGUE_PATH, key, images, roots, split=split)
 
 
 def _other_jobs(
@@ -196,10 +227,16 @@ def brochures(
     keys = [cache.key(job.html, (job.base_dir, *job.roots)) if cache else "" for job in jobs]
     results: list[Pdf | str | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, outcome in zip(
-        todo, render_all(_outcome, [jobs[i] for i in todo], workers), strict=True
+    # A catalogue printed in parts goes to the workers as its parts, first (they take longest).
+    work = [(i, part) for i in todo if jobs[i].split for part in _part_jobs(jobs[i])]
+    work += [(i, jobs[i]) for i in todo if not jobs[i].split]
+    done: dict[int, list[Pdf | str]] = {}
+    for (i, _), outcome in zip(
+        work, render_all(_outcome, [j for _, j in work], workers), strict=True
     ):
-        results[i] = outcome
+        done.setdefault(i, []).append(outcome)
+    for i, outcomes in done.items():
+        results[i] = outcome = _finish(jobs[i], outcomes)
         if cache is not None and isinstance(outcome, Pdf):
             cache.put(keys[i], outcome)
     failed = [r for r in results if isinstance(r, str)]
@@ -215,6 +252,32 @@ def brochures(
         for job, r in zip(jobs, results, strict=True)
         if isinstance(r, Pdf)
     ]
+
+
+def _part_jobs(job: _Job) -> list[_Job]:
+    assert job.split is not None
+    return [
+        _Job("catalogue-part", job.path, html, job.base_dir, job.roots) for html in job.split.parts
+    ]
+
+
+def _finish(job: _Job, outcomes: list[Pdf | str]) -> Pdf | str:
+    """A job's PDF from what the workers made: the one PDF, or the parts merged with a front."""
+    if job.split is None or any(isinstance(o, str) for o in outcomes):
+        return (
+            outcomes[0]
+            if len(outcomes) == 1
+            else "\n".join(o for o in outcomes if isinstance(o, str))
+        )
+    parts = [o for o in outcomes if isinstance(o, Pdf)]
+
+    def render(html: str) -> Pdf:
+        return render_pdf(html, job.base_dir, job.roots)
+
+    try:
+        return assemble(job.split, parts, render, front_guess(len(job.split.anchors)))
+    except PdfError as exc:
+        return f"{job.path}: {exc}"
 
 
 def _outcome(job: _Job) -> Pdf | str:

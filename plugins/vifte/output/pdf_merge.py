@@ -1,0 +1,150 @@
+"""One tagged PDF from several rendered in parts: pages, structure tree, bookmarks, destinations.
+
+The parts are WeasyPrint's PDF/UA-1 documents of one catalogue, in reading order; the first part
+gives the catalogue-wide entries (language, metadata, title, viewer preferences). Each part's
+Document element's children join the first part's Document; the parent tree's keys, each page's
+/StructParents and each annotation's /StructParent move up by the keys used before them; outlines
+are chained in order; named destinations are merged, a later part's winning (the front holds
+empty stand-ins for the anchors its contents link to, see catalogue_split.py).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator, Sequence
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+
+def merge(parts: Sequence[bytes], finish: Callable[[pikepdf.Pdf], None] | None = None) -> bytes:
+    """The parts as one PDF; `finish` may change the merged PDF (e.g. stamp page numbers) first."""
+    out = pikepdf.open(io.BytesIO(parts[0]))
+    opened = [out]  # QPDF reads copied streams from their PDF when it writes: keep them open
+    tree = out.Root.StructTreeRoot
+    document = _document(tree)
+    nums = list(_numbers(tree.ParentTree))
+    next_key = _next_key(tree, nums)
+    dests = dict(_names(out.Root.Names.Dests)) if "/Names" in out.Root else {}
+    for data in parts[1:]:
+        part = pikepdf.open(io.BytesIO(data))
+        opened.append(part)
+        first = len(out.pages)
+        out.pages.extend(part.pages)
+        for page in out.pages[first:]:
+            _offset_keys(page.obj, next_key)
+        ptree = part.Root.StructTreeRoot
+        for child in _copy(out, _document(ptree).K):
+            if isinstance(child, Dictionary):
+                child.P = document
+            document.K.append(child)
+        pnums = list(_numbers(ptree.ParentTree))
+        for key, value in pnums:
+            nums.append((key + next_key, _copy(out, value)))
+        next_key += _next_key(ptree, pnums)
+        for map_name in ("/RoleMap", "/ClassMap"):
+            if map_name in ptree:
+                merged = tree.get(map_name, Dictionary())
+                for name, value in _copy(out, ptree[map_name]).items():
+                    merged[name] = value
+                tree[map_name] = merged
+        if "/Names" in part.Root and "/Dests" in part.Root.Names:
+            for name, dest in _names(part.Root.Names.Dests):
+                dests[name] = _copy(out, dest)
+        if "/Outlines" in part.Root:
+            _chain_outlines(out, _copy(out, part.Root.Outlines))
+    tree.ParentTree = out.make_indirect(
+        Dictionary(Nums=Array([x for key, value in sorted(nums) for x in (key, value)]))
+    )
+    tree.ParentTreeNextKey = next_key
+    if dests:
+        names = Array([x for name, dest in sorted(dests.items()) for x in (name, dest)])
+        if "/Names" not in out.Root:
+            out.Root.Names = Dictionary()
+        out.Root.Names.Dests = out.make_indirect(Dictionary(Names=names))
+    if finish is not None:
+        finish(out)
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True)
+    for pdf in reversed(opened):
+        pdf.close()
+    return buffer.getvalue()
+
+
+def _copy(out: pikepdf.Pdf, obj: pikepdf.Object) -> pikepdf.Object:
+    """`obj` from another PDF into `out` (QPDF copies indirect objects only; this also direct ones).
+
+    QPDF remembers what it copied from each PDF, so a page reference lands on the copied page.
+    """
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        return out.copy_foreign(obj)
+    if isinstance(obj, Array):
+        return Array([_copy(out, item) for item in obj])
+    if isinstance(obj, Dictionary):
+        return Dictionary({key: _copy(out, value) for key, value in obj.items()})
+    return obj
+
+
+def _document(tree: pikepdf.Object) -> pikepdf.Object:
+    """The one /Document element WeasyPrint puts under the structure tree's root."""
+    kids = tree.K
+    document = kids[0] if isinstance(kids, Array) else kids
+    if (isinstance(kids, Array) and len(kids) != 1) or document.get("/S") != Name.Document:
+        raise ValueError("the structure tree does not have one Document element")
+    if not isinstance(document.K, Array):
+        document.K = Array([document.K])
+    return document
+
+
+def _numbers(node: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
+    """The (key, value) pairs of a number tree, in order."""
+    if "/Nums" in node:
+        flat = list(node.Nums)
+        for i in range(0, len(flat), 2):
+            yield int(flat[i]), flat[i + 1]
+    for kid in node.get("/Kids", ()):
+        yield from _numbers(kid)
+
+
+def _names(node: pikepdf.Object) -> Iterator[tuple[str, pikepdf.Object]]:
+    """The (name, value) pairs of a name tree, in order."""
+    if "/Names" in node:
+        flat = list(node.Names)
+        for i in range(0, len(flat), 2):
+            yield str(flat[i]), flat[i + 1]
+    for kid in node.get("/Kids", ()):
+        yield from _names(kid)
+
+
+def _next_key(tree: pikepdf.Object, nums: list[tuple[int, pikepdf.Object]]) -> int:
+    known = int(tree.ParentTreeNextKey) if "/ParentTreeNextKey" in tree else 0
+    return max([known, *(key + 1 for key, _ in nums)])
+
+
+def _offset_keys(page: pikepdf.Object, offset: int) -> None:
+    """Move a page's and its annotations' parent-tree keys up by `offset`."""
+    if "/StructParents" in page:
+        page.StructParents = int(page.StructParents) + offset
+    for annot in page.get("/Annots", ()):
+        if "/StructParent" in annot:
+            annot.StructParent = int(annot.StructParent) + offset
+
+
+def _chain_outlines(out: pikepdf.Pdf, outlines: pikepdf.Object) -> None:
+    """Append a copied outline's top-level items after the merged document's."""
+    if "/First" not in outlines:
+        return
+    if "/Outlines" not in out.Root or "/First" not in out.Root.Outlines:
+        out.Root.Outlines = outlines
+        return
+    root = out.Root.Outlines
+    item = outlines.First
+    while True:
+        item.Parent = root
+        if "/Next" not in item:
+            break
+        item = item.Next
+    root.Last.Next = outlines.First
+    outlines.First.Prev = root.Last
+    root.Last = outlines.Last
+    root.Count = int(root.get("/Count", 0)) + int(outlines.get("/Count", 0))
