@@ -150,7 +150,9 @@ def _catalogue_job(
         return _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
     sections = [(a, catalogue.offers_with("area", a.id)) for a in catalogue.settings.areas]
     sections = [(a, offers) for a, offers in sections if offers]
-    parts = tuple(render(part=part, stamped=True, **context) for part in plan(sections))
+    groups = plan(sections)
+    parts = tuple(render(part=part, stamped=True, **context) for part in groups)
+    adopt = tuple(len(group[0][1]) if group[0][2] else 0 for group in groups)
     anchors = tuple(
         anchor
         for a, offers in sections
@@ -161,7 +163,7 @@ def _catalogue_job(
         return render(front=True, toc_pages=pages, stamped=True, **context)
 
     key = "\n".join((front({}), *parts))
-    split = Split(parts, front, anchors)
+    split = Split(parts, front, anchors, adopt)
     return _Job("catalogue", CATALOGUE_PATH, key, images, roots, split=split)
 
 

@@ -27,6 +27,8 @@ SPLIT_FROM = 150
 """Offers from which the catalogue is printed in parts (measured: benchmarks/pdf.py)."""
 PARTS = 2
 """Parts the offers are cut into: one per core of the machines it runs on."""
+NEAR = 0.05
+"""A cut moves to the border of two areas when one is this near (share of the whole weight)."""
 ROUNDS = 3
 ENTRIES_PER_PAGE = 48
 """Renders of the front at most: its page count is guessed, then known (see `assemble`)."""
@@ -40,12 +42,15 @@ def weight(offer: Offer) -> int:
     return 600 + len(offer.model_dump_json())
 
 
-def plan(sections: Sequence[tuple[Any, list[Offer]]], parts: int = PARTS) -> list[list[Section]]:
+def plan(
+    sections: Sequence[tuple[Any, list[Offer]]], parts: int | None = None
+) -> list[list[Section]]:
     """The areas' offers cut into `parts` groups of about equal weight, in order.
 
-    A cut falls between two areas when one is near (within 5 % of the whole), else between two
+    A cut falls between two areas when one is NEAR, else between two
     offers of an area.
     """
+    parts = parts or PARTS
     offers = [(a, o) for a, group in sections for o in group]
     total = sum(weight(o) for _, o in offers)
     area_ends, running = [], 0
@@ -58,7 +63,7 @@ def plan(sections: Sequence[tuple[Any, list[Offer]]], parts: int = PARTS) -> lis
         running += weight(o)
         if len(cuts) < parts - 1 and running >= total * (len(cuts) + 1) / parts:
             goal = total * (len(cuts) + 1) / parts
-            near = [e for e in area_ends[:-1] if abs(e - goal) <= total / 20]
+            near = [e for e in area_ends[:-1] if abs(e - goal) <= total * NEAR]
             cuts.append(
                 _index_at(offers, min(near, key=lambda e: abs(e - goal))) if near else i + 1
             )
@@ -99,6 +104,8 @@ class Split:
     front: Callable[[dict[str, int]], str]
     anchors: tuple[str, ...]
     """The ids the contents link to (areas, offers): each must land in a part."""
+    adopt: tuple[int, ...] = ()
+    """Per part, the offers it prints of an area the part before began (see pdf_merge.merge)."""
 
 
 def anchors_at(data: bytes) -> dict[str, int]:
@@ -139,7 +146,7 @@ def assemble(split: Split, parts: Sequence[Pdf], render: Callable[[str], Pdf], g
         front_pages = front.pages
     else:
         raise ValueError("the contents' length does not settle")
-    data = merge([front.data, *(p.data for p in parts)], stamp)
+    data = merge([front.data, *(p.data for p in parts)], stamp, (0, *split.adopt))
     return Pdf(data, front.pages + pages)
 
 

@@ -17,8 +17,16 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 
-def merge(parts: Sequence[bytes], finish: Callable[[pikepdf.Pdf], None] | None = None) -> bytes:
-    """The parts as one PDF; `finish` may change the merged PDF (e.g. stamp page numbers) first."""
+def merge(
+    parts: Sequence[bytes],
+    finish: Callable[[pikepdf.Pdf], None] | None = None,
+    adopt: Sequence[int] = (),
+) -> bytes:
+    """The parts as one PDF; `finish` may change the merged PDF (e.g. stamp page numbers) first.
+
+    `adopt[k]` leading top-level bookmarks of part k go under the last top-level bookmark before
+    them (a part that continues an area has its offers' bookmarks but not the area's).
+    """
     out = pikepdf.open(io.BytesIO(parts[0]))
     opened = [out]  # QPDF reads copied streams from their PDF when it writes: keep them open
     tree = out.Root.StructTreeRoot
@@ -26,7 +34,7 @@ def merge(parts: Sequence[bytes], finish: Callable[[pikepdf.Pdf], None] | None =
     nums = list(_numbers(tree.ParentTree))
     next_key = _next_key(tree, nums)
     dests = dict(_names(out.Root.Names.Dests)) if "/Names" in out.Root else {}
-    for data in parts[1:]:
+    for index, data in enumerate(parts[1:], start=1):
         part = pikepdf.open(io.BytesIO(data))
         opened.append(part)
         first = len(out.pages)
@@ -52,7 +60,8 @@ def merge(parts: Sequence[bytes], finish: Callable[[pikepdf.Pdf], None] | None =
             for name, dest in _names(part.Root.Names.Dests):
                 dests[name] = _copy(out, dest)
         if "/Outlines" in part.Root:
-            _chain_outlines(out, _copy(out, part.Root.Outlines))
+            moved = adopt[index] if index < len(adopt) else 0
+            _chain_outlines(out, _copy(out, part.Root.Outlines), moved)
     tree.ParentTree = out.make_indirect(
         Dictionary(Nums=Array([x for key, value in sorted(nums) for x in (key, value)]))
     )
@@ -130,21 +139,49 @@ def _offset_keys(page: pikepdf.Object, offset: int) -> None:
             annot.StructParent = int(annot.StructParent) + offset
 
 
-def _chain_outlines(out: pikepdf.Pdf, outlines: pikepdf.Object) -> None:
-    """Append a copied outline's top-level items after the merged document's."""
-    if "/First" not in outlines:
+def _chain_outlines(out: pikepdf.Pdf, outlines: pikepdf.Object, adopt: int = 0) -> None:
+    """Append a copied outline's top-level items after the merged document's (the first `adopt`
+    of them as children of its last top-level item)."""
+    items = list(_siblings(outlines))
+    if not items:
         return
     if "/Outlines" not in out.Root or "/First" not in out.Root.Outlines:
+        if adopt:
+            raise ValueError("no bookmark to put the continued part's bookmarks under")
         out.Root.Outlines = outlines
         return
     root = out.Root.Outlines
-    item = outlines.First
-    while True:
-        item.Parent = root
-        if "/Next" not in item:
-            break
-        item = item.Next
-    root.Last.Next = outlines.First
-    outlines.First.Prev = root.Last
-    root.Last = outlines.Last
-    root.Count = int(root.get("/Count", 0)) + int(outlines.get("/Count", 0))
+    count = int(root.get("/Count", 0)) + int(outlines.get("/Count", 0))
+    if adopt:
+        parent = root.Last
+        moved = items[:adopt]
+        _append(parent, moved)
+        if int(parent.get("/Count", 0)) < 0:  # a closed bookmark: its children are not shown
+            parent.Count = int(parent.Count) - len(moved)
+            count -= len(moved) + sum(max(0, int(item.get("/Count", 0))) for item in moved)
+        else:
+            parent.Count = int(parent.get("/Count", 0)) + len(moved)
+    _append(root, items[adopt:])
+    root.Count = count
+
+
+def _siblings(outlines: pikepdf.Object) -> Iterator[pikepdf.Object]:
+    item = outlines.get("/First")
+    while item is not None:
+        yield item
+        item = item.get("/Next")
+
+
+def _append(parent: pikepdf.Object, items: list[pikepdf.Object]) -> None:
+    """Put `items` (in order) after `parent`'s last child."""
+    for item in items:
+        item.Parent = parent
+        for key in ("/Prev", "/Next"):
+            if key in item:
+                del item[key]
+        if "/Last" in parent:
+            parent.Last.Next = item
+            item.Prev = parent.Last
+        else:
+            parent.First = item
+        parent.Last = item

@@ -112,7 +112,7 @@ def stamp(pdf: pikepdf.Pdf, skip: frozenset[int] = frozenset({0})) -> None:
         text = f"{index + 1} / {total}"
         width = sum(widths[c] for c in text) * SIZE / 1000
         right = float(page.mediabox[2]) - RIGHT_MARGIN
-        name = page.add_resource(font, Name.Font, prefix="FVifteNum")
+        name = page.add_resource(font, Name.Font, Name("/VifteNumbers"))
         content = (
             f"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
             f"q BT {name} {SIZE:g} Tf {GREY:.4f} g {right - width:.3f} {baseline:.3f} Td "
