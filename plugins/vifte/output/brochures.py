@@ -9,6 +9,7 @@ spends its time in Python and each PDF is independent.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -229,16 +230,8 @@ def brochures(
     keys = [cache.key(job.html, (job.base_dir, *job.roots)) if cache else "" for job in jobs]
     results: list[Pdf | str | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
-    # A catalogue printed in parts goes to the workers as its parts, first (they take longest).
-    work = [(i, part) for i in todo if jobs[i].split for part in _part_jobs(jobs[i])]
-    work += [(i, jobs[i]) for i in todo if not jobs[i].split]
-    done: dict[int, list[Pdf | str]] = {}
-    for (i, _), outcome in zip(
-        work, render_all(_outcome, [j for _, j in work], workers), strict=True
-    ):
-        done.setdefault(i, []).append(outcome)
-    for i, outcomes in done.items():
-        results[i] = outcome = _finish(jobs[i], outcomes)
+    for i, outcome in zip(todo, render_jobs([jobs[i] for i in todo], workers), strict=True):
+        results[i] = outcome
         if cache is not None and isinstance(outcome, Pdf):
             cache.put(keys[i], outcome)
     failed = [r for r in results if isinstance(r, str)]
@@ -254,6 +247,26 @@ def brochures(
         for job, r in zip(jobs, results, strict=True)
         if isinstance(r, Pdf)
     ]
+
+
+def render_jobs(jobs: list[_Job], workers: int | None = None) -> list[Pdf | str]:
+    """Each job's PDF, or the Danish reason it failed, rendered in `workers` processes.
+
+    A catalogue printed in parts goes to the workers as its parts, first (they take longest);
+    it is put together here as soon as its parts are back, while the workers go on.
+    """
+    work = [(i, part) for i, job in enumerate(jobs) if job.split for part in _part_jobs(job)]
+    work += [(i, job) for i, job in enumerate(jobs) if not job.split]
+    wanted = Counter(i for i, _ in work)
+    done: dict[int, list[Pdf | str]] = {}
+    results: list[Pdf | str] = [""] * len(jobs)
+    for (i, _), outcome in zip(
+        work, render_all(_outcome, [job for _, job in work], workers), strict=True
+    ):
+        done.setdefault(i, []).append(outcome)
+        if len(done[i]) == wanted[i]:
+            results[i] = _finish(jobs[i], done.pop(i))
+    return results
 
 
 def _part_jobs(job: _Job) -> list[_Job]:

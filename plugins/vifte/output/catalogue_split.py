@@ -30,7 +30,7 @@ PARTS = 2
 NEAR = 0.05
 """A cut moves to the border of two areas when one is this near (share of the whole weight)."""
 ROUNDS = 3
-ENTRIES_PER_PAGE = 48
+ENTRIES_PER_PAGE = 40
 """Renders of the front at most: its page count is guessed, then known (see `assemble`)."""
 
 Section = tuple[Any, list[Offer], bool]
