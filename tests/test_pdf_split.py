@@ -18,7 +18,7 @@ from vifte.domain.edition import PUBLIC
 from vifte.domain.images import Pictures
 from vifte.output import brochures as brochures_module
 from vifte.output import catalogue_split
-from vifte.output.brochures import LOGO, brochures
+from vifte.output.brochures import LOGO, _jobs, brochures
 from vifte.output.catalogue_split import plan, weight
 from vifte.output.pages import Renderer
 from vifte.source.validate import require_catalogue
@@ -86,11 +86,22 @@ def test_the_offers_are_cut_into_balanced_parts_at_an_area_border_when_one_is_ne
     assert groups[1][0][2] is True and groups[0][-1][0] is groups[1][0][0]
 
 
-def test_a_small_catalogue_is_one_render(pdfs):
-    texts = pages_text(pdfs["whole"])
-    split = pages_text(pdfs["split"])
-    assert letters("".join(texts)).count("indhold") == letters("".join(split)).count("indhold")
-    assert not re.search(r"\b000\b", "".join(split))  # no stand-in number left
+def test_a_catalogue_under_split_from_is_one_render_and_no_stand_in_number_is_left(
+    pdfs, monkeypatch
+):
+    catalogue, _ = require_catalogue(REPO)
+    env = Renderer(catalogue, [REPO / "theme/vifte"]).env
+    env.globals["picture"] = Pictures(REPO / "catalogue/images")
+
+    def catalogue_job():
+        return next(_jobs(catalogue, env, PUBLIC, REPO / "catalogue/images"))
+
+    assert len(catalogue.offers) < catalogue_split.SPLIT_FROM
+    assert brochures_module.SPLIT_FROM == catalogue_split.SPLIT_FROM
+    assert catalogue_job().split is None
+    monkeypatch.setattr(brochures_module, "SPLIT_FROM", len(catalogue.offers))
+    assert catalogue_job().split is not None
+    assert not re.search(r"\b000\b", "".join(pages_text(pdfs["split"])))
 
 
 def test_contents_list_the_page_each_area_and_offer_starts_on(pdfs):
@@ -231,9 +242,11 @@ def test_one_structure_tree_covers_every_page_and_link(pdfs):
     assert "" not in figures(pdfs["split"])
 
 
-def test_fonts_are_embedded_and_two_renders_are_identical(pdfs):
+def test_fonts_are_embedded_each_subset_named_once_and_two_renders_are_identical(pdfs):
     rows = subprocess.run(
         ["pdffonts", str(pdfs["split"])], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+    names = [row.split()[0] for row in rows]
+    assert len(names) == len(set(names)), names  # each part's subsets have their own tags
     assert pdfs["split"].read_bytes() == pdfs["again"].read_bytes()

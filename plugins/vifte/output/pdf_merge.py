@@ -10,6 +10,7 @@ empty stand-ins for the anchors its contents link to, see catalogue_split.py).
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Iterator, Sequence
 
@@ -39,8 +40,10 @@ def merge(
         opened.append(part)
         first = len(out.pages)
         out.pages.extend(part.pages)
+        renamed: set[tuple[int, int]] = set()
         for page in out.pages[first:]:
             _offset_keys(page.obj, next_key)
+            _retag_fonts(page.obj.get("/Resources"), index, renamed)
         ptree = part.Root.StructTreeRoot
         for child in _copy(out, _document(ptree).K):
             if isinstance(child, Dictionary):
@@ -137,6 +140,44 @@ def _offset_keys(page: pikepdf.Object, offset: int) -> None:
     for annot in page.get("/Annots", ()):
         if "/StructParent" in annot:
             annot.StructParent = int(annot.StructParent) + offset
+
+
+def _retag_fonts(resources: pikepdf.Object | None, part: int, done: set[tuple[int, int]]) -> None:
+    """Give part `part`'s embedded subsets their own tags ("ABCDEF+DejaVu-Sans").
+
+    WeasyPrint derives a subset's six-letter tag from the font, not from the glyphs it keeps, so
+    every part names its own DejaVu subset alike; a PDF must not (different subsets, different
+    tags), or a reader may draw one part's text with another part's glyphs.
+    """
+    if not isinstance(resources, Dictionary):
+        return
+    for font in resources.get("/Font", Dictionary()).values():
+        if font.is_indirect and font.objgen in done:
+            continue
+        if font.is_indirect:
+            done.add(font.objgen)
+        for target in [font, *font.get("/DescendantFonts", ())]:
+            for holder, key in (
+                (target, "/BaseFont"),
+                (target.get("/FontDescriptor"), "/FontName"),
+            ):
+                if isinstance(holder, Dictionary) and key in holder:
+                    holder[key] = Name("/" + _retag(str(holder[key])[1:], part))
+    for xobject in resources.get("/XObject", Dictionary()).values():
+        if xobject.is_indirect and xobject.objgen in done:
+            continue
+        if xobject.is_indirect:
+            done.add(xobject.objgen)
+        _retag_fonts(xobject.get("/Resources"), part, done)
+
+
+def _retag(name: str, part: int) -> str:
+    """`name` with a subset tag made from its old tag and the part's number (stable)."""
+    tag, plus, rest = name.partition("+")
+    if not plus or len(tag) != 6 or not tag.isalpha() or not tag.isupper():
+        return name
+    digest = hashlib.sha256(f"{tag}{part}".encode()).digest()
+    return "".join(chr(ord("A") + b % 26) for b in digest[:6]) + "+" + rest
 
 
 def _chain_outlines(out: pikepdf.Pdf, outlines: pikepdf.Object, adopt: int = 0) -> None:
