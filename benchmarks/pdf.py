@@ -1,14 +1,15 @@
 """Time the A4 catalogue PDF at growing sizes, against one naive WeasyPrint call on the same HTML.
 
 Usage: python3 benchmarks/pdf.py [N ...]   (default: 50 200 1000)
+ROUNDS=3 alternates the single renders three times (medians); CACHE=0 skips cold/warm.
 
 Per size, on a synthetic catalogue (benchmarks/synthetic.py), each in a fresh process, alternating:
 - naive: `HTML(string=html, base_url=images).write_pdf()` on the catalogue's HTML;
-- vifte: vifte's render of the same HTML (tagged PDF/UA, only local files, every warning an error);
-- split2 / split4 (a measurement, not what vifte ships): the same offers cut into 2 halves, or
-  into cover + one part per area, each part starting on a new page, rendered in 2 processes and
-  merged page by page with pikepdf (no structure tree, outlines or page numbers merged: the upper
-  bound of what splitting could gain);
+- one: vifte's render of the same HTML in one process (tagged PDF/UA, only local files, every
+  warning an error): what vifte did before the catalogue was split;
+- vifte: what `vifte build` does for pdf/katalog.pdf (`brochures`, worker processes, one per
+  core): from SPLIT_FROM offers the catalogue in parts, merged into one tagged PDF with the front
+  and page numbers (catalogue_split.py); below it, the same single render as `one`;
 - cold / warm: `vifte pdf --format katalog omraade tema maalgruppe` with an empty cache, then again
   with no change (the rebuild must render no PDF).
 Prints seconds, seconds per page, pages and peak memory (the largest single process, MiB).
@@ -66,13 +67,14 @@ def child(mode: str, root: Path, html_file: Path) -> dict:
     images = root / "catalogue/images"
     if mode == "html":
         return {"pages": 0}
+    loaded = _load(root) if mode == "vifte" else None
     start = time.perf_counter()
     if mode == "naive":
         from weasyprint import HTML  # type: ignore[import-untyped]
 
         data = HTML(string=html, base_url=images.as_uri() + "/").write_pdf()
         pages = _pages(data)
-    elif mode == "vifte":
+    elif mode == "one":
         from importlib.resources import files
 
         from vifte.output.pdf import render_pdf
@@ -80,8 +82,35 @@ def child(mode: str, root: Path, html_file: Path) -> dict:
         pdf = render_pdf(html, images, (Path(str(files("vifte").joinpath("assets"))),))
         pages = pdf.pages
     else:
-        pages = _split(html, images, int(mode.removeprefix("split")))
+        pages = _vifte(root, *loaded)
     return {"seconds": time.perf_counter() - start, "pages": pages}
+
+
+def _load(root: Path) -> tuple:
+    """The catalogue and the template environment, as `vifte build` has them before PDFs."""
+    from vifte.domain.edition import PUBLIC
+    from vifte.domain.images import Pictures
+    from vifte.output.pages import Renderer
+    from vifte.source.validate import require_catalogue
+
+    catalogue, _ = require_catalogue(root)
+    catalogue = catalogue.for_edition(PUBLIC)
+    env = Renderer(catalogue, [root / "theme/vifte"]).env
+    env.globals["picture"] = Pictures(root / "catalogue/images")
+    return catalogue, env
+
+
+def _vifte(root: Path, catalogue, env) -> int:  # type: ignore[no-untyped-def]
+    """The catalogue as `vifte build` renders it; its HTML (the parts') is made inside the clock."""
+    from vifte.domain.edition import PUBLIC
+    from vifte.output.brochures import _jobs, render_jobs
+
+    # The catalogue is the first job, and _jobs makes each job's HTML only when asked for it.
+    job = next(_jobs(catalogue, env, PUBLIC, root / "catalogue/images"))
+    assert job.kind == "catalogue"
+    [pdf] = render_jobs([job])
+    assert not isinstance(pdf, str), pdf
+    return pdf.pages
 
 
 def _pages(data: bytes) -> int:
@@ -91,55 +120,6 @@ def _pages(data: bytes) -> int:
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)
-
-
-def _parts(html: str, count: int) -> list[str]:
-    """The catalogue cut into a cover and parts of whole offers, each part a document of its own."""
-    head, _, rest = html.partition("<body")
-    body_open, _, body = rest.partition(">")
-    first = body.index('<section class="p-area"')
-    cover, sections = body[:first], body[first:].rsplit("</body>", 1)[0]
-
-    def wrap(content: str) -> str:
-        return f"{head}<body{body_open}>{content}</body></html>"
-
-    if count == 4:  # cover + one part per area
-        chunks = [s for s in re.split(r'(?=<section class="p-area")', sections) if s.strip()]
-        return [wrap(cover)] + [wrap(c) for c in chunks]
-    offers = re.split(r'(?=<article class="p-offer")', sections)
-    half = len(offers) // 2
-    return [
-        wrap(cover + "".join(offers[:half]) + "</section>"),
-        wrap('<section class="p-area">' + "".join(offers[half:])),
-    ]
-
-
-def _render_part(job: tuple[str, str]) -> bytes:
-    from weasyprint import HTML
-
-    html, base = job
-    return HTML(string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1")
-
-
-def _split(html: str, images: Path, count: int) -> int:
-    import io
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    import pikepdf
-
-    jobs = [(part, images.as_uri() + "/") for part in _parts(html, count)]
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["weasyprint"])
-    with ProcessPoolExecutor(2, mp_context=context) as pool:
-        parts = list(pool.map(_render_part, sorted(jobs, key=lambda j: -len(j[0])), chunksize=1))
-    merged = pikepdf.Pdf.new()
-    for data in parts:
-        with pikepdf.open(io.BytesIO(data)) as part:
-            merged.pages.extend(part.pages)
-    out = io.BytesIO()
-    merged.save(out, deterministic_id=True)
-    return len(merged.pages)
 
 
 def measure(offers: int, rounds: int) -> list[str]:
@@ -152,7 +132,7 @@ def measure(offers: int, rounds: int) -> list[str]:
         me = [sys.executable, __file__, "--child"]
         results: dict[str, list[tuple[float, float, int]]] = {}
         for _ in range(rounds):
-            for mode in ("naive", "vifte", "split2", "split4"):
+            for mode in ("naive", "one", "vifte"):
                 _, peak, out = run(*me, mode, str(root), str(html_file))
                 got = json.loads(out.strip().splitlines()[-1])
                 results.setdefault(mode, []).append((got["seconds"], peak, got["pages"]))
@@ -165,6 +145,8 @@ def measure(offers: int, rounds: int) -> list[str]:
                 f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
                 f"{peak:>9.0f} {seconds / naive:>6.2f}"
             )
+        if os.environ.get("CACHE", "1") == "0":
+            return lines
         vifte = [sys.executable, "-m", "vifte", "pdf", "-p", str(root), "--format"]
         vifte += ["katalog", "omraade", "tema", "maalgruppe", "--out", str(Path(tmp) / "out")]
         shutil.rmtree(root / ".vifte-cache", ignore_errors=True)
@@ -186,7 +168,9 @@ def _write_html(root: Path, out: Path) -> None:
         "from vifte.domain.edition import PUBLIC\n"
         "from vifte.domain.images import Pictures\n"
         "from vifte.output.pages import Renderer\n"
+        "from vifte.output import brochures\n"
         "from vifte.output.brochures import _jobs\n"
+        "brochures.SPLIT_FROM = 10**9  # the catalogue as one document\n"
         "root = Path(sys.argv[1]); c, _ = require_catalogue(root); c = c.for_edition(PUBLIC)\n"
         "r = Renderer(c, [root / 'theme/vifte'])\n"
         "r.env.globals['picture'] = Pictures(root / 'catalogue/images')\n"

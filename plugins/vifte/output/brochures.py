@@ -9,6 +9,7 @@ spends its time in Python and each PDF is independent.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -25,6 +26,7 @@ from vifte.domain.entries import TermList
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
 from vifte.domain.settings import RoutedTerm, Term
+from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.qr import qr_svg
@@ -88,6 +90,8 @@ class _Job:
     page_url: str | None = None
     term: str | None = None
     """The id of the area, theme, offer ... the PDF is about, if it is about one."""
+    split: Split | None = None
+    """How the catalogue is printed in parts, if it is (`html` then only keys the cache)."""
 
 
 Job = _Job
@@ -119,7 +123,7 @@ def _jobs(
     # The fetcher serves the package's assets, the images folder and exactly the logo file.
     roots = (Path(str(files("vifte").joinpath("assets"))), *((logo,) if logo else ()))
     render = env.get_template("print/catalogue.html").render
-    yield _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
+    yield _catalogue_job(catalogue, render, context, images, roots)
     a5 = {**context, "paper": "A5"}
     for terms, field, term, offers in _term_brochures(catalogue):
         chosen = {o.id for o in offers}
@@ -132,6 +136,36 @@ def _jobs(
         )
     yield from _other_jobs(catalogue, env, context, images, roots)
     yield from strategy_jobs(catalogue, env, context, images, roots)
+
+
+def _catalogue_job(
+    catalogue: Catalogue,
+    render: Callable[..., str],
+    context: dict[str, Any],
+    images: Path,
+    roots: tuple[Path, ...],
+) -> _Job:
+    """The A4 catalogue: one render, or from SPLIT_FROM offers parts rendered side by side."""
+    listed = catalogue.listed("offers")
+    if len(listed) < SPLIT_FROM:
+        return _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
+    sections = [(a, catalogue.offers_with("area", a.id)) for a in catalogue.settings.areas]
+    sections = [(a, offers) for a, offers in sections if offers]
+    groups = plan(sections)
+    parts = tuple(render(part=part, stamped=True, **context) for part in groups)
+    adopt = tuple(len(group[0][1]) if group[0][2] else 0 for group in groups)
+    anchors = tuple(
+        anchor
+        for a, offers in sections
+        for anchor in (f"omraade-{a.id}", *(f"tilbud-{o.id}" for o in offers))
+    )
+
+    def front(pages: dict[str, int]) -> str:
+        return render(front=True, toc_pages=pages, stamped=True, **context)
+
+    key = "\n".join((front({}), *parts))
+    split = Split(parts, front, anchors, adopt)
+    return _Job("catalogue", CATALOGUE_PATH, key, images, roots, split=split)
 
 
 def _other_jobs(
@@ -196,9 +230,7 @@ def brochures(
     keys = [cache.key(job.html, (job.base_dir, *job.roots)) if cache else "" for job in jobs]
     results: list[Pdf | str | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
-    for i, outcome in zip(
-        todo, render_all(_outcome, [jobs[i] for i in todo], workers), strict=True
-    ):
+    for i, outcome in zip(todo, render_jobs([jobs[i] for i in todo], workers), strict=True):
         results[i] = outcome
         if cache is not None and isinstance(outcome, Pdf):
             cache.put(keys[i], outcome)
@@ -215,6 +247,52 @@ def brochures(
         for job, r in zip(jobs, results, strict=True)
         if isinstance(r, Pdf)
     ]
+
+
+def render_jobs(jobs: list[_Job], workers: int | None = None) -> list[Pdf | str]:
+    """Each job's PDF, or the Danish reason it failed, rendered in `workers` processes.
+
+    A catalogue printed in parts goes to the workers as its parts, first (they take longest);
+    it is put together here as soon as its parts are back, while the workers go on.
+    """
+    work = [(i, part) for i, job in enumerate(jobs) if job.split for part in _part_jobs(job)]
+    work += [(i, job) for i, job in enumerate(jobs) if not job.split]
+    wanted = Counter(i for i, _ in work)
+    done: dict[int, list[Pdf | str]] = {}
+    results: list[Pdf | str] = [""] * len(jobs)
+    for (i, _), outcome in zip(
+        work, render_all(_outcome, [job for _, job in work], workers), strict=True
+    ):
+        done.setdefault(i, []).append(outcome)
+        if len(done[i]) == wanted[i]:
+            results[i] = _finish(jobs[i], done.pop(i))
+    return results
+
+
+def _part_jobs(job: _Job) -> list[_Job]:
+    assert job.split is not None
+    return [
+        _Job("catalogue-part", job.path, html, job.base_dir, job.roots) for html in job.split.parts
+    ]
+
+
+def _finish(job: _Job, outcomes: list[Pdf | str]) -> Pdf | str:
+    """A job's PDF from what the workers made: the one PDF, or the parts merged with a front."""
+    if job.split is None or any(isinstance(o, str) for o in outcomes):
+        return (
+            outcomes[0]
+            if len(outcomes) == 1
+            else "\n".join(o for o in outcomes if isinstance(o, str))
+        )
+    parts = [o for o in outcomes if isinstance(o, Pdf)]
+
+    def render(html: str) -> Pdf:
+        return render_pdf(html, job.base_dir, job.roots)
+
+    try:
+        return assemble(job.split, parts, render, front_guess(len(job.split.anchors)))
+    except PdfError as exc:
+        return f"{job.path}: {exc}"
 
 
 def _outcome(job: _Job) -> Pdf | str:

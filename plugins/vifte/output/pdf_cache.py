@@ -2,7 +2,8 @@
 
 The key of a PDF covers everything that shapes its bytes: the HTML (which holds the data and the
 templates), every file the render may read (the folders its fetcher serves), the fonts fontconfig
-can resolve (path, size and time of each file), and the vifte, WeasyPrint and pydyf versions.
+can resolve (path, size and time of each file), and the vifte, WeasyPrint, pydyf, fontTools and
+pikepdf (the split catalogue's merge) versions.
 Each entry is one file, `KEY.entry`: a header line with the page count, length and SHA-256 of
 the PDF, then its bytes. It is written to a temporary name and renamed, so a killed build leaves
 no half entry; an entry whose length or hash is wrong is a miss (and removed), never a PDF.
@@ -158,7 +159,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _environment() -> str:
     """The versions and the fonts of this machine, as they shape a PDF."""
     parts = [f"vifte {__version__}", VARIANT]
-    for package in ("weasyprint", "pydyf", "fonttools"):
+    for package in ("weasyprint", "pydyf", "fonttools", "pikepdf"):
         try:
             parts.append(f"{package} {version(package)}")
         except PackageNotFoundError:
