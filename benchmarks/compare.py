@@ -5,6 +5,8 @@ Usage (from the repository, with its .venv):
   python benchmarks/compare.py serve 1000        a saved edit under `vifte serve`, vs a full build
   python benchmarks/compare.py search 5000       bytes before the first search result (Chromium)
   python benchmarks/compare.py filter 5000       the filter page: bytes on first load, long tasks
+  python benchmarks/compare.py weight 5000       both, Min plan and the largest pages (weight.py)
+  python benchmarks/compare.py weight --site DIR  the same for a site built already
   python benchmarks/compare.py pdf 1000          the A4 catalogue vs one naive WeasyPrint call
   python benchmarks/compare.py huge --offers 100000   one very large build, and what runs out first
 
@@ -141,7 +143,7 @@ def build_command(sizes: list[int], rounds: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = ("build", "serve", "search", "filter", "pdf", "huge")
+    commands = ("build", "serve", "search", "filter", "weight", "pdf", "huge")
     if not argv or argv[0] not in commands:
         argv.insert(0, "build")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -150,6 +152,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--offers", type=int, default=100_000, help="huge: number of offers")
     parser.add_argument("--dir", type=Path, default=None, help="huge: where to build")
+    parser.add_argument(
+        "--site", type=Path, default=None, help="search, filter, weight: a site built already"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         build_command(args.sizes or [1000, 5000], args.rounds)
@@ -157,10 +162,10 @@ def main(argv: list[str] | None = None) -> None:
         from serve_bench import serve_command
 
         serve_command(args.sizes or [1000], args.rounds)
-    elif args.command in ("search", "filter"):
-        from browser_bench import browser_command
+    elif args.command in ("search", "filter", "weight"):
+        from weight import weight_command
 
-        browser_command(args.command, args.sizes or [5000])
+        weight_command(args.command, args.sizes or [5000], args.site)
     elif args.command == "pdf":
         from pdf import HEADER
         from pdf import measure as pdf_measure

@@ -1,107 +1,57 @@
-"""What a visitor's browser downloads (gzipped, as any real host sends it) at N offers.
+"""`compare.py search|filter|weight N [--site DIR]`: what a visitor's browser downloads, in Chromium.
 
-Usage: python3 benchmarks/weight.py [N] [--site DIR]   (default N: 5000)
-Builds a synthetic catalogue of N offers (or reads an already built site), serves it
-gzip-compressed on 127.0.0.1 and opens it in headless Chromium. Bytes are the sum of CDP
-Network.loadingFinished encodedDataLength (what went over the wire, headers included):
-- filter: the filter page (tilbud/) until the network is idle, and the longest task
-  (PerformanceObserver 'longtask') while ticking 10 boxes one by one;
-- search: a fresh visit to the search page, typing a query, until the first result shows;
-- plan: the plan page (Min plan) until the network is idle, its offer picker filled;
-- the largest HTML pages of the site, raw and gzipped (what grows with N).
+The site (a synthetic catalogue of N offers built by `vifte build --no-pdf`, or an already built
+one) is served on 127.0.0.1 as any real host sends it: text files gzip-compressed (level 6) when
+the browser accepts gzip; Pagefind's own files are gzipped already and go as they are. Bytes are
+counted at this server (bodies as sent, without headers), so the requests of Pagefind's web
+worker count too: Chromium's CDP events of the page (Network.loadingFinished) do not see them.
+Each visit is a fresh browser context (empty cache).
+
+- search: from opening the search page until the first result shows (results come 10 at a
+  time), for each query; also the part after the page had loaded (the search itself);
+- filter: the filter page until its offer data has loaded (form[data-vifte-ready]) and the
+  network is idle; then the long tasks (PerformanceObserver 'longtask', over 50 ms) while
+  ticking 10 boxes one by one, and one tick's script and layout timed in the page;
+- weight: the largest HTML pages of the site (raw and gzipped), the filter page, every search
+  and Min plan (until its offer picker is filled).
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-import os
+import json
 import sys
 import tempfile
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from measure import load, run
+from synthetic import make_project
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "benchmarks"))
+from vifte.domain.collections import COLLECTIONS
+from vifte.domain.registry import FIXED_PAGES
+from vifte.domain.routes import OFFER_LIST_PATH
 
-from build import make_project  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
 
-from vifte.mkdocs.build import build_site  # noqa: E402
-
-QUERIES = ("arbejde", "praktik", "arbejdr")  # the last is one letter wrong: the typo list loads
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzipped when the browser accepts it (Pagefind's own files already are)."""
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()
-        data = path.read_bytes()
-        packed = data if data[:2] == b"\x1f\x8b" else gzip.compress(data, 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        if packed is not data:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(packed)))
-        self.end_headers()
-        WIRE.add(self.path.split("?")[0], len(packed))
-        return BytesIO(packed)
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class Wire:
-    """Bytes the server sent (bodies, gzipped as sent), by path, since the last reset. Counted
-    at the server, so requests from Pagefind's web worker count too."""
-
-    def __init__(self) -> None:
-        self.bytes: dict[str, int] = {}
-
-    def add(self, path: str, n: int) -> None:
-        self.bytes[path] = self.bytes.get(path, 0) + n
-
-    def reset(self) -> Wire:
-        self.bytes.clear()
-        return self
-
-    def total_kb(self) -> float:
-        return sum(self.bytes.values()) / 1024
-
-    def largest(self, n: int = 5) -> str:
-        top = sorted(self.bytes.items(), key=lambda i: -i[1])[:n]
-        return ", ".join(f"{u} {b / 1024:.0f}" for u, b in top)
-
-
-WIRE = Wire()
-
-
-LONGTASKS = (
+QUERIES = ("arbejde", "praktik", "arbejdr")  # the last is one letter wrong: typo words load
+BOXES = 10
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".csv"}
+PAGES = {f.key: f.section + "/" for f in FIXED_PAGES}
+FILTER_PAGE = COLLECTIONS["offers"].section + "/"
+SEARCH_RESULT = "[data-vifte-search-results] .vifte-card"
+FILTER_BOX = "form[data-vifte-filter] input[type=checkbox]"
+LONG_TASKS = (
     "window.__long = []; new PerformanceObserver(l => l.getEntries().forEach("
-    "e => window.__long.push(e.duration))).observe({type: 'longtask', buffered: true});"
+    "e => window.__long.push([e.startTime, e.duration]))).observe({type: 'longtask', buffered: true});"
 )
-
-
-TICKS = """() => {
-  const boxes = [...document.querySelectorAll("[data-vifte-filter] input[type=checkbox]")];
+ONE_TICK = """() => {
+  const boxes = [...document.querySelectorAll("form[data-vifte-filter] input[type=checkbox]")];
   const out = [];
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
@@ -113,94 +63,235 @@ TICKS = """() => {
 }"""
 
 
-def filter_page(browser, url: str) -> str:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    wire = WIRE.reset()
-    page.goto(url + "tilbud/", wait_until="networkidle")
-    kb = wire.total_kb()
-    top = wire.largest()
-    page.evaluate(LONGTASKS)
-    boxes = page.locator("[data-vifte-filter] input[type=checkbox]")
-    for i in range(min(10, boxes.count())):
-        boxes.nth(i * 3 % boxes.count()).check()
-        page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
-    page.wait_for_timeout(200)
-    longest = max(page.evaluate("window.__long") or [0])
-    # Script and layout of one tick, measured in the page (10 more ticks), median.
-    ticks = sorted(page.evaluate(TICKS))
-    tick = ticks[len(ticks) // 2]
-    shown = page.locator("[data-vifte-count]").text_content()
-    context.close()
-    return (
-        f"filter  {kb:8.0f} KB  longest task while ticking {longest:5.0f} ms, one tick {tick:4.0f} ms"
-        f" (median)  ({shown})  [{top}]"
+class Wire:
+    """Bytes the server sent (bodies as sent), by path, since the last reset."""
+
+    def __init__(self) -> None:
+        self.bytes: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def add(self, path: str, n: int) -> None:
+        with self.lock:
+            self.bytes[path] = self.bytes.get(path, 0) + n
+
+    def reset(self) -> Wire:
+        with self.lock:
+            self.bytes.clear()
+        return self
+
+    def kb(self) -> float:
+        with self.lock:
+            return sum(self.bytes.values()) / 1000
+
+    def largest(self, n: int = 5) -> str:
+        with self.lock:
+            top = sorted(self.bytes.items(), key=lambda i: -i[1])[:n]
+        return ", ".join(f"{path} {size / 1000:.0f}" for path, size in top)
+
+
+WIRE = Wire()
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files; text gzipped (level 6) when the request accepts it; every body counted."""
+
+    cache: dict[Path, bytes] = {}
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        url_path = self.path.split("?")[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and url_path.endswith("/"):
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()  # a folder without its slash is redirected, else 404
+        body = data = path.read_bytes()
+        packed = data[:2] == b"\x1f\x8b"  # Pagefind's files
+        if (
+            not packed
+            and path.suffix in COMPRESSIBLE
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            body = self.cache.get(path) or self.cache.setdefault(path, gzip.compress(data, 6))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if body is not data:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        WIRE.add(url_path, len(body))
+        return BytesIO(body)
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    GzipHandler.cache = {}
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site))
     )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def search(browser, url: str, query: str) -> str:
+def fresh_page(browser, url: str):
+    """A page in a new context (empty cache) that may fetch nothing from other hosts."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    context.route(lambda u: not u.startswith(url), lambda route: route.abort())
+    return context, context.new_page()
+
+
+def search(browser, url: str, query: str) -> list[str]:
+    context, page = fresh_page(browser, url)
     wire = WIRE.reset()
-    page.goto(url + "soeg/", wait_until="networkidle")
-    page.get_by_label("Søg efter tilbud, mentorer og virksomheder").fill(query)
-    page.locator("[data-vifte-search-results] .vifte-card").first.wait_for(timeout=60_000)
-    kb = wire.total_kb()
-    top = wire.largest()
+    page.goto(url + PAGES["search"], wait_until="networkidle")
+    loaded = wire.kb()
+    start = time.monotonic()
+    page.locator("#vifte-q").fill(query)
+    page.locator(SEARCH_RESULT).first.wait_for(timeout=120_000)
+    seconds = time.monotonic() - start
+    shown = page.locator(SEARCH_RESULT).count()
+    total, top = wire.kb(), wire.largest()
     context.close()
-    return f"search  {kb:8.0f} KB  before the first result for {query!r}  [{top}]"
+    return [
+        query,
+        f"{total:.0f}",
+        f"{total - loaded:.0f}",
+        f"{seconds * 1000:.0f}",
+        str(shown),
+        top,
+    ]
 
 
-def plan(browser, url: str) -> str:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def filter_page(browser, url: str) -> list[str]:
+    context, page = fresh_page(browser, url)
     wire = WIRE.reset()
-    page.goto(url + "plan/", wait_until="networkidle")
+    page.goto(url + FILTER_PAGE)
+    page.locator("form[data-vifte-ready]").wait_for(timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    kb, top = wire.kb(), wire.largest()
+    page.evaluate(LONG_TASKS)
+    ticking = page.evaluate("performance.now()")
+    boxes = page.locator(FILTER_BOX)
+    count = min(BOXES, boxes.count())
+    for i in range(count):
+        boxes.nth(i).check()
+        page.evaluate("new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    page.wait_for_timeout(300)
+    tasks = [d for s, d in page.evaluate("window.__long") if s >= ticking]
+    ticks = sorted(page.evaluate(ONE_TICK))
+    shown = page.locator("[data-vifte-count]").text_content() or ""
+    context.close()
+    return [
+        f"{kb:.0f}",
+        str(count),
+        f"{max(tasks, default=0.0):.0f}",
+        str(len(tasks)),
+        f"{ticks[len(ticks) // 2]:.0f}",
+        shown.strip(),
+        top,
+    ]
+
+
+def plan(browser, url: str) -> list[str]:
+    context, page = fresh_page(browser, url)
+    wire = WIRE.reset()
+    page.goto(url + PAGES["plan"])
+    page.locator("#vifte-plan-picker[data-vifte-ready]").wait_for(timeout=120_000)
+    page.wait_for_load_state("networkidle")
     options = page.locator("#vifte-plan-picker option").count()
-    kb = wire.total_kb()
-    top = wire.largest()
+    kb, top = wire.kb(), wire.largest()
     context.close()
-    return f"plan    {kb:8.0f} KB  ({options} options in the picker)  [{top}]"
+    return [f"{kb:.0f}", str(options), top]
 
 
-def largest_pages(site: Path, n: int = 8) -> list[str]:
+def largest_pages(site: Path, n: int = 8) -> list[list[str]]:
     pages = sorted(site.rglob("*.html"), key=lambda p: -p.stat().st_size)[:n]
-    out = []
+    rows = []
     for p in pages:
         raw = p.read_bytes()
-        out.append(
-            f"page    {len(raw) / 1024:8.0f} KB raw {len(gzip.compress(raw, 6)) / 1024:6.0f} KB gz  {p.relative_to(site)}"
+        rows.append(
+            [
+                str(p.relative_to(site)),
+                f"{len(raw) / 1000:.0f}",
+                f"{len(gzip.compress(raw, 6)) / 1000:.0f}",
+            ]
         )
-    return out
+    return rows
 
 
-def measure(site: Path) -> None:
-    print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    for line in largest_pages(site):
-        print(line, flush=True)
+TABLES = {
+    "pages": ("largest HTML page", "raw KB", "gzip KB"),
+    "filter": (
+        "first load KB (gzip, all)",
+        "boxes ticked",
+        "longest task ms",
+        "long tasks",
+        "one tick ms (median)",
+        "shown",
+        "largest files KB",
+    ),
+    "search": (
+        "query",
+        "KB before 1st result (page + search)",
+        "KB of the search itself",
+        "ms to 1st result (250 ms typing pause included)",
+        "results shown",
+        "largest files KB",
+    ),
+    "plan": ("first visit KB", "options in the picker", "largest files KB"),
+}
+
+
+def measure(site: Path, command: str) -> dict[str, list[list[str]]]:
+    """The rows of each table `command` asks for, measured on the built `site`."""
+    wanted = ("pages", "filter", "search", "plan") if command == "weight" else (command,)
+    rows: dict[str, list[list[str]]] = {name: [] for name in wanted}
+    if "pages" in rows:
+        rows["pages"] = largest_pages(site)
+    from playwright.sync_api import sync_playwright
+
     server, url = serve(site)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        print(filter_page(browser, url), flush=True)
-        for query in QUERIES:
-            print(search(browser, url, query), flush=True)
-        print(plan(browser, url), flush=True)
-        browser.close()
-    server.shutdown()
-    print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            if "filter" in rows:
+                rows["filter"].append(filter_page(browser, url))
+            for query in QUERIES if "search" in rows else ():
+                rows["search"].append(search(browser, url, query))
+            if "plan" in rows:
+                rows["plan"].append(plan(browser, url))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    if "--site" in args:
-        measure(Path(args[args.index("--site") + 1]))
-        return
-    n = int(args[0]) if args else 5000
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "p"
-        make_project(root, n)
-        measure(build_site(root / "mkdocs.yml", Path(tmp) / "site", pdf=False))
+def build(offers: int, work: Path) -> Path:
+    make_project(work / "p", offers)
+    site = work / "site"
+    vifte = str(Path(sys.executable).parent / "vifte")
+    run([vifte, "build", "--no-pdf", "-p", str(work / "p"), "-d", str(site)])
+    return site
 
 
-if __name__ == "__main__":
-    main()
+def weight_command(command: str, sizes: list[int], site: Path | None = None) -> None:
+    """Print one Markdown table per measurement, a row per N (the site's listed offers)."""
+    print(f"Load average at start: {load()}")
+    results: list[tuple[int, dict[str, list[list[str]]]]] = []
+    if site is not None:
+        offers = len(json.loads((site / OFFER_LIST_PATH).read_text("utf-8")))
+        results.append((offers, measure(site, command)))
+    for n in sizes if site is None else ():
+        with tempfile.TemporaryDirectory(prefix="vifte-bench-weight-") as tmp:
+            results.append((n, measure(build(n, Path(tmp)), command)))
+        print(f"  N={n} measured, load {load()}", file=sys.stderr, flush=True)
+    for name, head in TABLES.items():
+        if name not in results[0][1]:
+            continue
+        print(f"\n{name}:\n\n| N | " + " | ".join(head) + " |\n" + "|---" * (len(head) + 1) + "|")
+        for offers, rows in results:
+            for row in rows[name]:
+                print(f"| {offers:,} | " + " | ".join(row) + " |")
+    print(f"\nLoad average at end: {load()}")

@@ -113,6 +113,38 @@ def test_compare_runs_end_to_end_and_prints_the_table():
     assert "Load average at start:" in out and "Load average at end:" in out
 
 
+def _table(out: str, name: str) -> list[list[str]]:
+    """The cells of each row of the Markdown table printed under `name:`."""
+    block = out.split(f"\n{name}:\n", 1)[1].strip().split("\n\n")[0]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in block.splitlines()[2:]]
+
+
+def test_compare_weight_counts_every_byte_the_browser_fetches_also_the_search_worker():
+    result = subprocess.run(
+        [sys.executable, BENCH / "compare.py", "weight", "20"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "Load average at start:" in out and "Load average at end:" in out
+    pages = _table(out, "pages")
+    assert len(pages) == 8 and all(float(r[2]) > float(r[3]) > 0 for r in pages)
+    [filtered] = _table(out, "filter")
+    assert filtered[0] == "20" and float(filtered[1]) > 0 and filtered[2] == "10"
+    assert "af 20 tilbud" in filtered[6]  # the cards were drawn from the data file
+    searches = _table(out, "search")
+    assert [r[1] for r in searches] == ["arbejde", "praktik", "arbejdr"]
+    for row in searches:
+        assert float(row[2]) > float(row[3]) > 0 and int(row[5]) >= 1
+        # Pagefind's WebAssembly is fetched by its web worker, which CDP's page events miss.
+        assert "/pagefind/wasm." in row[6] and "/pagefind/index/" in row[6]
+    [plan] = _table(out, "plan")
+    assert float(plan[1]) > 0 and int(plan[2]) >= 21  # "Vælg …" and the 20 offers
+
+
 def test_two_municipalities_exports_merge_into_one_national_file(tmp_path):
     sites = {}
     for name, url, offers in (
