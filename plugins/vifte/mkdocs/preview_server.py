@@ -127,7 +127,7 @@ def problem_lines(failure: BuildFailed | ConfigFileError) -> tuple[str, ...]:
     return tuple(line for line in str(failure).splitlines() if line.strip())
 
 
-def _in_danish(record: logging.LogRecord) -> bool:
+def in_danish(record: logging.LogRecord) -> bool:
     record.levelname = LEVELS.get(record.levelname, record.levelname)
     message = record.getMessage()
     for english, danish in SAID:
@@ -139,7 +139,7 @@ def _in_danish(record: logging.LogRecord) -> bool:
     return True
 
 
-def _error_page(root: Path) -> Callable[[int], bytes | None]:
+def error_page(root: Path) -> Callable[[int], bytes | None]:
     def page(code: int) -> bytes | None:
         if code in (404, 500) and (root / f"{code}.html").is_file():
             return (root / f"{code}.html").read_bytes()

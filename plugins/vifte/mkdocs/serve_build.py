@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException
 
 from vifte.mkdocs.build import _failure, _silenced_build_errors
 from vifte.mkdocs.config_file import ConfigFileError, load_config_file
-from vifte.mkdocs.preview_server import _in_danish, problem_lines
+from vifte.mkdocs.preview_server import in_danish, problem_lines
 
 
 def main(argv: list[str]) -> int:
@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(_in_danish)
+        handler.addFilter(in_danish)
     try:
         config = load_config_file(Path(config_file), warn=False, dev_addr=dev_addr)
     except ConfigFileError as exc:

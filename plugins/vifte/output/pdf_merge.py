@@ -108,24 +108,22 @@ def _document(tree: pikepdf.Object) -> pikepdf.Object:
     return document
 
 
-def _numbers(node: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
-    """The (key, value) pairs of a number tree, in order."""
-    if "/Nums" in node:
-        flat = list(node.Nums)
+def _leaves(node: pikepdf.Object, entries: str) -> Iterator[tuple[pikepdf.Object, pikepdf.Object]]:
+    """The (key, value) pairs of a number tree (`entries` "/Nums") or name tree ("/Names"), in order."""
+    if entries in node:
+        flat = list(node[entries])
         for i in range(0, len(flat), 2):
-            yield int(flat[i]), flat[i + 1]
+            yield flat[i], flat[i + 1]
     for kid in node.get("/Kids", ()):
-        yield from _numbers(kid)
+        yield from _leaves(kid, entries)
+
+
+def _numbers(node: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
+    return ((int(key), value) for key, value in _leaves(node, "/Nums"))
 
 
 def _names(node: pikepdf.Object) -> Iterator[tuple[str, pikepdf.Object]]:
-    """The (name, value) pairs of a name tree, in order."""
-    if "/Names" in node:
-        flat = list(node.Names)
-        for i in range(0, len(flat), 2):
-            yield str(flat[i]), flat[i + 1]
-    for kid in node.get("/Kids", ()):
-        yield from _names(kid)
+    return ((str(key), value) for key, value in _leaves(node, "/Names"))
 
 
 def _next_key(tree: pikepdf.Object, nums: list[tuple[int, pikepdf.Object]]) -> int:
