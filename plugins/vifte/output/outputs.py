@@ -44,6 +44,7 @@ SCRIPTS = {
 pages/_site.html, from the `scripts` global), except qrcode.js, the vendored QR encoder (MIT),
 which qr.js fetches when the filter page or Min plan draws a code."""
 
+
 @dataclass(frozen=True)
 class Output:
     """One file of the site. Exactly one of `content` and `source` is set."""
