@@ -1,5 +1,5 @@
 /* vifte: the filter page. Ticked boxes narrow the list; the choice lives in the URL, which the
-   page also shows as a QR code (drawn here by the vendored qrcode.js, see docs/decisions.md 22).
+   page also shows as a QR code (drawn by qr.js, see docs/decisions.md 22).
    The offers come as compact data (tilbud/tilbud.json), drawn as cards a page at a time (27-filter). */
 (function () {
   "use strict";
@@ -9,36 +9,6 @@
 
   var NAMES = ["tema", "maalgruppe", "omraade", "adgang"];  /* the groups' names in the URL */
   var PAGE = 50;
-  var SVG = "http://www.w3.org/2000/svg";
-
-  /* The QR code of `text` as an SVG element (one path, quiet zone of 4 modules). */
-  function qrSvg(text) {
-    var code = window.qrcode(0, "M");
-    code.addData(text, "Byte");
-    code.make();
-    var n = code.getModuleCount();
-    var d = [];
-    for (var r = 0; r < n; r += 1) {
-      for (var col = 0; col < n; col += 1) {
-        if (code.isDark(r, col)) d.push("M" + (col + 4) + " " + (r + 4) + "h1v1h-1z");
-      }
-    }
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", "0 0 " + (n + 8) + " " + (n + 8));
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "QR-kode til listen");
-    svg.setAttribute("shape-rendering", "crispEdges");
-    var back = document.createElementNS(SVG, "rect");
-    back.setAttribute("width", n + 8);
-    back.setAttribute("height", n + 8);
-    back.setAttribute("fill", "#fff");
-    var path = document.createElementNS(SVG, "path");
-    path.setAttribute("d", d.join(""));
-    path.setAttribute("fill", "#000");
-    svg.appendChild(back);
-    svg.appendChild(path);
-    return svg;
-  }
 
   /* Each offer of the data file (OFFER_LIST_PATH, keys in output/offer_list.py) with its values
      per filter group, and its card once drawn. */
@@ -107,7 +77,7 @@
     function showQr() {
       if (!qr || !window.qrcode) return;
       qr.textContent = "";
-      qr.appendChild(qrSvg(location.href));
+      qr.appendChild(window.vifte.qr.element(location.href, "QR-kode til listen"));
       qrUrl.textContent = location.href;
     }
     function addBadge(badges, before, selector) {
@@ -249,10 +219,7 @@
         grouped.hidden = false;
       });
     /* The encoder is fetched from this site only when the filter page is used. */
-    var script = document.createElement("script");
-    script.src = form.getAttribute("data-vifte-qr-src");
-    script.addEventListener("load", showQr);
-    document.head.appendChild(script);
+    window.vifte.qr.load(form.getAttribute("data-vifte-qr-src"), showQr);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupFilter);

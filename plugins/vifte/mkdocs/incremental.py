@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from vifte.domain.collections import COLLECTIONS
 from vifte.domain.routes import routes
 from vifte.output.brochures import LOGO, link_text
+from vifte.output.outputs import SCRIPTS
 from vifte.output.pages import Renderer
 from vifte.source.project import Project
 
@@ -149,6 +150,7 @@ def _site_globals(renderer: Renderer, images: Path, logo: Path | None) -> None:
     renderer.env.globals[LOGO] = logo
     renderer.env.globals["printed"] = {}
     renderer.env.globals["link_text"] = link_text
+    renderer.env.globals["scripts"] = SCRIPTS
 
 
 def _unmodified() -> bool:

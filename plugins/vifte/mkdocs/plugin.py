@@ -28,7 +28,7 @@ from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.output.csp import add_policy, unlisted_scripts
-from vifte.output.outputs import PAGE_SCRIPTS, STYLESHEETS, outputs
+from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
@@ -91,10 +91,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         except TemplateLayoutError as exc:
             raise PluginError(str(exc)) from exc
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
-        # view.js is loaded by the theme override's head, before the page is drawn.
-        for script in PAGE_SCRIPTS:
-            if script not in config.extra_javascript:
-                config.extra_javascript.append(script)
         dirs = config.theme.dirs
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
@@ -191,6 +187,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
         env.globals["vifte_routes"] = route_globals()
         env.globals["vifte_feeds"] = feeds(self.catalogue)
+        env.globals["vifte_scripts"] = SCRIPTS  # view.js in every head; the rest by the pages
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.
         env.globals["vifte_footer"] = Markup(self.renderer.render("pages/footer.html", ""))
         env.globals["vifte_edition"] = {

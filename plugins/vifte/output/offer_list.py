@@ -30,7 +30,7 @@ KEYS = {
     "lb": "legal basis, joined by '; ' (plan)",
     "n": "contact person (plan)",
 }
-"""Each offer's keys; the scripts read exactly these (assets/filter.js, assets/vifte.js)."""
+"""Each offer's keys; the scripts read exactly these (assets/filter.js, assets/plan.js)."""
 
 
 def _entry(o: Offer) -> dict[str, Any]:

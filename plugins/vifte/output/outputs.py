@@ -35,11 +35,14 @@ Kind = Literal[
 ASSETS = "assets/vifte"
 STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
 """In the order the theme must load them: the colours override the stylesheet's defaults."""
-PAGE_SCRIPTS = (f"{ASSETS}/vifte.js", f"{ASSETS}/filter.js")
-"""Loaded at the end of every page; view.js is loaded in the head (overrides/main.html)."""
-QR_SCRIPT = f"{ASSETS}/qrcode.js"
-"""The vendored QR encoder (MIT), loaded by filter.js on the filter page and by vifte.js on Min plan."""
-SCRIPTS = (f"{ASSETS}/view.js", *PAGE_SCRIPTS, QR_SCRIPT)
+SCRIPTS = {
+    name: f"{ASSETS}/{name}.js"
+    for name in ("view", "plan-store", "plan", "search", "filter", "qr", "qrcode")
+}
+"""The site's scripts by name, each loaded only where it is needed: view.js in every page's head
+(overrides/main.html); the others by the page templates that use them (`load_scripts` in
+pages/_site.html, from the `scripts` global), except qrcode.js, the vendored QR encoder (MIT),
+which qr.js fetches when the filter page or Min plan draws a code."""
 
 
 @dataclass(frozen=True)
@@ -96,10 +99,11 @@ def outputs(
             by_page.setdefault(p.page_url, []).append(p)
     renderer.env.globals["printed"] = by_page
     renderer.env.globals["link_text"] = link_text
+    renderer.env.globals["scripts"] = SCRIPTS
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
-    for script in SCRIPTS:
+    for script in SCRIPTS.values():
         yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))
     yield Output(STYLESHEETS[1], "colours", content=colours_css(catalogue.settings))
     yield Output(OFFER_LIST_PATH, "data", content=offer_list_json(catalogue))

@@ -1,0 +1,273 @@
+/* vifte: the "Min plan" page: the meeting's names, goal and activities, the picker, the printed
+   plan with a QR code per offer, and the plan as a file to take home. The plan itself is kept by
+   plan-store.js (window.vifte.plan), the QR codes drawn by qr.js. Everything stays in this browser. */
+(function () {
+  "use strict";
+
+  var keep = window.vifte.plan;
+  var qr = window.vifte.qr;
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function danishDate(iso) { return iso ? iso.split("-").reverse().join(".") : ""; }
+
+  /* "Kontakt: Name, phone. Adresse: street, town." for an activity, or "". */
+  function contactLine(a, keepPhone) {
+    var phone = keepPhone ? String(a.phone || "").replace(/ /g, "\u00a0") : a.phone;
+    var who = [a.contact, phone].filter(Boolean).join(", ");
+    return [who ? "Kontakt: " + who + "." : "", a.address ? "Adresse: " + a.address + "." : ""].filter(Boolean).join(" ");
+  }
+
+  var ACTIVITY_FIELDS = [
+    ["subgoal", "Delmål", "textarea"], ["start", "Start", "date"], ["end", "Slut", "date"],
+    ["hours", "Timer om ugen", "text"], ["responsible", "Ansvarlig", "text"], ["legal", "Lov og paragraf", "text"]
+  ];
+
+  function setupPlan() {
+    var root = $("[data-vifte-plan]");
+    if (!root) return;
+    var siteRoot = root.getAttribute("data-root") || "../";
+    root.hidden = false;
+    var goal = $("#vifte-plan-goal", root);
+    var list = $("[data-vifte-plan-list]", root);
+    var empty = $("[data-vifte-plan-empty]", root);
+    var picker = $("#vifte-plan-picker", root);
+    var status = $("[data-vifte-plan-status]", root);
+    var printTable = $("[data-vifte-plan-print] tbody");
+    var printGoal = $("[data-vifte-plan-print-goal]");
+    var printDate = $("[data-vifte-plan-print-date]");
+    var own = $("#vifte-plan-own", root);
+    var people = ["citizen", "caseworker", "meeting"].map(function (name) {
+      return [name, $("#vifte-plan-" + name, root), $("[data-vifte-plan-print-" + name + "]")];
+    });
+    fillPicker($("[data-vifte-plan-offers]", root));
+    keep.read();
+    $("[data-vifte-plan-discarded]", root).hidden = !keep.takeDiscarded();
+    $("[data-vifte-plan-expired]", root).hidden = !keep.takeExpired();
+
+    function save(plan) { keep.save(plan); renderPrint(plan); }
+
+    /* On paper an offer or mentor carries its short address and a QR code of it, drawn by qr.js
+       (the encoder is fetched from this site once the plan page is used; decision 27-build). */
+    var site = (root.getAttribute("data-site") || "").replace(/^https?:\/\//, "");
+    var siteUrl = root.getAttribute("data-site") || "";
+    function printLink(a) {
+      var box = document.createElement("span");
+      box.className = "vifte-plan-print-link";
+      var img = document.createElement("img");
+      img.alt = "QR-kode til " + a.title;
+      img.width = 72;
+      img.height = 72;
+      if (window.qrcode) img.src = qr.dataUrl(siteUrl + a.url);
+      else img.hidden = true;  /* until the encoder has loaded */
+      box.appendChild(img);
+      var text = document.createElement("span");
+      text.textContent = site + a.url;
+      box.appendChild(text);
+      return box;
+    }
+    function renderPrint(plan) {
+      printGoal.textContent = plan.goal || "(intet mål skrevet)";
+      people.forEach(function (p) {
+        var value = p[0] === "meeting" ? danishDate(plan.meeting || "") : plan[p[0]];
+        p[2].textContent = value || "(ikke skrevet)";
+      });
+      printDate.textContent = new Date().toLocaleDateString("da-DK");
+      printTable.textContent = "";
+      plan.activities.forEach(function (a) {
+        var row = document.createElement("tr");
+        [a.title, a.subgoal, danishDate(a.start), danishDate(a.end), a.hours, a.responsible, a.legal].forEach(function (value, i) {
+          var cell = document.createElement(i === 0 ? "th" : "td");
+          if (i === 0) cell.setAttribute("scope", "row");
+          if (i === 2 || i === 3) cell.className = "vifte-nowrap";
+          cell.textContent = value || "";
+          if (i === 0 && a.url) cell.appendChild(printLink(a));
+          var line = i === 0 && contactLine(a, true);  /* a phone number never breaks on paper */
+          if (line) {
+            var small = document.createElement("span");
+            small.className = "vifte-plan-print-contact";
+            small.textContent = line;
+            cell.appendChild(small);
+          }
+          row.appendChild(cell);
+        });
+        printTable.appendChild(row);
+      });
+    }
+
+    function render() {
+      var plan = keep.read();
+      goal.value = plan.goal || "";
+      people.forEach(function (p) { p[1].value = plan[p[0]] || ""; });
+      list.textContent = "";
+      empty.hidden = plan.activities.length > 0;
+      plan.activities.forEach(function (activity, index) {
+        var item = document.createElement("li");
+        item.className = "vifte-plan-activity";
+        var heading = document.createElement("h3");
+        if (activity.url) {
+          var link = document.createElement("a");
+          link.href = siteRoot + activity.url;
+          link.textContent = activity.title;
+          heading.appendChild(link);
+        } else {
+          heading.textContent = activity.title;
+        }
+        item.appendChild(heading);
+        var line = contactLine(activity);
+        if (line) {
+          var contact = document.createElement("p");
+          contact.className = "vifte-plan-contact";
+          contact.textContent = line;
+          item.appendChild(contact);
+        }
+        ACTIVITY_FIELDS.forEach(function (spec) {
+          var id = "vifte-plan-" + index + "-" + spec[0];
+          var label = document.createElement("label");
+          label.setAttribute("for", id);
+          label.textContent = spec[1];
+          var input = document.createElement(spec[2] === "textarea" ? "textarea" : "input");
+          if (spec[2] === "textarea") input.rows = 2;
+          else input.type = spec[2];
+          input.id = id;
+          input.maxLength = 1000;
+          input.value = activity[spec[0]] || "";
+          input.addEventListener("input", function () {
+            var current = keep.read();
+            if (!current.activities[index]) return;
+            current.activities[index][spec[0]] = input.value;
+            save(current);
+          });
+          var wrap = document.createElement("div");
+          wrap.className = "vifte-plan-field";
+          wrap.appendChild(label);
+          wrap.appendChild(input);
+          item.appendChild(wrap);
+        });
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "vifte-button";
+        remove.textContent = "Fjern " + activity.title + " fra planen";
+        remove.addEventListener("click", function () {
+          var current = keep.read();
+          current.activities.splice(index, 1);
+          save(current);
+          render();
+          status.textContent = activity.title + " er fjernet fra planen.";
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+      renderPrint(plan);
+    }
+
+    people.forEach(function (p) {
+      p[1].addEventListener("input", function () {
+        var plan = keep.read();
+        plan[p[0]] = keep.clip(p[1].value);
+        save(plan);
+      });
+    });
+    $("[data-vifte-plan-own]", root).addEventListener("click", function () {
+      var text = own.value.trim();
+      if (!text) { status.textContent = "Skriv aktiviteten i feltet først."; own.focus(); return; }
+      var plan = keep.read();
+      var n = 1;
+      while (plan.activities.some(function (a) { return a.id === "egen-" + n; })) n += 1;
+      keep.add({ id: "egen-" + n, title: text, url: "", provider: "", legal: "" });
+      own.value = "";
+      render();
+      status.textContent = text + " er lagt på planen.";
+    });
+    goal.addEventListener("input", function () {
+      var plan = keep.read();
+      plan.goal = goal.value;
+      save(plan);
+    });
+    $("[data-vifte-plan-add]", root).addEventListener("click", function () {
+      var option = picker.options[picker.selectedIndex];
+      if (!option || !option.value) return;
+      var data = keep.data(option);
+      data.title = option.getAttribute("data-title") || option.textContent;
+      var added = keep.add(data);
+      render();
+      status.textContent = added ? option.textContent + " er lagt på planen." : option.textContent + " er allerede på planen.";
+    });
+    $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
+    setupPlanFile(root, status, render);
+    $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
+      if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
+      keep.clear();
+      render();
+      status.textContent = "Planen er slettet.";
+    });
+    render();
+    /* The QR encoder arrives after the first render; the printed plan is drawn again with it. */
+    var qrSource = root.getAttribute("data-vifte-qr-src");
+    if (qrSource) qr.load(qrSource, function () { renderPrint(keep.read()); });
+  }
+
+  /* The picker's offers come from the offers' data file (OFFER_LIST_PATH, keys in
+     output/offer_list.py), with the attributes plan-store.js's data() reads, as the build writes them for mentors. */
+  function fillPicker(group) {
+    if (!group) return;
+    fetch(group.getAttribute("data-vifte-plan-offers"))
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (offers) {
+        var batch = document.createDocumentFragment();
+        offers.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o.i;
+          option.textContent = o.t;
+          [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
+            ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
+            option.setAttribute("data-" + pair[0], pair[1] || "");
+          });
+          batch.appendChild(option);
+        });
+        group.appendChild(batch);
+        group.parentNode.setAttribute("data-vifte-ready", "");
+      });
+  }
+
+  /* The plan as a file the citizen takes home: written from this browser, read back only when
+     it has the shape plan-store.js accepts. Nothing leaves the computer. */
+  var MAX_FILE_BYTES = 5 * 1024 * 1024;
+  function setupPlanFile(root, status, render) {
+    var error = $("[data-vifte-plan-file-error]", root);
+    var input = $("#vifte-plan-open", root);
+    $("[data-vifte-plan-save]", root).addEventListener("click", function () {
+      var plan = keep.read();
+      var blob = new Blob([JSON.stringify(plan, null, 2)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "min-plan" + (plan.meeting ? "-" + plan.meeting : "") + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      status.textContent = "Planen er gemt som filen " + link.download + ".";
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      error.hidden = true;
+      if (!file) return;
+      function refuse() { error.hidden = false; input.value = ""; }
+      if (file.size > MAX_FILE_BYTES) { refuse(); return; }
+      var reader = new FileReader();
+      reader.onerror = refuse;
+      reader.onload = function () {
+        var plan = null;
+        try { plan = JSON.parse(String(reader.result)); } catch (e) { plan = null; }
+        if (!keep.valid(plan)) { refuse(); return; }
+        keep.save(plan);
+        render();
+        input.value = "";
+        status.textContent = "Planen fra filen " + file.name + " er åbnet.";
+      };
+      reader.readAsText(file);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupPlan);
+  else setupPlan();
+})();

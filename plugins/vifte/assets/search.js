@@ -1,0 +1,186 @@
+/* vifte: the search page. Pagefind's index is loaded only when someone searches; results come
+   10 at a time, and a word one letter off is corrected from the site's own words. */
+(function () {
+  "use strict";
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+
+  /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.
+     Cards and badges are clones of the page's <template> elements, written by the build's macros. */
+  function setupSearch() {
+    var form = $("[data-vifte-search]");
+    if (!form) return;
+    var input = $("#vifte-q", form);
+    var status = $("[data-vifte-search-status]");
+    var list = $("[data-vifte-search-results]");
+    var frame = $("[data-vifte-search-card]").content.querySelector(".vifte-card");
+    var matchFrame = $("[data-vifte-search-card]").content.querySelector("[data-vifte-search-match]");
+    var badgeSource = $("[data-vifte-search-badges]").content;
+    var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
+    var engine = null;
+    var latest = 0;
+
+    function load() {
+      if (!engine) {
+        engine = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
+          /* termSimilarity 5: "mad" ranks the word mad above words that only begin with it (Madsen). */
+          return pf.options({ baseUrl: rootUrl.pathname, ranking: { termSimilarity: 5 } }).then(function () { return pf; });
+        });
+      }
+      return engine;
+    }
+    function badge(attribute, value) {
+      var source = badgeSource.querySelector("[" + attribute + "=\"" + CSS.escape(value) + "\"]");
+      return source ? source.cloneNode(true) : null;
+    }
+    /* Why a page matched: Pagefind's excerpt without the build's extra index words (between the
+       two words in data-hidden), its <mark>s rebuilt as elements (never innerHTML). */
+    var hidden = (form.getAttribute("data-hidden") || "").split(" ");
+    function visible(html) {
+      var open = html.indexOf(hidden[0]), close = html.indexOf(hidden[1]);
+      if (close >= 0 && (open < 0 || close < open)) return visible(html.slice(close + hidden[1].length));
+      if (open < 0) return html;
+      return html.slice(0, open) + (close > open ? visible(html.slice(close + hidden[1].length)) : "");
+    }
+    function excerpt(html) {
+      html = visible(html).replace(/<mark>\s*<\/mark>/g, "").trim();
+      if (!/<mark>/.test(html)) return null;
+      var out = matchFrame.cloneNode(true);
+      var decode = document.createElement("textarea");
+      html.split(/<\/?mark>/).forEach(function (part, i) {
+        decode.innerHTML = part;
+        var text = document.createTextNode(decode.value);
+        if (i % 2) { var mark = document.createElement("mark"); mark.appendChild(text); out.appendChild(mark); }
+        else out.appendChild(text);
+      });
+      return out;
+    }
+    function card(data) {
+      var meta = data.meta || {};
+      var item = frame.cloneNode(true);
+      if (meta.area) item.setAttribute("data-area", meta.area);
+      var link = $(".vifte-card__title a", item);
+      link.href = data.url;
+      link.textContent = meta.title || data.url;
+      var summary = $(".vifte-card__summary", item);
+      if (meta.summary) summary.textContent = meta.summary;
+      else summary.remove();
+      var why = data.excerpt && excerpt(data.excerpt);
+      if (why) item.insertBefore(why, $(".vifte-badges", item));
+      var badges = $(".vifte-badges", item);
+      [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
+        var found = pair[1] && badge(pair[0], pair[1]);
+        if (found) badges.appendChild(found);
+      });
+      return item;
+    }
+    /* Results come RESULTS at a time: each needs its own fragment file from the index. */
+    var RESULTS = 10;
+    var shown = null;
+    var more = $("[data-vifte-search-more]");
+    function drawResults() {
+      var current = shown;
+      var start = current.drawn;
+      var batch = current.search.results.slice(start, start + RESULTS);
+      current.drawn += batch.length;
+      more.hidden = true;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+        if (current !== shown) return null;
+        if (!start) list.textContent = "";
+        var first = null;
+        items.forEach(function (data) {
+          var item = card(data);
+          first = first || item;
+          list.appendChild(item);
+        });
+        var left = current.search.results.length - current.drawn;
+        more.hidden = left <= 0;
+        more.textContent = left > RESULTS ? "Vis " + RESULTS + " resultater mere" : left === 1 ? "Vis det sidste resultat" : "Vis de sidste " + left + " resultater";
+        return first;
+      });
+    }
+    more.addEventListener("click", function () {
+      drawResults().then(function (first) { if (first) $(".vifte-card__title a", first).focus(); });
+    });
+    function run(query, updateUrl) {
+      var ticket = ++latest;
+      query = query.trim();
+      if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
+      if (!query) { list.textContent = ""; status.textContent = ""; shown = null; more.hidden = true; return; }
+      status.textContent = "Søger …";
+      load().then(function (pf) {
+        /* A word the site never uses, one letter from one it does: search for that word instead. */
+        return corrected(query).then(function (fixed) {
+          var plain = function () { return pf.search(query).then(function (search) { return { search: search }; }); };
+          if (!fixed) return plain();
+          return pf.search(fixed).then(function (again) {
+            return again.results.length ? { search: again, fixed: fixed } : plain();
+          });
+        });
+      }).then(function (found) {
+        var search = found.search;
+        if (ticket !== latest) return null;
+        shown = { search: search, drawn: 0 };
+        var n = search.results.length;
+        var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
+        var text = n === 0
+          ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
+          : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«.";
+        return drawResults().then(function () { if (ticket === latest) status.textContent = text; });
+      }).catch(function () {
+        if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
+      });
+    }
+    /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a
+       word is replaced by the site's own word. The site's words lie in small files by first and by
+       last letter (pagefind/vifte-ord/, see TYPO_FOLDER in search.py), fetched when needed. */
+    var shards = {};
+    function shard(end, letter) {
+      var name = end + "-" + letter.codePointAt(0) + ".json";
+      if (!shards[name]) {
+        shards[name] = fetch(new URL("pagefind/vifte-ord/" + name, rootUrl).href)
+          .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+      }
+      return shards[name];
+    }
+    function near(a, b) {
+      if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+      var i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      if (a.length === b.length) {
+        if (a.slice(i + 1) === b.slice(i + 1)) return true;
+        return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+      }
+      return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    }
+    /* The word itself when the site uses it, else the most used word one letter from it with the
+       same first letter, else with the same last letter, else null. */
+    function fix(w) {
+      if (w.length < 5) return Promise.resolve(w);
+      var pick = function (known) { return known.filter(function (k) { return near(w, k); })[0]; };
+      return shard("f", w[0]).then(function (known) {
+        if (known.indexOf(w) >= 0) return w;
+        return pick(known) || shard("l", w[w.length - 1]).then(function (more) { return pick(more) || null; });
+      });
+    }
+    function corrected(query) {
+      var words = query.toLocaleLowerCase("da").split(/\s+/);
+      if (!words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
+      return Promise.all(words.map(fix)).then(function (fixed) {
+        var changed = fixed.some(function (f, i) { return f && f !== words[i]; });
+        return changed ? fixed.map(function (f, i) { return f || words[i]; }).join(" ") : null;
+      });
+    }
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value, true); }, 250);
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(input.value, true); });
+    var initial = new URLSearchParams(location.search).get("q");
+    if (initial) { input.value = initial; run(initial, false); }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupSearch);
+  else setupSearch();
+})();
