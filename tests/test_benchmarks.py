@@ -96,16 +96,21 @@ def test_the_vanilla_twin_builds_with_plain_mkdocs_and_has_every_offer_page(synt
     assert any(d["location"].startswith(f"{section}/{some_id}/") for d in nav["docs"])
 
 
-def test_compare_runs_end_to_end_and_prints_the_table():
+def _compare(*args: str, timeout: int) -> str:
+    """What `benchmarks/compare.py ARGS` prints, after checking that it worked."""
     result = subprocess.run(
-        [sys.executable, BENCH / "compare.py", "20", "--rounds", "1"],
+        [sys.executable, BENCH / "compare.py", *args],
         capture_output=True,
         text=True,
         env=ENV,
-        timeout=600,
+        timeout=timeout,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
+    return result.stdout
+
+
+def test_compare_runs_end_to_end_and_prints_the_table():
+    out = _compare("20", "--rounds", "1", timeout=600)
     assert "| N | vifte s | vanilla s | time × |" in out
     row = next(line for line in out.splitlines() if line.startswith("| 20 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
@@ -120,15 +125,7 @@ def _table(out: str, name: str) -> list[list[str]]:
 
 
 def test_compare_weight_counts_every_byte_the_browser_fetches_also_the_search_worker():
-    result = subprocess.run(
-        [sys.executable, BENCH / "compare.py", "weight", "20"],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
+    out = _compare("weight", "20", timeout=900)
     assert "Load average at start:" in out and "Load average at end:" in out
     pages = _table(out, "pages")
     assert len(pages) == 8 and all(float(r[2]) > float(r[3]) > 0 for r in pages)
