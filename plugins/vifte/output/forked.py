@@ -13,7 +13,7 @@ import pickle
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -38,44 +38,46 @@ def map_in_two(
     function: Callable[[T], R],
     items: Sequence[T],
     *,
+    first: Iterable[int] = (),
     state: Callable[[], Any] = lambda: None,
     merge: Callable[[Any], None] = lambda _: None,
 ) -> list[R]:
-    """`[function(i) for i in items]`, the odd-numbered items done by a forked child when
-    `worth_forking`. After its share the child calls `state()` and the parent gets the result
-    through `merge` (work the child did that the parent would otherwise do again).
+    """`[function(i) for i in items]`, the second half done by a forked child when
+    `worth_forking`. The items at the indices `first` are done before the fork, so that what
+    they load once (e.g. compiled templates) is not loaded again in each process. After its
+    share the child calls `state()` and the parent gets the result through `merge` (work the
+    child did that the parent would otherwise do again).
 
     If the child fails in any way, the parent does the child's share itself, so an error in an
     item is raised here just as in one process.
     """
     if not worth_forking(len(items)):
         return [function(i) for i in items]
+    done: dict[int, R] = {i: function(items[i]) for i in first}
+    rest = [i for i in range(len(items)) if i not in done]
+    mine, theirs = rest[: len(rest) // 2], rest[len(rest) // 2 :]
     with tempfile.TemporaryFile() as out:
         pid = os.fork()
         if pid == 0:  # the child: its share, then leave without running the parent's cleanup
             code = 1
             try:
-                done = [function(i) for i in items[1::2]]
-                pickle.dump((done, state()), out, protocol=pickle.HIGHEST_PROTOCOL)
+                made = [function(items[i]) for i in theirs]
+                pickle.dump((made, state()), out, protocol=pickle.HIGHEST_PROTOCOL)
                 out.flush()
                 code = 0
             finally:
                 os._exit(code)
         try:
-            mine = [function(i) for i in items[0::2]]
+            done.update((i, function(items[i])) for i in mine)
         except BaseException:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             raise
         _, status = os.waitpid(pid, 0)
-        theirs: list[R] | None = None
         if os.waitstatus_to_exitcode(status) == 0:
             out.seek(0)
-            theirs, their_state = pickle.load(out)  # noqa: S301 (our own child's bytes)
+            made, their_state = pickle.load(out)  # noqa: S301 (our own child's bytes)
+            done.update(zip(theirs, made, strict=True))
             merge(their_state)
-    if theirs is None:
-        theirs = [function(i) for i in items[1::2]]
-    result: list[R] = [None] * len(items)  # type: ignore[list-item]
-    result[0::2] = mine
-    result[1::2] = theirs
-    return result
+    done.update((i, function(items[i])) for i in theirs if i not in done)
+    return [done[i] for i in range(len(items))]

@@ -134,9 +134,11 @@ class Renderer:
         found = routes(self.catalogue)
         if worth_forking(len(found)):
             self.search  # noqa: B018 (made once, before the fork, for both processes)
+        first = {r.template: i for i, r in reversed(list(enumerate(found)))}
         return map_in_two(
             self._route_page,
             found,
+            first=sorted(first.values()),
             state=lambda: self.search.made(),
             merge=lambda made: self.search.keep(made),
         )
