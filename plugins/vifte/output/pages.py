@@ -16,7 +16,8 @@ from typing import Any
 import jinja2
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import BLOCK_MARKER, BLOCKS, routes, url_of
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, Route, routes, url_of
+from vifte.output.forked import map_in_two, worth_forking
 from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
 from vifte.output.templating import PageLink, environment, site_link
 
@@ -127,17 +128,29 @@ class Renderer:
         return self.render(f"pages/block_{name}.html", url)
 
     def pages(self) -> list[Page]:
-        """Every generated page of the catalogue, in a stable order (see routes.py)."""
-        return [
-            self.page(
-                r.path,
-                r.template,
-                default_title=r.title,
-                default_description=r.description,
-                **r.context(),
-            )
-            for r in routes(self.catalogue)
-        ]
+        """Every generated page of the catalogue, in a stable order (see routes.py), rendered on
+        two cores when there are many (forked.py); the search words come first, as every page
+        needs them, and the child's share of them comes back with its pages."""
+        found = routes(self.catalogue)
+        if worth_forking(len(found)):
+            self.search  # noqa: B018 (made once, before the fork, for both processes)
+        first = {r.template: i for i, r in reversed(list(enumerate(found)))}
+        return map_in_two(
+            self._route_page,
+            found,
+            first=sorted(first.values()),
+            state=lambda: self.search.made(),
+            merge=lambda made: self.search.keep(made),
+        )
+
+    def _route_page(self, r: Route) -> Page:
+        return self.page(
+            r.path,
+            r.template,
+            default_title=r.title,
+            default_description=r.description,
+            **r.context(),
+        )
 
     def fill_blocks(self, markdown: str, url: str) -> str:
         """Replace `<!-- vifte: temaer -->` style markers in a hand-written page."""

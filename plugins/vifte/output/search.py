@@ -208,6 +208,14 @@ class SearchWords:
             )
         return self._extra[url]
 
+    def made(self) -> dict[str, tuple[str, str, str]]:
+        """The extra words worked out so far (a forked renderer sends them back)."""
+        return self._extra
+
+    def keep(self, made: dict[str, tuple[str, str, str]]) -> None:
+        """Take extra words another process worked out from the same catalogue."""
+        self._extra.update(made)
+
     @property
     def extra(self) -> dict[str, tuple[str, str, str]]:
         """Every indexed page's extra words, by page URL."""
