@@ -179,3 +179,16 @@ def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, previe
     preview.complete()
     assert preview.state.complete
     _assert_same(_files(preview.site), _full_build(project))
+
+
+def test_a_build_in_the_same_process_after_a_preview_keeps_the_site_address(
+    project, preview, tmp_path
+):
+    """MkDocs keeps the plugin object across builds of one process once it has served: a later
+    build must not keep the preview's local address (no canonical links, a wrong sitemap)."""
+    from vifte.mkdocs.build import build_site
+
+    site = build_site(project / "mkdocs.yml", tmp_path / "built")
+    page = (site / PAGE).read_text("utf-8")
+    assert '<link rel="canonical" href="https://' in page
+    assert "127.0.0.1" not in (site / "sitemap.xml").read_text("utf-8")

@@ -375,9 +375,9 @@ def test_a_stopped_build_says_one_line(tmp_path, sig, code, how):
     command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
     subprocess.run(command, check=True, capture_output=True)
     before = tree(site)
-    change_an_offer_file = root / "catalogue/offers/tilbud-000001.yaml"
+    change_an_offer_file = sorted((root / "catalogue/offers").glob("*.yaml"))[0]
     change_an_offer_file.write_text(
-        change_an_offer_file.read_text(encoding="utf-8") + "updated: 2026-01-02\n",
+        change_an_offer_file.read_text(encoding="utf-8").replace("title: ", "title: Ændret ", 1),
         encoding="utf-8",
     )
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)

@@ -78,6 +78,9 @@ def _build_into(
     config.site_dir = str(staging)
     try:
         with edition_requested(edition), pdf_requested(pdf), _silenced_build_errors() as context:
+            # MkDocs keeps one plugin object per process once it has seen `vifte serve`; a
+            # build in the same process must not inherit the preview's local site_url.
+            config.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(config)
     except MkDocsException as exc:
         raise _failure(exc, config, context) from None
