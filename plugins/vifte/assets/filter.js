@@ -1,6 +1,6 @@
 /* vifte: the filter page. Ticked boxes narrow the list; the choice lives in the URL, which the
    page also shows as a QR code (drawn by qr.js, see docs/decisions.md 22).
-   The offers come as compact data (tilbud/tilbud.json), drawn as cards a page at a time (27-filter). */
+   The offers come as compact data (tilbud/tilbud.json), drawn as cards a page at a time (29). */
 (function () {
   "use strict";
 

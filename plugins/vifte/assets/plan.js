@@ -46,7 +46,7 @@
     function save(plan) { keep.save(plan); renderPrint(plan); }
 
     /* On paper an offer or mentor carries its short address and a QR code of it, drawn by qr.js
-       (the encoder is fetched from this site once the plan page is used; decision 27-build). */
+       (the encoder is fetched from this site once the plan page is used; decision 30). */
     var site = (root.getAttribute("data-site") || "").replace(/^https?:\/\//, "");
     var siteUrl = root.getAttribute("data-site") || "";
     function printLink(a) {

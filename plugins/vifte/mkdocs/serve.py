@@ -3,7 +3,7 @@
 Each full build goes to a fresh folder that replaces the served one only when it worked
 (decision 23). A save that changes only item files is shown by a quick step first: the edited
 items' own pages, moved into the served site; a full build in a process of its own follows and
-completes the site, and a newer save stops it (decision 27-serve, incremental.py).
+completes the site, and a newer save stops it (decision 28, incremental.py).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ weight (an area may be cut between two offers; the rest continues on a new page,
 area's heading again), each rendered in its own worker. Every part begins on a new page, so its
 page count does not depend on where it starts. Then the front (cover and contents) is rendered
 with the real page numbers written in, the PDFs are merged (pdf_merge.py) and the running page
-numbers stamped (pdf_numbers.py). See docs/decisions.md, 27-pdfsplit.
+numbers stamped (pdf_numbers.py). See docs/decisions.md, 31.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 At 5,000 offers the filter page used to hold every card twice as HTML (7.4 MB); its script now
 draws the cards from this file instead, which holds only what a card, the filter's counts, the
-printed list and the plan need, under short keys (decision 27-filter).
+printed list and the plan need, under short keys (decision 29).
 """
 
 from __future__ import annotations

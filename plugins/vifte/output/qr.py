@@ -1,5 +1,5 @@
 """QR codes for the printed forms: a web address as SVG, drawn by segno (Min plan draws its own
-in the browser, decision 27-build).
+in the browser, decision 30).
 
 The SVG carries a `<title>`, which WeasyPrint writes as the figure's alt text in the tagged PDF,
 so a screen reader hears what the code is and PDF/UA stays clean.
