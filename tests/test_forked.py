@@ -31,6 +31,9 @@ def always_fork(monkeypatch):
 
     monkeypatch.setattr(forked, "MIN_ITEMS", 2)
     monkeypatch.setattr(os, "fork", counting)
+    # The test session keeps threads of its own (browser tests' servers); the guard against
+    # forking beside other threads has its own test below.
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     return forks
 
 
@@ -78,3 +81,20 @@ def test_an_error_in_the_childs_share_is_raised_as_in_one_process(always_fork):
     with pytest.raises(ValueError, match="side 7"):
         map_in_two(render, list(range(8)))
     assert always_fork
+
+
+def test_no_fork_beside_another_thread(monkeypatch):
+    """A thread may hold a lock at the fork (under `vifte serve` the server's do): then the
+    child could hang, so the items are rendered in this process."""
+    import threading
+
+    monkeypatch.setattr(forked, "MIN_ITEMS", 2)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        got = map_in_two(lambda i: os.getpid(), list(range(9)), first=[0])
+    finally:
+        stop.set()
+        other.join()
+    assert set(got) == {os.getpid()}
