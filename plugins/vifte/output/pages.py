@@ -70,7 +70,7 @@ class Renderer:
 
     def search_words(self, url: str) -> tuple[str, str, str]:
         """Extra words the search index gets for a page (compound parts, æøå spellings), as
-        (head, body, terms): see `search.index_words`. Only the pages rendered pay for theirs."""
+        (head, body, terms): see `SearchWords.for_page`. Only the pages rendered pay for theirs."""
         return self.search.for_page(url)
 
     def render(self, template: str, url: str, **context: Any) -> str:

@@ -234,18 +234,6 @@ class SearchWords:
         ]
 
 
-def index_words(catalogue: Catalogue) -> dict[str, tuple[str, str, str]]:
-    """Extra index words by page URL, as (head, body, terms): the head's words come from the
-    title, summary and keywords and weigh like a title; the body's from the rest; the terms' are
-    the names and descriptions of the item's areas, themes and target groups, weighing least."""
-    return SearchWords(catalogue).extra
-
-
-def typo_words(catalogue: Catalogue) -> list[str]:
-    """SearchWords.typos for a catalogue whose words are not at hand."""
-    return SearchWords(catalogue).typos()
-
-
 class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
