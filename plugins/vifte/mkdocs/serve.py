@@ -144,8 +144,8 @@ def _rebuild(
                 if done:
                     state.served, state.complete = now, False
                     say(
-                        f"{pages_text(state.rendered)} vist; resten af sitet, søgningen og "
-                        "linktjekket følger"
+                        f"{pages_text(state.rendered)} vist. Lister, søgning og kontrol af links "
+                        "bliver opdateret om lidt"
                     )
                     server.rebuild_soon()
                 return done
