@@ -2,7 +2,8 @@
 
 A file with `status: draft` is checked like any other, but its errors become warnings
 ("kladde: ...") and it never reaches the Catalogue, so no output can publish it. A reference to
-a draft from a published item is a warning, and the id is left out of what is published.
+a draft from a published item is a warning, and the id is left out of what is published; so is
+a reference to a closed item (decision 36): a closed item keeps its page, nothing else names it.
 """
 
 from __future__ import annotations
@@ -71,24 +72,51 @@ def drafts(loaded: Loaded) -> dict[str, set[str]]:
     }
 
 
+def closed(loaded: Loaded) -> dict[str, set[str]]:
+    """The ids of the closed items of each collection (they keep their page, nothing else)."""
+    return {
+        name: {
+            doc.path.stem
+            for _, doc in items
+            if issubclass(COLLECTIONS[name].model, Lifecycle)
+            and isinstance(doc.data, dict)
+            and doc.data.get("status") == "closed"
+        }
+        for name, items in loaded.items()
+    }
+
+
 def check(loaded: Loaded, report: Report, today: dt.date) -> None:
-    """Status rules, review dates, and references from published items to drafts."""
+    """Status rules, review dates, and references from published items to drafts and closed ones."""
     hidden = drafts(loaded)
+    shut = closed(loaded)
     for name, items in loaded.items():
         paths = ref_paths(COLLECTIONS[name].model)
         for item, doc in items:
             if not is_draft(doc, name) and isinstance(doc.data, dict):
-                _refs_to_drafts(doc, paths, hidden, report)
+                _refs_to(doc, paths, hidden, report, _DRAFT)
+                if doc.data.get("status") != "closed":
+                    _refs_to(doc, paths, shut, report, _CLOSED)
             if isinstance(item, Lifecycle):
                 _status_rules(item, doc, report)
                 _review(item, doc, report, today)
 
 
-def _refs_to_drafts(
+_DRAFT = "er en kladde og bliver ikke udgivet; henvisningen er udeladt, til den er udgivet"
+_CLOSED = (
+    "er lukket og vises kun på sin egen side, så henvisningen{where} er udeladt; "
+    "slet den, eller henvis til et andet, der er åbent"
+)
+PARTS = {"goals": "målet"}
+"""The Danish noun of a part with its own id, named in a warning about a reference inside it."""
+
+
+def _refs_to(
     doc: Document,
     paths: list[tuple[tuple[str, ...], Any]],
     hidden: dict[str, set[str]],
     report: Report,
+    why: str,
 ) -> None:
     from vifte.source.references import values_at
 
@@ -103,9 +131,18 @@ def _refs_to_drafts(
                     report.warning(
                         doc.path,
                         *doc.position(where),
-                        f'{COLLECTIONS[ref.target].definite} "{ref_id}" er en kladde og bliver '
-                        "ikke udgivet; henvisningen er udeladt, til den er udgivet",
+                        f'{COLLECTIONS[ref.target].definite} "{ref_id}" '
+                        + why.format(where=_part(doc.data, where)),
                     )
+
+
+def _part(data: Any, loc: Loc) -> str:
+    """' fra målet "m1"' when a reference stands inside a part with its own id, else ''."""
+    if len(loc) > 1 and loc[0] in PARTS and isinstance(data.get(loc[0]), list):
+        part = data[loc[0]][loc[1]]
+        if isinstance(part, dict) and isinstance(part.get("id"), str):
+            return f' fra {PARTS[str(loc[0])]} "{part["id"]}"'
+    return ""
 
 
 def _status_rules(item: Lifecycle, doc: Document, report: Report) -> None:
@@ -150,8 +187,10 @@ def downgrade(loaded: Loaded, report: Report) -> None:
 
 
 def published_items(loaded: Loaded) -> dict[str, tuple[Any, ...]]:
-    """Each collection's items without drafts, sorted by id, with references to drafts left out."""
-    gone = {name: ids for name, ids in drafts(loaded).items() if ids}
+    """Each collection's items without drafts, sorted by id, with references to drafts and to
+    closed items left out (a closed item keeps its own page, and its name stays on it)."""
+    shut = closed(loaded)
+    gone = {name: ids | shut[name] for name, ids in drafts(loaded).items() if ids | shut[name]}
     return {
         name: tuple(
             sorted(

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from vifte.source import characters
 from vifte.source.diagnostics import shorten
 
 MAX_FILE_BYTES = 1_000_000
@@ -117,7 +118,12 @@ def read_text(path: Path) -> str:
     text = decode(path.read_bytes())
     if "\x00" in text:
         raise YamlProblem("filen indeholder binære data (NUL-tegn) og er ikke en tekstfil")
-    return text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    refused = characters.in_raw(text)
+    if refused is not None:
+        line, column, message = refused
+        raise YamlProblem(message, line, column)
+    return text
 
 
 def check_indent(text: str) -> None:
@@ -175,6 +181,8 @@ def parse(text: str, path: Path) -> Document:
         raise YamlProblem(_explain_syntax(exc), line, column) from None
     except RecursionError:
         raise YamlProblem(TOO_DEEP) from None
+    except yaml.YAMLError as exc:  # the reader's own errors carry no mark
+        raise YamlProblem(f"YAML-syntaksfejl: {shorten(str(exc))}") from None
     finally:
         loader.dispose()
     if node is None:
@@ -252,7 +260,8 @@ def _spoil(doc: Document, loc: Loc, node: Node, message: str) -> Any:
 
 def _scalar(node: ScalarNode, loc: Loc, doc: Document, loader: Any) -> Any:
     if node.tag == _STR:
-        return node.value
+        refused = characters.in_value(node.value)
+        return node.value if refused is None else _spoil(doc, loc, node, refused)
     try:
         value = loader.construct_object(node, deep=True)
     except Exception:  # PyYAML raises KeyError, AttributeError ... for `!!bool x`

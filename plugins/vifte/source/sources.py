@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from vifte.source import characters
 from vifte.source.diagnostics import Report
 from vifte.source.loader import YamlProblem, decode
 from vifte.source.project import CATALOGUE, STRATEGY, THEME, Project
@@ -146,7 +147,9 @@ def check(
         walk.visit(folder, rules, frozenset())
     for page in walk.pages:
         try:
-            decode(page.read_bytes())
+            refused = characters.in_raw(decode(page.read_bytes()).replace("\r\n", "\n"))
+            if refused is not None:
+                report.error(page, *refused)
         except YamlProblem as exc:
             report.error(page, exc.line, exc.column, exc.message)
         except OSError as exc:
