@@ -28,9 +28,7 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
 )
 # Raw text may hold tab, line feed and carriage return (CRLF or an old Mac line end: YAML and
 # Markdown read it as a line break); a value may hold tab and line feed only.
-_RAW = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]"
-)
+_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
 _VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
 
 
