@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
@@ -85,6 +85,30 @@ Markdown = Annotated[
     Rendered(),
     Prose(),
 ]
+
+
+_MARKDOWN: dict[type, tuple[str, ...]] = {}
+
+
+def markdown_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that hold Markdown (marked `Rendered`)."""
+    if model not in _MARKDOWN:
+        _MARKDOWN[model] = tuple(
+            name
+            for name, info in model.model_fields.items()
+            if any(isinstance(m, Rendered) for m in [*_marks(info.annotation), *info.metadata])
+        )
+    return _MARKDOWN[model]
+
+
+def _marks(annotation: Any) -> list[Any]:
+    """The metadata of every `Annotated` inside an annotation (`Markdown | None`)."""
+    if get_origin(annotation) is Annotated:
+        args = get_args(annotation)
+        return [*args[1:], *_marks(args[0])]
+    return [m for arg in get_args(annotation) for m in _marks(arg)]
+
+
 Date = Annotated[dt.date, BeforeValidator(_not_a_number), AfterValidator(_plausible)]
 SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_with_slash)]
 

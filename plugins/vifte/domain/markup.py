@@ -162,12 +162,13 @@ def render_body(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def plain_text(text: str) -> str:
-    """The words of a Markdown text without any markup, for search indexes and metadata.
+    """The words of a Markdown text without any markup, as text (not HTML: "&" is "&"), for
+    search indexes, metadata and the exports; whoever puts it into HTML or XML escapes it.
 
     Kept per text: the search words, the HSDS export and the spreadsheet each ask for every
     description, and a rebuild under `vifte serve` converts only the texts that changed.
     """
-    return nh3.clean(render_markdown(text), tags=set()).strip()
+    return htmllib.unescape(nh3.clean(render_markdown(text), tags=set())).strip()
 
 
 _BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|dt|dd|th|td|caption|pre|blockquote)>|<br\s*/?>)")

@@ -6,7 +6,11 @@ relative to the site root). An enterprise's own website, `url` in its YAML, is e
 `url` of its copy in the site beside its `file` name in catalogue/images. Strategy documents
 (`strategy`) carry their goals; `goal_offers` lists every goal <-> offer link as
 {document, goal, offer}, and an attached original PDF (`file`) gets its site `url` too.
-The file's JSON Schema is export_schema.py's; `schema_version` says which version it follows.
+Every Markdown field (`description`, `about`, `body` ...) stays Markdown as written, which a
+consumer must never render unsanitised (it may hold raw HTML and `javascript:` links); beside it
+come `<field>_html`, the HTML the site shows (only allow-listed tags, links only to http, https,
+mailto and tel; relative links are relative to the item's `url`), and `<field>_text`, its plain
+text. The file's JSON Schema is export_schema.py's; `schema_version` says which version it follows.
 """
 
 from __future__ import annotations
@@ -16,13 +20,17 @@ from typing import Any
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS
+from vifte.domain.fields import markdown_fields
 from vifte.domain.images import site_url
+from vifte.domain.markup import plain_text, render_markdown
 from vifte.domain.model import Image
 from vifte.domain.strategy import StrategyDocument, goal_links
 
 FORMAT = "vifte-catalogue"
 SCHEMA_VERSION = 2
 """Changes when a field is removed or changes meaning (1 called this field `version`)."""
+HTML, TEXT = "_html", "_text"
+"""What a Markdown field's name gets for its sanitised HTML and for its plain text."""
 EXCLUDED_SETTINGS = frozenset({"plain_language", "plan"})
 """Settings for editors (vifte check) and the browser (Min plan), not data about the offers."""
 
@@ -40,6 +48,10 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         for name, value in obj:
             if isinstance(value, Image):
                 data[name] = {"url": site_url(value), **data[name]}
+        for name in markdown_fields(type(obj)):
+            if name in data:
+                data[name + HTML] = render_markdown(data[name])
+                data[name + TEXT] = plain_text(data[name])
         if isinstance(obj, StrategyDocument) and obj.file_url:
             data["file"] = {"url": obj.file_url, "file": obj.file}
         return {"id": obj.id, "url": obj.page_url, **data}

@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from vifte.domain.collections import COLLECTIONS
+from vifte.domain.fields import markdown_fields
 from vifte.domain.settings import Settings
 from vifte.domain.strategy import StrategyDocument
-from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, SCHEMA_VERSION
+from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, HTML, SCHEMA_VERSION, TEXT
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_ID = "urn:vifte:schema:catalogue-export"
@@ -43,6 +44,24 @@ def _item(cls: type[BaseModel], definitions: dict[str, Any]) -> dict[str, Any]:
             "description": "Det oprindelige dokument som PDF: filnavnet og adressen på sitet.",
             "properties": {"url": URL, "file": {"type": "string"}},
             "required": ["url", "file"],
+        }
+    for name in markdown_fields(cls):
+        props[name] = {
+            **props[name],
+            "description": props[name].get("description", "")
+            + f" Markdown som skrevet: vis den aldrig uden at rense den; brug {name}{HTML} "
+            f"eller {name}{TEXT}.",
+        }
+        props[name + HTML] = {
+            "type": "string",
+            "contentMediaType": "text/html",
+            "description": f"{name} som renset HTML, som sitet viser den: kun tilladte tags, "
+            "links kun til http, https, mailto og tel; relative links regnes fra emnets url.",
+        }
+        props[name + TEXT] = {
+            "type": "string",
+            "contentMediaType": "text/plain",
+            "description": f"{name} som ren tekst uden opmærkning.",
         }
     raw["properties"] = {"id": {"type": "string"}, "url": URL, **props}
     raw["required"] = ["id", "url", *raw.get("required", [])]

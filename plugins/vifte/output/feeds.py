@@ -3,11 +3,13 @@
 Every link is absolute, from settings' `municipality.url`, since a feed is read away from the
 site. No date comes from the clock: an entry's time is its day at 00:00 UTC, and the feed's own
 date (Atom `updated`, RSS `lastBuildDate`) is its newest entry's, so equal data give equal bytes.
+A summary is plain text and reaches a feed reader as exactly that text (decision 36).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
@@ -85,7 +87,11 @@ def render(c: Catalogue, feed: Feed, link: Link) -> bytes:
         fe.guid(item.id, permalink=item.id == item.url)
         fe.title(item.title)
         fe.link(href=item.url)
-        fe.summary(item.summary)
+        if feed.format == "rss":
+            # RSS readers render <description> as HTML: escaped, it shows as the text written.
+            fe.description(html.escape(item.summary, quote=False))
+        else:
+            fe.summary(item.summary)  # Atom's default type is text: shown as written
         fe.published(_time(item.day))
         fe.updated(_time(item.day))
     out: bytes = fg.rss_str(pretty=True) if feed.format == "rss" else fg.atom_str(pretty=True)

@@ -19,6 +19,9 @@ from vifte.domain.model import Contact, Enterprise, Location, Offer
 from vifte.domain.routes import HSDS_FILES
 
 COUNTRY = "DK"
+SERVICE_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
+"""An offer's status as HSDS 3 says it (service.status: active, inactive, defunct, temporarily
+closed); drafts are never exported."""
 
 
 class _Ids:
@@ -139,7 +142,7 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
         "name": o.title,
         "description": plain_text(o.description),
         "url": site + o.page_url,
-        "status": "active",
+        "status": SERVICE_STATUS[o.status],
         "application_process": " ".join(p for p in (access.label + ".", access.description) if p),
         "eligibility_description": ", ".join(groups),
     }

@@ -3,6 +3,8 @@
 UTF-8 with a byte-order mark and semicolons between fields, as Danish Excel opens a CSV file
 by double-click (docs/decisions.md, 20); lines end in CRLF, quotes only where needed. A cell
 that starts with =, +, -, @ or a tab would be read as a formula, so it gets a leading '.
+Every published offer has a row; `status` says Aktivt, Sat på pause or Lukket, and a closed
+one has the day it closed under `lukket` (decision 36).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]
     return [
         ("id", lambda o: o.id),
         ("titel", lambda o: o.title),
+        ("status", lambda o: o.status_label),
+        ("lukket", lambda o: o.closed.isoformat() if o.closed else None),
         ("kort beskrivelse", lambda o: o.summary),
         ("område", lambda o: c.areas[o.area].label),
         ("adgang", lambda o: c.access[o.access].label),

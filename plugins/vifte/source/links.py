@@ -8,11 +8,11 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.fields import Rendered
+from vifte.domain.fields import markdown_fields
 from vifte.domain.markup import render_markdown
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, routes, url_of
 from vifte.source.diagnostics import Report, shorten
@@ -130,27 +130,6 @@ def check_sources(
                     column,
                     f"linket '{target}' peger på en side eller fil, der ikke findes",
                 )
-
-
-_MARKDOWN: dict[type, tuple[str, ...]] = {}
-
-
-def markdown_fields(model: type) -> tuple[str, ...]:
-    """The fields of a model that hold Markdown (marked `Rendered` in fields.py)."""
-    if model not in _MARKDOWN:
-        _MARKDOWN[model] = tuple(
-            name
-            for name, info in model.model_fields.items()  # type: ignore[attr-defined]
-            if any(isinstance(m, Rendered) for m in _metadata(info.annotation) + info.metadata)
-        )
-    return _MARKDOWN[model]
-
-
-def _metadata(annotation: Any) -> list[Any]:
-    if get_origin(annotation) is Annotated:
-        args = get_args(annotation)
-        return [*args[1:], *_metadata(args[0])]
-    return [m for arg in get_args(annotation) for m in _metadata(arg)]
 
 
 def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> None:
