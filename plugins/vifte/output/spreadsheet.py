@@ -31,8 +31,6 @@ def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]
     return [
         ("id", lambda o: o.id),
         ("titel", lambda o: o.title),
-        ("status", lambda o: o.status_label),
-        ("lukket", lambda o: o.closed.isoformat() if o.closed else None),
         ("kort beskrivelse", lambda o: o.summary),
         ("område", lambda o: c.areas[o.area].label),
         ("adgang", lambda o: c.access[o.access].label),
@@ -55,6 +53,8 @@ def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]
         ("pladser", lambda o: o.capacity),
         ("sprog", lambda o: _join(o.languages)),
         ("opdateret", lambda o: o.updated.isoformat() if o.updated else None),
+        ("status", lambda o: o.status_label),
+        ("lukket", lambda o: o.closed.isoformat() if o.closed else None),
         ("side", lambda o: site + o.page_url),
         ("beskrivelse", lambda o: plain_text(o.description)),
     ]
