@@ -305,6 +305,11 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
         return "indrykningen passer ikke; felter på samme niveau skal starte i samme kolonne"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
         return "et anførselstegn eller en parentes bliver ikke lukket"
+    if "invalid Unicode character escape code" in problem:
+        return (
+            "teksten i anførselstegn har en \\u-kode for et tegn, der ikke kan vises (en halv "
+            "UTF-16-surrogat eller et tal over U+10FFFF); slet koden, eller skriv selve tegnet"
+        )
     if "found undefined alias" in problem or "found undefined tag" in problem:
         return f"ukendt YAML-konstruktion ({shorten(problem)})"
     return f"YAML-syntaksfejl: {shorten(problem or exc)}"
