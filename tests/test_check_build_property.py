@@ -204,6 +204,7 @@ THE_ISSUE_BODY = {"refs": {}, "texts": {"offers:description": "Et \x01 tegn"}}
 @example(THE_ISSUE_NEWS)
 @example(THE_ISSUE_TITLE)
 @example(THE_ISSUE_BODY)
+@example({"refs": {}, "texts": {"offers:waiting_time": "a\ud800"}})
 @example(
     {"refs": {"strategy:goals.*.offers": "closed", "offers:enterprises": "closed"}, "texts": {}}
 )
