@@ -69,6 +69,10 @@ STATES = {
     },
     "enterprises": {"active": "cafe-havnelyst", "closed": "genbrug-fjordstrand"},
     "strategy": {"active": "beskaeftigelsesplan-2025"},
+    "areas": {"other": "civilsamfund"},
+    "access": {"other": "venteliste"},
+    "themes": {"other": "bolig"},
+    "target_groups": {"other": "veteraner"},
 }
 
 
