@@ -8,9 +8,9 @@ relative to the site root). An enterprise's own website, `url` in its YAML, is e
 {document, goal, offer}, and an attached original PDF (`file`) gets its site `url` too.
 Every Markdown field (`description`, `about`, `body` ...) stays Markdown as written, which a
 consumer must never render unsanitised (it may hold raw HTML and `javascript:` links); beside it
-come `<field>_html`, the HTML the site shows (only allow-listed tags, links only to http, https,
-mailto and tel; relative links are relative to the item's `url`), and `<field>_text`, its plain
-text. The file's JSON Schema is export_schema.py's; `schema_version` says which version it follows.
+come `<field>_html`, sanitised HTML (only allow-listed tags, links only to http, https, mailto
+and tel; relative links are relative to the item's `url`; headings one level down, as on an
+offer's page), and `<field>_text`, its plain text. The file's JSON Schema is export_schema.py's; `schema_version` says which version it follows.
 """
 
 from __future__ import annotations

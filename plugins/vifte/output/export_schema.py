@@ -55,8 +55,9 @@ def _item(cls: type[BaseModel], definitions: dict[str, Any]) -> dict[str, Any]:
         props[name + HTML] = {
             "type": "string",
             "contentMediaType": "text/html",
-            "description": f"{name} som renset HTML, som sitet viser den: kun tilladte tags, "
-            "links kun til http, https, mailto og tel; relative links regnes fra emnets url.",
+            "description": f"{name} som renset HTML: kun tilladte tags, links kun til http, "
+            "https, mailto og tel, relative links regnet fra emnets url; overskrifter et "
+            "niveau ned (# bliver h2), da emnets navn er h1.",
         }
         props[name + TEXT] = {
             "type": "string",
