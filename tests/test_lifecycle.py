@@ -256,7 +256,8 @@ def test_status_and_placeholder_errors_name_file_and_line(project, write):
     write("catalogue/offers/aaben.yaml", _offer("closed: 2026-01-01\n"))
     write("catalogue/offers/halv.yaml", _offer("", area="UDFYLD"))
     write("catalogue/offers/kladde.yaml", _offer("status: draft\n", area="forkert"))
-    write("catalogue/moved.yaml", "offers:\n  aaben: halv\n  gammel: findes-ikke\n  index: halv\n")
+    moves = "offers:\n  aaben: halv\n  gammel: findes-ikke\n  index: halv\n\tindex: halv\n"
+    write("catalogue/moved.yaml", moves)
     done = vifte("check", "-p", str(project))
     assert done.returncode == 1
     out = done.stdout
@@ -267,6 +268,8 @@ def test_status_and_placeholder_errors_name_file_and_line(project, write):
     assert "catalogue/moved.yaml:2:10: error: 'aaben' findes stadig som fil" in out
     assert 'catalogue/moved.yaml:3:11: error: ukendt tilbud "findes-ikke"' in out
     assert "catalogue/moved.yaml:4:10: error: 'index' er reserveret" in out
+    assert "catalogue/moved.yaml:5:1: error: linjen er rykket ind med et tabulatortegn" in out
+    assert "catalogue/moved.yaml:5:2: error: feltet 'index' står to gange" in out
     assert "Traceback" not in done.stderr
 
 
