@@ -237,3 +237,11 @@ def test_a_draft_strategy_document_is_not_in_the_search(page, site_url, example_
     assert [t for t in titles if t.startswith("Strategi for veteraner")] == []
     draft = (example_site / "strategi/veteranstrategi/index.html").read_text(encoding="utf-8")
     assert "Udkast" in draft and "data-pagefind-body" not in draft
+
+
+def test_why_it_matched_never_shows_the_builds_hidden_words(page, site_url):
+    """ "gald" matches only the build's extra words (spellings without æ, ø, å), which lie in
+    long runs: Pagefind's own excerpt showed "din du en er et fa faa faar …" from them."""
+    assert _titles(page, site_url, "gald")
+    for _title, _summary, match in _cards(page):
+        assert match is None or not {"gaeld", "faa", "faar"} & set(match.split()), match

@@ -81,7 +81,7 @@
       link.href = data.url;
       link.textContent = meta.title || data.url;
       var summary = $(".vifte-card__summary", item);
-      var parts = data.excerpt && excerptParts(data.excerpt);
+      var parts = data.why !== undefined ? data.why : data.excerpt && excerptParts(data.excerpt);
       /* Words found in the title or summary are marked there; "Her står ordet" only shows text
          the card does not already show, so a card never says its summary twice. */
       var inSummary = parts && meta.summary && markedSummary(meta.summary, meta.title || "", parts);
@@ -169,8 +169,8 @@
         /* Copied at once: Pagefind keeps one object per page and gives it the next search's
            locations and excerpt. */
         var kept = results.map(function (r, i) {
-          var data = { url: all[i].url, meta: all[i].meta, excerpt: all[i].excerpt };
           var content = all[i].content.split(/\s+/);
+          var data = { url: all[i].url, meta: all[i].meta, why: why(content, all[i].locations) };
           var matched = all[i].locations.map(function (at) { return bare(content[at] || ""); });
           return { id: r.id, score: r.score, matched: matched, data: function () { return Promise.resolve(data); } };
         });
@@ -181,6 +181,30 @@
         });
         return kept;
       });
+    }
+    /* Why a page matched, as [text, marked, text, ...]: the words around its first match that a
+       reader can see, without the build's extra words (between the two words in data-hidden),
+       which Pagefind's own excerpt shows when its window holds neither of those words. */
+    var AROUND = 12;
+    function why(content, locations) {
+      var inside = [], open = false;
+      content.forEach(function (word, i) {
+        var b = bare(word);
+        if (b === hidden[0]) open = true;
+        inside[i] = open;
+        if (b === hidden[1]) open = false;
+      });
+      var at = locations.filter(function (l) { return !inside[l]; }).sort(function (a, b) { return a - b; })[0];
+      if (at === undefined) return null;
+      var parts = [""], marks = {};
+      locations.forEach(function (l) { marks[l] = true; });
+      for (var i = Math.max(0, at - AROUND); i < Math.min(content.length, at + 2 * AROUND); i++) {
+        if (inside[i]) continue;
+        if (marks[i]) parts.push(content[i], " ");
+        else parts[parts.length - 1] += content[i] + " ";
+      }
+      parts[parts.length - 1] = parts[parts.length - 1].trimEnd();
+      return parts;
     }
     /* "gaeld" means "gæld": both are searched and their results merged, best score first. */
     function danish(query) { return query.toLocaleLowerCase("da").replace(/ae/g, "æ").replace(/oe/g, "ø").replace(/aa/g, "å"); }
