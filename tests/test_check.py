@@ -334,3 +334,28 @@ def test_comma_inside_flow_mapping_gets_a_hint(project, write):
         in line
         for line in check(project)
     ), check(project)
+
+
+def test_a_tab_does_not_hide_the_files_other_mistakes(project, write):
+    """A tab-indented line, a missing summary and an unknown area: all three in one run, each at
+    its line, and a value on the tab's line at its column in the file ("\\t- trivsl": 4)."""
+    text = OFFER.replace("  - trivsel", "\t- trivsl").replace("area: beskaeftigelse", "area: x1")
+    write(
+        "catalogue/offers/gaeld.yaml", "\n".join(t for t in text.split("\n") if "summary" not in t)
+    )
+    lines = [line for line in check(project) if line.startswith("catalogue/offers/gaeld.yaml")]
+    assert [line.split(": error: ")[0] for line in lines] == [
+        "catalogue/offers/gaeld.yaml:1:1",
+        "catalogue/offers/gaeld.yaml:2:7",
+        "catalogue/offers/gaeld.yaml:5:1",
+        "catalogue/offers/gaeld.yaml:5:4",
+    ], "\n".join(lines)
+    assert "'summary' mangler" in lines[0] and 'ukendt område "x1"' in lines[1]
+    assert "tabulatortegn" in lines[2] and 'ukendt tema "trivsl"' in lines[3]
+
+
+def test_a_tab_and_a_real_syntax_error_stay_one_error(project, write):
+    """Where the file does not read even with spaces, the tab is reported as before."""
+    write("catalogue/offers/gaeld.yaml", OFFER.replace("  - trivsel", "\t- [trivsel"))
+    lines = [line for line in check(project) if line.startswith("catalogue/offers/gaeld.yaml")]
+    assert len(lines) == 1 and "gaeld.yaml:5:1: error: linjen er rykket ind med et tab" in lines[0]

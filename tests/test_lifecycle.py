@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -61,6 +62,7 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = path.read_text(encoding="utf-8")
         assert "keywords: [" in text
         path.write_text(text.replace("keywords: [", f"keywords: [{word}, "), encoding="utf-8")
+    _review_dates(offers)
     _append(
         offers / "budgetkursus.yaml",
         'status: paused\nstatus_note: "Holder pause til 1. marts 2027."\n',
@@ -73,6 +75,19 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert done.returncode == 0, done.stderr
         (root / f"build-{edition}.log").write_text(done.stderr, encoding="utf-8")
     return root
+
+
+def _review_dates(offers: Path) -> None:
+    """What a municipality writes and the example leaves out (decision 40): a review date a year
+    after each update, and one offer long overdue (review_grace_days is 90)."""
+    for path in offers.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"^updated: (\d{4})(-\d\d-\d\d)$", text, re.M)
+        if found:
+            due = (
+                "2026-03-01" if path.stem == "faellesspisning" else f"{int(found[1]) + 1}{found[2]}"
+            )
+            _append(path, f"review_by: {due}\n")
 
 
 def _page(root: Path, url: str, site: str = "site") -> str:
@@ -199,6 +214,23 @@ def test_report_review_lists_what_is_due_by_owner(life):
     assert early == "Intet skal gennemgås pr. 01.01.2026.\n"
 
 
+@pytest.mark.parametrize("today", [dt.date.today().isoformat(), "2035-06-01"])
+def test_the_example_checks_and_builds_without_warnings_for_years(today, tmp_path):
+    """The README's first command greets a newcomer without a warning, now and in 2035: the
+    example has no review dates that run out (decision 40), and its texts are plain."""
+    done = vifte("check", "-p", str(REPO), today=today)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout == "" and "(0 advarsler)" in done.stderr
+    if today.startswith("2035"):
+        site = tmp_path / "site"
+        built = vifte("build", "-p", str(REPO), "--site-dir", str(site), today=today)
+        assert built.returncode == 0, built.stderr
+        assert "WARNING" not in built.stderr and "warning" not in built.stderr, built.stderr
+        offers = list((site / "tilbud").glob("*/index.html"))
+        assert len(offers) >= 44
+        assert [p for p in offers if "forældede" in p.read_text(encoding="utf-8")] == []
+
+
 FILLED = {
     "offer": {
         "area: UDFYLD": "area: beskaeftigelse",
@@ -256,7 +288,8 @@ def test_status_and_placeholder_errors_name_file_and_line(project, write):
     write("catalogue/offers/aaben.yaml", _offer("closed: 2026-01-01\n"))
     write("catalogue/offers/halv.yaml", _offer("", area="UDFYLD"))
     write("catalogue/offers/kladde.yaml", _offer("status: draft\n", area="forkert"))
-    write("catalogue/moved.yaml", "offers:\n  aaben: halv\n  gammel: findes-ikke\n  index: halv\n")
+    moves = "offers:\n  aaben: halv\n  gammel: findes-ikke\n  index: halv\n\tindex: halv\n"
+    write("catalogue/moved.yaml", moves)
     done = vifte("check", "-p", str(project))
     assert done.returncode == 1
     out = done.stdout
@@ -267,6 +300,8 @@ def test_status_and_placeholder_errors_name_file_and_line(project, write):
     assert "catalogue/moved.yaml:2:10: error: 'aaben' findes stadig som fil" in out
     assert 'catalogue/moved.yaml:3:11: error: ukendt tilbud "findes-ikke"' in out
     assert "catalogue/moved.yaml:4:10: error: 'index' er reserveret" in out
+    assert "catalogue/moved.yaml:5:1: error: linjen er rykket ind med et tabulatortegn" in out
+    assert "catalogue/moved.yaml:5:2: error: feltet 'index' står to gange" in out
     assert "Traceback" not in done.stderr
 
 

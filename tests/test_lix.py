@@ -56,3 +56,18 @@ def test_markdown_is_measured_as_plain_text_with_blocks_as_sentences():
     ]
     # 15 words, 4 sentences (the heading and each item end one), no long words
     assert lix("\n".join(plain_blocks(text))).value == 3.8  # 15 / 4 = 3.75
+
+
+def test_floor_is_well_under_lix_in_one_sentence_and_near_it_in_a_long_text():
+    one = lix("Frivillige rådgivere hjælper dig gratis med at skabe overblik over din økonomi.")
+    assert (one.value, one.floor) == (53.7, 31.3)  # 12 words, 5 long: 12 + 41.7
+    long_text = " ".join(["Frivillige rådgivere hjælper dig gratis med din økonomi."] * 20)
+    many = lix(long_text)
+    assert (many.value, many.floor) == (58.0, 50.3)  # 160 words, half long: 8 + 50
+    assert lix("").floor == 0.0
+    # the hardest sentence by its own floor, not the longest one
+    two = lix(
+        "Du kan komme her hver dag og få en kop kaffe med os. Visitationen foretages individuelt."
+    )
+    assert two.hardest_sentence == "Visitationen foretages individuelt"
+    assert two.longest_sentence.startswith("Du kan komme")

@@ -174,3 +174,21 @@ def test_another_municipality_gets_parts_its_catalogue_never_says(project, write
     site = build_site(project / "mkdocs.yml", tmp_path / "site")
     head, _ = search_words((site / "tilbud/naturvandring/index.html").read_text(encoding="utf-8"))
     assert {"natur", "vandring"} <= set(head)
+
+
+def test_a_draft_strategy_document_gives_no_search_words(example_site):
+    """The example's draft veteranstrategi is on the site but neither in the index nor among the
+    words the browser corrects typos to: "kommentarer" is said only in the draft."""
+    from vifte.output.search import SearchWords
+    from vifte.source.validate import require_catalogue
+
+    from .conftest import REPO
+
+    catalogue, _ = require_catalogue(REPO)
+    draft = next(d for d in catalogue.items["strategy"] if d.draft)
+    assert "kommentarer" in draft.body
+    assert draft.page_url not in SearchWords(catalogue).texts
+    folder = example_site / "pagefind/vifte-ord"
+    assert not any('"kommentarer"' in p.read_text(encoding="utf-8") for p in folder.iterdir())
+    page = (example_site / draft.page_url / "index.html").read_text(encoding="utf-8")
+    assert "Udkast" in page and "data-pagefind-body" not in page

@@ -151,9 +151,11 @@ def test_a_typo_in_another_municipality(page, other_site):
 def test_each_result_shows_why_it_matched_and_the_page_has_one_search_box(page, site_url):
     _titles(page, site_url, "budget")
     assert page.locator("input[type=search]").count() == 1
-    match = page.locator("[data-vifte-search-results] .vifte-card").first.locator(
-        ".vifte-card__match"
-    )
+    first = page.locator("[data-vifte-search-results] .vifte-card").first
+    # found in its summary: the word is marked there, and not said again below it
+    assert first.locator(".vifte-card__summary mark").first.text_content().lower() == "budget"
+    assert first.locator(".vifte-card__match").count() == 0
+    match = page.locator("[data-vifte-search-results] .vifte-card__match").first
     assert match.text_content().startswith("Her står ordet: ")
     assert [m.lower() for m in match.locator("mark").all_text_contents()][0].startswith("budget")
     assert "<" not in match.text_content()
@@ -172,3 +174,74 @@ def test_search_page_with_results_and_a_correction_is_axe_clean(page, site_url):
         v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def _cards(page):
+    """(title, summary, "Her står ordet" text or None) of each result card."""
+    out = []
+    for card in page.locator("[data-vifte-search-results] .vifte-card").all():
+        summary = card.locator(".vifte-card__summary")
+        match = card.locator(".vifte-card__match")
+        out.append(
+            (
+                card.locator(".vifte-card__title").text_content(),
+                summary.text_content() if summary.count() else "",
+                match.text_content() if match.count() else None,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    "query, found, not_found",
+    [
+        # "gælder" (of the verb gælde) shares the stem of gæld; a news item that "gælder ikke
+        # længere" and a certificate that "gælder i hele landet" are no pages about debt
+        ("gæld", "Gældsrådgivning", ["Truckkursus", "Åbningstider i julen og til nytår"]),
+        ("mad", "Sund mad for små penge", ["Lena Madsen"]),  # a name is not a word it begins
+    ],
+)
+def test_a_word_finds_pages_with_that_word_not_words_that_begin_like_it(
+    page, site_url, query, found, not_found
+):
+    titles = _titles(page, site_url, query)
+    assert found in titles
+    assert [t for t in not_found if t in titles] == []
+
+
+def test_typing_without_danish_letters_finds_the_same(page, site_url):
+    danish = _titles(page, site_url, "gæld")
+    ascii_typed = _titles(page, site_url, "gaeld")
+    assert sorted(ascii_typed) == sorted(danish) and len(danish) >= 5
+    assert (
+        page.locator("[data-vifte-search-status]")
+        .text_content()
+        .startswith(f"{len(danish)} resultater for »gaeld«")
+    )
+
+
+@pytest.mark.parametrize("query", ["gæld", "budget", "praktik"])
+def test_a_card_never_says_its_summary_twice(page, site_url, query):
+    _titles(page, site_url, query)
+    cards = _cards(page)
+    assert cards
+    for title, summary, match in cards:
+        if match is not None:
+            assert summary[:40] not in match and title not in match, (title, match)
+
+
+def test_a_draft_strategy_document_is_not_in_the_search(page, site_url, example_site):
+    """The example's veteranstrategi is a draft: on the site, marked, but not found."""
+    titles = _titles(page, site_url, "veteraner")
+    assert "Veteranernes jobvej" in titles
+    assert [t for t in titles if t.startswith("Strategi for veteraner")] == []
+    draft = (example_site / "strategi/veteranstrategi/index.html").read_text(encoding="utf-8")
+    assert "Udkast" in draft and "data-pagefind-body" not in draft
+
+
+def test_why_it_matched_never_shows_the_builds_hidden_words(page, site_url):
+    """ "gald" matches only the build's extra words (spellings without æ, ø, å), which lie in
+    long runs: Pagefind's own excerpt showed "din du en er et fa faa faar …" from them."""
+    assert _titles(page, site_url, "gald")
+    for _title, _summary, match in _cards(page):
+        assert match is None or not {"gaeld", "faa", "faar"} & set(match.split()), match

@@ -42,17 +42,35 @@
       if (open < 0) return html;
       return html.slice(0, open) + (close > open ? visible(html.slice(close + hidden[1].length)) : "");
     }
-    function excerpt(html) {
+    /* The excerpt as [text, marked, text, marked, ...], decoded, or null when nothing is marked. */
+    function excerptParts(html) {
       html = visible(html).replace(/<mark>\s*<\/mark>/g, "").trim();
       if (!/<mark>/.test(html)) return null;
-      var out = matchFrame.cloneNode(true);
       var decode = document.createElement("textarea");
-      html.split(/<\/?mark>/).forEach(function (part, i) {
-        decode.innerHTML = part;
-        var text = document.createTextNode(decode.value);
-        if (i % 2) { var mark = document.createElement("mark"); mark.appendChild(text); out.appendChild(mark); }
-        else out.appendChild(text);
+      return html.split(/<\/?mark>/).map(function (part) { decode.innerHTML = part; return decode.value; });
+    }
+    function marked(parts, into) {
+      parts.forEach(function (part, i) {
+        var text = document.createTextNode(part);
+        if (i % 2) { var mark = document.createElement("mark"); mark.appendChild(text); into.appendChild(mark); }
+        else into.appendChild(text);
       });
+      return into;
+    }
+    /* The summary with the matched words marked in it; null when a matched word is not in it. */
+    function markedSummary(summary, title, parts) {
+      var words = parts.filter(function (p, i) { return i % 2; }).map(function (w) { return w.replace(/[^\p{L}\p{N}]+$/u, "").toLocaleLowerCase("da"); });
+      var lower = summary.toLocaleLowerCase("da"), shown = lower + " " + title.toLocaleLowerCase("da");
+      if (!words.length || words.some(function (w) { return shown.indexOf(w) < 0; })) return null;
+      var out = [], at = 0;
+      while (true) {
+        var next = -1, word = "";
+        words.forEach(function (w) { var i = lower.indexOf(w, at); if (w && i >= 0 && (next < 0 || i < next)) { next = i; word = w; } });
+        if (next < 0) break;
+        out.push(summary.slice(at, next), summary.slice(next, next + word.length));
+        at = next + word.length;
+      }
+      out.push(summary.slice(at));
       return out;
     }
     function card(data) {
@@ -63,10 +81,16 @@
       link.href = data.url;
       link.textContent = meta.title || data.url;
       var summary = $(".vifte-card__summary", item);
-      if (meta.summary) summary.textContent = meta.summary;
+      var parts = data.why !== undefined ? data.why : data.excerpt && excerptParts(data.excerpt);
+      /* Words found in the title or summary are marked there; "Her står ordet" only shows text
+         the card does not already show, so a card never says its summary twice. */
+      var inSummary = parts && meta.summary && markedSummary(meta.summary, meta.title || "", parts);
+      if (inSummary) marked(inSummary, summary);
+      else if (meta.summary) summary.textContent = meta.summary;
       else summary.remove();
-      var why = data.excerpt && excerpt(data.excerpt);
-      if (why) item.insertBefore(why, $(".vifte-badges", item));
+      var shown = ((meta.title || "") + " " + (meta.summary || "")).toLocaleLowerCase("da");
+      var onCard = parts && parts.every(function (p, i) { return !(i % 2) || shown.indexOf(p.replace(/[^\p{L}\p{N}]+$/u, "").toLocaleLowerCase("da")) >= 0; });
+      if (parts && !onCard) item.insertBefore(marked(parts, matchFrame.cloneNode(true)), $(".vifte-badges", item));
       var badges = $(".vifte-badges", item);
       [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
         var found = pair[1] && badge(pair[0], pair[1]);
@@ -111,9 +135,9 @@
       load().then(function (pf) {
         /* A word the site never uses, one letter from one it does: search for that word instead. */
         return corrected(query).then(function (fixed) {
-          var plain = function () { return pf.search(query).then(function (search) { return { search: search }; }); };
+          var plain = function () { return find(pf, query).then(function (search) { return { search: search }; }); };
           if (!fixed) return plain();
-          return pf.search(fixed).then(function (again) {
+          return find(pf, fixed).then(function (again) {
             return again.results.length ? { search: again, fixed: fixed } : plain();
           });
         });
@@ -129,6 +153,75 @@
         return drawResults().then(function () { if (ticket === latest) status.textContent = text; });
       }).catch(function () {
         if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
+      });
+    }
+    /* Pagefind finds a word's stem and every word it begins: "gæld" also finds "gælder" (of the
+       verb gælde) and "mad" finds "Madsen". Where some page has the word itself (or, among the
+       build's extra words, as part of a compound or spelled without æ, ø, å), only such pages are
+       results. That needs each result's matched words, from its fragment: up to EXACT_UP_TO
+       results are read (about 0.7 kB each); a longer list stays as Pagefind ranks it. */
+    var EXACT_UP_TO = 200;
+    function bare(word) { return word.toLocaleLowerCase("da").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); }
+    function exact(query, results) {
+      var words = query.split(/\s+/).map(bare).filter(Boolean);
+      if (results.length > EXACT_UP_TO) return Promise.resolve(results);
+      return Promise.all(results.map(function (r) { return r.data(); })).then(function (all) {
+        /* Copied at once: Pagefind keeps one object per page and gives it the next search's
+           locations and excerpt. */
+        var kept = results.map(function (r, i) {
+          var content = all[i].content.split(/\s+/);
+          var data = { url: all[i].url, meta: all[i].meta, why: why(content, all[i].locations) };
+          var matched = all[i].locations.map(function (at) { return bare(content[at] || ""); });
+          return { id: r.id, score: r.score, matched: matched, data: function () { return Promise.resolve(data); } };
+        });
+        words.forEach(function (w) {
+          if (kept.some(function (r) { return r.matched.indexOf(w) >= 0; })) {
+            kept = kept.filter(function (r) { return r.matched.indexOf(w) >= 0; });
+          }
+        });
+        return kept;
+      });
+    }
+    /* Why a page matched, as [text, marked, text, ...]: the words around its first match that a
+       reader can see, without the build's extra words (between the two words in data-hidden),
+       which Pagefind's own excerpt shows when its window holds neither of those words. */
+    var AROUND = 12;
+    function why(content, locations) {
+      var inside = [], open = false;
+      content.forEach(function (word, i) {
+        var b = bare(word);
+        if (b === hidden[0]) open = true;
+        inside[i] = open;
+        if (b === hidden[1]) open = false;
+      });
+      var at = locations.filter(function (l) { return !inside[l]; }).sort(function (a, b) { return a - b; })[0];
+      if (at === undefined) return null;
+      var parts = [""], marks = {};
+      locations.forEach(function (l) { marks[l] = true; });
+      for (var i = Math.max(0, at - AROUND); i < Math.min(content.length, at + 2 * AROUND); i++) {
+        if (inside[i]) continue;
+        if (marks[i]) parts.push(content[i], " ");
+        else parts[parts.length - 1] += content[i] + " ";
+      }
+      parts[parts.length - 1] = parts[parts.length - 1].trimEnd();
+      return parts;
+    }
+    /* "gaeld" means "gæld": both are searched and their results merged, best score first. */
+    function danish(query) { return query.toLocaleLowerCase("da").replace(/ae/g, "æ").replace(/oe/g, "ø").replace(/aa/g, "å"); }
+    function find(pf, query) {
+      var queries = danish(query) === query.toLocaleLowerCase("da") ? [query] : [query, danish(query)];
+      var lists = [];
+      /* One search after the other (see exact). */
+      return queries.reduce(function (done, q) {
+        return done.then(function () { return pf.search(q); })
+          .then(function (search) { return exact(q, search.results); })
+          .then(function (list) { lists.push(list); });
+      }, Promise.resolve()).then(function () {
+        var best = {};
+        lists.forEach(function (list) { list.forEach(function (r) { if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r; }); });
+        var results = Object.keys(best).map(function (id) { return best[id]; });
+        results.sort(function (a, b) { return b.score - a.score; });
+        return { results: results };
       });
     }
     /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a

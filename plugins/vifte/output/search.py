@@ -156,6 +156,8 @@ def _texts(catalogue: Catalogue) -> Texts:
         if col.search_text is None:
             continue
         for item in catalogue.listed(col.name):
+            if getattr(item, "draft", False):
+                continue  # a draft strategy document is on the site, but not in its search
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
             head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
             terms = _term_text(catalogue, col.name, item)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.source.loader import Document, YamlProblem, check_indent, parse, read_text
+from vifte.source.loader import Document, YamlProblem, parse, read_text
 
 FENCE = "---"
 
@@ -49,7 +49,6 @@ def split_markdown(text: str, path: Path) -> MarkdownFile:
             1,
         )
     yaml_text = "\n".join(lines[:end]) + "\n"
-    check_indent(yaml_text)
     body = "\n".join(lines[end + 1 :])
     if not yaml_text.strip("-\n "):  # `---` right after `---`: no fields
         return MarkdownFile(Document(path, {}), body, end + 2)

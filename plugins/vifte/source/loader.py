@@ -1,7 +1,8 @@
 """Read YAML files safely, keeping the line and column of every key and value.
 
 Only plain YAML is accepted: no custom tags, no aliases (the door to "billion laughs" bombs),
-no duplicate keys, bounded size and nesting. Problems become diagnostics, never tracebacks.
+no duplicate keys, bounded size and nesting, no tab indentation (reported, and the rest read as if
+spaces were used). Problems become diagnostics, never tracebacks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vifte.source import characters
 from vifte.source.diagnostics import shorten
+from vifte.source.tabs import (
+    TAB_MESSAGE,
+    TAB_WIDTHS,
+    Position,
+    original_column,
+    spaces_for_tabs,
+    tab_indents,
+)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
@@ -24,7 +33,6 @@ TOO_DEEP = (
     "tjek indrykningen og parenteserne"
 )
 
-Position = tuple[int, int]
 Loc = tuple[str | int, ...]
 
 
@@ -126,22 +134,9 @@ def read_text(path: Path) -> str:
     return text
 
 
-def check_indent(text: str) -> None:
-    """Refuse a line indented with a tab (YAML forbids it, and editors show it misleadingly)."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise YamlProblem(
-                "linjen er rykket ind med et tabulatortegn; brug mellemrum til indrykning",
-                number,
-                indent.index("\t") + 1,
-            )
-
-
 def load(path: Path) -> Document:
     """Parse one YAML file into a Document, or raise YamlProblem with a position."""
     text = read_text(path)
-    check_indent(text)
     if PARSED.on:
         return PARSED.parse(text, path)
     return parse(text, path)
@@ -171,7 +166,30 @@ PARSED = Parsed()
 
 
 def parse(text: str, path: Path) -> Document:
-    """Parse YAML text (already read and checked) into a Document; positions count in `text`."""
+    """Parse YAML text (already read) into a Document; positions count in `text`.
+
+    A line indented with tabs is an error, but where tabs are the file's only YAML problem the
+    file is read as if spaces had been used, so its other mistakes come out in the same run.
+    """
+    tabs = tab_indents(text)
+    if not tabs:
+        return _parse(text, path)
+    for width in TAB_WIDTHS:
+        try:
+            doc = _parse(spaces_for_tabs(text, width), path)
+        except YamlProblem:
+            continue
+        back = original_column(text, width)
+        for table in (doc.positions, doc.key_positions):
+            table.update({loc: back(position) for loc, position in table.items()})
+        for problem in doc.problems:
+            problem.line, problem.column = back((problem.line, problem.column))
+        doc.problems[:0] = [YamlProblem(TAB_MESSAGE, *where) for where in tabs]
+        return doc
+    raise YamlProblem(TAB_MESSAGE, *tabs[0])
+
+
+def _parse(text: str, path: Path) -> Document:
     loader = _loader_for(text)(text)
     try:
         node = loader.get_single_node()

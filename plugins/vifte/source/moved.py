@@ -36,6 +36,8 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
     except OSError as exc:
         report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
         return {}
+    for problem in doc.problems:  # a tab, a duplicate key: the rest of the file is still read
+        report.error(path, problem.line, problem.column, problem.message)
     data = doc.data or {}
     if not isinstance(data, dict):
         report.error(
