@@ -8,7 +8,10 @@ from __future__ import annotations
 import copy
 import json
 import re
+import subprocess
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -130,3 +133,26 @@ def test_the_readmes_region_matrix_is_valid_gitlab_ci():
     assert problems("gitlab", data) == []
     matrix = data["kommune"]["parallel"]["matrix"][0]["KOMMUNE"]
     assert len(matrix) >= 2
+
+
+@pytest.mark.parametrize("host", list(HOSTS))
+def test_the_check_line_fails_the_job_and_shows_each_finding(tmp_path, host):
+    """The file's own check line, run against a project with a mistake (vifte from this venv)."""
+    data, _ = make(tmp_path, host)
+    root = tmp_path / f"{host}-False"
+    (root / ".venv").symlink_to(Path(sys.prefix))
+    offer = root / "catalogue/offers/virksomhedspraktik.yaml"
+    text = offer.read_text(encoding="utf-8")
+    offer.write_text(re.sub(r"^area: .*$", "area: sundhd", text, flags=re.M), encoding="utf-8")
+    (line,) = [c for c in commands(host, data) if "vifte check" in c]
+    result = subprocess.run(
+        line, shell=True, executable="/bin/bash", cwd=root, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    place = "catalogue/offers/virksomhedspraktik.yaml"
+    if host == "gitlab":
+        report = json.loads((root / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+        assert [i["location"]["path"] for i in report] == [place]
+        assert f"{place}:" in result.stdout and 'ukendt område "sundhd"' in result.stdout
+    else:
+        assert result.stdout.startswith(f"::error file={place},line=")
