@@ -124,15 +124,17 @@ def test_init_without_ci_writes_no_ci_file(project):
     assert not (project / "constraints.txt").exists()
 
 
-def test_the_readmes_region_matrix_is_valid_gitlab_ci():
+def test_the_readmes_region_matrices_are_valid_for_their_hosts():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Udgivelse med CI")[1].split("\n## ")[0]
-    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
-    assert len(blocks) == 1
-    data = yaml.safe_load(blocks[0])
-    assert problems("gitlab", data) == []
-    matrix = data["kommune"]["parallel"]["matrix"][0]["KOMMUNE"]
-    assert len(matrix) >= 2
+    gitlab, github = (yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S))
+    assert problems("gitlab", gitlab) == []
+    assert len(gitlab["kommune"]["parallel"]["matrix"][0]["KOMMUNE"]) >= 2
+    github["on"] = github.pop(True)  # PyYAML's YAML 1.1 reading of `on:`
+    assert problems("github", github) == []
+    assert len(github["jobs"]["kommune"]["strategy"]["matrix"]["kommune"]) >= 2
+    for data, host in ((gitlab, "gitlab"), (github, "github")):
+        assert f"--format {host}" in json.dumps(data)
 
 
 @pytest.mark.parametrize("host", list(HOSTS))
