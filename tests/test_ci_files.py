@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -158,3 +159,27 @@ def test_the_check_line_fails_the_job_and_shows_each_finding(tmp_path, host):
         assert f"{place}:" in result.stdout and 'ukendt område "sundhd"' in result.stdout
     else:
         assert result.stdout.startswith(f"::error file={place},line=")
+
+
+def test_the_readmes_gitlab_matrix_builds_each_municipality_into_its_own_folder(tmp_path):
+    """The matrix job's lines, run once per municipality (vifte from this venv, no PDFs)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Udgivelse med CI")[1].split("\n## ")[0]
+    gitlab = yaml.safe_load(re.findall(r"```yaml\n(.*?)```", section, re.S)[0])
+    (tmp_path / ".venv").symlink_to(Path(sys.prefix))
+    names = {"fjordstrand": "Fjordstrand Kommune", "bakkeby": "Bakkeby Kommune"}
+    for folder, name in names.items():
+        init_project(tmp_path / folder, name)
+        for line in gitlab["kommune"]["script"]:
+            subprocess.run(
+                line,
+                shell=True,
+                executable="/bin/bash",
+                cwd=tmp_path,
+                env=os.environ | {"KOMMUNE": folder},
+                check=True,
+                capture_output=True,
+            )
+    for folder, name in names.items():
+        assert name in (tmp_path / "public" / folder / "index.html").read_text(encoding="utf-8")
+        assert json.loads((tmp_path / f"kvalitet-{folder}.json").read_text(encoding="utf-8")) == []
