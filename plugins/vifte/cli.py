@@ -129,8 +129,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument(
         "--ci",
-        choices=["gitlab", "github", "ingen"],
-        default="ingen",
+        choices=_ci_choices(),
+        default=_ci_choices()[-1],
         help="skriv en CI-fil til kommunens git-vært, der tjekker filerne, bygger sitet og lægger "
         "det på GitLab Pages eller GitHub Pages (standard: ingen)",
     )
@@ -154,6 +154,12 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
         help="offentlig (standard): til borgerne, uden interne felter som pris og intern kontakt; "
         "intern: alt, til kommunens intranet, mærket 'må ikke offentliggøres'",
     )
+
+
+def _ci_choices() -> list[str]:
+    from vifte.ci_files import CHOICES
+
+    return CHOICES
 
 
 def _formats() -> list[str]:
@@ -352,6 +358,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from vifte.ci_files import NONE
     from vifte.scaffold import ScaffoldError, init_project
 
     try:
@@ -362,7 +369,7 @@ def _init(args: argparse.Namespace) -> int:
     print(
         f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'."
     )
-    if args.ci != "ingen":
+    if args.ci != NONE:
         print(
             f"CI-filen til {args.ci} ligger i projektet; den læser versionerne i constraints.txt."
         )
