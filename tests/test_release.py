@@ -107,6 +107,8 @@ def _break(project) -> None:
 
 def test_init_records_the_version_the_project_was_made_for(project):
     assert (project / FILE).read_text(encoding="utf-8") == f"{__version__}\n"
+    # The example municipality moves with every release.
+    assert (REPO / FILE).read_text(encoding="utf-8") == f"{__version__}\n"
 
 
 @pytest.mark.parametrize(
