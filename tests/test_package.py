@@ -99,7 +99,7 @@ def test_the_wheel_and_the_sdist_hold_every_file_vifte_reads(dist, wheel):
     assert "License-Expression: EUPL-1.2" in metadata
     (sdist,) = dist.glob(f"vifte-{__version__}.tar.gz")
     inside = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
-    assert {"LICENSE", "THIRD_PARTY.toml", "pyproject.toml", "README.md"} <= inside
+    assert {"LICENSE", "THIRD_PARTY.toml", "pyproject.toml", "README.md", "CHANGELOG.md"} <= inside
     assert {f"plugins/{n}" for n in data} <= inside
 
 
