@@ -127,6 +127,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAVN",
         help='kommunens navn, fx "Fjordstrand Kommune"',
     )
+    init.add_argument(
+        "--ci",
+        choices=_ci_choices(),
+        default=_ci_choices()[-1],
+        help="skriv en CI-fil til kommunens git-vært, der tjekker filerne, bygger sitet og lægger "
+        "det på GitLab Pages eller GitHub Pages (standard: ingen)",
+    )
+    init.add_argument(
+        "--ci-intern",
+        action="store_true",
+        help="CI-filen bygger også den interne udgave, som et artefakt kun projektets "
+        "udviklere kan hente (aldrig på Pages)",
+    )
 
     return parser
 
@@ -143,6 +156,12 @@ def _edition_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _ci_choices() -> list[str]:
+    from vifte.ci_files import CHOICES
+
+    return CHOICES
+
+
 def _formats() -> list[str]:
     from vifte.source.formats import FORMATS
 
@@ -153,6 +172,8 @@ def _check(args: argparse.Namespace) -> int:
     from vifte.domain.collections import COLLECTIONS
     from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.source import made_for
+    from vifte.source.diagnostics import Report
     from vifte.source.formats import parse, render
     from vifte.source.plain_check import check_plain_language
     from vifte.source.validate import load_catalogue
@@ -160,7 +181,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         project = project_at(args.project)
     except ConfigFileError as exc:
-        sys.stdout.write(render(parse(exc.lines), args.format))
+        broken = Report(args.project, parse(exc.lines))
+        made_for.note(args.project, broken, failed=True)
+        sys.stdout.write(render(broken.items, args.format))
         return 1
     documents: list = []
     catalogue, report = load_catalogue(project, documents=documents)
@@ -168,6 +191,7 @@ def _check(args: argparse.Namespace) -> int:
         catalogue = None
     if catalogue is not None:
         check_plain_language(catalogue, documents, report)
+    made_for.note(args.project, report, failed=catalogue is None)
     sys.stdout.write(render(report.items, args.format))
     if catalogue is None:
         print(
@@ -334,16 +358,23 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from vifte.ci_files import NONE
     from vifte.scaffold import ScaffoldError, init_project
 
     try:
-        init_project(args.directory, args.name)
+        init_project(args.directory, args.name, ci=args.ci, intern=args.ci_intern)
     except ScaffoldError as exc:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(
         f"Nyt projekt i {args.directory}. Gå ind i mappen og kør 'vifte build' eller 'vifte serve'."
     )
+    if args.ci != NONE:
+        print(
+            f"CI-filen til {args.ci} ligger i projektet; den læser versionerne i constraints.txt."
+        )
+    elif args.ci_intern:
+        print("--ci-intern gør intet uden --ci gitlab eller --ci github.", file=sys.stderr)
     return 0
 
 

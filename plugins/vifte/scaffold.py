@@ -13,15 +13,18 @@ from typing import Any
 
 import jinja2
 
+from vifte.ci_files import NONE, write_ci
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS, by_kind
 from vifte.domain.danish import slug
-from vifte.source import loader
+from vifte.source import loader, made_for
 from vifte.source.project import Project
 from vifte.source.schema import vscode_settings, write_schemas
 
 GITIGNORE = (
     "# Byggede sites og PDF'er hører ikke til i git; den interne udgave må aldrig offentliggøres.\n"
     "/site/\n/site-intern/\n/brochurer/\n/brochurer-intern/\n/.vifte-*/\n"
+    "# Det, CI-filen laver (vifte init --ci): programmerne og det byggede site.\n"
+    "/.venv/\n/public/\n/.cache/\n/gl-code-quality-report.json\n"
 )
 
 PLACEHOLDER = "Ny Kommune"
@@ -32,8 +35,12 @@ class ScaffoldError(Exception):
     """A file or folder could not be created; the message says why in Danish."""
 
 
-def init_project(directory: Path, name: str) -> None:
-    """Copy the starter project into `directory`, filling in the municipality's name."""
+def init_project(directory: Path, name: str, *, ci: str = NONE, intern: bool = False) -> None:
+    """Copy the starter project into `directory`, filling in the municipality's name.
+
+    It records the vifte version it was made for, and with `ci` (gitlab or github) writes that
+    host's CI file and the pinned versions it installs.
+    """
     name = check_name(name)
     if directory.exists() and not directory.is_dir():
         raise ScaffoldError(f"{directory} er en fil; vælg en ny mappe")
@@ -49,6 +56,8 @@ def init_project(directory: Path, name: str) -> None:
             (project.docs_dir / "index.md", _fill_markdown),
         ):
             path.write_text(fill(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+        made_for.record(directory)
+        write_ci(directory, ci, name, intern=intern)
     except OSError as exc:
         if created:
             shutil.rmtree(directory, ignore_errors=True)
