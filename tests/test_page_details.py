@@ -129,7 +129,9 @@ def test_the_menu_and_the_heading_give_the_plans_one_name(example_site):
     assert "<h1>Planer og politikker</h1>" in overview
     for page in example_site.rglob("*.html"):
         assert "Planer og mål" not in page.read_text(encoding="utf-8"), page
-    tab = re.search(r'<a href="strategi/" class="md-tabs__link">(.*?)</a>', html_of(example_site, ""), re.S)
+    tab = re.search(
+        r'<a href="strategi/" class="md-tabs__link">(.*?)</a>', html_of(example_site, ""), re.S
+    )
     assert text(tab.group(1)) == "Planer og politikker"
 
 
