@@ -10,7 +10,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
-from vifte.domain.languages import language_name
+from vifte.domain.languages import languages_text
 from vifte.domain.strategy import period_key
 from vifte.mkdocs.build import build_site
 from vifte.output.charts import MIN_SEGMENT, WIDTH, stacked
@@ -31,20 +31,15 @@ def dd(html: str, term: str) -> str:
 
 
 def test_language_codes_are_shown_as_danish_names():
-    assert [language_name(v) for v in ("da", "TR", "ar", "pt-BR", "ti")] == [
-        "dansk",
-        "tyrkisk",
-        "arabisk",
-        "portugisisk",
-        "tigrinya",
-    ]
-    # Names stay as written, and so does a code the locale data does not know.
-    assert [language_name(v) for v in ("dansk", "Fransk", "prs", "fær")] == [
-        "dansk",
-        "Fransk",
-        "prs",
-        "fær",
-    ]
+    assert languages_text(["da", "TR", "ar", "pt-BR", "ti"]) == (
+        "dansk, tyrkisk, arabisk, portugisisk, tigrinya"
+    )
+    # Names stay as written; so does a list with a name or an unknown code in it, so that a
+    # word is never taken for a code ("no" beside "dansk" is what the editor wrote).
+    assert languages_text(["dansk", "Fransk"]) == "dansk, Fransk"
+    assert languages_text(["no", "dansk"]) == "no, dansk"
+    assert languages_text(["da", "prs"]) == "da, prs"
+    assert languages_text([]) == ""
 
 
 def test_pages_and_pdfs_name_the_languages_an_editor_wrote_as_codes(project, tmp_path):

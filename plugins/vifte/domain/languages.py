@@ -1,8 +1,9 @@
 """Languages as a Danish reader says them.
 
 Editors write an offer's or a mentor's languages either as names ("dansk, tyrkisk") or as
-ISO 639 codes ("da, tr"). A code becomes its Danish name from Babel's copy of the Unicode CLDR
-locale data; a name, or a code CLDR does not know, is shown as written.
+ISO 639 codes ("da, tr"). A list written all in codes that Babel's copy of the Unicode CLDR
+locale data knows is shown by their Danish names; any other list is shown exactly as written, so
+a word is never mistaken for a code ("no, dansk" stays, as the editor wrote it).
 """
 
 from __future__ import annotations
@@ -22,13 +23,21 @@ def _danish_names() -> dict[str, str]:
     return dict(Locale("da").languages)
 
 
-def language_name(value: str) -> str:
-    """The Danish name of a language written as a code; anything else as written."""
+def language_name(value: str) -> str | None:
+    """The Danish name of a language written as a code, or None when it is not a known code."""
     match = CODE.fullmatch(value.strip())
     if match is None:
-        return value
-    return _danish_names().get(match.group("language").lower(), value)
+        return None
+    return _danish_names().get(match.group("language").lower())
 
 
 def language_names(values: Iterable[str]) -> list[str]:
-    return [language_name(v) for v in values]
+    """The languages as a reader says them: all by name when all are known codes, else as written."""
+    written = list(values)
+    names = [language_name(v) for v in written]
+    return [n for n in names if n] if all(names) else written
+
+
+def languages_text(values: Iterable[str]) -> str:
+    """The languages on one line, as pages and PDFs print them ("dansk, tyrkisk, arabisk")."""
+    return ", ".join(language_names(values))
