@@ -119,7 +119,7 @@ def test_every_page_links_the_feeds_in_its_head(example_site):
         head = html_file.read_text(encoding="utf-8").split("</head>", 1)[0]
         here = BASE + html_file.relative_to(example_site).as_posix()
         links = re.findall(
-            r'<link rel="alternate" type="application/(rss|atom)\+xml" title="[^"]+" href="([^"]+)">',
+            r'<link rel="alternate feed" type="application/(rss|atom)\+xml" title="[^"]+" href="([^"]+)">',
             head,
         )
         found = sorted((kind, urljoin(here, href)) for kind, href in links)

@@ -166,7 +166,7 @@ def test_status_charts_are_titled_svg_with_the_tables_numbers(example_site, cata
     per_origin = {r[0]: int(r[-1]) for r in figures[1][1][1:]}
     assert per_origin == {
         "Ministerens mål": sum(1 for g in goals if g.origin == "ministerial"),
-        "Lokalt mål": sum(1 for g in goals if g.origin == "local"),
+        "Lokale mål": sum(1 for g in goals if g.origin == "local"),
     }
     assert f"{len(goals)} mål" in html
 

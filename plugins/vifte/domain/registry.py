@@ -8,6 +8,7 @@ from __future__ import annotations
 from vifte.domain import news, strategy
 from vifte.domain.changes import SECTION as CHANGES_SECTION
 from vifte.domain.entries import Collection, FixedPage, TermList
+from vifte.domain.languages import language_names
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Enterprise, Mentor, Offer
 from vifte.domain.settings import Access, Area, TargetGroup, Theme
@@ -52,7 +53,7 @@ OWN_COLLECTIONS = (
         title_field="name",
         description_field="role",
         search_text=lambda m: " ".join(
-            [m.name, m.role, plain_text(m.about), *m.competences, *m.languages]
+            [m.name, m.role, plain_text(m.about), *m.competences, *language_names(m.languages)]
         ),
     ),
     Collection(

@@ -65,6 +65,8 @@ GOAL_SYMBOLS: dict[str, str] = {
 }
 """A shape per status, so a status is never told by colour alone (DejaVu Sans has them all)."""
 ORIGIN_LABELS: dict[str, str] = {"ministerial": "Ministerens mål", "local": "Lokalt mål"}
+ORIGIN_GROUP_LABELS: dict[str, str] = {"ministerial": "Ministerens mål", "local": "Lokale mål"}
+"""The same, for a group of goals (a row of the status overview)."""
 
 
 class Adoption(Strict):
@@ -211,16 +213,18 @@ def problems(doc: StrategyDocument) -> Iterator[Problem]:
 def current(c: Catalogue) -> list[StrategyDocument]:
     """The documents that are not archived, newest period first, then by title."""
     docs = [d for d in c.items.get("strategy", ()) if d.current]
-    return sorted(docs, key=lambda d: (_negated(d.period), d.title))
+    return sorted(docs, key=lambda d: (period_key(d.period), d.title))
 
 
 def archived(c: Catalogue) -> list[StrategyDocument]:
     docs = [d for d in c.items.get("strategy", ()) if not d.current]
-    return sorted(docs, key=lambda d: (_negated(d.period), d.title))
+    return sorted(docs, key=lambda d: (period_key(d.period), d.title))
 
 
-def _negated(period: str) -> tuple[int, ...]:
-    return tuple(-int(p) for p in period.split("-"))
+def period_key(period: str) -> tuple[int, int]:
+    """Newest first: the latest start year, then the latest end ("2026-2029", "2026-2028", "2026")."""
+    years = [int(p) for p in period.split("-")]
+    return (-years[0], -years[-1])
 
 
 def by_period(docs: Iterable[StrategyDocument]) -> list[tuple[str, list[StrategyDocument]]]:
@@ -278,7 +282,7 @@ def origin_rows(goals: Iterable[Goal]) -> Rows:
     goals = list(goals)
     return [
         (label, status_counts(g for g in goals if g.origin == origin))
-        for origin, label in ORIGIN_LABELS.items()
+        for origin, label in ORIGIN_GROUP_LABELS.items()
         if any(g.origin == origin for g in goals)
     ]
 

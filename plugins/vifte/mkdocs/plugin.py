@@ -25,6 +25,7 @@ from vifte.domain.routes import feeds, route_globals
 from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
 from vifte.mkdocs.incremental import Quick
 from vifte.mkdocs.site_url import settle_site_url
+from vifte.mkdocs.theme_markup import valid_toggles
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
 from vifte.output.csp import add_policy, unlisted_scripts
@@ -209,7 +210,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             allowed,
             Report(self.root).display(Path(source)) if source else page.file.src_uri,
         )
-        return add_policy(output, allowed)
+        return add_policy(valid_toggles(output), allowed)
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -219,7 +220,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self._require_marks(output_content, template_name)
         allowed = self.scripts.for_template(template_name)
         _warn_unlisted(output_content, allowed, template_name)
-        return add_policy(output_content, allowed)
+        return add_policy(valid_toggles(output_content), allowed)
 
     def _require_marks(self, html: str, name: str) -> None:
         """Fail rather than publish an internal page without its banner and noindex."""

@@ -12,9 +12,14 @@ from dataclasses import dataclass
 
 from vifte.domain.strategy import GOAL_STATUS_LABELS, GOAL_SYMBOLS
 
-WIDTH = 400
-"""Narrow, so that the text stays readable when a phone scales the chart down."""
-MIN_SEGMENT = 32
+WIDTH = 300
+"""Every chart is this wide, however many goals it counts: a phone's 288 px column scales it by
+no less than 0.96, so FONT (14) is drawn at 13 px or more (test_chart_labels_are_readable_on_a_phone)."""
+FONT = 14
+LABEL_CHARS = 34
+"""A row's label is cut (with …) to what fits the width; the table beside the chart says it whole."""
+MIN_SEGMENT = 40
+"""Room for a segment's symbol and count ("✓ 12") in bold FONT."""
 LABEL = 20
 """Each row's label stands on its own line above its bar."""
 BAR = 24
@@ -66,6 +71,8 @@ class Chart:
     title: str
     rows: list[Row]
     width: int = WIDTH
+    font: int = FONT
+    label_chars: int = LABEL_CHARS
 
     @property
     def height(self) -> int:
@@ -81,20 +88,35 @@ class Chart:
 
 
 def stacked(title: str, rows: list[tuple[str, list[tuple[str, int]]]]) -> Chart:
-    """A chart with one bar per row, its segments scaled to the largest row's total.
+    """A chart with one bar per row, its segments scaled alike in every row to fit WIDTH.
 
-    A goal is at least MIN_SEGMENT wide, so every segment has room for its symbol and count;
-    a chart with many goals grows wider (its SVG scales to the page).
+    Every segment is at least MIN_SEGMENT wide, so it has room for its symbol and count; the
+    other segments share the rest of the width in proportion to their counts.
     """
-    longest = max((sum(n for _, n in counts) for _, counts in rows), default=0) or 1
-    scale = max((WIDTH - 2) / longest, MIN_SEGMENT)
+    counts = [[n for _, n in row if n] for _, row in rows]
+    scale = _scale(counts)
     out = []
-    for i, (label, counts) in enumerate(rows):
+    for i, (label, row) in enumerate(rows):
         x = 1.0
         segments = []
-        for status, n in counts:
+        for status, n in row:
             if n:
-                segments.append(Segment(status, n, x, n * scale))
-                x += n * scale
-        out.append(Row(label, counts, segments, TOP + i * ROW))
-    return Chart(title, out, width=max(WIDTH, round(2 + longest * scale)))
+                width = max(n * scale, MIN_SEGMENT)
+                segments.append(Segment(status, n, x, width))
+                x += width
+        out.append(Row(label, row, segments, TOP + i * ROW))
+    return Chart(title, out)
+
+
+def _scale(counts: list[list[int]]) -> float:
+    """The largest width of one goal at which every row, its small segments widened, fits."""
+    room = WIDTH - 2
+
+    def fits(scale: float) -> bool:
+        return all(sum(max(n * scale, MIN_SEGMENT) for n in row) <= room for row in counts)
+
+    low, high = 0.0, float(room)
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low

@@ -153,12 +153,28 @@ class Renderer:
         )
 
     def fill_blocks(self, markdown: str, url: str) -> str:
-        """Replace `<!-- vifte: temaer -->` style markers in a hand-written page."""
+        """Replace `<!-- vifte: temaer -->` style markers in a hand-written page.
+
+        A heading directly above a marker belongs to its block: when the block has nothing to
+        show (the news block without news), the heading is left out with it.
+        """
 
         def replace(match: re.Match[str]) -> str:
-            name = match.group(1)
+            name = match.group("name")
             if name not in BLOCKS:
                 raise ValueError(f"ukendt vifte-blok '{name}'; mulige blokke: {', '.join(BLOCKS)}")
-            return "\n\n" + self.block(name, url).strip() + "\n\n"
+            body = self.block(name, url).strip()
+            heading = match.group("heading")
+            if not body:
+                return "\n\n"
+            return "\n\n" + (heading + "\n\n" if heading else "") + body + "\n\n"
 
-        return BLOCK_MARKER.sub(replace, markdown)
+        return HEADED_BLOCK.sub(replace, markdown)
+
+
+HEADED_BLOCK = re.compile(
+    r"(?:^(?P<heading>#{1,6}[ \t][^\n]*)\n(?:[ \t]*\n)*)?"
+    + BLOCK_MARKER.pattern.replace("([a-z-]+)", "(?P<name>[a-z-]+)", 1),
+    re.M,
+)
+"""A block marker (routes.BLOCK_MARKER) with the Markdown heading right above it, if any."""

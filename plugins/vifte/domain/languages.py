@@ -1,0 +1,43 @@
+"""Languages as a Danish reader says them.
+
+Editors write an offer's or a mentor's languages either as names ("dansk, tyrkisk") or as
+ISO 639 codes ("da, tr"). A list written all in codes that Babel's copy of the Unicode CLDR
+locale data knows is shown by their Danish names; any other list is shown exactly as written, so
+a word is never mistaken for a code ("no, dansk" stays, as the editor wrote it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from babel import Locale
+
+CODE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.I)
+"""A language tag: "tr", "ar", "pt-BR" (the region is not said; "portugisisk" is enough)."""
+
+
+@cache
+def _danish_names() -> dict[str, str]:
+    return dict(Locale("da").languages)
+
+
+def language_name(value: str) -> str | None:
+    """The Danish name of a language written as a code, or None when it is not a known code."""
+    match = CODE.fullmatch(value.strip())
+    if match is None:
+        return None
+    return _danish_names().get(match.group("language").lower())
+
+
+def language_names(values: Iterable[str]) -> list[str]:
+    """The languages as a reader says them: all by name when all are known codes, else as written."""
+    written = list(values)
+    names = [language_name(v) for v in written]
+    return [n for n in names if n] if all(names) else written
+
+
+def languages_text(values: Iterable[str]) -> str:
+    """The languages on one line, as pages and PDFs print them ("dansk, tyrkisk, arabisk")."""
+    return ", ".join(language_names(values))
