@@ -24,7 +24,9 @@ PREFIX = "/_vifte-preview/"
 """Where the preview's own files are served: outside any site, only by this server."""
 FILES = Path(__file__).resolve().parent / "preview"
 SERVED = {"preview.js": "application/javascript", "preview.css": "text/css"}
-DIAGNOSTIC = re.compile(r"^(?P<where>[^\s:][^:]*:\d+)(?::\d+)?: (?:error|warning): (?P<what>.*)$")
+DIAGNOSTIC = re.compile(
+    r"^(?P<where>[^\s:][^:]*(?::\d+)?)(?::\d+)?: (?:error|warning): (?P<what>.*)$"
+)
 BODY = re.compile(rb"<body[^>]*>", re.I)
 SAID = [
     (re.compile(r"Detected file changes$"), "En fil er ændret; siden bygges igen"),

@@ -101,6 +101,11 @@ LOOP = (
     "i det uendelige; slet genvejen"
 )
 
+NOT_UTF8 = (
+    "navnet indeholder tegn, der ikke er UTF-8 (vist som \ufffd), så det kan ikke stå i en "
+    "webadresse; omdøb det med almindelige bogstaver"
+)
+
 SPECIAL = (
     (stat.S_ISFIFO, "en navngiven rørledning (FIFO)"),
     (stat.S_ISSOCK, "en socket"),
@@ -240,6 +245,9 @@ class _Walk:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if not _utf8(entry.name):
+                self.report.error(Path(entry.path), 0, 0, NOT_UTF8)
+                continue
             # Plain files come straight from the directory listing: no extra system call.
             if entry.is_file(follow_symlinks=False):
                 self._file(Path(entry.path), rules)
@@ -279,6 +287,15 @@ def _follow(link: Path, root: str) -> str | os.stat_result:
                 "findes; slet genvejen eller kopiér filen ind"
             )
         return f"genvejen (symlink) kan ikke følges ({exc.strerror})"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name from the file system is valid UTF-8 (Python keeps other bytes as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _special(mode: int) -> str | None:
