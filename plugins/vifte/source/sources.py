@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from vifte.source import svg
 from vifte.source.diagnostics import Report
 from vifte.source.loader import YamlProblem, decode
 from vifte.source.project import CATALOGUE, STRATEGY, THEME, Project
@@ -260,6 +261,15 @@ class _Walk:
             self.report.error(path, 0, 0, reason)
         elif rules.pages and path.suffix.lower() == ".md":
             self.pages.append(path)
+        else:
+            check_svg(path, rules, self.report)
+
+
+def check_svg(path: Path, rules: Rules, report: Report) -> None:
+    """Report, at file and line, what makes a published SVG unsafe (see svg.py)."""
+    if rules.types is not None and path.suffix.lower() == ".svg":
+        for line, column, message in svg.problems(path):
+            report.error(path, line, column, message)
 
 
 def _follow(link: Path, root: str) -> str | os.stat_result:
