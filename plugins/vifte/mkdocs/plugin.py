@@ -27,7 +27,7 @@ from vifte.mkdocs.incremental import Quick
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
-from vifte.output.csp import add_policy, unlisted_scripts
+from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
 from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
@@ -200,6 +200,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             error = CatalogueError(self.pages_report)
             raise PluginError(str(error)) from error
         self.scripts = ThemeScripts(env, config, files)
+        self.hashes: set[str] = set()
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -211,6 +212,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             allowed,
             Report(self.root).display(Path(source)) if source else page.file.src_uri,
         )
+        self.hashes.update(allowed)
         return add_policy(output, allowed)
 
     def on_post_template(
@@ -221,6 +223,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self._require_marks(output_content, template_name)
         allowed = self.scripts.for_template(template_name)
         _warn_unlisted(output_content, allowed, template_name)
+        self.hashes.update(allowed)
         return add_policy(output_content, allowed)
 
     def _require_marks(self, html: str, name: str) -> None:
@@ -236,6 +239,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if self.quick is not None:
             return  # the search index and the link check come with the complete build
         site = Path(config.site_dir)
+        # Every page's scripts, so that the header never blocks what a page's own policy allows.
+        (site / HEADERS_FILE).write_text(headers_file(sorted(self.hashes)), encoding="utf-8")
         indexing = Indexing(site)
         try:
             # Root-relative links (as on the 404 page) are read against the path of site_url.
