@@ -118,7 +118,7 @@ class _Scan:
         if lower.startswith("on"):
             self._here(f"SVG-filen har en hændelse, der kan køre et script ({name}=…)")
         elif lower == "href" and not (LOCAL.match(value) or RASTER_DATA.match(value)):
-            self._here(f"SVG-filen henviser til noget uden for filen ({name}=\"{_short(value)}\")")
+            self._here(f'SVG-filen henviser til noget uden for filen ({name}="{_short(value)}")')
         elif JAVASCRIPT.search(value):
             self._here(f'SVG-filen har et script i {name}="{_short(value)}"')
         elif animated and lower == "attributename" and value.strip().lower().endswith("href"):
@@ -132,7 +132,9 @@ class _Scan:
         for match in URL.finditer(text):
             target = match["target"]
             if not (LOCAL.match(target) or RASTER_DATA.match(target)):
-                self._here(f'SVG-filen henter noget uden for filen (url("{_short(target)}") i {where})')
+                self._here(
+                    f'SVG-filen henter noget uden for filen (url("{_short(target)}") i {where})'
+                )
 
     def _end(self, name: str) -> None:
         if self.style is not None and name.rpartition(" ")[2] == "style":
