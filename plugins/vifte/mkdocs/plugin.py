@@ -39,7 +39,7 @@ from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import SiteLinks
 from vifte.source.project import Project
-from vifte.source.sources import check_svg, folders, publish_problem
+from vifte.source.sources import check_published, folders, publish_problem
 from vifte.source.validate import require_catalogue
 
 log = get_plugin_logger(__name__)
@@ -158,7 +158,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     if reason:
                         report.error(path, 0, 0, reason)
                     else:
-                        check_svg(path, rules, report)
+                        check_published(path, rules, report)
                     break
         if report.errors:
             error = CatalogueError(report)

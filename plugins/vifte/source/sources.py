@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.source import svg
+from vifte.source import raster, svg
 from vifte.source.diagnostics import Report
 from vifte.source.loader import YamlProblem, decode
 from vifte.source.project import CATALOGUE, STRATEGY, THEME, Project
@@ -262,14 +262,20 @@ class _Walk:
         elif rules.pages and path.suffix.lower() == ".md":
             self.pages.append(path)
         else:
-            check_svg(path, rules, self.report)
+            check_published(path, rules, self.report)
 
 
-def check_svg(path: Path, rules: Rules, report: Report) -> None:
-    """Report, at file and line, what makes a published SVG unsafe (see svg.py)."""
-    if rules.types is not None and path.suffix.lower() == ".svg":
+def check_published(path: Path, rules: Rules, report: Report) -> None:
+    """Report what makes a file the site publishes as it is unsafe (an SVG, see svg.py) or
+    unviewable (a picture that does not decode in full, see raster.py)."""
+    if rules.types is None:
+        return  # read by the build, not published from here (catalogue images: references.py)
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
         for line, column, message in svg.problems(path):
             report.error(path, line, column, message)
+    elif suffix in IMAGES and (broken := raster.problem(path)):
+        report.error(path, 0, 0, f"billedet kan ikke vises: {broken}")
 
 
 def _follow(link: Path, root: str) -> str | os.stat_result:
