@@ -81,3 +81,16 @@ def test_a_truncated_picture_in_the_pages_or_the_theme_is_an_error_at_the_file(p
         f"{folder}/halv.png: error: billedet kan ikke vises: billedet er afkortet "
         "(ufuldstændig) og kan ikke vises helt; gem eller eksportér det igen"
     ]
+
+
+def test_a_truncated_jpeg_is_found_although_it_is_decoded_at_a_small_scale(project):
+    photo = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(photo, "JPEG", quality=90)
+    data = photo.getvalue()
+    (project / "site_src/foto.jpg").write_bytes(data[: len(data) * 2 // 3])
+    [error] = _errors(project)
+    assert error.startswith(
+        "site_src/foto.jpg: error: billedet kan ikke vises: billedet er afkortet"
+    )
+    (project / "site_src/foto.jpg").write_bytes(data)
+    assert _errors(project) == []

@@ -41,7 +41,11 @@ def _decode(path: Path) -> str | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as picture:
                 found = picture.format
-                for frame in range(getattr(picture, "n_frames", 1)):
+                frames = getattr(picture, "n_frames", 1)
+                if found == "JPEG" and frames == 1:
+                    # Every byte is still decoded, but at 1/8 scale: 3-8 times faster for a photo.
+                    picture.draft(picture.mode, (1, 1))
+                for frame in range(frames):
                     picture.seek(frame)
                     picture.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
