@@ -56,7 +56,15 @@ HOSTILE = {
     ),
     "animated href": (
         '<a href="#a"><set attributeName="href" to="#b"/></a>',
-        "animation, der ændrer et link",
+        "animation, der ændrer href",
+    ),
+    "animated event": (
+        '<set attributeName="onclick" to="alert(1)"/>',
+        "animation, der ændrer onclick",
+    ),
+    "xml:base": (
+        '<g xml:base="https://ond.example/"><use href="#a"/></g>',
+        'xml:base="https://ond',
     ),
     "stylesheet": ('<?xml-stylesheet href="https://ond.example/a.css"?>', "<?xml-stylesheet"),
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 SVG = "http://www.w3.org/2000/svg"
+XML_BASE = "http://www.w3.org/XML/1998/namespace base"
 FORBIDDEN_NAMESPACES = {
     "http://www.w3.org/1999/xhtml": "HTML",
     "http://www.w3.org/1998/Math/MathML": "MathML",
@@ -111,7 +112,10 @@ class _Scan:
             self.style = []
         animated = local in ANIMATIONS and namespace in (SVG, "")
         for key, value in attrs.items():
-            self._attribute(key.rpartition(" ")[2], value, animated)
+            if key == XML_BASE:
+                self._here(f'SVG-filen flytter sine henvisninger (xml:base="{_short(value)}")')
+            else:
+                self._attribute(key.rpartition(" ")[2], value, animated)
 
     def _attribute(self, name: str, value: str, animated: bool) -> None:
         lower = name.lower()
@@ -121,8 +125,8 @@ class _Scan:
             self._here(f'SVG-filen henviser til noget uden for filen ({name}="{_short(value)}")')
         elif JAVASCRIPT.search(value):
             self._here(f'SVG-filen har et script i {name}="{_short(value)}"')
-        elif animated and lower == "attributename" and value.strip().lower().endswith("href"):
-            self._here("SVG-filen har en animation, der ændrer et link (attributeName=href)")
+        elif animated and lower == "attributename" and _link_or_event(value):
+            self._here(f"SVG-filen har en animation, der ændrer {value.strip()}")
         else:
             self._css(value, f"{name}=…")
 
@@ -144,6 +148,11 @@ class _Scan:
     def _text(self, text: str) -> None:
         if self.style is not None:
             self.style.append(text)
+
+
+def _link_or_event(name: str) -> bool:
+    name = name.strip().lower()
+    return name.endswith("href") or name.rpartition(":")[2].startswith("on")
 
 
 def _short(value: str, limit: int = 60) -> str:
