@@ -21,9 +21,9 @@ from vifte.source.validate import load_catalogue
 REPO = Path(__file__).resolve().parent.parent
 SECRET = Path("/etc/passwd")
 # A PNG of one pixel: real image bytes for the files a municipality may publish.
-PNG = bytes.fromhex(
+PNG = bytes.fromhex(  # a whole 1x1 PNG: the picture check decodes it in full
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201e221bc33"
+    "1f15c4890000000d49444154789c63f8cfc0f01f00050001ff89993d1d"
     "0000000049454e44ae426082"
 )
 OFFER_IMAGE = """
