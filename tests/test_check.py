@@ -201,8 +201,7 @@ def test_duplicate_ids(project, write):
     write("catalogue/offers/gaeld.yaml", OFFER)
     write("catalogue/offers/gaeld.yml", OFFER)
     assert any(
-        "gaeld.yml:0:0: error: id'et 'gaeld' er brugt af to filer" in line
-        for line in check(project)
+        "gaeld.yml: error: id'et 'gaeld' er brugt af to filer" in line for line in check(project)
     )
 
 
@@ -229,16 +228,13 @@ def test_symlink_outside_project_is_refused(project, tmp_path):
     outside = tmp_path / "secret.yaml"
     outside.write_text(OFFER, encoding="utf-8")
     (project / "catalogue/offers/link.yaml").symlink_to(outside)
-    assert any(
-        "link.yaml:0:0: error: filen er en genvej (symlink)" in line for line in check(project)
-    )
+    assert any("link.yaml: error: filen er en genvej (symlink)" in line for line in check(project))
 
 
 def test_missing_settings(project):
     (project / "catalogue/settings.yaml").unlink()
     assert any(
-        line.startswith("catalogue/settings.yaml:0:0: error: filen mangler")
-        for line in check(project)
+        line.startswith("catalogue/settings.yaml: error: filen mangler") for line in check(project)
     )
 
 

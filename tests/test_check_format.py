@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -95,3 +96,47 @@ def test_text_stays_the_default_and_unknown_format_is_refused(project, write):
     assert f"catalogue/offers/gaeld.yaml:2:7: error: {ERROR}" in plain.stdout.splitlines()
     wrong = subprocess.run([*run, "--format", "xml"], capture_output=True, text=True)
     assert wrong.returncode == 2 and "--format" in wrong.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_named_in_danish_in_every_format(project):
+    """Bytes b'\\xff' in a file name: one Danish line, valid UTF-8 and JSON in every format."""
+    offers = os.fsencode(project / "catalogue/offers")
+    os.rename(offers + b"/virksomhedspraktik.yaml", offers + b"/b\xffad.yaml")
+    run = [sys.executable, "-m", "vifte", "check", "-p", str(project), "--format"]
+    outputs = {}
+    for fmt in ("text", "json", "github", "gitlab"):
+        done = subprocess.run([*run, fmt], capture_output=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert b"Traceback" not in done.stderr
+        outputs[fmt] = done.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
+    assert (
+        "catalogue/offers/b\ufffdad.yaml: error: navnet indeholder tegn, der ikke er UTF-8"
+        in (outputs["text"])
+    )
+    data = json.loads(outputs["json"])
+    assert any(d["file"] == "catalogue/offers/b\ufffdad.yaml" for d in data)
+    issues = json.loads(outputs["gitlab"])
+    assert all(isinstance(i["location"]["lines"]["begin"], int) for i in issues)
+    assert any("UTF-8" in i["description"] for i in issues)
+
+
+def test_a_problem_with_a_whole_file_has_no_line_0_in_any_format(project, write, capsys):
+    """A file-level problem (a reserved file name) is at the file, not at a line 0 no editor has."""
+    write("catalogue/offers/index.yaml", BAD.replace("sundhd", "sundhed"))
+    text = check(project, capsys, "text")[1]
+    assert "catalogue/offers/index.yaml: error: id'et 'index' er reserveret" in text
+    assert ":0" not in text
+    [item] = [d for d in json.loads(check(project, capsys, "json")[1]) if "index" in d["file"]]
+    assert (item["line"], item["column"]) == (None, None)
+    github = check(project, capsys, "github")[1]
+    assert "::error file=catalogue/offers/index.yaml::id'et 'index'" in github
+    assert "line=0" not in github and "col=0" not in github
+    [issue] = json.loads(check(project, capsys, "gitlab")[1])
+    assert issue["location"]["lines"] == {"begin": 1}
+
+
+def test_text_lines_with_and_without_a_position_parse_back():
+    from vifte.source.formats import parse
+
+    lines = ["a.yaml:3:4: error: én", "b.yaml: warning: to", "c.yaml:7: error: tre"]
+    assert [str(d) for d in parse(lines)] == lines

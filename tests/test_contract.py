@@ -183,7 +183,7 @@ def test_id_index_is_reserved(project, write):
     set_settings(project, "  - id: trivsel\n", "  - id: index\n")
     found = check(project)
     assert (
-        "catalogue/offers/index.yaml:0:0: error: id'et 'index' er reserveret til oversigtssiden og kan ikke bruges som filnavn; omdøb filen"
+        "catalogue/offers/index.yaml: error: id'et 'index' er reserveret til oversigtssiden og kan ikke bruges som filnavn; omdøb filen"
         in found
     )
     assert any(
@@ -379,8 +379,8 @@ def test_check_refuses_what_the_build_would_refuse(project, write, capsys):
     assert out == [
         "catalogue/offers/gaeld.yaml:8:1: error: linket '../findes-ikke/' i 'description' peger på en side, der ikke findes",
         "site_src/ekstra.md:3:1: error: ukendt vifte-blok 'ukendt'; mulige blokke: temaer, omraader, maalgrupper, adgang, nyt",
-        "site_src/temaer.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (temaer/); omdøb eller flyt den",
-        "site_src/tilbud/virksomhedspraktik.md:0:0: error: siden har samme adresse som en side, vifte laver af kataloget (tilbud/virksomhedspraktik/); omdøb eller flyt den",
+        "site_src/temaer.md: error: siden har samme adresse som en side, vifte laver af kataloget (temaer/); omdøb eller flyt den",
+        "site_src/tilbud/virksomhedspraktik.md: error: siden har samme adresse som en side, vifte laver af kataloget (tilbud/virksomhedspraktik/); omdøb eller flyt den",
     ]
 
 

@@ -308,7 +308,7 @@ def test_status_and_placeholder_errors_name_file_and_line(project, write):
 def test_a_bad_today_is_a_clear_error(project):
     done = vifte("check", "-p", str(project), today="i morgen")
     assert done.returncode == 1
-    assert "VIFTE_TODAY:0:0: error: VIFTE_TODAY='i morgen' er ikke en dato" in done.stdout
+    assert "VIFTE_TODAY: error: VIFTE_TODAY='i morgen' er ikke en dato" in done.stdout
     assert "Traceback" not in done.stderr
 
 

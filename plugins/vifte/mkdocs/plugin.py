@@ -28,7 +28,7 @@ from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_markup import valid_toggles
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
-from vifte.output.csp import add_policy, unlisted_scripts
+from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
 from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
 from vifte.output.pages import Renderer, url_of
 from vifte.output.pdf import PdfError
@@ -40,7 +40,7 @@ from vifte.source.clock import PINNED
 from vifte.source.diagnostics import CatalogueError, Report
 from vifte.source.links import SiteLinks
 from vifte.source.project import Project
-from vifte.source.sources import folders, publish_problem
+from vifte.source.sources import check_published, folders, publish_problem
 from vifte.source.validate import require_catalogue
 
 log = get_plugin_logger(__name__)
@@ -158,6 +158,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     reason = publish_problem(path, self.root, rules)
                     if reason:
                         report.error(path, 0, 0, reason)
+                    else:
+                        check_published(path, rules, report)
                     break
         if report.errors:
             error = CatalogueError(report)
@@ -199,6 +201,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             error = CatalogueError(self.pages_report)
             raise PluginError(str(error)) from error
         self.scripts = ThemeScripts(env, config, files)
+        self.hashes: set[str] = set()
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -210,6 +213,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             allowed,
             Report(self.root).display(Path(source)) if source else page.file.src_uri,
         )
+        self.hashes.update(allowed)
         return add_policy(valid_toggles(output), allowed)
 
     def on_post_template(
@@ -220,6 +224,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self._require_marks(output_content, template_name)
         allowed = self.scripts.for_template(template_name)
         _warn_unlisted(output_content, allowed, template_name)
+        self.hashes.update(allowed)
         return add_policy(valid_toggles(output_content), allowed)
 
     def _require_marks(self, html: str, name: str) -> None:
@@ -235,6 +240,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if self.quick is not None:
             return  # the search index and the link check come with the complete build
         site = Path(config.site_dir)
+        # Every page's scripts, so that the header never blocks what a page's own policy allows.
+        (site / HEADERS_FILE).write_text(headers_file(sorted(self.hashes)), encoding="utf-8")
         indexing = Indexing(site)
         try:
             # Root-relative links (as on the 404 page) are read against the path of site_url.

@@ -9,11 +9,13 @@ at the top of every page until a rebuild works (decision 23).
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import re
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.livereload import LiveReloadServer, _timestamp
 
@@ -24,8 +26,16 @@ PREFIX = "/_vifte-preview/"
 """Where the preview's own files are served: outside any site, only by this server."""
 FILES = Path(__file__).resolve().parent / "preview"
 SERVED = {"preview.js": "application/javascript", "preview.css": "text/css"}
-DIAGNOSTIC = re.compile(r"^(?P<where>[^\s:][^:]*:\d+)(?::\d+)?: (?:error|warning): (?P<what>.*)$")
+DIAGNOSTIC = re.compile(
+    r"^(?P<where>[^\s:][^:]*(?::\d+)?)(?::\d+)?: (?:error|warning): (?P<what>.*)$"
+)
 BODY = re.compile(rb"<body[^>]*>", re.I)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+WRONG_HOST = (
+    "Forhåndsvisningen svarer kun på sin egen adresse (som 'vifte serve' skriver), "
+    "ikke på andre navne.\n"
+)
+BAD_PATH = "Adressen indeholder tegn, som ingen side har.\n"
 SAID = [
     (re.compile(r"Detected file changes$"), "En fil er ændret; siden bygges igen"),
     (re.compile(r"Reloading browsers$"), "Browserne henter siden igen"),
@@ -67,7 +77,11 @@ class PreviewServer(LiveReloadServer):
             self._rebuild_cond.notify_all()
 
     def _serve_request(self, environ, start_response) -> Iterable[bytes] | None:
+        if not self.our_host(environ.get("HTTP_HOST")):
+            return _refuse(start_response, "421 Misdirected Request", WRONG_HOST)
         path = environ["PATH_INFO"]
+        if CONTROL.search(path):  # a NUL would make open() raise: a 500 and a traceback
+            return _refuse(start_response, "400 Bad Request", BAD_PATH)
         if path.startswith(PREFIX) and path[len(PREFIX) :] in SERVED:
             name = path[len(PREFIX) :]
             body = (FILES / name).read_bytes()
@@ -82,6 +96,20 @@ class PreviewServer(LiveReloadServer):
             return [body]
         return super()._serve_request(environ, start_response)
 
+    def our_host(self, header: str | None) -> bool:
+        """Whether a request's Host header names this server (a page from another site that
+        has pointed its own name at 127.0.0.1, "DNS rebinding", sends its own name)."""
+        if header is None:
+            return True  # HTTP/1.0 without Host: no browser page can send that
+        try:
+            asked = urlsplit(f"//{header}")
+            name, port = asked.hostname, asked.port
+        except ValueError:
+            return False
+        if not name or (port is not None and port != self.server_address[1]):
+            return False
+        return name in ("localhost", urlsplit(self.url).hostname) or _ip_literal(name)
+
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         script = (
             f'<script src="{PREFIX}preview.js" data-epoch="{epoch}" '
@@ -95,6 +123,23 @@ class PreviewServer(LiveReloadServer):
         end = content.rfind(b"</body>")
         end = len(content) if end < 0 else end
         return content[:end] + script + content[end:]
+
+
+def _refuse(start_response, status: str, text: str) -> list[bytes]:
+    body = text.encode()
+    start_response(
+        status,
+        [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))],
+    )
+    return [body]
+
+
+def _ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def overlay(problems: tuple[str, ...]) -> str:

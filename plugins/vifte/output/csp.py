@@ -3,6 +3,11 @@
 The policy goes into each page as a <meta> tag, so it holds on any static host. The caller
 passes the hashes of the theme's own inline scripts, computed from the theme's templates and
 never from the page: an inline script the theme did not write cannot run, wherever it sits.
+
+A <meta> policy covers only the page it sits in, and cannot forbid framing. So the same policy,
+with every page's hashes and `frame-ancestors`, also goes out as response headers for every file
+(an SVG opened directly too) in a `_headers` file that Netlify and Cloudflare Pages read; the
+README shows the same headers for nginx and Apache.
 """
 
 from __future__ import annotations
@@ -53,6 +58,36 @@ def policy(allowed: Iterable[str]) -> str:
         "base-uri 'self'; "
         "form-action 'self'"
     )
+
+
+FRAME_ANCESTORS = "frame-ancestors 'none'"
+"""Only a header can say this (browsers ignore it in <meta>): no other site may frame the pages."""
+HEADERS_FILE = "_headers"
+"""Netlify's and Cloudflare Pages' file of response headers, at the site's root."""
+HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
+"""The other security headers, beside the policy: no type guessing, no framing, no address
+leaking to the providers' sites a page links to, no camera, microphone or position."""
+
+
+def header_policy(allowed: Iterable[str]) -> str:
+    """The policy as a response header: the pages' policy and `frame-ancestors`."""
+    return f"{policy(allowed)}; {FRAME_ANCESTORS}"
+
+
+def headers(allowed: Iterable[str]) -> list[tuple[str, str]]:
+    """Every security header, the policy first."""
+    return [("Content-Security-Policy", header_policy(allowed)), *HEADERS]
+
+
+def headers_file(allowed: Iterable[str]) -> str:
+    """`_headers`: the security headers for every path of the site."""
+    lines = "".join(f"  {name}: {value}\n" for name, value in headers(allowed))
+    return f"/*\n{lines}"
 
 
 def add_policy(html: str, allowed: Iterable[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -18,9 +19,22 @@ def shorten(value: object, limit: int = SHORT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def printable(text: str) -> str:
+    """Text any output can carry: a byte that is not UTF-8 (a file name's, kept by Python as a
+    lone surrogate) becomes U+FFFD, so JSON stays valid and nothing fails to encode."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem at one place. Lines and columns count from 1; 0 means "the whole file"."""
+    """One problem at one place. Lines and columns count from 1; 0 means "the whole file".
+
+    A problem with the whole file is written without a position (`file: error: …`, as compilers
+    do), never as a line 0 that no editor can go to.
+    """
 
     path: str
     line: int
@@ -28,8 +42,17 @@ class Diagnostic:
     severity: Severity
     message: str
 
+    @property
+    def where(self) -> str:
+        """`file:line:column`, `file:line`, or just `file` for the whole file."""
+        if not self.line:
+            return self.path
+        if not self.column:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{self.where}: {self.severity}: {self.message}"
 
 
 @dataclass
@@ -40,7 +63,9 @@ class Report:
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, path: Path, line: int, column: int, severity: Severity, message: str) -> None:
-        self.items.append(Diagnostic(self.display(path), line, column, severity, message))
+        self.items.append(
+            Diagnostic(printable(self.display(path)), line, column, severity, printable(message))
+        )
 
     def error(self, path: Path, line: int, column: int, message: str) -> None:
         self.add(path, line, column, "error", message)

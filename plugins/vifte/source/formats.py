@@ -8,10 +8,11 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from vifte.source.diagnostics import Diagnostic
+from vifte.source.diagnostics import Diagnostic, printable
 
 _LINE = re.compile(
-    r"^(?P<path>.*?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): (?P<message>.*)$"
+    r"^(?P<path>.*?)(?::(?P<line>\d+)(?::(?P<column>\d+))?)?: "
+    r"(?P<severity>error|warning): (?P<message>.*)$"
 )
 
 
@@ -24,8 +25,8 @@ def parse(lines: Iterable[str]) -> list[Diagnostic]:
             found.append(
                 Diagnostic(
                     match["path"],
-                    int(match["line"]),
-                    int(match["column"]),
+                    int(match["line"] or 0),
+                    int(match["column"] or 0),
                     match["severity"],  # type: ignore[arg-type]
                     match["message"],
                 )
@@ -43,8 +44,8 @@ def _json(items: list[Diagnostic]) -> str:
     data = [
         {
             "file": d.path,
-            "line": d.line,
-            "column": d.column,
+            "line": d.line or None,  # null: the whole file
+            "column": d.column or None,
             "severity": d.severity,
             "message": d.message,
         }
@@ -97,5 +98,9 @@ FORMATS: dict[str, Callable[[list[Diagnostic]], str]] = {
 
 
 def render(items: Iterable[Diagnostic], fmt: str) -> str:
-    """The diagnostics in a format, sorted and each once."""
-    return FORMATS[fmt](sorted(set(items)))
+    """The diagnostics in a format, sorted and each once, in text every format can carry."""
+    clean = {
+        Diagnostic(printable(d.path), d.line, d.column, d.severity, printable(d.message))
+        for d in items
+    }
+    return FORMATS[fmt](sorted(clean))

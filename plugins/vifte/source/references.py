@@ -13,6 +13,7 @@ from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
 from vifte.domain.refs import ref_paths
 from vifte.domain.strategy import Attached
+from vifte.source import raster
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.lifecycle import is_placeholder
 from vifte.source.loader import Document
@@ -186,6 +187,8 @@ def _image_problem(images: Path, name: str) -> str | None:
             f"billedet '{name}' bliver udgivet på sitet, og det må kun være "
             f"{', '.join(t.lstrip('.').upper() for t in RASTER)}; gem det i en af de filtyper"
         )
+    if broken := raster.problem(Path(real)):
+        return f"billedet '{FOLDER}/{name}' kan ikke vises: {broken}"
     return None
 
 

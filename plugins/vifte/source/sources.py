@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.source import characters
+from vifte.source import characters, raster, svg
 from vifte.source.diagnostics import Report
 from vifte.source.loader import YamlProblem, decode
 from vifte.source.project import CATALOGUE, STRATEGY, THEME, Project
@@ -100,6 +100,11 @@ THEME_RULES = Rules(
 LOOP = (
     "mappen er en genvej (symlink) til en mappe, den selv ligger i, så den ville blive læst "
     "i det uendelige; slet genvejen"
+)
+
+NOT_UTF8 = (
+    "navnet indeholder tegn, der ikke er UTF-8 (vist som \ufffd), så det kan ikke stå i en "
+    "webadresse; omdøb det med almindelige bogstaver"
 )
 
 SPECIAL = (
@@ -243,6 +248,9 @@ class _Walk:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if not _utf8(entry.name):
+                self.report.error(Path(entry.path), 0, 0, NOT_UTF8)
+                continue
             # Plain files come straight from the directory listing: no extra system call.
             if entry.is_file(follow_symlinks=False):
                 self._file(Path(entry.path), rules)
@@ -255,6 +263,21 @@ class _Walk:
             self.report.error(path, 0, 0, reason)
         elif rules.pages and path.suffix.lower() == ".md":
             self.pages.append(path)
+        else:
+            check_published(path, rules, self.report)
+
+
+def check_published(path: Path, rules: Rules, report: Report) -> None:
+    """Report what makes a file the site publishes as it is unsafe (an SVG, see svg.py) or
+    unviewable (a picture that does not decode in full, see raster.py)."""
+    if rules.types is None:
+        return  # read by the build, not published from here (catalogue images: references.py)
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        for line, column, message in svg.problems(path):
+            report.error(path, line, column, message)
+    elif suffix in IMAGES and (broken := raster.problem(path)):
+        report.error(path, 0, 0, f"billedet kan ikke vises: {broken}")
 
 
 def _follow(link: Path, root: str) -> str | os.stat_result:
@@ -282,6 +305,15 @@ def _follow(link: Path, root: str) -> str | os.stat_result:
                 "findes; slet genvejen eller kopiér filen ind"
             )
         return f"genvejen (symlink) kan ikke følges ({exc.strerror})"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name from the file system is valid UTF-8 (Python keeps other bytes as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _special(mode: int) -> str | None:
