@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import PUBLIC
-from vifte.domain.markup import plain_text
+from vifte.domain.markup import plain_text, render_markdown
 from vifte.output.outputs import outputs
 from vifte.output.pages import Renderer
 from vifte.source.validate import require_catalogue
@@ -31,8 +31,8 @@ def _build_outputs(catalogue: Catalogue | None = None) -> tuple[Renderer, list]:
 
 
 def test_each_description_is_rendered_from_markdown_at_most_twice(monkeypatch):
-    """Once for its page, once as plain text shared by search, HSDS and the spreadsheet (the
-    check of the sources renders those with links once more, before the build)."""
+    """Once, shared by its page, the export's HTML and the plain text of search, HSDS and the
+    spreadsheet (the check of the sources renders those with links once more, before the build)."""
     catalogue, _ = require_catalogue(REPO)
     rendered: Counter[str] = Counter()
     original = MarkdownIt.render
@@ -42,6 +42,7 @@ def test_each_description_is_rendered_from_markdown_at_most_twice(monkeypatch):
         return original(self, src, env)
 
     plain_text.cache_clear()
+    render_markdown.cache_clear()
     monkeypatch.setattr(MarkdownIt, "render", counting)
     renderer, _ = _build_outputs(catalogue)
     descriptions = [o.description for o in renderer.catalogue.offers]

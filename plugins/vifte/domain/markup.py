@@ -144,8 +144,13 @@ def unwrap_dead_links(html: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def render_markdown(text: str, *, shift_headings: int = 1) -> str:
-    """Render staff Markdown to sanitised HTML; headings shift down so the page keeps one h1."""
+    """Render staff Markdown to sanitised HTML; headings shift down so the page keeps one h1.
+
+    Kept per text: the page, the plain text (search, HSDS, spreadsheet) and the export's HTML
+    each ask for every description.
+    """
     html = _converter().render(text)
     for level in range(6 - shift_headings, 0, -1):
         html = html.replace(f"<h{level}", f"<h{level + shift_headings}").replace(
