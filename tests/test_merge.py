@@ -67,6 +67,7 @@ def test_every_bad_export_is_named_with_file_and_path_in_one_run(export, tmp_pat
     null_url["offers"][0]["url"] = None
     hostile = copy.deepcopy(export)
     hostile["municipality"]["url"] = "javascript:alert(1)//"
+    hostile["offers"][0]["url"] = "javascript:alert(2)"
     bad_items = copy.deepcopy(export)
     bad_items["municipality"]["url"] = "https://bad.example.dk/"
     bad_items["offers"][0]["url"] = "javascript:alert(1)"
@@ -100,6 +101,7 @@ def test_every_bad_export_is_named_with_file_and_path_in_one_run(export, tmp_pat
         f"{files['null']}: offers[0].url: skal være en tekst, ikke null",
         f"{files['deep']}: JSON'en er indlejret for dybt",
         f"{files['hostile']}: municipality.url: 'javascript:alert(1)//' har ikke den rigtige form",
+        f"{files['hostile']}: offers[0].url: 'javascript:alert(2)' er ikke en side på",
         f"{files['items']}: offers[0].url: 'javascript:alert(1)' er ikke en side på kommunens site",
         f"{files['items']}: mentors[0].url: 'https://evil.example.com/' er ikke en side på",
         f"{files['items']}: enterprises[0].url: '../../../andet/' er ikke en side på",

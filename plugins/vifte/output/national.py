@@ -103,11 +103,10 @@ def problems(name: str, export: Any) -> list[str]:
 
 def _own_rules(name: str, export: dict[str, Any]) -> Iterator[str]:
     """What the schema cannot say: https, the items' addresses, unique ids. Parts the schema
-    refused already (a missing address, an item that is not an object) are passed over."""
+    refused already (an item that is not an object) are passed over; without a usable site
+    address, the items' addresses are still checked to be site-relative."""
     site = _site(export)
-    if site is None:
-        return  # the schema has said why
-    if urlsplit(site).scheme != "https":
+    if site is not None and urlsplit(site).scheme != "https":
         yield (
             f"{name}: municipality.url: '{_cut(site)}' skal begynde med https://; et nationalt "
             "katalog linker kun til sikre adresser"
@@ -125,7 +124,7 @@ def _own_rules(name: str, export: dict[str, Any]) -> Iterator[str]:
                 if field in EXTERNAL:
                     if urlsplit(value).scheme not in ("http", "https"):
                         yield f"{name}: {path}: '{_cut(value)}' er ikke en adresse på nettet"
-                elif _on_site(site, value) is None:
+                elif _on_site(site or "https://sitet.invalid/", value) is None:
                     yield f"{name}: {path}: '{_cut(value)}' er ikke en side på kommunens site"
 
 
