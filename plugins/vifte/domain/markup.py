@@ -245,7 +245,9 @@ def rewrite_links(html: str, href: Callable[[str], str], *, show_address: bool =
     Works on sanitised HTML (double-quoted attributes, no raw '>' in them), as unwrap_dead_links.
     """
     tags = list(LINK_TAG.finditer(html))
-    out, last, stack = [], 0, []
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[str | None, int]] = []
     for tag in tags:
         out.append(html[last : tag.start()])
         last = tag.end()

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 
 from vifte.output.export import FORMAT, SCHEMA_VERSION
 from vifte.output.export_schema import committed_path
