@@ -13,6 +13,7 @@ from typing import get_args
 import pytest
 import yaml
 
+from vifte.cli import main
 from vifte.domain.collections import COLLECTIONS
 from vifte.domain.model import OfferKind
 from vifte.source.project import Project
@@ -25,7 +26,6 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 sys.path.insert(0, str(BENCH))
 
-from merge_exports import main as merge_main  # noqa: E402
 from synthetic import make_project  # noqa: E402
 from vanilla import make_vanilla  # noqa: E402
 
@@ -159,7 +159,7 @@ def test_two_municipalities_exports_merge_into_one_national_file(tmp_path):
         sites[url] = site
     out = tmp_path / "national.json"
     exports = [str(s / "data/catalogue.json") for s in sites.values()]
-    assert merge_main([str(out), *exports]) == 0
+    assert main(["merge", *exports, "--out", str(out)]) == 0
     merged = json.loads(out.read_text("utf-8"))
     assert [m["municipality"]["name"] for m in merged["municipalities"]] == [
         "Nordby Kommune",
@@ -172,5 +172,5 @@ def test_two_municipalities_exports_merge_into_one_national_file(tmp_path):
         assert offer["url"].startswith(site_url)
         page = sites[site_url] / offer["url"].removeprefix(site_url) / "index.html"
         assert offer["title"] in page.read_text("utf-8")
-    assert merge_main([str(tmp_path / "twice.json"), exports[0], exports[0]]) == 1
+    assert main(["merge", exports[0], exports[0], "-o", str(tmp_path / "twice.json")]) == 1
     assert not (tmp_path / "twice.json").exists()

@@ -354,3 +354,21 @@ def test_each_term_page_links_its_brochure_with_size_and_page_count(built):
             assert int(match.group(2)) == max(1, round(pdf.stat().st_size / 1000))
             with pikepdf.open(pdf) as doc:
                 assert int(match.group(3)) == len(doc.pages)
+
+
+def test_every_link_in_every_pdf_leads_to_the_site_mail_or_phone_and_shows_its_address(built):
+    """The example's relative Markdown links ("../../mentorer/" in an offer, "../../tilbud/" in a
+    strategy document) once became file:///<project>/... links in 14 annotations."""
+    from .pdf_links import bad_links, link_targets, paper_text
+
+    site = "https://tilbud.fjordstrand.dk/"
+    for edition in ("a", "intern"):
+        pdfs = sorted((built[edition] / "pdf").rglob("*.pdf"))
+        assert len(pdfs) > 100
+        bad = [line for pdf in pdfs for line in bad_links(pdf, site, written=set())]
+        assert bad == [], bad
+    mentor = built["a"] / "pdf/tilbud/erhvervsmentor.pdf"
+    assert f"{site}mentorer/" in link_targets(mentor)
+    assert f"mentorerne({site}mentorer/)" in paper_text(mentor)
+    plan = built["a"] / "pdf/strategi/beskaeftigelsesplan-2026.pdf"
+    assert f"FindTilbud({site}tilbud/)".casefold() in paper_text(plan).casefold()

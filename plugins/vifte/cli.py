@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, pdf, new, init and report."""
+"""The `vifte` command: check, build, serve, pdf, new, init, report and merge."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vifte import __version__, cli_words
+from vifte.merge_command import add_parser as add_merge_parser
 from vifte.pdf_command import add_parser as add_pdf_parser
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         "udviklere kan hente (aldrig på Pages)",
     )
 
+    add_merge_parser(sub)
     return parser
 
 
@@ -396,6 +398,12 @@ def _pdf(args: argparse.Namespace) -> int:
         return 1
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from vifte.merge_command import run
+
+    return run(args)
+
+
 COMMANDS = {
     "check": _check,
     "build": _build,
@@ -404,4 +412,6 @@ COMMANDS = {
     "new": _new,
     "init": _init,
     "report": _report,
+    "merge": _merge,
+    "saml": _merge,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -237,3 +238,59 @@ def sanitise_page(html: str) -> str:
     """
     clean = _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES, filter_style_properties={"text-align"})
     return ALIGN_STYLE.sub(r'class="vifte-align-\1"', clean)
+
+
+HREF = re.compile(r'\shref="([^"]*)"')
+TAG = re.compile(r"<[^>]*>")
+
+
+def rewrite_links(html: str, href: Callable[[str], str], *, show_address: bool = False) -> str:
+    """Each link's href replaced by `href(old)`; with `show_address`, the address written in
+    brackets after a link whose words do not already say it (paper cannot be clicked).
+
+    Works on sanitised HTML (double-quoted attributes, no raw '>' in them), as unwrap_dead_links.
+    """
+    tags = list(LINK_TAG.finditer(html))
+    out: list[str] = []
+    last = 0
+    stack: list[tuple[str | None, int]] = []
+    for tag in tags:
+        out.append(html[last : tag.start()])
+        last = tag.end()
+        if tag.group() != "</a>":
+            found = HREF.search(tag.group())
+            if found is None:
+                stack.append((None, len(out)))
+                out.append(tag.group())
+                continue
+            new = href(htmllib.unescape(found.group(1)))
+            stack.append((new, len(out)))
+            start, end = found.span(1)
+            out.append(tag.group()[:start] + htmllib.escape(new) + tag.group()[end:])
+            continue
+        out.append(tag.group())
+        if not stack:
+            continue
+        address, opened = stack.pop()
+        if show_address and address:
+            words = htmllib.unescape(TAG.sub("", "".join(out[opened + 1 : -1])))
+            shown = written_address(address)
+            if _bare(shown) not in _bare(words):
+                out.append(f' (<span class="p-address">{htmllib.escape(shown)}</span>)')
+    out.append(html[last:])
+    return "".join(out)
+
+
+def written_address(href: str) -> str:
+    """An address as a reader copies it from paper: the e-mail address or number of a mailto:
+    or tel: link, a web address as it is."""
+    for scheme in ("mailto:", "tel:"):
+        if href.lower().startswith(scheme):
+            return href[len(scheme) :]
+    return href
+
+
+def _bare(address: str) -> str:
+    """An address without what a reader adds or leaves out anyway (scheme, www., last slash)."""
+    bare = re.sub(r"^[a-z]+://(www\.)?", "", address.strip().lower())
+    return bare.rstrip("/").replace(" ", "")

@@ -95,6 +95,24 @@ def _danish(message: str) -> str:
     return f"WeasyPrint: {message}"
 
 
+LINK_SCHEMES = ("https", "http", "mailto", "tel")
+"""What a link in a PDF may lead to; a relative link resolves to a file: URL on the build machine."""
+
+
+def _link_problems(pages: Sequence[Any]) -> list[str]:
+    """A Danish line for each link of the document that leads anywhere but the web, mail or phone."""
+    problems = []
+    for page in pages:
+        for kind, target, *_ in page.links:
+            if kind == "internal":
+                continue
+            scheme = urlsplit(target).scheme.lower()
+            if kind != "external" or scheme not in LINK_SCHEMES:
+                shown = unquote(target).removeprefix("file://")
+                problems.append(f"linket {shown} peger ikke på en adresse på nettet")
+    return problems
+
+
 def render_pdf(html: str, base_dir: Path, roots: Sequence[Path] = ()) -> Pdf:
     """The PDF of `html`; relative URLs are read from `base_dir`, files only from it and `roots`.
 
@@ -115,6 +133,7 @@ def render_pdf(html: str, base_dir: Path, roots: Sequence[Path] = ()) -> Pdf:
     finally:
         logger.removeHandler(collect)
         logger.propagate = propagate
+    collect.messages += _link_problems(document.pages)
     if collect.messages:
         raise PdfError("; ".join(dict.fromkeys(collect.messages)))
     assert data is not None

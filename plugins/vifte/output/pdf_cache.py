@@ -1,7 +1,8 @@
 """A content-hash cache of rendered PDFs, so an unchanged brochure is never rendered twice.
 
 The key of a PDF covers everything that shapes its bytes: the HTML (which holds the data and the
-templates), every file the render may read (the folders its fetcher serves), the fonts fontconfig
+templates), the bytes of every file the render may read (the folders and single files, such as the
+logo, its fetcher serves), the fonts fontconfig
 can resolve (path, size and time of each file), and the vifte, WeasyPrint, pydyf, fontTools and
 pikepdf (the split catalogue's merge) versions.
 Each entry is one file, `KEY.entry`: a header line with the page count, length and SHA-256 of
@@ -16,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -57,10 +58,13 @@ class PdfCache:
         return digest.hexdigest()
 
     def _folder_digest(self, folder: Path) -> str:
+        """The digest of the names and bytes of every file under `folder`, or of `folder` itself
+        when it is a file (the logo): a new logo under the same name is a new key."""
         folder = folder.resolve()
         if folder not in self._folders:
             digest = hashlib.sha256(str(folder).encode())
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            files = [folder] if folder.is_file() else folder.rglob("*")
+            for path in sorted(p for p in files if p.is_file()):
                 digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
             self._folders[folder] = digest.hexdigest()
@@ -141,8 +145,13 @@ def _mtime(path: Path) -> float:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    """Write `data` to `path` so that readers see the old file or the whole new one.
+
+    The file gets the mode any new file gets (0666 less the umask, so 0644 as a rule), not
+    mkstemp's 0600: a web server running as another user must be able to read a PDF.
+    """
+    tmp = path.parent / f".tmp-{secrets.token_hex(8)}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)

@@ -12,17 +12,18 @@ import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 import jinja2.bccache
+import jinja2.runtime
 from markupsafe import Markup
 
 from vifte.domain import changes, news, strategy
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import dato, sort_da
 from vifte.domain.languages import languages_text
-from vifte.domain.markup import render_body, render_markdown
+from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import OFFER_LIST_PATH, feeds, route_globals
 from vifte.output import jsonld
@@ -77,8 +78,8 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
         undefined=jinja2.StrictUndefined,
         bytecode_cache=COMPILED,
     )
-    env.filters["md"] = lambda text: Markup(render_markdown(text)) if text else ""
-    env.filters["md_body"] = lambda text: Markup(render_body(text)) if text else ""
+    env.filters["md"] = _markdown(render_markdown)
+    env.filters["md_body"] = _markdown(render_body)
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     env.filters["languages"] = languages_text
@@ -109,6 +110,38 @@ class Memo:
         if key not in self.made:
             self.made[key] = caller()
         return self.made[key]
+
+
+def _markdown(render: Callable[[str], str]) -> Callable[..., Markup | str]:
+    """`{{ text | md }}`, or `{{ text | md(page_url) }}` for a text that belongs to the page at
+    `page_url`: its links are then read as that page reads them and written by this output's
+    `link` (absolute in a PDF), and on paper (`paper` set) each shows its address."""
+
+    @jinja2.pass_context
+    def md(context: jinja2.runtime.Context, text: str | None, page_url: str | None = None) -> Any:
+        if not text:
+            return ""
+        html = render(text)
+        if page_url is not None:
+            link = context["link"]
+            html = rewrite_links(
+                html, lambda href: text_link(href, page_url, link), show_address="paper" in context
+            )
+        return Markup(html)
+
+    return md
+
+
+def text_link(href: str, page_url: str, link: Link) -> str:
+    """The href of a link written in a text on the page at `page_url` ("../../mentorer/"), for
+    the output whose links `link` makes: the text's own addresses (https:, mailto:) stay."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    target = urlsplit(urljoin("/" + page_url, href))
+    query = f"?{target.query}" if target.query else ""
+    fragment = f"#{target.fragment}" if target.fragment else ""
+    return link(target.path.lstrip("/")) + query + fragment
 
 
 def _sort_da_filter(items: Iterable[Any], attribute: str | None = None) -> list[Any]:

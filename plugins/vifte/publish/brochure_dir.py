@@ -27,6 +27,10 @@ DEFAULT = "brochurer"
 """The folder in the project, for the public edition; the internal one gets DEFAULT-intern."""
 
 
+NOUN = "PDF-mappen"
+"""What the messages call the folder."""
+
+
 def default_dir(root: Path, edition: Edition) -> Path:
     return root / (f"{DEFAULT}-intern" if edition.internal else DEFAULT)
 
@@ -43,9 +47,9 @@ def write_brochures(
 
     Raises SiteDirError (a Danish sentence) for a folder vifte may not or cannot write.
     """
-    target = resolve_target(target)
-    refuse_unsafe(target, projects, sources, noun="PDF-mappen", example=DEFAULT)
-    check_replaceable(target, edition.key)
+    target = resolve_target(target, noun=NOUN)
+    refuse_unsafe(target, projects, sources, noun=NOUN, example=DEFAULT)
+    check_replaceable(target, edition.key, noun=NOUN)
     written = []
     try:
         target.mkdir(parents=True, exist_ok=True)

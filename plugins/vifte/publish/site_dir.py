@@ -108,12 +108,15 @@ def refuse_unsafe(
         raise SiteDirError(f"navne, der begynder med '{OWN_PREFIX}', bruger vifte selv; {advice}")
 
 
-def check_replaceable(target: Path, edition: str = PUBLIC) -> None:
-    """Refuse a target that is a file, or a non-empty folder vifte did not build (for this edition)."""
+def check_replaceable(target: Path, edition: str = PUBLIC, *, noun: str = "sitemappen") -> None:
+    """Refuse a target that is a file, or a non-empty folder vifte did not build (for this edition).
+
+    `noun` names the target in the message (`vifte pdf` writes a PDF folder, not a site).
+    """
     if not os.path.lexists(target):
         return
     if not target.is_dir():
-        raise SiteDirError(f"sitemappen {target} er en fil, ikke en mappe; vælg en anden mappe")
+        raise SiteDirError(f"{noun} {target} er en fil, ikke en mappe; vælg en anden mappe")
     if not entries(target):
         return
     marker = read_marker(target)
@@ -278,7 +281,7 @@ def _is_current(fd: int, path: Path) -> bool:
     return (on_disk.st_dev, on_disk.st_ino) == (held.st_dev, held.st_ino)
 
 
-def resolve_target(path: Path) -> Path:
+def resolve_target(path: Path, *, noun: str = "sitemappen") -> Path:
     """The real path of a site folder, symlinks followed; SiteDirError for a symlink loop."""
     try:
         return Path(path).expanduser().resolve()
@@ -286,11 +289,9 @@ def resolve_target(path: Path) -> Path:
         pass
     except OSError as exc:
         if exc.errno != errno.ELOOP:
-            raise SiteDirError(
-                f"sitemappen {path} kan ikke bruges: {describe_os_error(exc)}"
-            ) from None
+            raise SiteDirError(f"{noun} {path} kan ikke bruges: {describe_os_error(exc)}") from None
     raise SiteDirError(
-        f"sitemappen {path} er en genvej (symlink), der peger i ring; vælg en anden mappe"
+        f"{noun} {path} er en genvej (symlink), der peger i ring; vælg en anden mappe"
     )
 
 
