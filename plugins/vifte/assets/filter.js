@@ -131,10 +131,7 @@
       var reach = o.c ? (o.c.indexOf("@") >= 0 ? o.c : "Telefon " + o.c) : "";
       print.textContent = reach + (o.l ? (reach ? " · " : "") + o.l : "");
       var add = $("[data-vifte-add]", item);
-      if (add && plan) {
-        plan.mark(add, o);
-        $("[data-vifte-add-title]", add).textContent = ": " + o.t;
-      }
+      if (add && plan) plan.mark(add, o);
       return item;
     }
     /* The list shows PAGE cards at a time, so a tick never draws thousands; "Vis flere" draws more. */

@@ -147,8 +147,10 @@
   /* Shows whether the button's offer or mentor is on the plan (ids: planIds()): "På din plan" in words. */
   function showButton(button, ids) {
     var added = (ids || planIds())[button.getAttribute("data-id")] === true;
-    var label = button.querySelector("[data-vifte-add-label]") || button;
-    label.textContent = added ? "På din plan" : "Læg på min plan";
+    var text = added ? "På din plan" : "Læg på min plan";
+    button.textContent = text;
+    /* A card's button is one of many: its name also says which offer ("På din plan: Bedre søvn"). */
+    if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", text + ": " + button.getAttribute("data-title"));
     button.classList.toggle("vifte-button--done", added);
   }
   function setupButton(button, ids) {
