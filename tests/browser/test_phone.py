@@ -107,7 +107,7 @@ def test_the_caseworker_switch_is_modest_on_a_phone_and_after_the_summary(browse
         body = page.locator(".vifte-citizen p").first
         size = "e => parseFloat(getComputedStyle(e).fontSize)"
         assert box["y"] >= lead["y"] + lead["height"], width
-        column = page.locator("article").bounding_box()["width"]
+        column = page.locator("article.vifte-offer").bounding_box()["width"]
         assert box["width"] < 0.9 * column, (width, column, box)  # not the full width
         assert box["height"] <= 36, (width, box)  # one line
         assert switch.evaluate(size) < body.evaluate(size), width
