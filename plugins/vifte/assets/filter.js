@@ -98,6 +98,8 @@
           "&body=" + encodeURIComponent(lines.concat(["", chosenText.textContent, "", tail]).join("\n"));
       }
       var titles = matched.map(function (item) { return item.o.t; });
+      var whole = href(titles, 0);
+      if (whole.length <= MAIL_MAX) { mail.href = whole; return; }
       var used = href([], titles.length).length, n = 0;
       for (; n < titles.length; n += 1) {
         used += encodeURIComponent("- " + titles[n] + "\n").length;
