@@ -70,7 +70,7 @@ def test_a_draft_is_marked_on_its_page_and_in_every_list(example_site):
     item = re.search(r'<a href="veteranstrategi/">[^<]+</a>(.{0,60})', overview)
     assert item and "Udkast" in item.group(1)
     status = page(example_site, "strategi/status")
-    assert "Strategi for veteraner (udkast)" in status
+    assert re.search(r"Udkast tæller ikke med[^<]*<a href=\"\.\./veteranstrategi/\">", status)
     offer = page(example_site, "tilbud/veteranernes-moedested")
     assert "(Strategi for veteraner, udkast)" in offer
 
@@ -83,6 +83,21 @@ def test_archived_documents_stay_reachable_under_their_period(example_site):
     assert 'id="arkiv-2025"' in archive
     assert 'href="beskaeftigelsesplan-2025/"' not in current.split('aria-label="Vis')[1]
     assert "Arkiveret" in page(example_site, "strategi/beskaeftigelsesplan-2025")
+
+
+def test_the_status_page_counts_only_plans_in_force_and_names_drafts_apart(example_site, catalogue):
+    """A draft is not one of "de gældende planer": its goals are not counted, its title is not a
+    row, and the page says so with a link to it."""
+    adopted = [d for d in catalogue.strategy if d.status == "adopted"]
+    drafts = [d for d in catalogue.strategy if d.status == "draft"]
+    assert drafts and any(d.goals for d in drafts), "the example keeps a draft with goals"
+    html = page(example_site, "strategi/status")
+    goals = sum(len(d.goals) for d in adopted)
+    assert f"({len(adopted)} dokumenter, {goals} mål)" in html
+    rows = [r[0] for r in _figures(html)[2][1][1:]]
+    assert sorted(rows) == sorted(d.title for d in adopted if d.goals)
+    note = html.split("data-vifte-drafts>", 1)[1].split("</p>", 1)[0]
+    assert [d.title for d in drafts] == re.findall(r">([^<]+)</a>", note)
 
 
 def test_replaces_links_both_ways(example_site):
@@ -141,7 +156,7 @@ def test_status_charts_are_titled_svg_with_the_tables_numbers(example_site, cata
     html = page(example_site, "strategi/status")
     figures = _figures(html)
     assert len(figures) == 3
-    goals = [g for d in catalogue.strategy if d.status != "archived" for g in d.goals]
+    goals = [g for d in catalogue.strategy if d.status == "adopted" for g in d.goals]
     statuses = list(GOAL_STATUS_LABELS)
     for svg, rows in figures:
         assert svg.get("role") == "img"

@@ -98,7 +98,7 @@ def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
 def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue, tmp_path):
     first, second = catalogue.offers[0], catalogue.offers[1]
     page.goto(site_url + first.page_url)
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert (
         page.locator("[data-vifte-add-status]").text_content() == "Tilbuddet er lagt på din plan."
     )

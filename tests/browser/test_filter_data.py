@@ -88,3 +88,19 @@ def test_a_wrong_first_letter_is_corrected_from_two_small_word_files(page, big):
     assert status.text_content().startswith("Ordet »nolig« findes ikke. Viser i stedet")
     assert status.text_content().endswith("for »bolig«.")
     assert sorted(Path(u).name for u in fetched) == [f"f-{ord('n')}.json", f"l-{ord('g')}.json"]
+
+
+def test_the_mail_link_cuts_a_long_list_and_keeps_its_address(page, big):
+    """300 titles do not fit in a mailto: link that mail programs accept: the first ones do, then
+    "… og N tilbud mere", and the list's address, which holds them all."""
+    url, data = big
+    page.goto(url + "tilbud/")
+    ready(page)
+    href = page.locator("[data-vifte-mail]").get_attribute("href")
+    assert href.startswith("mailto:?") and len(href) <= 1800
+    body = parse_qs(urlparse(href).query)["body"][0]
+    listed = [line[2:] for line in body.splitlines() if line.startswith("- ")]
+    shown, rest = listed[:-1], listed[-1]
+    assert shown == [o["t"] for o in data[: len(shown)]] and len(shown) >= 10
+    assert rest == f"… og {len(data) - len(shown)} tilbud mere"
+    assert body.endswith("Se hele listen her: " + page.url)

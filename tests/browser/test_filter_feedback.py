@@ -97,6 +97,61 @@ def test_each_option_shows_how_many_offers_it_would_show(page, site_url, catalog
     assert promised == f"({visible})"
 
 
+def _listed(page, catalogue) -> int:
+    text = page.locator("[data-vifte-count]").text_content()
+    return len(catalogue.offers) if text.startswith("Viser alle") else int(text.split()[1])
+
+
+def _picked(page) -> dict[str, list[str]]:
+    return page.evaluate(
+        """() => { const p = {}; for (const b of document.querySelectorAll('[data-vifte-filter] input:checked'))
+             (p[b.name] = p[b.name] || []).push(b.value); return p; }"""
+    )
+
+
+def test_every_number_beside_an_option_is_what_the_list_shows_after_clicking_it(
+    page, site_url, catalogue
+):
+    """Issue 22, 2.1: from ticks in several groups and several in one group, each option's number
+    is the count the list shows once that box is ticked (or, for a ticked box, unticked)."""
+    _phone(
+        page, site_url, "?tema=oekonomi&tema=krop-og-motion&tema=trivsel&maalgruppe=aktivitetsparat"
+    )
+    start = _listed(page, catalogue)
+    boxes = page.locator("[data-vifte-filter] input[type=checkbox]")
+    assert boxes.count() == sum(
+        len(t)
+        for t in (catalogue.themes, catalogue.target_groups, catalogue.areas, catalogue.access)
+    )
+    wrong = []
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        was = box.is_checked()
+        shown = box.locator("xpath=..").locator("[data-vifte-option-count]").text_content()
+        promised = int(shown.strip("()").removeprefix("uden: "))
+        if shown.startswith("(uden: ") != was:  # a ticked box says what you get without it
+            wrong.append(f"{box.get_attribute('data-label')}: {shown} beside a box ticked={was}")
+        box.click()
+        got = _listed(page, catalogue)
+        drawn = page.locator("[data-vifte-results] .vifte-card").count()
+        expected = len(_matching(catalogue, _picked(page)))  # the catalogue's own answer
+        if not promised == got == expected or drawn != min(got, 50):
+            wrong.append(f"{box.get_attribute('data-label')}: {shown} -> {got} ({expected})")
+        box.click()
+        assert _listed(page, catalogue) == start
+    assert wrong == []
+
+
+def test_each_group_says_in_words_that_its_ticks_add_offers(page, site_url):
+    _phone(page, site_url)
+    lead = page.locator("[data-vifte-filter-lead]")
+    assert "flere grupper, ser du kun de tilbud, der passer til dem alle" in lead.inner_text()
+    for group in page.locator("[data-vifte-filter] fieldset").all():
+        rule = page.locator("#" + group.get_attribute("aria-describedby"))
+        assert rule.is_visible() and rule.inner_text().startswith("Vælger du flere ")
+        assert group.locator(".vifte-filter-rule").count() == 1
+
+
 def _empty_choice(catalogue) -> tuple[str, str]:
     """A theme and an area that no offer has together."""
     for t in catalogue.themes.values():

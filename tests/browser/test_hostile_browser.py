@@ -62,7 +62,7 @@ def test_hostile_offer_runs_nothing(page, watched, hostile_site):
     )
     assert link.get_attribute("style") is None
     page.locator("[data-vifte-view-toggle]").click()
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     page.goto(url + "plan/")
     assert page.evaluate("window.__pwned") is None
     assert watched.foreign == []

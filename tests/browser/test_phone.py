@@ -72,9 +72,46 @@ def test_search_is_in_the_header_and_the_view_switch_only_where_it_matters(page,
     description = page.locator("meta[name=description]").get_attribute("content")
     assert len(description) > 50
     assert page.locator("[data-vifte-view-toggle]").count() == 0
-    for path in ["tilbud/", key_pages()[2]]:
+    with_text, without = _offers_with_and_without_professional_text()
+    page.goto(site_url + with_text.page_url, wait_until="networkidle")
+    assert page.locator("[data-vifte-view-toggle]").is_visible()
+    # Where the switch would change nothing but its own label, it is not there.
+    for path in ["tilbud/", without.page_url]:
         page.goto(site_url + path, wait_until="networkidle")
-        assert page.locator("[data-vifte-view-toggle]").is_visible()
+        assert page.locator("[data-vifte-view-toggle]").count() == 0, path
+
+
+def _offers_with_and_without_professional_text():
+    from vifte.source.validate import require_catalogue
+
+    from ..conftest import REPO
+
+    offers = require_catalogue(REPO)[0].offers
+    return (
+        next(o for o in offers if o.professional),
+        next(o for o in offers if not o.for_professionals),
+    )
+
+
+def test_the_caseworker_switch_is_modest_on_a_phone_and_after_the_summary(browser, site_url):
+    """At 320 and 390 px the switch is one short line of smaller text below the heading and summary,
+    not a full-width button in the citizen's reading path."""
+    offer = _offers_with_and_without_professional_text()[0]
+    for width in (320, 390):
+        context = browser.new_context(viewport={"width": width, "height": 800}, locale="da-DK")
+        page = context.new_page()
+        page.goto(site_url + offer.page_url, wait_until="networkidle")
+        switch = page.locator("[data-vifte-view-toggle]")
+        box = switch.bounding_box()
+        lead = page.locator(".vifte-lead").first.bounding_box()
+        body = page.locator(".vifte-citizen p").first
+        size = "e => parseFloat(getComputedStyle(e).fontSize)"
+        assert box["y"] >= lead["y"] + lead["height"], width
+        column = page.locator("article.vifte-offer").bounding_box()["width"]
+        assert box["width"] < 0.9 * column, (width, column, box)  # not the full width
+        assert box["height"] <= 36, (width, box)  # one line
+        assert switch.evaluate(size) < body.evaluate(size), width
+        context.close()
 
 
 def test_404_page_is_danish(page, site_url):

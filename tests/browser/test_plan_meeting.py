@@ -33,9 +33,9 @@ def build_plan(page, site_url, catalogue):
     offer = _offer_with_address(catalogue)
     mentor = next(m for m in catalogue.mentors if m.contact.phone)
     page.goto(site_url + offer.page_url)
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     page.goto(site_url + mentor.page_url)
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert page.locator("[data-vifte-add-status]").text_content() == "Mentoren er lagt på din plan."
     page.goto(site_url + "plan/")
     page.get_by_label("Dit navn").fill("Sara Holm")
@@ -192,7 +192,7 @@ def test_an_idle_plan_is_not_added_to_from_an_offer_page(page, site_url, watched
     )
     other = next(o for o in catalogue.offers if o.id != offer.id)
     page.goto(site_url + other.page_url)
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     page.goto(site_url + "plan/")
     assert page.locator(".vifte-plan-activity").count() == 1
     assert page.get_by_label("Dit navn").input_value() == ""

@@ -79,7 +79,7 @@ def test_a_plan_discarded_on_another_page_is_reported_on_the_plan_page(
     page.goto(site_url + offer.page_url)
     _store(page, GARBAGE["tom-aktivitet"])
     page.goto(site_url + offer.page_url)
-    page.get_by_role("button", name="Læg på min plan").click()
+    page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert (
         page.locator("[data-vifte-add-status]").text_content() == "Tilbuddet er lagt på din plan."
     )

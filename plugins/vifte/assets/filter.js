@@ -35,6 +35,8 @@
     var badgeSource = $("[data-vifte-card-badges]").content;
     var root = new URL(form.getAttribute("data-root") || "../", location.href);
     var boxes = $$("input[type=checkbox]", form);
+    var plan = window.vifte && window.vifte.plan;  /* plan-store.js: the cards' "Læg på min plan" */
+    var mail = $("[data-vifte-mail]");
     var offers = null;
     var matched = [];
     var drawn = 0;
@@ -80,6 +82,31 @@
       qr.appendChild(window.vifte.qr.element(location.href, "QR-kode til listen"));
       qrUrl.textContent = location.href;
     }
+    /* A mail to the citizen with the list's titles and its address: nothing is stored or sent by
+       the site; the mail program opens with the text. Long lists are cut so the link stays under
+       MAIL_MAX characters (mail programs drop longer ones); the address always holds the whole list. */
+    var MAIL_MAX = 1800;
+    function showMail() {
+      if (!mail || !offers) return;
+      var subject = mail.getAttribute("data-vifte-mail-subject");
+      var head = "Tilbud, der passer til dine valg (" + matched.length + "):";
+      var tail = "Se hele listen her: " + location.href;
+      function href(titles, left) {
+        var lines = [head, ""].concat(titles.map(function (t) { return "- " + t; }));
+        if (left) lines.push("- … og " + left + " tilbud mere");
+        return "mailto:?subject=" + encodeURIComponent(subject) +
+          "&body=" + encodeURIComponent(lines.concat(["", chosenText.textContent, "", tail]).join("\n"));
+      }
+      var titles = matched.map(function (item) { return item.o.t; });
+      var whole = href(titles, 0);
+      if (whole.length <= MAIL_MAX) { mail.href = whole; return; }
+      var used = href([], titles.length).length, n = 0;
+      for (; n < titles.length; n += 1) {
+        used += encodeURIComponent("- " + titles[n] + "\n").length;
+        if (used > MAIL_MAX) break;
+      }
+      mail.href = href(titles.slice(0, n), titles.length - n);
+    }
     function addBadge(badges, before, selector) {
       var found = badgeSource.querySelector(selector);
       if (!found) return;
@@ -105,6 +132,8 @@
       if (o.p) addBadge(badges, print, ".vifte-badge--paused");
       var reach = o.c ? (o.c.indexOf("@") >= 0 ? o.c : "Telefon " + o.c) : "";
       print.textContent = reach + (o.l ? (reach ? " · " : "") + o.l : "");
+      var add = $("[data-vifte-add]", item);
+      if (add && plan) plan.mark(add, o);
       return item;
     }
     /* The list shows PAGE cards at a time, so a tick never draws thousands; "Vis flere" draws more. */
@@ -115,6 +144,7 @@
         var item = matched[i];
         batch.appendChild(item.card || (item.card = card(item.o)));
       }
+      if (plan) plan.buttons(batch);
       list.appendChild(batch);
       drawn = end;
       var left = matched.length - drawn;
@@ -122,35 +152,53 @@
       more.textContent = left > PAGE ? "Vis " + PAGE + " tilbud mere"
         : left === 1 ? "Vis det sidste tilbud" : "Vis de sidste " + left + " tilbud";
     }
-    /* Counts per option: an offer that matches every group counts for each of its values; one that
-       fails exactly one group counts for its values in that group (decision 22). */
+    /* The number beside each option is what the list shows once that box is clicked (decision 38):
+       ticks within a group add offers (an offer needs one of them), groups narrow (it needs every
+       group that has a tick). So for an unticked box in a group without ticks: the shown offers
+       that have it; in a group with ticks: the shown offers plus those that miss only this group
+       and have it. For a ticked box: the shown offers minus those it alone lets through, or, when
+       it is its group's only tick, the shown offers plus those that miss only this group. */
     function tally(picked) {
-      var counts = {}, want = {}, active = [];
+      var have = {}, only = {}, near = {}, nearAll = {}, want = {}, active = [];
       NAMES.forEach(function (name) {
-        counts[name] = {};
+        have[name] = {}; only[name] = {}; near[name] = {}; nearAll[name] = 0;
         if (!picked[name].length) return;
         want[name] = {};
         picked[name].forEach(function (x) { want[name][x] = true; });
         active.push(name);
       });
-      function add(name, values) {
-        for (var k = 0; k < values.length; k += 1) counts[name][values[k]] = (counts[name][values[k]] || 0) + 1;
+      function add(counts, values) {
+        for (var k = 0; k < values.length; k += 1) counts[values[k]] = (counts[values[k]] || 0) + 1;
       }
       matched = [];
       /* Plain loops: this runs over every offer on each tick (5,000 in the benchmark). */
       for (var i = 0; i < offers.length; i += 1) {
-        var item = offers[i], failed = null, fails = 0;
+        var item = offers[i], failed = null, fails = 0, hits = {};
         for (var g = 0; g < active.length && fails < 2; g += 1) {
-          var values = item.v[active[g]], set = want[active[g]], hit = false;
-          for (var j = 0; j < values.length && !hit; j += 1) hit = set[values[j]] === true;
-          if (!hit) { fails += 1; failed = active[g]; }
+          var values = item.v[active[g]], set = want[active[g]], hit = [];
+          for (var j = 0; j < values.length; j += 1) if (set[values[j]] === true) hit.push(values[j]);
+          if (!hit.length) { fails += 1; failed = active[g]; }
+          hits[active[g]] = hit;
         }
         if (!fails) {
           matched.push(item);
-          for (var n = 0; n < NAMES.length; n += 1) add(NAMES[n], item.v[NAMES[n]]);
-        } else if (fails === 1) add(failed, item.v[failed]);
+          for (var n = 0; n < NAMES.length; n += 1) {
+            var name = NAMES[n];
+            if (!want[name]) add(have[name], item.v[name]);
+            else if (hits[name].length === 1) add(only[name], hits[name]);
+          }
+        } else if (fails === 1) {
+          nearAll[failed] += 1;
+          add(near[failed], item.v[failed]);
+        }
       }
-      return counts;
+      return function (box) {
+        var name = box.name, value = box.value, shown = matched.length;
+        if (!want[name]) return have[name][value] || 0;
+        if (!box.checked) return shown + (near[name][value] || 0);
+        if (picked[name].length === 1) return shown + nearAll[name];
+        return shown - (only[name][value] || 0);
+      };
     }
     function apply(updateUrl) {
       var picked = chosen();
@@ -164,11 +212,11 @@
       }
       showQr();
       if (!offers) return;
-      var counts = tally(picked);
+      var after = tally(picked);
       boxes.forEach(function (box) {
-        var n = counts[box.name][box.value] || 0;
+        var n = after(box);
         var label = box.closest("label");
-        var shown = "(" + n + ")";
+        var shown = box.checked ? "(uden: " + n + ")" : "(" + n + ")";
         var place = $("[data-vifte-option-count]", label);
         if (place.textContent !== shown) place.textContent = shown;
         label.classList.toggle("vifte-check--none", n === 0);
@@ -183,6 +231,7 @@
       list.textContent = "";
       drawn = 0;
       draw(PAGE);
+      showMail();
     }
 
     var params = new URLSearchParams(location.search);

@@ -108,6 +108,14 @@
     store(plan);
     return true;
   }
+  /* Writes an offer of the offers' data file (keys in output/offer_list.py) onto a button or an
+     option as the build writes plan_data (_site.html), for the cards filter.js draws and plan.js's picker. */
+  function markListed(el, o) {
+    [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
+      ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
+      el.setAttribute("data-" + pair[0], pair[1] || "");
+    });
+  }
   /* What the build wrote about an offer or a mentor on a button or an option (plan_data in _site.html). */
   function planData(el) {
     var data = {};
@@ -117,29 +125,64 @@
     return data;
   }
 
-  function setupAddButtons() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-vifte-add]"), function (button) {
-      button.hidden = false;
-      var status = button.parentNode.querySelector("[data-vifte-add-status]");
-      function inPlan() {
-        return readPlan().activities.some(function (a) { return a.id === button.getAttribute("data-id"); });
-      }
-      function show() { if (inPlan()) button.textContent = "Er på min plan"; }
-      button.addEventListener("click", function () {
-        var added = addToPlan(planData(button));
-        var noun = /^mentorer\//.test(button.getAttribute("data-url")) ? "Mentoren" : "Tilbuddet";
-        if (status) status.textContent = noun + (added ? " er lagt på din plan." : " er allerede på din plan.");
-        show();
-      });
-      show();
+  /* A "Læg på min plan" button: on an offer's or a mentor's page with its own status line, or on
+     an offer card (card_add_button in _site.html), whose news go to one live region for the page. */
+  var cardNews = null;
+  function say(button, text) {
+    var status = button.parentNode.querySelector("[data-vifte-add-status]");
+    if (status) { status.textContent = text; return; }
+    if (!cardNews) {
+      cardNews = document.createElement("p");
+      cardNews.className = "vifte-sr";
+      cardNews.setAttribute("aria-live", "polite");
+      document.body.appendChild(cardNews);
+    }
+    cardNews.textContent = text;
+  }
+  function planIds() {
+    var ids = {};
+    readPlan().activities.forEach(function (a) { ids[a.id] = true; });
+    return ids;
+  }
+  /* Shows whether the button's offer or mentor is on the plan (ids: planIds()): "På din plan" in words. */
+  function showButton(button, ids) {
+    var added = (ids || planIds())[button.getAttribute("data-id")] === true;
+    var text = added ? "På din plan" : "Læg på min plan";
+    button.textContent = text;
+    /* A card's button is one of many: its name also says which offer ("På din plan: Bedre søvn"). */
+    if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", text + ": " + button.getAttribute("data-title"));
+    button.classList.toggle("vifte-button--done", added);
+  }
+  function setupButton(button, ids) {
+    if (button.hasAttribute("data-vifte-add-ready")) { showButton(button, ids); return; }
+    button.setAttribute("data-vifte-add-ready", "");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var data = planData(button);
+      var added = addToPlan(data);
+      var own = button.parentNode.querySelector("[data-vifte-add-status]");
+      var noun = own ? (/^mentorer\//.test(data.url) ? "Mentoren" : "Tilbuddet") : data.title;
+      say(button, noun + (added ? " er lagt på din plan." : " er allerede på din plan."));
+      showButton(button);
     });
+    showButton(button, ids);
+  }
+  /* Every button under root (a page, or the cards filter.js draws), the plan read once. */
+  function setupAddButtons(root) {
+    var buttons = (root || document).querySelectorAll("[data-vifte-add]");
+    if (!buttons.length) return;
+    var ids = planIds();
+    Array.prototype.forEach.call(buttons, function (button) { setupButton(button, ids); });
   }
 
   window.vifte = window.vifte || {};
   window.vifte.plan = {
     read: readPlan, save: store, add: addToPlan, valid: validPlan, clear: clearPlan, clip: clip,
-    data: planData, takeExpired: takeExpired, takeDiscarded: takeDiscarded
+    data: planData, takeExpired: takeExpired, takeDiscarded: takeDiscarded, buttons: setupAddButtons,
+    mark: markListed
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupAddButtons);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { setupAddButtons(); });
   else setupAddButtons();
+  /* Back to a page from the browser's cache: the plan may have changed on another page meanwhile. */
+  window.addEventListener("pageshow", function (event) { if (event.persisted) setupAddButtons(); });
 })();

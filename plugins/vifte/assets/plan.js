@@ -218,10 +218,7 @@
           var option = document.createElement("option");
           option.value = o.i;
           option.textContent = o.t;
-          [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
-            ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
-            option.setAttribute("data-" + pair[0], pair[1] || "");
-          });
+          keep.mark(option, o);
           batch.appendChild(option);
         });
         group.appendChild(batch);

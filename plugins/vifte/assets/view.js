@@ -1,5 +1,5 @@
 /* vifte: the citizen or caseworker view. Loaded in the head, so the view is chosen before the page
-   is drawn; the switch (view_switch in _site.html, on offer pages and the filter page) works once
+   is drawn; the switch (view_switch in _site.html, on offer pages with text for professionals) works once
    the page is read. Citizen text by default, caseworker details on request, kept in this browser. */
 (function () {
   "use strict";

@@ -170,6 +170,11 @@ class StrategyDocument(Routed):
         return self.status != "archived"
 
     @property
+    def in_force(self) -> bool:
+        """Adopted and not archived: a draft is current (listed) but not yet one of the plans in force."""
+        return self.status == "adopted"
+
+    @property
     def file_url(self) -> str | None:
         """The site path of the attached original PDF."""
         return f"{self.page_url}{self.file.rsplit('/', 1)[-1]}" if self.file else None
@@ -256,19 +261,17 @@ Rows = list[tuple[str, list[tuple[str, int]]]]
 
 
 def overview(c: Catalogue) -> dict[str, Any]:
-    """The status overview's numbers across current documents: per status, origin and document."""
-    docs = current(c)
+    """The status overview's numbers across the documents in force (adopted; drafts are named
+    apart, since their goals are not yet the municipality's): per status, origin and document."""
+    docs = [d for d in current(c) if d.in_force]
     goals = [g for d in docs for g in d.goals]
     return {
         "documents": docs,
+        "drafts": [d for d in current(c) if d.draft],
         "goals": goals,
         "by_status": status_rows(goals),
         "by_origin": origin_rows(goals),
-        "by_document": [
-            (d.title + (" (udkast)" if d.draft else ""), status_counts(d.goals))
-            for d in docs
-            if d.goals
-        ],
+        "by_document": [(d.title, status_counts(d.goals)) for d in docs if d.goals],
     }
 
 
