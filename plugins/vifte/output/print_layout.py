@@ -15,10 +15,17 @@ POSTER_PER_COLUMN = 15
 POSTER_BASE_PT = 11.0
 """The poster's base size; an offer's title is 1.3 times it, so never below 14 pt."""
 POSTER_MAX_SCALE = 1.6
-CARD_BASE_PT = 10.0
-"""An index card's base size: body text never below 10 pt."""
-CARD_STEPS = ((260, 1.3), (380, 1.15))
-"""(at most this many characters on the fuller side, scale): a card with little text prints larger."""
+CARD_SIZES = (16.0, 14.5, 13.0, 11.5, 10.0)
+"""An index card's base size in pt, largest first: the largest whose text fits each side of the
+card; body text never below 10 pt."""
+CARD_WIDTH_MM = 89.0
+"""An A6 card's text width (105 mm less 8 mm margins); see a6.css."""
+CARD_HEIGHT_MM = 100.0
+"""The height each side's text may fill: 128 mm inside the margins, less the band, less a margin
+for the estimate's error (measured: at 110 mm one example card ran onto a third page)."""
+PT_MM = 25.4 / 72
+EM_WIDTH = (0.56, 0.64)
+"""DejaVu Sans' mean character width in em: regular, bold (measured on Danish text)."""
 
 
 def poster_layout(catalogue: Catalogue) -> dict[str, float | str]:
@@ -35,25 +42,46 @@ def poster_layout(catalogue: Catalogue) -> dict[str, float | str]:
     return {"columns": columns, "size": round(POSTER_BASE_PT * scale, 1), "fill": fill}
 
 
-def card_size(catalogue: Catalogue, offer: Offer) -> float:
-    """The base size in pt of an offer's index card, from the characters on its fuller side."""
-    groups = sum(len(catalogue.target_groups[g].label) + 20 for g in offer.target_groups)
-    front = 2 * len(offer.title) + len(offer.summary) + groups
-    access = catalogue.access[offer.access]
-    contact = offer.contact
-    back = sum(
-        len(text or "") + 12
-        for text in (
-            access.label,
-            access.description,
-            contact.name,
-            contact.phone,
-            contact.email,
-            offer.location.one_line if offer.location else None,
-        )
+def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
+    per_line = max(1, int(width / (EM_WIDTH[bold] * size * PT_MM)))
+    return sum(-(-max(1, len(word_run)) // per_line) for word_run in text.split("\n"))
+
+
+def _height(blocks: list[tuple[str, float, float, bool, float]], size: float) -> float:
+    """The height in mm of (text, em size, width in mm, bold, em space above) blocks at `size`."""
+    return sum(
+        _lines(text, size * em, width, bold) * size * em * 1.3 * PT_MM + above * size * PT_MM
+        for text, em, width, bold, above in blocks
     )
-    if offer.schedule:
-        back += sum(len(str(v or "")) + 12 for v in offer.schedule.model_dump().values())
-    chars = max(front, back)
-    scale = next((s for limit, s in CARD_STEPS if chars <= limit), 1.0)
-    return round(CARD_BASE_PT * scale, 1)
+
+
+def card_size(catalogue: Catalogue, offer: Offer) -> float:
+    """The base size in pt of an offer's index card: the largest of CARD_SIZES at which both its
+    front and its back fit the card, by an estimate of their lines (cards.html, a6.css)."""
+    width = CARD_WIDTH_MM
+    access = catalogue.access[offer.access]
+    groups = [catalogue.target_groups[g].label for g in offer.target_groups]
+    contact = offer.contact
+    schedule = offer.schedule.model_dump().values() if offer.schedule else ()
+
+    def fits(size: float) -> bool:
+        dd = width - 5.5 * size * PT_MM
+        front = [
+            (offer.title, 1.7, width, True, 0.3),
+            (offer.summary, 1.1, width, False, 0.5),
+            ("badge", 1.0, width, True, 0.8),
+            ("Tilbuddet er for", 1.0, width, True, 1.3),
+            *((g, 1.0, width - 1.1 * size * PT_MM, False, 0.1) for g in groups),
+        ]
+        contacts = [t for t in (contact.name, contact.phone, contact.email) if t]
+        back = [
+            ("Sådan får du tilbuddet", 1.0, width, True, 1.0),
+            (f"{access.label}: {access.description or ''}", 1.0, width, True, 0.5),
+            *((f"Telefon: {t}", 1.0, dd, False, 0.2) for t in contacts),
+            *(((offer.location.one_line, 1.0, dd, False, 0.2),) if offer.location else ()),
+            (" ".join(str(v) for v in schedule if v), 1.0, dd, False, 0.2),
+        ]
+        back_mm = _height(back, size) + 25 + _lines(offer.title, 0.9 * size, width) * 4
+        return max(_height(front, size), back_mm) <= CARD_HEIGHT_MM
+
+    return next((size for size in CARD_SIZES if fits(size)), CARD_SIZES[-1])
