@@ -25,7 +25,8 @@ CARD_HEIGHT_MM = 100.0
 for the estimate's error (measured: at 110 mm one example card ran onto a third page)."""
 PT_MM = 25.4 / 72
 EM_WIDTH = (0.56, 0.64)
-"""DejaVu Sans' mean character width in em: regular, bold (measured on Danish text)."""
+"""DejaVu Sans' mean character width in em, regular and bold: an estimate (CARD_HEIGHT_MM leaves
+room for its error)."""
 
 
 def poster_layout(catalogue: Catalogue) -> dict[str, float | str]:
