@@ -15,13 +15,20 @@ import pytest
 from vifte.domain.danish import dato
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
+from vifte.source.validate import require_catalogue
 
+from ..conftest import REPO
 from .conftest import serve
-from .test_plan_meeting import build_plan, catalogue  # noqa: F401  (catalogue is a fixture)
+from .test_plan_meeting import build_plan
 
 PRINTED = dt.datetime(2027, 3, 5, 10, 0)
 """The day the plan is printed: day and month below ten, so an unpadded date shows."""
 SUBGOAL = "Mindst ét svar hver uge fra en arbejdsgiver i byen"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return require_catalogue(REPO)[0]
 
 
 def printed(page, path: Path) -> list[str]:
