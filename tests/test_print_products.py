@@ -27,6 +27,7 @@ from vifte.source.validate import require_catalogue
 from .conftest import REPO
 from .test_edition import _forms, internal_values
 from .test_pdf import figures, letters, text_of
+from .test_print_reading import WRONG_BREAKS, check_poster, check_readable, mean_fill, poster_spread
 
 LONG_WORD = "Langtord" + "x" * 104 + "slutning"  # 120 letters, no break
 assert len(LONG_WORD) == 120
@@ -412,3 +413,36 @@ def test_the_logo_is_found_as_the_theme_finds_it_and_only_that_file_is_served(tm
     assert render_pdf(page.format(own.as_uri()), REPO / "catalogue/images", (own,)).pages == 1
     with pytest.raises(PdfError, match="kunne ikke hentes"):
         render_pdf(page.format(beside.as_uri()), REPO / "catalogue/images", (own,))
+
+
+STRATEGY_BODY = 10.0
+"""A strategy document's body is mostly its goals table, set at 10 pt (strategy.css)."""
+
+
+def test_every_pdf_is_large_print_fills_its_pages_and_breaks_no_word(built):
+    """Body text at least 11 pt (cards 10, strategy tables 10), no blank page, no automatic
+    hyphen (decisions.md 37), and the brochures' pages filled rather than a third blank."""
+    pdfs = sorted(built["pdf"].rglob("*.pdf"))
+    assert len(pdfs) > 100
+    readings = {
+        pdf.relative_to(built["pdf"]).as_posix(): check_readable(
+            pdf, STRATEGY_BODY if pdf.parent.name == "strategi" else None
+        )
+        for pdf in pdfs
+    }
+    text = "".join(text_of(pdf) for pdf in pdfs)
+    for wrong in WRONG_BREAKS:
+        head, tail = wrong.split("-")
+        assert not re.search(rf"{head}[\u2010-]\s*\n\s*{tail}", text), wrong
+    assert mean_fill(built["pdf"] / "katalog.pdf", 2) >= 0.75
+    for path, reading in readings.items():
+        if path.split("/")[0] in ("omraader", "temaer", "maalgrupper") and len(reading.fills) > 4:
+            assert mean_fill(built["pdf"] / path, 2) >= 0.7, (path, reading.fills)
+    # The contents fit their page: no page of three contents lines (issue 22).
+    assert readings["katalog.pdf"].fills[1] > 0.5
+    # The mentor catalogue's contents share their page with the first mentors.
+    assert readings["mentorer.pdf"].fills[1] > 0.5
+    # The poster: one A3 sheet, offers across all of it, every offer title at 14 pt or more.
+    poster = built["pdf"] / "plakat.pdf"
+    assert len(readings["plakat.pdf"].fills) == 1 and poster_spread(poster) > 0.9
+    check_poster(poster, [o.title for o in built["c"].offers])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -33,36 +34,39 @@ WRONG_BREAKS = ("Handi-captoilet", "stop-pe", "arbejdsmarke-det", "Stresshåndte
 """Breaks pyphen's Danish patterns made in the example before (issue 22)."""
 
 
-def paper(pdf: Path) -> str:
+@dataclass(frozen=True)
+class Reading:
+    """What a reader meets in a PDF, read in one pass: its paper, its characters (not spaces) by
+    size in pt, and each page's filled share: from the top margin down to its lowest text above
+    the footer, as a share of the height between the margins (0 for a page with only a footer)."""
+
+    paper: str
+    sizes: Counter[float]
+    fills: list[float]
+
+    @property
+    def body(self) -> float:
+        """The body text's size: the size most characters have."""
+        return self.sizes.most_common(1)[0][0]
+
+
+def read(pdf: Path) -> Reading:
+    sizes: Counter[float] = Counter()
+    fills = []
     with pdfplumber.open(pdf) as doc:
-        return PAPER[round(float(doc.pages[0].width))]
-
-
-def sizes(pdf: Path) -> Counter[float]:
-    """Characters (not spaces) by size in pt."""
-    with pdfplumber.open(pdf) as doc:
-        return Counter(
-            round(float(c["size"]), 1) for p in doc.pages for c in p.chars if c["text"].strip()
-        )
-
-
-def body_size(pdf: Path) -> float:
-    """The body text's size: the size most characters have."""
-    return sizes(pdf).most_common(1)[0][0]
+        paper = PAPER[round(float(doc.pages[0].width))]
+        top_mm, bottom_mm = MARGINS_MM[paper]
+        for page in doc.pages:
+            top, limit = top_mm * 72 / 25.4, float(page.height) - bottom_mm * 72 / 25.4
+            chars = [c for c in page.chars if c["text"].strip()]
+            sizes.update(round(float(c["size"]), 1) for c in chars)
+            lows = [float(c["bottom"]) for c in chars if float(c["bottom"]) < limit]
+            fills.append((max(lows) - top) / (limit - top) if lows else 0.0)
+    return Reading(paper, sizes, fills)
 
 
 def fills(pdf: Path) -> list[float]:
-    """Each page's filled share: from the top margin down to its lowest text above the footer,
-    as a share of the height between the margins (0 for a page with nothing but the footer)."""
-    top_mm, bottom_mm = MARGINS_MM[paper(pdf)]
-    out = []
-    with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
-            top, limit = top_mm * 72 / 25.4, float(page.height) - bottom_mm * 72 / 25.4
-            lows = [float(c["bottom"]) for c in page.chars if c["text"].strip()]
-            lows = [b for b in lows if b < limit]
-            out.append((max(lows) - top) / (limit - top) if lows else 0.0)
-    return out
+    return read(pdf).fills
 
 
 def hyphenated(pdf: Path) -> list[str]:
@@ -71,17 +75,20 @@ def hyphenated(pdf: Path) -> list[str]:
     return [f"{a}-{b}" for a, b in re.findall(r"(\w+)\u2010\s*\n\s*(\w+)", text)]
 
 
-def check_readable(pdf: Path) -> None:
-    """What every PDF must be: body at least BODY_MIN, no page blank, no automatic word break."""
-    assert body_size(pdf) >= BODY_MIN[paper(pdf)], (pdf.name, sizes(pdf).most_common(3))
-    assert min(sizes(pdf)) >= 8, (pdf.name, min(sizes(pdf)))  # footers and badges included
-    assert all(f > 0.05 for f in fills(pdf)), (pdf.name, fills(pdf))
+def check_readable(pdf: Path, least: float | None = None) -> Reading:
+    """What every PDF must be: body at least `least` (default BODY_MIN of its paper), nothing
+    below 8 pt (footers and badges included), no page blank, no automatic word break."""
+    r = read(pdf)
+    assert r.body >= (least or BODY_MIN[r.paper]), (pdf.name, r.sizes.most_common(3))
+    assert min(r.sizes) >= 8, (pdf.name, min(r.sizes))
+    assert all(f > 0.05 for f in r.fills), (pdf.name, r.fills)
     assert hyphenated(pdf) == [], (pdf.name, hyphenated(pdf)[:5])
+    return r
 
 
 def mean_fill(pdf: Path, skip_front: int) -> float:
     """The mean filled share of the pages between the front (cover, contents) and the last."""
-    inner = fills(pdf)[skip_front:-1]
+    inner = read(pdf).fills[skip_front:-1]
     return sum(inner) / len(inner) if inner else 1.0
 
 
