@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image
@@ -96,6 +97,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     catalogue, _ = require_catalogue(root)
     assert len(catalogue.offer_by_id["meget-lang"].description) >= 3000
     return {"root": root, "site": site, "c": catalogue, "pdf": site / "pdf"}
+
+
+def columns_text(pdf: Path, pages: range) -> str:
+    """The text of pages (from 0) read a column at a time, left half then right half, line by
+    line: the contents run in two columns (decisions.md 37)."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for n in pages:
+            page = doc.pages[n]
+            words = page.extract_words()
+            for left in (True, False):
+                half = [w for w in words if (float(w["x0"]) < float(page.width) / 2) == left]
+                for w in sorted(half, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+                    out.append(w["text"])
+    return " ".join(out)
 
 
 def pages_text(pdf: Path) -> list[str]:
@@ -197,7 +213,7 @@ def test_contents_give_the_page_each_offer_is_on_and_bookmarks_point_there(built
         # An offer's heading is followed by its summary: that pair is on the offer's page
         # (the contents hold titles only), so the contents end where the first pair is.
         where = {o.title: first_page_with(texts, letters(o.title + o.summary), 2) for o in offers}
-        toc = "".join(texts[1 : min(where.values()) - 1])
+        toc = letters(columns_text(path, range(1, min(where.values()) - 1)))
         for o in offers:
             assert f"{letters(o.title)}{where[o.title]}" in toc, (path.name, o.id, where[o.title])
         marks = outline(path)
@@ -442,7 +458,7 @@ def test_every_pdf_is_large_print_fills_its_pages_and_breaks_no_word(built):
     assert readings["katalog.pdf"].fills[1] > 0.5
     # The mentor catalogue's contents share their page with the first mentors.
     assert readings["mentorer.pdf"].fills[1] > 0.5
-    # The poster: one A3 sheet, offers across all of it, every offer title at 14 pt or more.
+    # The poster: offers across the whole sheet, every offer title at 14 pt or more.
     poster = built["pdf"] / "plakat.pdf"
-    assert len(readings["plakat.pdf"].fills) == 1 and poster_spread(poster) > 0.9
+    assert poster_spread(poster) > 0.9  # one sheet for the example alone: test_the_poster_fits…
     check_poster(poster, [o.title for o in built["c"].offers])
