@@ -100,15 +100,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def columns_text(pdf: Path, pages: range) -> str:
-    """The text of pages (from 0) read a column at a time, left half then right half, line by
-    line: the contents run in two columns (decisions.md 37)."""
+    """The text of pages (from 0) read a column at a time, line by line: the contents run in two
+    columns on A4 (print.css), in one on A5 (decisions.md 37)."""
     out = []
     with pdfplumber.open(pdf) as doc:
         for n in pages:
             page = doc.pages[n]
             words = page.extract_words()
-            for left in (True, False):
-                half = [w for w in words if (float(w["x0"]) < float(page.width) / 2) == left]
+            halves = (True, False) if float(page.width) > 500 else (True,)
+            for left in halves:
+                half = [
+                    w
+                    for w in words
+                    if len(halves) == 1 or (float(w["x0"]) < float(page.width) / 2) == left
+                ]
                 for w in sorted(half, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
                     out.append(w["text"])
     return " ".join(out)
