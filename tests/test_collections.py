@@ -121,6 +121,9 @@ def test_a_registered_collection_builds_pages_schema_and_export(
             "description": JOBMESSE.split("|\n", 1)[1].split("offers:")[0].replace("  ", "", 1),
             "offers": ["virksomhedspraktik"],
             "themes": ["arbejdsliv"],
+            "description_html": '<p>Kom og mød <a href="../../tilbud/virksomhedspraktik/"'
+            ' rel="noopener noreferrer">praktikstederne</a> og få en kop kaffe.</p>\n',
+            "description_text": "Kom og mød praktikstederne og få en kop kaffe.",
         }
     ]
     assert len(export["offers"]) == 1  # the package's own collections are all still there

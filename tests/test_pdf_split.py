@@ -25,7 +25,7 @@ from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
 from .test_pdf import figures, letters
-from .test_print_products import first_page_with, outline, pages_text
+from .test_print_products import columns_text, first_page_with, outline, pages_text
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -111,7 +111,7 @@ def test_contents_list_the_page_each_area_and_offer_starts_on(pdfs):
     texts = [letters(t) for t in pages_text(path)]
     assert [n for n, t in enumerate(texts) if t.startswith("indhold")] == [1]
     where = {o.title: first_page_with(texts, letters(o.title + o.summary), 2) for o in c.offers}
-    toc = "".join(texts[1 : min(where.values()) - 1])
+    toc = letters(columns_text(path, range(1, min(where.values()) - 1)))
     for o in c.offers:
         assert f"{letters(o.title)}{where[o.title]}" in toc, (o.id, where[o.title])
     for area in c.areas.values():

@@ -145,13 +145,13 @@ def test_short_text_gets_no_lix_warning_but_is_listed(project, write, capsys):
 
 
 TEXTS = yaml.safe_load(
-    (Path(__file__).parent / "data/plain_language_texts.yaml").read_text("utf-8")
+    (Path(__file__).parent / "plain_language_texts.yaml").read_text("utf-8")
 )
 ONLY_DESCRIPTION = OFFER.replace("  Du kan få hjælp til din gæld.\n\n", "")
 
 
 def test_lix_warns_on_the_hard_texts_and_on_none_of_the_plain_ones(project, write, capsys):
-    """35 short offer texts written for this (tests/data/plain_language_texts.yaml): the rule
+    """35 short offer texts written for this (tests/plain_language_texts.yaml): the rule
     that warned on 4 of 22 plain texts (LIX over 40 in 10 words or more) warns on none now, and
     still on all 12 hard ones; a 13th, of six words, is too short for LIX to tell (hard_missed)."""
     for kind, texts in TEXTS.items():

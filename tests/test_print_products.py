@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 from PIL import Image
@@ -27,6 +28,7 @@ from vifte.source.validate import require_catalogue
 from .conftest import REPO
 from .test_edition import _forms, internal_values
 from .test_pdf import figures, letters, text_of
+from .test_print_reading import WRONG_BREAKS, check_poster, check_readable, mean_fill, poster_spread
 
 LONG_WORD = "Langtord" + "x" * 104 + "slutning"  # 120 letters, no break
 assert len(LONG_WORD) == 120
@@ -95,6 +97,26 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     catalogue, _ = require_catalogue(root)
     assert len(catalogue.offer_by_id["meget-lang"].description) >= 3000
     return {"root": root, "site": site, "c": catalogue, "pdf": site / "pdf"}
+
+
+def columns_text(pdf: Path, pages: range) -> str:
+    """The text of pages (from 0) read a column at a time, line by line: the contents run in two
+    columns on A4 (print.css), in one on A5 (decisions.md 37)."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for n in pages:
+            page = doc.pages[n]
+            words = page.extract_words()
+            halves = (True, False) if float(page.width) > 500 else (True,)
+            for left in halves:
+                half = [
+                    w
+                    for w in words
+                    if len(halves) == 1 or (float(w["x0"]) < float(page.width) / 2) == left
+                ]
+                for w in sorted(half, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+                    out.append(w["text"])
+    return " ".join(out)
 
 
 def pages_text(pdf: Path) -> list[str]:
@@ -196,7 +218,7 @@ def test_contents_give_the_page_each_offer_is_on_and_bookmarks_point_there(built
         # An offer's heading is followed by its summary: that pair is on the offer's page
         # (the contents hold titles only), so the contents end where the first pair is.
         where = {o.title: first_page_with(texts, letters(o.title + o.summary), 2) for o in offers}
-        toc = "".join(texts[1 : min(where.values()) - 1])
+        toc = letters(columns_text(path, range(1, min(where.values()) - 1)))
         for o in offers:
             assert f"{letters(o.title)}{where[o.title]}" in toc, (path.name, o.id, where[o.title])
         marks = outline(path)
@@ -412,3 +434,36 @@ def test_the_logo_is_found_as_the_theme_finds_it_and_only_that_file_is_served(tm
     assert render_pdf(page.format(own.as_uri()), REPO / "catalogue/images", (own,)).pages == 1
     with pytest.raises(PdfError, match="kunne ikke hentes"):
         render_pdf(page.format(beside.as_uri()), REPO / "catalogue/images", (own,))
+
+
+STRATEGY_BODY = 10.0
+"""A strategy document's body is mostly its goals table, set at 10 pt (strategy.css)."""
+
+
+def test_every_pdf_is_large_print_fills_its_pages_and_breaks_no_word(built):
+    """Body text at least 11 pt (cards 10, strategy tables 10), no blank page, no automatic
+    hyphen (decisions.md 37), and the brochures' pages filled rather than a third blank."""
+    pdfs = sorted(built["pdf"].rglob("*.pdf"))
+    assert len(pdfs) > 100
+    readings = {
+        pdf.relative_to(built["pdf"]).as_posix(): check_readable(
+            pdf, STRATEGY_BODY if pdf.parent.name == "strategi" else None
+        )
+        for pdf in pdfs
+    }
+    text = "".join(text_of(pdf) for pdf in pdfs)
+    for wrong in WRONG_BREAKS:
+        head, tail = wrong.split("-")
+        assert not re.search(rf"{head}[\u2010-]\s*\n\s*{tail}", text), wrong
+    assert mean_fill(built["pdf"] / "katalog.pdf", 2) >= 0.75
+    for path, reading in readings.items():
+        if path.split("/")[0] in ("omraader", "temaer", "maalgrupper") and len(reading.fills) > 4:
+            assert mean_fill(built["pdf"] / path, 2) >= 0.7, (path, reading.fills)
+    # The contents fit their page: no page of three contents lines (issue 22).
+    assert readings["katalog.pdf"].fills[1] > 0.5
+    # The mentor catalogue's contents share their page with the first mentors.
+    assert readings["mentorer.pdf"].fills[1] > 0.5
+    # The poster: offers across the whole sheet, every offer title at 14 pt or more.
+    poster = built["pdf"] / "plakat.pdf"
+    assert poster_spread(poster) > 0.9  # one sheet for the example alone: test_the_poster_fits…
+    check_poster(poster, [o.title for o in built["c"].offers])

@@ -7,7 +7,19 @@
   var keep = window.vifte.plan;
   var qr = window.vifte.qr;
   function $(selector, root) { return (root || document).querySelector(selector); }
-  function danishDate(iso) { return iso ? iso.split("-").reverse().join(".") : ""; }
+  /* A date ("2027-03-05") written as the site writes dates: the format the plan page states
+     (danish.py's DATE_FORMAT, "%d.%m.%Y"), so the printed plan has one date format. */
+  var dateFormat = ($("[data-vifte-plan]") || document.documentElement).getAttribute("data-vifte-date-format");
+  function danishDate(iso) {
+    var part = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!part || !dateFormat) return iso || "";
+    return dateFormat.replace("%Y", part[1]).replace("%m", part[2]).replace("%d", part[3]);
+  }
+  function today() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
 
   /* "Kontakt: Name, phone. Adresse: street, town." for an activity, or "". */
   function contactLine(a, keepPhone) {
@@ -70,25 +82,35 @@
         var value = p[0] === "meeting" ? danishDate(plan.meeting || "") : plan[p[0]];
         p[2].textContent = value || "(ikke skrevet)";
       });
-      printDate.textContent = new Date().toLocaleDateString("da-DK");
+      printDate.textContent = danishDate(today());
       printTable.textContent = "";
       plan.activities.forEach(function (a) {
         var row = document.createElement("tr");
-        [a.title, a.subgoal, danishDate(a.start), danishDate(a.end), a.hours, a.responsible, a.legal].forEach(function (value, i) {
-          var cell = document.createElement(i === 0 ? "th" : "td");
-          if (i === 0) cell.setAttribute("scope", "row");
-          if (i === 2 || i === 3) cell.className = "vifte-nowrap";
-          cell.textContent = value || "";
-          if (i === 0 && a.url) cell.appendChild(printLink(a));
-          var line = i === 0 && contactLine(a, true);  /* a phone number never breaks on paper */
-          if (line) {
-            var small = document.createElement("span");
-            small.className = "vifte-plan-print-contact";
-            small.textContent = line;
-            cell.appendChild(small);
-          }
-          row.appendChild(cell);
+        /* Three columns, so that the sub-goal has room: the activity, its sub-goal, and its
+           dates, hours, who is responsible and the law, one labelled line each. */
+        var title = document.createElement("th");
+        title.setAttribute("scope", "row");
+        title.textContent = a.title;
+        if (a.url) title.appendChild(printLink(a));
+        var line = contactLine(a, true);  /* a phone number never breaks on paper */
+        if (line) {
+          var small = document.createElement("span");
+          small.className = "vifte-plan-print-contact";
+          small.textContent = line;
+          title.appendChild(small);
+        }
+        var subgoal = document.createElement("td");
+        subgoal.textContent = a.subgoal || "";
+        var details = document.createElement("td");
+        ACTIVITY_FIELDS.slice(1).forEach(function (spec) {
+          var value = spec[2] === "date" ? danishDate(a[spec[0]]) : a[spec[0]];
+          if (!value) return;
+          var part = document.createElement("span");
+          part.className = "vifte-plan-print-detail";
+          part.textContent = spec[1] + ": " + value;
+          details.appendChild(part);
         });
+        [title, subgoal, details].forEach(function (cell) { row.appendChild(cell); });
         printTable.appendChild(row);
       });
     }

@@ -58,6 +58,11 @@ def sort_da(items: Iterable[T], key: Callable[[T], str] | None = None) -> list[T
     return sorted(items, key=lambda item: collation_key(get(item)))
 
 
+DATE_FORMAT = "%d.%m.%Y"
+"""How the site, its PDFs and the printed plan write a date: 05.10.2026 (plan.js reads it from the
+plan page, which states it once for the browser)."""
+
+
 def dato(day: dt.date) -> str:
     """A date as the site writes it: 05.10.2026."""
-    return day.strftime("%d.%m.%Y")
+    return day.strftime(DATE_FORMAT)

@@ -29,6 +29,7 @@ from vifte.domain.settings import RoutedTerm, Term
 from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
+from vifte.output.print_layout import card_size, poster_layout
 from vifte.output.qr import qr_svg
 from vifte.output.strategy_print import strategy_jobs
 from vifte.output.styles import colours_css
@@ -176,7 +177,7 @@ def _other_jobs(
     roots: tuple[Path, ...],
 ) -> Iterator[_Job]:
     """Index cards, the poster, the mentor catalogue and the directory of enterprises."""
-    a6 = {**context, "paper": "A6"}
+    a6 = {**context, "paper": "A6", "card_size": lambda o: card_size(catalogue, o)}
     cards = env.get_template("print/cards.html").render
     for o in catalogue.offers:
         html = cards(offers=[o], **a6)
@@ -184,7 +185,9 @@ def _other_jobs(
     if catalogue.offers:
         yield _Job("cards", CARDS_PATH, cards(offers=catalogue.offers, **a6), images, roots)
     themes = f"{TERM_LISTS['themes'].section}/"
-    poster = env.get_template("print/poster.html").render(**{**context, "paper": "A3"})
+    poster = env.get_template("print/poster.html").render(
+        **{**context, "paper": "A3", "layout": poster_layout(catalogue)}
+    )
     yield _Job("poster", POSTER_PATH, poster, images, roots, themes)
     for name, path, template in (
         ("mentors", MENTORS_PATH, "print/mentors.html"),

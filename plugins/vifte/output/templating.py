@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from vifte.domain import changes, news, strategy
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.danish import dato, sort_da
+from vifte.domain.danish import DATE_FORMAT, dato, sort_da
 from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
@@ -83,6 +83,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     env.filters["languages"] = languages_text
+    env.globals["date_format"] = DATE_FORMAT  # plan.js writes dates as `dato` does
     ranks = {o.id: n for n, o in enumerate(sort_da(catalogue.offers, key=lambda o: o.title))}
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
     env.globals["strategy"] = strategy  # lookups of strategy pages: strategy.serving(c, id)
