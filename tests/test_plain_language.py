@@ -144,9 +144,7 @@ def test_short_text_gets_no_lix_warning_but_is_listed(project, write, capsys):
     assert "heraf 0 så tydeligt, at vifte check advarer (mærket !)" in out.err
 
 
-TEXTS = yaml.safe_load(
-    (Path(__file__).parent / "plain_language_texts.yaml").read_text("utf-8")
-)
+TEXTS = yaml.safe_load((Path(__file__).parent / "plain_language_texts.yaml").read_text("utf-8"))
 ONLY_DESCRIPTION = OFFER.replace("  Du kan få hjælp til din gæld.\n\n", "")
 
 

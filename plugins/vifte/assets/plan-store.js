@@ -149,7 +149,7 @@
     var added = (ids || planIds())[button.getAttribute("data-id")] === true;
     var text = added ? "På din plan" : "Læg på min plan";
     button.textContent = text;
-    /* A card's button is one of many: its name also says which offer ("På din plan: Bedre søvn"). */
+    /* A card's button is one of many: its name also says which offer ("På din plan: <titel>"). */
     if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", text + ": " + button.getAttribute("data-title"));
     button.classList.toggle("vifte-button--done", added);
   }
