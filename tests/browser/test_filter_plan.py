@@ -113,3 +113,25 @@ def test_a_long_list_is_cut_in_the_mail_but_its_address_holds_it_all(page, site_
         shown = listed
     assert set(shown) <= titles and len(shown) >= 10
     assert page.url in mail["body"]
+
+
+def test_a_mentor_goes_on_min_plan_from_the_mentor_list(page, watched, site_url, catalogue, axe):
+    """Three offers and a mentor without a visit to a detail page: the list's rows carry the
+    same button as the cards, named with the mentor."""
+    mentors = sorted((m for m in catalogue.mentors if m.status != "closed"), key=lambda m: m.name)
+    mentor = mentors[0]
+    page.goto(site_url + "mentorer/")
+    button = _card_button(page, mentor.name)
+    button.focus()
+    page.keyboard.press("Enter")
+    news = page.locator("[aria-live=polite]")
+    assert news.text_content() == f"{mentor.name} er lagt på din plan."
+    assert page.get_by_role("button", name=f"På din plan: {mentor.name}", exact=True).is_visible()
+    assert axe_findings(axe, page) == []
+
+    page.goto(site_url + "plan/")
+    assert page.locator(".vifte-plan-activity h3").all_text_contents() == [mentor.name]
+    assert (
+        page.locator(".vifte-plan-activity a").first.get_attribute("href").endswith(mentor.page_url)
+    )
+    assert watched.foreign == [] and watched.errors == []
