@@ -1,0 +1,102 @@
+"""ProperDocs, the maintained continuation of MkDocs 1.x, is a tested bridge: `properdocs build`
+gives the same site as `vifte build`, for the example and for a new municipality's project.
+
+Both commands run as a municipality would run them, each in its own process (ProperDocs answers
+`import mkdocs` with itself, so it cannot share a process with MkDocs). Two differences are allowed:
+each generator names itself in `<meta name="generator">`, and `vifte build` marks the folder it
+built (MARKER), so that a later build may replace it; `properdocs build` writes no mark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from vifte.mkdocs.config import PDF_ENV
+from vifte.publish.site_dir import MARKER
+
+from .conftest import REPO
+
+BIN = Path(sys.executable).parent
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+def _env(*, pdf: bool) -> dict[str, str]:
+    """The environment both builds run in: the same "today", PDFs on or off (the one place)."""
+    return {
+        **os.environ,
+        "VIFTE_TODAY": dt.date.today().isoformat(),  # a build across midnight sees the same day
+        PDF_ENV: "1" if pdf else "0",
+    }
+
+
+def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> None:
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"{command[0]} failed:\n{done.stdout}\n{done.stderr}"
+
+
+def _build_both(project: Path, out: Path, *, pdf: bool) -> tuple[Path, Path]:
+    """Build the project with `properdocs build` and with `vifte build`; the two site folders."""
+    env = _env(pdf=pdf)
+    theirs, ours = out / "properdocs-site", out / "vifte-site"
+    _run([BIN / "properdocs", "build", "-f", "mkdocs.yml", "-d", theirs], project, env)
+    no_pdf = [] if pdf else ["--no-pdf"]
+    _run([BIN / "vifte", "build", "-p", project, "-d", ours, *no_pdf], project, env)
+    return theirs, ours
+
+
+def _files(site: Path) -> dict[str, Path]:
+    return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+
+
+def _generators(site: Path) -> set[bytes]:
+    return {m for p in site.rglob("*.html") for m in GENERATOR.findall(p.read_bytes())}
+
+
+def _content(path: Path) -> bytes:
+    data = path.read_bytes()
+    return GENERATOR.sub(b"", data) if path.suffix == ".html" else data
+
+
+def _assert_same_site(theirs: Path, ours: Path) -> None:
+    their_files, our_files = _files(theirs), _files(ours)
+    assert our_files.pop(MARKER, None), "vifte build marks the folder it built"
+    assert sorted(their_files) == sorted(our_files)
+    differ = [
+        name for name in our_files if _content(our_files[name]) != _content(their_files[name])
+    ]
+    assert differ == [], f"{len(differ)} files differ, e.g. {differ[:5]}"
+    # Each tool really ran: ProperDocs names itself where MkDocs names its version.
+    their_names, our_names = _generators(theirs), _generators(ours)
+    assert their_names and all(b"ProperDocs" in name for name in their_names), their_names
+    assert our_names and not any(b"ProperDocs" in name for name in our_names), our_names
+
+
+def _assert_vifte_ran(site: Path, project: Path) -> None:
+    """The pages, data and search index vifte's plugin makes are there, not only site_src/'s pages."""
+    pages = {p.parent.name for p in site.rglob("index.html")}
+    offers = {p.stem for p in (project / "catalogue/offers").glob("*.yaml")}
+    assert offers and offers <= pages, f"no page for {sorted(offers - pages)}"
+    assert (site / "data/catalogue.json").is_file()
+    assert (site / "pagefind/pagefind.js").is_file()
+
+
+def test_properdocs_builds_the_example_as_vifte_build_does(tmp_path):
+    """PDFs off: the example's 121 PDFs would take half a minute (the small project has them)."""
+    theirs, ours = _build_both(REPO, tmp_path, pdf=False)
+    _assert_vifte_ran(theirs, REPO)
+    _assert_same_site(theirs, ours)
+
+
+def test_properdocs_builds_a_new_municipalitys_project_with_its_pdfs(tmp_path):
+    project = tmp_path / "kommune"
+    _run([BIN / "vifte", "init", project], tmp_path, _env(pdf=True))
+    # properdocs first: it renders the PDFs; vifte build finds them unchanged in the PDF cache.
+    theirs, ours = _build_both(project, tmp_path, pdf=True)
+    _assert_vifte_ran(theirs, project)
+    assert sorted(p.name for p in theirs.rglob("*.pdf")), "properdocs build renders the PDFs"
+    _assert_same_site(theirs, ours)
