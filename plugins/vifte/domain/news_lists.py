@@ -1,12 +1,13 @@
 """The notices as the pages and feeds list them: newest first, the front page's, by year.
 
 The model is in news.py; these read the catalogue, which holds the notices (so the model does
-not know the catalogue). Templates know this module as `news`.
+not know the catalogue). Templates know this module as `news`, so it passes on `SECTION`.
 """
 
 from __future__ import annotations
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.news import SECTION as SECTION
 from vifte.domain.news import Notice
 
 FRONT_PAGE = 3

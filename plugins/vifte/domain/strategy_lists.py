@@ -2,7 +2,8 @@
 by period, the goals an offer serves, the status overview's rows.
 
 The model is in strategy.py; these read the catalogue, which holds the documents (so the model
-does not know the catalogue). Templates know this module as `strategy`.
+does not know the catalogue). Templates know this module as `strategy`, so it passes on the
+model's labels and symbols they show.
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.strategy import (
-    GOAL_STATUS_LABELS,
-    ORIGIN_GROUP_LABELS,
-    Goal,
-    StrategyDocument,
-    period_key,
-)
+from vifte.domain.strategy import GOAL_STATUS_LABELS as GOAL_STATUS_LABELS
+from vifte.domain.strategy import GOAL_SYMBOLS as GOAL_SYMBOLS
+from vifte.domain.strategy import KIND_LABELS as KIND_LABELS
+from vifte.domain.strategy import ORIGIN_GROUP_LABELS, Goal, StrategyDocument, period_key
+from vifte.domain.strategy import STATUS_LABELS as STATUS_LABELS
 
 
 def current(c: Catalogue) -> list[StrategyDocument]:
