@@ -29,8 +29,9 @@ class Catalogue(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     settings: Settings
-    table: Table
-    """The table of collections the catalogue was read with (registry.TABLE, or a test's own)."""
+    table: Table = Field(exclude=True)
+    """The table of collections the catalogue was read with (registry.TABLE, or a test's own);
+    not data, so not dumped."""
     items: dict[str, tuple[Any, ...]]
     today: dt.date = Field(default_factory=dt.date.today)
     """The date the pages treat as today (source/clock.py): the same for the checks and the site."""
