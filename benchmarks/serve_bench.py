@@ -23,7 +23,7 @@ from pathlib import Path
 from measure import load, median, run
 from synthetic import make_project
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.registry import TABLE
 from vifte.source.project import Project
 
 POLL = 0.02
@@ -66,7 +66,7 @@ def measure(offers: int, rounds: int, work: Path) -> str:
     yaml_file = Project.at(root).collection("offers") / f"{offer_id}.yaml"
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    page = base + COLLECTIONS["offers"].url(offer_id)
+    page = base + TABLE.collections["offers"].url(offer_id)
     vifte = str(Path(sys.executable).parent / "vifte")
     log = (work / "serve.log").open("w")
     server = subprocess.Popen(

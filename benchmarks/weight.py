@@ -32,8 +32,7 @@ from pathlib import Path
 from measure import load, run
 from synthetic import make_project
 
-from vifte.domain.collections import COLLECTIONS
-from vifte.domain.registry import FIXED_PAGES
+from vifte.domain.registry import FIXED_PAGES, TABLE
 from vifte.domain.routes import OFFER_LIST_PATH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,7 +42,7 @@ QUERIES = ("arbejde", "praktik", "arbejdr")  # the last is one letter wrong: typ
 BOXES = 10
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".csv"}
 PAGES = {f.key: f.section + "/" for f in FIXED_PAGES}
-FILTER_PAGE = COLLECTIONS["offers"].section + "/"
+FILTER_PAGE = TABLE.collections["offers"].section + "/"
 SEARCH_RESULT = "[data-vifte-search-results] .vifte-card"
 FILTER_BOX = "form[data-vifte-filter] input[type=checkbox]"
 LONG_TASKS = (

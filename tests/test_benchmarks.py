@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from vifte.cli import main
-from vifte.domain.collections import COLLECTIONS
 from vifte.domain.model import OfferKind
+from vifte.domain.registry import TABLE
 from vifte.source.project import Project
 from vifte.source.validate import require_catalogue
 
@@ -83,7 +83,7 @@ def test_the_vanilla_twin_builds_with_plain_mkdocs_and_has_every_offer_page(synt
     assert "- vifte" not in config.read_text("utf-8")  # no vifte plugin
     site = root / "vanilla-site"
     subprocess.run([BIN / "mkdocs", "build", "-q", "-f", config, "-d", site], check=True, env=ENV)
-    section = COLLECTIONS["offers"].section
+    section = TABLE.collections["offers"].section
     pages = [p for p in (site / section).glob("*/index.html")]
     assert len(pages) == N
     some_id, some = next(iter(data.offers.items()))

@@ -11,7 +11,8 @@ import pytest
 
 from vifte.cli import main
 from vifte.domain.danish import sort_da
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import OFFER_LIST_PATH, page_url
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.source.links import broken_in_site
 from vifte.source.validate import require_catalogue
@@ -50,20 +51,20 @@ def test_every_offer_mentor_and_enterprise_has_a_page(example_site):
         and len(catalogue.enterprises) >= 5
     )
     for offer in catalogue.offers:
-        html = (example_site / offer.page_url / "index.html").read_text(encoding="utf-8")
+        html = (example_site / page_url(TABLE, offer) / "index.html").read_text(encoding="utf-8")
         assert f"<h1>{_escape(offer.title)}</h1>" in html
         assert f'data-area="{offer.area}"' in html and f'data-access="{offer.access}"' in html
         assert catalogue.access[offer.access].label in html
         if offer.professional:
             assert 'id="til-fagfolk"' in html
     for mentor in catalogue.mentors:
-        assert _escape(mentor.name) in (example_site / mentor.page_url / "index.html").read_text(
-            encoding="utf-8"
-        )
+        assert _escape(mentor.name) in (
+            example_site / page_url(TABLE, mentor) / "index.html"
+        ).read_text(encoding="utf-8")
     for enterprise in catalogue.enterprises:
-        assert enterprise.cvr in (example_site / enterprise.page_url / "index.html").read_text(
-            encoding="utf-8"
-        )
+        assert enterprise.cvr in (
+            example_site / page_url(TABLE, enterprise) / "index.html"
+        ).read_text(encoding="utf-8")
 
 
 def test_index_pages_list_their_offers(example_site):
@@ -87,7 +88,7 @@ def test_index_pages_list_their_offers(example_site):
     # The filter page's cards come from the offers' data (tilbud/tilbud.json), every offer once.
     data = json.loads((example_site / OFFER_LIST_PATH).read_text(encoding="utf-8"))
     assert [o["u"] for o in data] == [
-        o.page_url for o in sort_da(catalogue.offers, lambda o: o.title)
+        page_url(TABLE, o) for o in sort_da(catalogue.offers, lambda o: o.title)
     ]
 
 

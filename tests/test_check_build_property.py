@@ -24,13 +24,12 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from vifte.domain.collections import COLLECTIONS
-from vifte.domain.refs import ref_paths
+from vifte.domain.refs import ref_paths, values_at
+from vifte.domain.registry import TABLE
 from vifte.domain.settings import Settings
 from vifte.mkdocs.build import build_site
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import load
-from vifte.source.references import values_at
 from vifte.source.validate import load_catalogue
 from vifte.source.written import as_written
 
@@ -78,7 +77,7 @@ STATES = {
 
 def _files(name: str) -> list[Path]:
     folder = TEMPLATE / ("strategy" if name == "strategy" else f"catalogue/{name}")
-    return sorted(p for p in folder.glob("*") if p.suffix in COLLECTIONS[name].suffixes)
+    return sorted(p for p in folder.glob("*") if p.suffix in TABLE.collections[name].suffixes)
 
 
 def _text_paths(schema: dict[str, Any], node: dict[str, Any], path: tuple[str, ...]) -> list:
@@ -101,7 +100,9 @@ def _text_paths(schema: dict[str, Any], node: dict[str, Any], path: tuple[str, .
 def _fields() -> tuple[dict[str, tuple[str, tuple[str, ...], str]], dict[str, Any]]:
     """Every reference path and every text path with a file of the template that has it."""
     refs, texts = {}, {}
-    kinds = [(name, COLLECTIONS[name].model) for name in COLLECTIONS] + [("settings", Settings)]
+    kinds = [(name, TABLE.collections[name].model) for name in TABLE.collections] + [
+        ("settings", Settings)
+    ]
     for name, model in kinds:
         files = (
             [TEMPLATE / "catalogue/settings.yaml"]
@@ -110,7 +111,7 @@ def _fields() -> tuple[dict[str, tuple[str, tuple[str, ...], str]], dict[str, An
         )
         schema = model.model_json_schema()
         paths = sorted(set(_text_paths(schema, schema, ())))
-        body = None if name == "settings" else COLLECTIONS[name].body_field
+        body = None if name == "settings" else TABLE.collections[name].body_field
         for path in paths:
             for file in files:
                 data = _read(file)[0]
@@ -128,7 +129,7 @@ def _fields() -> tuple[dict[str, tuple[str, tuple[str, ...], str]], dict[str, An
 
 
 def _model(file: Path) -> Any:
-    return Settings if file.name == "settings.yaml" else COLLECTIONS[file.parent.name].model
+    return Settings if file.name == "settings.yaml" else TABLE.collections[file.parent.name].model
 
 
 def _read(file: Path) -> tuple[Any, str | None]:

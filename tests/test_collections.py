@@ -1,13 +1,12 @@
 """A new kind of thing is one model, one table entry and its templates: the proof.
 
-The test registers `events` from outside the package (nothing in plugins/ mentions it) and
-builds a real site with its pages, its schema, its export, its search words and its checks.
+The test makes its own table with `events` (nothing in plugins/ mentions it) and renders the
+real pages, schema, export, search words and checks from it; the package's table is untouched.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -15,11 +14,16 @@ import pytest
 from pydantic import Field
 
 from tests.conftest import Write
-from vifte.domain.collections import register, unregister
+from vifte.domain.collections import Table
 from vifte.domain.entries import Collection
 from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.markup import plain_text
-from vifte.mkdocs.build import build_site
+from vifte.domain.registry import TABLE
+from vifte.output.export import catalogue_data
+from vifte.output.outputs import SCRIPTS
+from vifte.output.pages import Renderer
+from vifte.scaffold import new_file
+from vifte.source.project import Project
 from vifte.source.schema import schema_for, write_schemas
 from vifte.source.validate import load_catalogue
 
@@ -58,7 +62,7 @@ EVENT_HTML = """\
 <p class="event-date">{{ ev.date.isoformat() }}</p>
 {{ ev.description | md }}
 <ul class="event-offers">
-{% for o in c.linked(ev, "offers") %}<li><a href="{{ link(o.page_url) }}">{{ o.title }}</a></li>{% endfor %}
+{% for o in c.linked(ev, "offers") %}<li><a href="{{ link(o | page_url) }}">{{ o.title }}</a></li>{% endfor %}
 </ul>
 <p class="event-words" hidden>{{ search_words(page_url) }}</p>
 </article>
@@ -68,7 +72,7 @@ EVENTS_HTML = """\
 {% set description = "Det sker i kommunen." %}
 <h1>{{ title }}</h1>
 <ul class="events">
-{% for ev in c.events %}<li><a href="{{ link(ev.page_url) }}">{{ ev.title }}</a></li>{% endfor %}
+{% for ev in c.listed("events") %}<li><a href="{{ link(ev | page_url) }}">{{ ev.title }}</a></li>{% endfor %}
 </ul>
 """
 JOBMESSE = """\
@@ -83,34 +87,36 @@ themes: [arbejdsliv]
 
 
 @pytest.fixture
-def events() -> Iterator[Collection]:
-    register(EVENTS)
-    yield EVENTS
-    unregister("events")
+def table() -> Table:
+    return TABLE.adding(EVENTS)
 
 
 @pytest.fixture
-def event_project(project: Path, write: Write, events: Collection) -> Path:
+def event_project(project: Path, write: Write, table: Table) -> Project:
     write("theme/vifte/pages/event.html", EVENT_HTML)
     write("theme/vifte/pages/events.html", EVENTS_HTML)
     write("catalogue/events/jobmesse.yaml", JOBMESSE)
-    return project
+    return Project.at(project, table=table)
 
 
-def test_a_registered_collection_builds_pages_schema_and_export(
-    event_project: Path, tmp_path: Path
+def test_a_collection_of_its_own_table_gets_pages_schema_and_export(
+    event_project: Project, table: Table, tmp_path: Path
 ) -> None:
-    site = build_site(event_project / "mkdocs.yml", tmp_path / "site")
+    catalogue, report = load_catalogue(event_project)
+    assert catalogue is not None, report.lines()
+    renderer = Renderer(catalogue, [event_project.templates])
+    renderer.env.globals["scripts"] = SCRIPTS  # as outputs.py gives them
+    pages = {p.path: p.body for p in renderer.pages()}
 
-    page = (site / "arrangementer" / "jobmesse" / "index.html").read_text(encoding="utf-8")
+    page = pages["arrangementer/jobmesse.md"]
     assert "<h1>Jobmesse på havnen</h1>" in page
     assert '<p class="event-date">2027-05-04</p>' in page
     assert '<a href="../../tilbud/virksomhedspraktik/">' in page  # its reference, resolved
     assert "soeger" in page.split('class="event-words"')[1]  # search words: "søger" folded
-    overview = (site / "arrangementer" / "index.html").read_text(encoding="utf-8")
+    overview = pages["arrangementer/index.md"]
     assert '<a href="jobmesse/">Jobmesse på havnen</a>' in overview
 
-    export = json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))
+    export = json.loads(json.dumps(catalogue_data(catalogue)))
     assert export["events"] == [
         {
             "id": "jobmesse",
@@ -128,15 +134,23 @@ def test_a_registered_collection_builds_pages_schema_and_export(
     ]
     assert len(export["offers"]) == 1  # the package's own collections are all still there
 
-    schema = schema_for("event")
+    schema = schema_for("event", table)
     assert schema["$id"] == "urn:vifte:schema:event"
     assert set(schema["required"]) == {"title", "date", "summary", "description"}
-    written = write_schemas(tmp_path / "schema")
+    written = write_schemas(tmp_path / "schema", table)
     assert tmp_path / "schema" / "event.schema.json" in written
 
 
-def test_a_registered_collection_is_checked_like_the_others(
-    event_project: Path, write: Write
+def test_the_package_table_is_a_value_a_test_table_leaves_alone(table: Table) -> None:
+    assert "events" in table.collections
+    assert "events" not in TABLE.collections  # no global was changed
+    assert list(table.collections)[: len(TABLE.collections)] == list(TABLE.collections)
+    with pytest.raises(TypeError):
+        table.collections["more"] = EVENTS  # type: ignore[index]
+
+
+def test_a_collection_of_its_own_table_is_checked_like_the_others(
+    event_project: Project, write: Write
 ) -> None:
     path = write(
         "catalogue/events/sommerfest.yaml",
@@ -162,26 +176,45 @@ def test_a_registered_collection_is_checked_like_the_others(
     assert path.exists()
 
 
-def test_the_cli_offers_the_new_kind(event_project: Path) -> None:
-    from vifte.cli import main
-
-    assert main(["new", "event", "Høstmarked", "-p", str(event_project)]) == 0
-    made = event_project / "catalogue" / "events" / "hoestmarked.yaml"
+def test_vifte_new_writes_the_new_kind(event_project: Project, table: Table) -> None:
+    made = new_file(event_project.root, "event", "Høstmarked", table)
+    assert made == event_project.root / "catalogue" / "events" / "hoestmarked.yaml"
     assert made.read_text(encoding="utf-8") == 'title: "Høstmarked"\n'
 
 
-def test_a_reference_to_nothing_or_a_taken_section_is_refused(project: Path) -> None:
+def test_a_reference_to_nothing_or_a_taken_section_is_refused() -> None:
     class Typo(Routed):
         id: Id = Field(exclude=True)
         title: Text
         offers: Annotated[list[Id], Ref("ofers")] = Field(default_factory=list)
 
-    typo = Collection(**{**EVENTS.__dict__, "model": Typo})
-    register(typo)
-    try:
-        with pytest.raises(LookupError, match=r"Typo.offers: Ref\('ofers'\)"):
-            load_catalogue(project)
-    finally:
-        unregister("events")
+    with pytest.raises(LookupError, match=r"Typo.offers: Ref\('ofers'\)"):
+        TABLE.adding(Collection(**{**EVENTS.__dict__, "model": Typo}))
     with pytest.raises(ValueError, match="section 'plan' is taken"):
-        register(Collection(**{**EVENTS.__dict__, "section": "plan"}))
+        TABLE.adding(Collection(**{**EVENTS.__dict__, "section": "plan"}))
+    with pytest.raises(ValueError, match="'offers' is already in the table"):
+        TABLE.adding(Collection(**{**EVENTS.__dict__, "name": "offers"}))
+
+
+def test_the_built_in_collections_are_typed_attributes_of_the_catalogue() -> None:
+    # Real properties with return types, so mypy sees `c.offers` (no made-up attributes).
+    from typing import get_type_hints
+
+    from vifte.domain import catalogue as module
+    from vifte.domain.catalogue import Catalogue
+
+    names = {**vars(module)}
+    expected = {
+        "offers": "tuple[Offer, ...]",
+        "news": "tuple[Notice, ...]",
+        "strategy": "tuple[StrategyDocument, ...]",
+        "offer_by_id": "dict[str, Offer]",
+        "mentor_by_id": "dict[str, Mentor]",
+        "areas": "dict[str, Area]",
+        "target_groups": "dict[str, TargetGroup]",
+    }
+    for name, hint in expected.items():
+        prop = vars(Catalogue)[name]
+        getter = getattr(prop, "func", None) or prop.fget
+        assert get_type_hints(getter, names)["return"] == eval(hint, names), name
+    assert not hasattr(Catalogue, "__getattr__") or "__getattr__" not in vars(Catalogue)

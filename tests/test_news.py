@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from vifte.domain import news
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import new_file
 from vifte.source.validate import load_catalogue, require_catalogue
@@ -40,7 +42,7 @@ def catalogue():
 def test_each_notice_has_a_page_with_its_date_summary_text_and_offers(example_site, catalogue):
     assert len(catalogue.news) >= 4
     for n in catalogue.news:
-        html = page(example_site, n.page_url)
+        html = page(example_site, page_url(TABLE, n))
         assert f"<h1>{n.title}</h1>" in html
         assert f'<time datetime="{n.date.isoformat()}">{n.date.strftime("%d.%m.%Y")}</time>' in html
         assert n.summary in html

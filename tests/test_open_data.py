@@ -17,6 +17,8 @@ import pytest
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.mkdocs.build import build_site
 from vifte.output.export import SCHEMA_VERSION
 from vifte.output.export_schema import committed_path, export_schema_text
@@ -139,7 +141,7 @@ def test_hsds_ids_links_and_values(example_site, catalogue):
     by_name = {s["name"]: s for s in services}
     for offer in catalogue.offers:
         service = by_name[offer.title]
-        assert service["url"] == SITE_URL + offer.page_url
+        assert service["url"] == SITE_URL + page_url(TABLE, offer)
         assert organizations[service["organization_id"]]["name"] == offer.provider.name
         if offer.updated:  # the formats the installed jsonschema does not check itself
             assert dt.datetime.fromisoformat(service["last_modified"]).date() == offer.updated
@@ -215,12 +217,12 @@ def test_csv_cell_that_looks_like_a_formula_is_kept_as_text(project, write):
 
 def test_every_offer_page_carries_government_service_json_ld(example_site, catalogue):
     for offer in catalogue.offers:
-        html = (example_site / offer.page_url / "index.html").read_text(encoding="utf-8")
+        html = (example_site / page_url(TABLE, offer) / "index.html").read_text(encoding="utf-8")
         [block] = LD_JSON.findall(html)
         data = json.loads(block)
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentService"
         assert (data["name"], data["description"]) == (offer.title, offer.summary)
-        assert data["url"] == SITE_URL + offer.page_url
+        assert data["url"] == SITE_URL + page_url(TABLE, offer)
         assert data["provider"]["name"] == offer.provider.name
         assert data["areaServed"]["name"] == "Fjordstrand Kommune"
         labels = [catalogue.target_groups[g].label for g in offer.target_groups]

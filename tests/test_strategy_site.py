@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.domain.strategy import GOAL_STATUS_LABELS, GOAL_SYMBOLS
 from vifte.mkdocs.build import build_site
 from vifte.source.validate import require_catalogue
@@ -30,7 +32,7 @@ def catalogue():
 
 def test_every_document_has_a_page_with_its_goals_table(example_site, catalogue):
     for doc in catalogue.strategy:
-        html = page(example_site, doc.page_url)
+        html = page(example_site, page_url(TABLE, doc))
         assert f"<h1>{doc.title}" in html
         table = html.split('<table class="vifte-goals', 1)[1].split("</table>", 1)[0]
         for goal in doc.goals:

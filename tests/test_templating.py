@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from vifte.domain.danish import collation_key, sort_da
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import OFFER_LIST_PATH, page_url
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.output.templating import absolute_link, environment, site_link
 from vifte.source.validate import require_catalogue
@@ -120,7 +121,7 @@ def test_a_page_template_without_a_title_gets_its_items_own(project, write, tmp_
     site = build_site(project / "mkdocs.yml", tmp_path / "site")
     catalogue, _ = require_catalogue(project)
     mentor = catalogue.mentors[0]
-    html = (site / mentor.page_url / "index.html").read_text(encoding="utf-8")
+    html = (site / page_url(TABLE, mentor) / "index.html").read_text(encoding="utf-8")
     assert f"<title>{mentor.name} - " in html
     assert f'<meta name="description" content="{mentor.role}">' in html
 

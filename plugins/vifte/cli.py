@@ -171,7 +171,6 @@ def _formats() -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from vifte.domain.collections import COLLECTIONS
     from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.source import made_for
@@ -204,7 +203,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(
         cli_words.count(len(catalogue.items[col.name]), col.noun, col.plural)
-        for col in COLLECTIONS.values()
+        for col in catalogue.table.collections.values()
     )
     warnings = cli_words.count(len(report.warnings), "advarsel", "advarsler")
     print(f"Alt i orden: {counts} ({warnings}).", file=sys.stderr)

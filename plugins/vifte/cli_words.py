@@ -72,10 +72,10 @@ def count(n: int, singular: str, plural: str) -> str:
 
 def kind_words() -> dict[str, str]:
     """Every word `vifte new` accepts for a kind, from the table: Danish nouns and English kinds."""
-    from vifte.domain.collections import COLLECTIONS
+    from vifte.domain.registry import TABLE
 
     words: dict[str, str] = {}
-    for col in COLLECTIONS.values():
+    for col in TABLE.collections.values():
         for word in (col.noun, col.plural, col.kind):
             words.setdefault(_plain(word), col.kind)
     return words
@@ -83,19 +83,19 @@ def kind_words() -> dict[str, str]:
 
 def kind(value: str) -> str:
     """argparse's type for `vifte new`: a kind's Danish noun (or its English name) to the kind."""
-    from vifte.domain.collections import COLLECTIONS
+    from vifte.domain.registry import TABLE
 
     found = kind_words().get(_plain(value))
     if found is None:
-        nouns = ", ".join(_command_word(col.noun) for col in COLLECTIONS.values())
+        nouns = ", ".join(_command_word(col.noun) for col in TABLE.collections.values())
         raise argparse.ArgumentTypeError(f"'{value}' kendes ikke; vælg mellem {nouns}")
     return found
 
 
 def kind_metavar() -> str:
-    from vifte.domain.collections import COLLECTIONS
+    from vifte.domain.registry import TABLE
 
-    return "{" + ",".join(_command_word(col.noun) for col in COLLECTIONS.values()) + "}"
+    return "{" + ",".join(_command_word(col.noun) for col in TABLE.collections.values()) + "}"
 
 
 def _command_word(noun: str) -> str:

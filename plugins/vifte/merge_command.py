@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Read, check and merge the exports, then write the result atomically. 0 on success, 1 else."""
     from vifte.cli_words import count
-    from vifte.domain.collections import COLLECTIONS
+    from vifte.domain.registry import TABLE
     from vifte.output.national import MergeError, merge, parse
     from vifte.output.pdf_cache import write_atomically
     from vifte.publish.site_dir import describe_os_error
@@ -73,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{out}: kunne ikke skrives: {describe_os_error(exc)}", file=sys.stderr)
         return 1
     counts = ", ".join(
-        count(len(merged.get(name, [])), col.noun, col.plural) for name, col in COLLECTIONS.items()
+        count(len(merged.get(name, [])), col.noun, col.plural)
+        for name, col in TABLE.collections.items()
     )
     towns = count(len(merged["municipalities"]), "kommune", "kommuner")
     print(f"{out}: {towns} samlet med {counts}.", file=sys.stderr)

@@ -19,7 +19,7 @@ TERM_OPTIONS = {"area": "areas", "theme": "themes", "target_group": "target_grou
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """The `pdf` command's options (the edition option is added by the caller)."""
-    from vifte.domain.collections import TERM_LISTS
+    from vifte.domain.registry import TABLE
 
     pdf = sub.add_parser("pdf", help="lav kun PDF'erne (brochurerne), fx efter en rettelse")
     pdf.add_argument(
@@ -34,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help=f"kun disse slags PDF'er: {', '.join(dict.fromkeys(PRODUCTS.values()))} (standard: alle)",
     )
     for dest, terms in TERM_OPTIONS.items():
-        noun = TERM_LISTS[terms].noun
+        noun = TABLE.term_lists[terms].noun
         pdf.add_argument(
             f"--{dest.replace('_', '-')}",
             dest=dest,

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS
 from vifte.domain.danish import collation_key, dato
 from vifte.domain.entries import Collection
 from vifte.source.project import Project
@@ -36,7 +35,7 @@ def owner(item: Any) -> str:
 def review(catalogue: Catalogue, project: Project) -> str:
     """What must be reviewed now (review_by today or earlier), grouped by owner, oldest first."""
     due: dict[str, list[tuple[Any, Collection]]] = {}
-    for col in COLLECTIONS.values():
+    for col in catalogue.table.collections.values():
         for item in catalogue.items.get(col.name, ()):
             day = getattr(item, "review_by", None)
             if day is not None and day <= catalogue.today and item.status != "closed":
@@ -100,7 +99,7 @@ def lix_report(args: argparse.Namespace) -> int:
         return 1
     catalogue, documents, report = loaded
     limit = catalogue.settings.plain_language.lix_max
-    rows = measure(documents, report)
+    rows = measure(documents, report, catalogue.table)
     print(f"{'LIX':>5}  {'':1}  STED  FELT  (TITEL)")
     for row in rows:
         mark = "!" if too_hard(row.lix, limit) else " "

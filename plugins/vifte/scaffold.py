@@ -14,8 +14,9 @@ from typing import Any
 import jinja2
 
 from vifte.ci_files import NONE, write_ci
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS, by_kind
+from vifte.domain.collections import Table
 from vifte.domain.danish import slug
+from vifte.domain.registry import TABLE
 from vifte.source import loader, made_for
 from vifte.source.project import Project
 from vifte.source.schema import vscode_settings, write_schemas
@@ -91,7 +92,7 @@ def _copy_starter(directory: Path) -> None:
         )
     project = Project.at(directory)
     project.strategy.mkdir(exist_ok=True)
-    for col in COLLECTIONS.values():
+    for col in project.table.collections.values():
         project.collection(col.name).mkdir(parents=True, exist_ok=True)
     (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     write_schemas(directory / "schema")
@@ -131,13 +132,13 @@ def _fill_markdown(text: str, name: str) -> str:
     return text.replace(PLACEHOLDER, shown)
 
 
-def new_file(project: Path, kind: str, title: str) -> Path:
+def new_file(project: Path, kind: str, title: str, table: Table = TABLE) -> Path:
     """Write a commented file for a new item of a collection (offer, mentor, ...), named after the title.
 
     A collection without its own template in templates/new gets its title field only.
     """
-    col = by_kind(kind)
-    folder = Project.at(project).collection(col.name)
+    col = table.by_kind(kind)
+    folder = Project.at(project, table=table).collection(col.name)
     suffix = col.suffixes[0]
     path = folder / f"{slug(title)}{suffix}"
     if path.exists():
@@ -156,20 +157,20 @@ def new_file(project: Path, kind: str, title: str) -> Path:
         keep_trailing_newline=True,
     )
     env.filters["quoted"] = yaml_string
-    text = env.get_template(f"{kind}{suffix}").render(title=title, ids=_known_ids(project))
+    text = env.get_template(f"{kind}{suffix}").render(title=title, ids=_known_ids(project, table))
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def _known_ids(project: Path) -> dict[str, list[str]]:
+def _known_ids(project: Path, table: Table) -> dict[str, list[str]]:
     """The ids settings.yaml defines, to list in the new file's comments; empty if unreadable."""
     try:
         data: Any = loader.load(Project.at(project).settings_file).data
     except (loader.YamlProblem, OSError):
         return {}
     out: dict[str, list[str]] = {}
-    for key in TERM_LISTS:
+    for key in table.term_lists:
         items = data.get(key) if isinstance(data, dict) else None
         out[key] = [str(i["id"]) for i in items or [] if isinstance(i, dict) and "id" in i]
     return out

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
+
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -25,7 +28,7 @@ def key_pages() -> list[str]:
     from ..conftest import REPO
 
     catalogue, _ = require_catalogue(REPO)
-    first = catalogue.offers[0].page_url
+    first = page_url(TABLE, catalogue.offers[0])
     return [
         "",
         "tilbud/",

@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.source.validate import require_catalogue
 
 from ..conftest import REPO
@@ -77,7 +79,7 @@ def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
     offer = next(
         o for o in catalogue.offers if o.professional and o.internal_contact and o.legal_basis
     )
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     professional = page.locator(".vifte-professional")
     toggle = page.locator("[data-vifte-view-toggle]")
     assert not professional.is_visible()
@@ -89,7 +91,7 @@ def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
     assert page.get_by_text(offer.legal_basis[0]).is_visible()
     # internal fields are not in the public edition at all, toggle or not (tests/test_edition.py)
     assert page.get_by_role("heading", name="Kontakt for fagfolk").count() == 0
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     assert page.locator(".vifte-professional").is_visible()
     page.locator("[data-vifte-view-toggle]").click()
     assert not page.locator(".vifte-professional").is_visible()
@@ -97,7 +99,7 @@ def test_caseworker_view_is_a_remembered_toggle(page, site_url, catalogue):
 
 def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue, tmp_path):
     first, second = catalogue.offers[0], catalogue.offers[1]
-    page.goto(site_url + first.page_url)
+    page.goto(site_url + page_url(TABLE, first))
     page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert (
         page.locator("[data-vifte-add-status]").text_content() == "Tilbuddet er lagt på din plan."
@@ -134,7 +136,7 @@ def test_plan_is_built_printed_on_one_page_and_cleared(page, site_url, catalogue
 def test_an_offer_page_prints_without_navigation(page, site_url, catalogue, tmp_path):
     offer = next(o for o in catalogue.offers if o.enterprises and o.professional)
     enterprise = catalogue.enterprise_by_id[offer.enterprises[0]]
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     page.locator(
         "[data-vifte-view-toggle]"
     ).click()  # the caseworker prints the professional part too
@@ -154,7 +156,7 @@ def test_an_offer_page_prints_without_navigation(page, site_url, catalogue, tmp_
 
 def test_printed_links_show_their_address(page, site_url, catalogue, tmp_path):
     enterprise = next(e for e in catalogue.enterprises if e.url)
-    page.goto(site_url + enterprise.page_url)
+    page.goto(site_url + page_url(TABLE, enterprise))
     pdf = tmp_path / "virksomhed.pdf"
     page.pdf(path=str(pdf), format="A4")
     text = subprocess.run(

@@ -7,6 +7,8 @@ import subprocess
 import pytest
 
 from vifte.domain.edition import INTERNAL
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.mkdocs.build import build_site
 
 from .conftest import axe_findings, serve
@@ -33,7 +35,7 @@ def test_internal_edition_shows_banner_and_internal_contact(page, intern_url, wa
 
     catalogue, _ = require_catalogue(REPO)
     offer = next(o for o in catalogue.offers if o.internal_contact and o.price)
-    page.goto(intern_url + offer.page_url)
+    page.goto(intern_url + page_url(TABLE, offer))
     assert page.get_by_text(BANNER).is_visible()
     # Behind the caseworker toggle, as on the public site: the screen is shared with the citizen.
     assert not page.get_by_text(offer.price).is_visible()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
+
 from .conftest import key_pages
 
 NOT_PAGES = ("assets", "pagefind", "data", "pdf")
@@ -73,10 +76,10 @@ def test_search_is_in_the_header_and_the_view_switch_only_where_it_matters(page,
     assert len(description) > 50
     assert page.locator("[data-vifte-view-toggle]").count() == 0
     with_text, without = _offers_with_and_without_professional_text()
-    page.goto(site_url + with_text.page_url, wait_until="networkidle")
+    page.goto(site_url + page_url(TABLE, with_text), wait_until="networkidle")
     assert page.locator("[data-vifte-view-toggle]").is_visible()
     # Where the switch would change nothing but its own label, it is not there.
-    for path in ["tilbud/", without.page_url]:
+    for path in ["tilbud/", page_url(TABLE, without)]:
         page.goto(site_url + path, wait_until="networkidle")
         assert page.locator("[data-vifte-view-toggle]").count() == 0, path
 
@@ -100,7 +103,7 @@ def test_the_caseworker_switch_is_modest_on_a_phone_and_after_the_summary(browse
     for width in (320, 390):
         context = browser.new_context(viewport={"width": width, "height": 800}, locale="da-DK")
         page = context.new_page()
-        page.goto(site_url + offer.page_url, wait_until="networkidle")
+        page.goto(site_url + page_url(TABLE, offer), wait_until="networkidle")
         switch = page.locator("[data-vifte-view-toggle]")
         box = switch.bounding_box()
         lead = page.locator(".vifte-lead").first.bounding_box()
@@ -148,7 +151,7 @@ def test_an_offer_says_how_to_get_started_and_leads_back_to_the_list(page, site_
 
     catalogue, _ = require_catalogue(REPO)
     offer = next(o for o in catalogue.offers if o.location and o.contact.phone)
-    page.goto(site_url + offer.page_url, wait_until="networkidle")
+    page.goto(site_url + page_url(TABLE, offer), wait_until="networkidle")
     steps = page.locator(".vifte-steps li").all_inner_texts()
     assert steps[0] == catalogue.access[offer.access].description
     assert offer.contact.phone in steps[1]

@@ -9,6 +9,8 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.source.validate import require_catalogue
 
 from ..conftest import REPO
@@ -32,9 +34,9 @@ def build_plan(page, site_url, catalogue):
     """An offer and a mentor from their pages, an own activity, names and a date on the plan page."""
     offer = _offer_with_address(catalogue)
     mentor = next(m for m in catalogue.mentors if m.contact.phone)
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     page.get_by_role("button", name="Læg på min plan", exact=True).click()
-    page.goto(site_url + mentor.page_url)
+    page.goto(site_url + page_url(TABLE, mentor))
     page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert page.locator("[data-vifte-add-status]").text_content() == "Mentoren er lagt på din plan."
     page.goto(site_url + "plan/")
@@ -78,7 +80,7 @@ def test_the_printed_plan_has_names_date_and_contacts(page, site_url, watched, c
     assert offer.contact.phone in text and mentor.contact.phone in text
     assert "Søg 5 job" in text  # the cell wraps; pdftotext interleaves it with the next cell
     site = catalogue.settings.municipality.url
-    assert (site.split("//", 1)[1] + offer.page_url) in text.replace(" ", "")
+    assert (site.split("//", 1)[1] + page_url(TABLE, offer)) in text.replace(" ", "")
     assert watched.foreign == [] and watched.errors == []
 
 
@@ -101,7 +103,7 @@ def test_each_printed_offer_has_a_qr_code_to_its_page(page, site_url, watched, c
         for code in zxingcpp.read_barcodes(Image.open(png))
     }
     site = catalogue.settings.municipality.url
-    assert found == {site + offer.page_url, site + mentor.page_url}
+    assert found == {site + page_url(TABLE, offer), site + page_url(TABLE, mentor)}
     assert watched.foreign == [] and watched.errors == []
 
 
@@ -191,7 +193,7 @@ def test_an_idle_plan_is_not_added_to_from_an_offer_page(page, site_url, watched
         "H => localStorage.setItem('vifte.plan.used', String(Date.now() - 9 * H))", HOUR_MS
     )
     other = next(o for o in catalogue.offers if o.id != offer.id)
-    page.goto(site_url + other.page_url)
+    page.goto(site_url + page_url(TABLE, other))
     page.get_by_role("button", name="Læg på min plan", exact=True).click()
     page.goto(site_url + "plan/")
     assert page.locator(".vifte-plan-activity").count() == 1

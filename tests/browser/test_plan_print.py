@@ -13,6 +13,8 @@ import pdfplumber
 import pytest
 
 from vifte.domain.danish import dato
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
 from vifte.source.validate import require_catalogue
@@ -105,8 +107,8 @@ def test_a_long_plan_keeps_each_activity_and_its_contact_on_one_page(
     site = catalogue.settings.municipality.url.split("//", 1)[1]
     # A row is never cut: its first cell and its last line (contact or sub-goal) share a page.
     for first, last in [
-        (site + offer.page_url, offer.contact.phone),
-        (site + mentor.page_url, mentor.contact.phone),
+        (site + page_url(TABLE, offer), offer.contact.phone),
+        (site + page_url(TABLE, mentor), mentor.contact.phone),
         *((f"A{n}", f"D{n}") for n in range(len(own))),
     ]:
         holding = [i for i, p in enumerate(pages) if on(first, p)]

@@ -6,6 +6,9 @@ import json
 
 import pytest
 
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
+
 MESSAGE = "Den plan, der var gemt i denne browser, kunne ikke læses, så den er slettet."
 
 
@@ -76,9 +79,9 @@ def test_a_plan_discarded_on_another_page_is_reported_on_the_plan_page(
     page, site_url, watched, catalogue
 ):
     offer = catalogue.offers[0]
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     _store(page, GARBAGE["tom-aktivitet"])
-    page.goto(site_url + offer.page_url)
+    page.goto(site_url + page_url(TABLE, offer))
     page.get_by_role("button", name="Læg på min plan", exact=True).click()
     assert (
         page.locator("[data-vifte-add-status]").text_content() == "Tilbuddet er lagt på din plan."

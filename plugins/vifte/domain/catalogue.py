@@ -8,23 +8,30 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vifte.domain.collections import Table
 from vifte.domain.danish import collation_key
 from vifte.domain.edition import Edition, published
-from vifte.domain.model import Offer
+from vifte.domain.model import Enterprise, Mentor, Offer
+from vifte.domain.news import Notice
 from vifte.domain.refs import refs_of
-from vifte.domain.settings import Settings
+from vifte.domain.settings import Access, Area, Settings, TargetGroup, Term, Theme
+from vifte.domain.strategy import StrategyDocument
 
 
 class Catalogue(BaseModel):
     """The validated catalogue: settings plus every collection's items, each sorted by id.
 
-    Lookups come from the table in collections.py: `c.offers` (a collection's items),
-    `c.offer_by_id` (by its kind), `c.areas` (a term list by id), for any collection or list.
+    The built-in collections and term lists are typed properties (`c.offers`, `c.offer_by_id`,
+    `c.areas`); any collection of its table, by name: `c.listed(name)`, `c.by_id(name)`,
+    `c.terms(name)`.
     """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     settings: Settings
+    table: Table = Field(exclude=True)
+    """The table of collections the catalogue was read with (registry.TABLE, or a test's own);
+    not data, so not dumped."""
     items: dict[str, tuple[Any, ...]]
     today: dt.date = Field(default_factory=dt.date.today)
     """The date the pages treat as today (source/clock.py): the same for the checks and the site."""
@@ -35,47 +42,81 @@ class Catalogue(BaseModel):
         """The catalogue as an edition publishes it: every field it does not publish removed."""
         return published(self, edition)
 
-    def __getattr__(self, name: str) -> Any:
-        if not name.startswith("_") and name in (lookups := self.lookups):
-            return lookups[name]()
-        return super().__getattr__(name)  # type: ignore[misc]
+    @cached_property
+    def offers(self) -> tuple[Offer, ...]:
+        return self.listed("offers")
 
     @cached_property
-    def lookups(self) -> dict[str, Any]:
-        """Every derived name the table gives, each computed when first asked for."""
-        from vifte.domain.collections import COLLECTIONS, TERM_LISTS
+    def mentors(self) -> tuple[Mentor, ...]:
+        return self.listed("mentors")
 
-        cache: dict[str, Any] = {}
+    @cached_property
+    def enterprises(self) -> tuple[Enterprise, ...]:
+        return self.listed("enterprises")
 
-        def once(name: str, make: Any) -> Any:
-            def get() -> Any:
-                if name not in cache:
-                    cache[name] = make()
-                return cache[name]
+    @cached_property
+    def news(self) -> tuple[Notice, ...]:
+        return self.listed("news")
 
-            return get
+    @cached_property
+    def strategy(self) -> tuple[StrategyDocument, ...]:
+        return self.listed("strategy")
 
-        out: dict[str, Any] = {}
-        for col in COLLECTIONS.values():
-            out[col.name] = once(
-                col.name, lambda col=col: tuple(filter(_listed, self.items.get(col.name, ())))
-            )
-            out[f"{col.kind}_by_id"] = once(
-                f"{col.kind}_by_id",
-                lambda col=col: {i.id: i for i in self.items.get(col.name, ())},
-            )
-        for terms in TERM_LISTS.values():
-            out[terms.name] = once(
-                terms.name,
-                lambda terms=terms: {t.id: t for t in getattr(self.settings, terms.name)},
-            )
-        return out
+    @property
+    def offer_by_id(self) -> dict[str, Offer]:
+        return self.by_id("offers")
+
+    @property
+    def mentor_by_id(self) -> dict[str, Mentor]:
+        return self.by_id("mentors")
+
+    @property
+    def enterprise_by_id(self) -> dict[str, Enterprise]:
+        return self.by_id("enterprises")
+
+    @property
+    def news_by_id(self) -> dict[str, Notice]:
+        return self.by_id("news")
+
+    @property
+    def strategy_by_id(self) -> dict[str, StrategyDocument]:
+        return self.by_id("strategy")
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        return self.terms("areas")
+
+    @property
+    def access(self) -> dict[str, Access]:
+        return self.terms("access")
+
+    @property
+    def themes(self) -> dict[str, Theme]:
+        return self.terms("themes")
+
+    @property
+    def target_groups(self) -> dict[str, TargetGroup]:
+        return self.terms("target_groups")
 
     def by_id(self, collection: str) -> dict[str, Any]:
-        """The items of one collection by id."""
-        from vifte.domain.collections import COLLECTIONS
+        """The items of one collection by id (closed ones too: their pages and references stay)."""
+        return self._by_id[collection]
 
-        return self.lookups[f"{COLLECTIONS[collection].kind}_by_id"]()  # type: ignore[no-any-return]
+    def terms(self, term_list: str) -> dict[str, Any]:
+        """The terms of one list of settings.yaml by id."""
+        return self._terms[term_list]
+
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        return {
+            name: {i.id: i for i in self.items.get(name, ())} for name in self.table.collections
+        }
+
+    @cached_property
+    def _terms(self) -> dict[str, dict[str, Term]]:
+        return {
+            name: {t.id: t for t in getattr(self.settings, name)} for name in self.table.term_lists
+        }
 
     @cached_property
     def last_updated(self) -> dt.date | None:
@@ -107,18 +148,15 @@ class Catalogue(BaseModel):
 
     def referring(self, collection: str, item: Any) -> list[Any]:
         """The items of `collection` that name `item` in any reference field, by title."""
-        from vifte.domain.collections import COLLECTIONS, collection_of
-
-        target = collection_of(item).name
-        fields = [
-            f for f, ref in refs_of(COLLECTIONS[collection].model).items() if ref.target == target
-        ]
+        col = self.table.collections[collection]
+        target = self.table.collection_of(item).name
+        fields = [f for f, ref in refs_of(col.model).items() if ref.target == target]
         found = [
             i
             for i in self.listed(collection)
             if any(item.id in _ids(getattr(i, f)) for f in fields)
         ]
-        return sorted(found, key=lambda i: collation_key(COLLECTIONS[collection].title(i)))
+        return sorted(found, key=lambda i: collation_key(col.title(i)))
 
     def stale(self, item: Any) -> bool:
         """Whether an item's review date passed more than the grace period (settings) ago."""
@@ -149,7 +187,7 @@ class Catalogue(BaseModel):
         return found[:limit]
 
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
-        return self.referring("offers", self.by_id("enterprises")[enterprise_id])
+        return self.referring("offers", self.enterprise_by_id[enterprise_id])
 
 
 def _listed(item: Any) -> bool:

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from vifte.domain.fields import Routed
 from vifte.domain.settings import Term
 
-if TYPE_CHECKING:
-    from vifte.domain.catalogue import Catalogue
 
-
-def _nothing(_catalogue: Catalogue, _item: Any) -> dict[str, Any]:
+def _nothing(_catalogue: Any, _item: Any) -> dict[str, Any]:
     return {}
 
 
@@ -58,8 +55,9 @@ class Collection:
     search_text: Callable[[Any], str] | None = None
     """The words of an item for the search index's extra words; None: none."""
     keywords_field: str | None = None
-    context: Callable[[Catalogue, Any], dict[str, Any]] = field(default=_nothing)
-    """Extra template values for an item's page."""
+    context: Callable[[Any, Any], dict[str, Any]] = field(default=_nothing)
+    """Extra template values for an item's page, from the catalogue and the item (the catalogue
+    is typed Any here: it holds a table of these entries, so naming it would be a circle)."""
     folder: str | None = None
     """Where its files lie, relative to the project root; None: catalogue/NAME."""
     format: Format = "yaml"

@@ -131,10 +131,4 @@ class Strict(BaseModel):
 
 
 class Routed(Strict):
-    """Something with its own page; its address comes from the table in collections.py."""
-
-    @property
-    def page_url(self) -> str:
-        from vifte.domain.collections import url_for
-
-        return url_for(self)
+    """Something with its own page; routes.page_url gives its address from the table."""

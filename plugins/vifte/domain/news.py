@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.model import Image
 
-if TYPE_CHECKING:
-    from vifte.domain.catalogue import Catalogue
-
 FOLDER = "catalogue/news"
 """The project folder of notices (registry.py and source/project.py read it from here)."""
 SECTION = "nyt"
 """The archive's address; a notice's page is nyt/<id>/."""
-FRONT_PAGE = 3
-"""How many notices the front page shows."""
 
 
 class Notice(Routed):
@@ -71,29 +66,3 @@ def problems(notice: Notice) -> Iterator[Problem]:
             f"nyheden udløber ({notice.expires.isoformat()}), før den udkommer "
             f"({notice.date.isoformat()}); ret 'expires' eller 'date'",
         )
-
-
-def newest_first(c: Catalogue) -> list[Notice]:
-    """Every notice, newest first; on the same day by title, so the order is stable."""
-    notices: list[Notice] = list(c.items.get("news", ()))
-    return sorted(
-        sorted(notices, key=lambda n: (n.title, n.id)), key=lambda n: n.date, reverse=True
-    )
-
-
-def front_page(c: Catalogue) -> list[Notice]:
-    """The newest notices that still apply on the site's date, for the front page."""
-    return [n for n in newest_first(c) if not n.expired_by(c.today)][:FRONT_PAGE]
-
-
-def by_year(c: Catalogue) -> list[tuple[int, list[Notice]]]:
-    """The archive: notices grouped by year, newest year and notice first."""
-    out: dict[int, list[Notice]] = {}
-    for n in newest_first(c):
-        out.setdefault(n.date.year, []).append(n)
-    return list(out.items())
-
-
-def about(c: Catalogue, offer_id: str) -> list[Notice]:
-    """The notices that name an offer, newest first."""
-    return [n for n in newest_first(c) if offer_id in n.offers]

@@ -39,6 +39,20 @@ def ref_paths(model: type) -> list[tuple[tuple[str, ...], Ref]]:
     return out
 
 
+def values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> list[Any]:
+    """The raw values at a reference path of `ref_paths` ("*" is each item of a list), with their locations."""
+    if not path:
+        return [(data, loc)]
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if not isinstance(data, list):
+            return []
+        return [found for i, v in enumerate(data) for found in values_at(v, rest, (*loc, i))]
+    if not isinstance(data, dict) or head not in data:
+        return []
+    return values_at(data[head], rest, (*loc, head))
+
+
 def _parts_in(annotation: Any, many: bool = False) -> list[tuple[type, bool]]:
     """The models inside an annotation (`list[Goal]`, `Adoption | None`), and whether in a list."""
     origin = get_origin(annotation)

@@ -1,12 +1,13 @@
 """The package's own entries of the table: its collections, the term lists of settings.yaml
-and the fixed pages. A new kind (strategy documents, news) is one model, one entry here and its
-templates; collections.py registers these and holds the table.
+and the fixed pages, made into the package's table `TABLE`. A new kind (strategy documents,
+news) is one model, one entry here and its templates; what a table is, in collections.py.
 """
 
 from __future__ import annotations
 
 from vifte.domain import news, strategy
 from vifte.domain.changes import SECTION as CHANGES_SECTION
+from vifte.domain.collections import Table
 from vifte.domain.entries import Collection, FixedPage, TermList
 from vifte.domain.languages import language_names
 from vifte.domain.markup import plain_text
@@ -106,3 +107,6 @@ OWN_COLLECTIONS = (
         optional=True,
     ),
 )
+
+TABLE = Table.of(OWN_COLLECTIONS, OWN_TERM_LISTS, FIXED_PAGES)
+"""The package's table of collections: the one value every part of vifte reads by default."""

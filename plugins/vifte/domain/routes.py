@@ -1,7 +1,8 @@
 """Every generated page's address, computed from the table without rendering anything.
 
 The renderer renders these routes; the link checks read them; the theme gets the fixed pages'
-addresses as the template global `vifte_routes`.
+addresses as the template global `vifte_routes`; an item's or a term's address is `page_url`
+(the filter `page_url` in templates).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any, Literal
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.changes import SECTION as CHANGES_SECTION
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS
-from vifte.domain.entries import Collection
+from vifte.domain.collections import Table
+from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
-from vifte.domain.registry import FIXED_PAGES
+from vifte.domain.strategy import StrategyDocument
 
 EXPORT_PATH = "data/catalogue.json"
 """Where the open-data export lives in the built site."""
@@ -71,7 +72,7 @@ def feeds(c: Catalogue) -> list[Feed]:
     name = c.settings.municipality.name
     out = []
     if c.items.get("news"):
-        section = COLLECTIONS["news"].section
+        section = c.table.collections["news"].section
         out += [Feed(f"{section}/{f}.xml", f, f"Nyheder fra {name}", "news") for f in FEED_FORMATS]
     out += [
         Feed(f"{CHANGES_SECTION}/{f}.xml", f, f"Nyt og ændret i tilbuddene – {name}", "changes")
@@ -97,6 +98,19 @@ class Route:
         return url_of(self.path)
 
 
+def page_url(table: Table, obj: Any) -> str:
+    """The site-relative URL of an item's or a term's page ("tilbud/x/")."""
+    entry = table.entry_of(obj)
+    if isinstance(entry, TermList) and entry.section is None:
+        raise LookupError(f"the terms of {entry.name} have no pages")
+    return entry.url(obj.id)
+
+
+def file_url(table: Table, doc: StrategyDocument) -> str | None:
+    """The site path of a strategy document's attached original PDF, beside its page."""
+    return f"{page_url(table, doc)}{doc.file.rsplit('/', 1)[-1]}" if doc.file else None
+
+
 def url_of(path: str) -> str:
     """Site-relative URL of a Markdown source path, with directory URLs."""
     stem = path.removesuffix(".md")
@@ -109,20 +123,21 @@ def url_of(path: str) -> str:
 
 def routes(c: Catalogue) -> list[Route]:
     """Every generated page of the catalogue, in a stable order."""
-    cols = list(COLLECTIONS.values())
+    table = c.table
+    cols = list(table.collections.values())
     shown = [col for col in cols if not col.optional or c.items.get(col.name)]
     out = [
         Route(cols[0].index_path, cols[0].index_template),
-        *(Route(p.path, p.template) for p in FIXED_PAGES),
+        *(Route(p.path, p.template) for p in table.fixed_pages),
         *(Route(col.index_path, col.index_template) for col in shown[1:]),
         *(Route(col.path(page), template) for col in shown for page, template in col.pages),
     ]
-    for terms in TERM_LISTS.values():
+    for terms in table.term_lists.values():
         if terms.section is None:
             continue
-        lists = COLLECTIONS[terms.lists]
+        lists = table.collections[terms.lists]
         ref_field = next(f for f, r in refs_of(lists.model).items() if r.target == terms.name)
-        values = list(getattr(c, terms.name).values())
+        values = list(c.terms(terms.name).values())
         out.append(
             Route(
                 f"{terms.section}/index.md",
@@ -173,9 +188,9 @@ def _item_context(c: Catalogue, col: Collection, item: Any) -> dict[str, Any]:
     return {"item": item, col.variable: item, **col.context(c, item)}
 
 
-def route_globals() -> dict[str, str]:
+def route_globals(table: Table) -> dict[str, str]:
     """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`."""
     return {
-        **{p.key: f"{p.section}/" for p in FIXED_PAGES},
-        **{col.name: f"{col.section}/" for col in COLLECTIONS.values()},
+        **{p.key: f"{p.section}/" for p in table.fixed_pages},
+        **{col.name: f"{col.section}/" for col in table.collections.values()},
     }

@@ -36,13 +36,7 @@ class Term(Strict):
 
 
 class RoutedTerm(Term):
-    """A term with its own page (its section comes from the table in collections.py)."""
-
-    @property
-    def page_url(self) -> str:
-        from vifte.domain.collections import url_for
-
-        return url_for(self)
+    """A term with its own page (routes.page_url gives its address from the table)."""
 
 
 class Theme(RoutedTerm):

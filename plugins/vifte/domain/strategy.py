@@ -7,17 +7,13 @@ The labels, symbols and checks live here; pages and print read them from the mod
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
 from vifte.domain.fields import Date, Id, Markdown, Prose, Ref, Routed, Strict, Text
-
-if TYPE_CHECKING:
-    from vifte.domain.catalogue import Catalogue
 
 FOLDER = "strategy"
 """The project folder of strategy documents (source/project.py reads it from here)."""
@@ -174,11 +170,6 @@ class StrategyDocument(Routed):
         """Adopted and not archived: a draft is current (listed) but not yet one of the plans in force."""
         return self.status == "adopted"
 
-    @property
-    def file_url(self) -> str | None:
-        """The site path of the attached original PDF."""
-        return f"{self.page_url}{self.file.rsplit('/', 1)[-1]}" if self.file else None
-
     def goals_with(self, offer_id: str) -> list[Goal]:
         return [g for g in self.goals if offer_id in g.offers]
 
@@ -215,86 +206,7 @@ def problems(doc: StrategyDocument) -> Iterator[Problem]:
             )
 
 
-def current(c: Catalogue) -> list[StrategyDocument]:
-    """The documents that are not archived, newest period first, then by title."""
-    docs = [d for d in c.items.get("strategy", ()) if d.current]
-    return sorted(docs, key=lambda d: (period_key(d.period), d.title))
-
-
-def archived(c: Catalogue) -> list[StrategyDocument]:
-    docs = [d for d in c.items.get("strategy", ()) if not d.current]
-    return sorted(docs, key=lambda d: (period_key(d.period), d.title))
-
-
 def period_key(period: str) -> tuple[int, int]:
     """Newest first: the latest start year, then the latest end ("2026-2029", "2026-2028", "2026")."""
     years = [int(p) for p in period.split("-")]
     return (-years[0], -years[-1])
-
-
-def by_period(docs: Iterable[StrategyDocument]) -> list[tuple[str, list[StrategyDocument]]]:
-    """Documents grouped by period, in the order given."""
-    out: dict[str, list[StrategyDocument]] = {}
-    for d in docs:
-        out.setdefault(d.period, []).append(d)
-    return list(out.items())
-
-
-def replaced_by(c: Catalogue, doc: StrategyDocument) -> list[StrategyDocument]:
-    """The documents that name `doc` under `replaces`."""
-    return c.referring("strategy", doc)
-
-
-def serving(c: Catalogue, offer_id: str) -> list[tuple[StrategyDocument, Goal]]:
-    """The goals of current documents an offer works towards, with their document."""
-    return [(d, g) for d in current(c) for g in d.goals_with(offer_id)]
-
-
-def status_counts(goals: Iterable[Goal]) -> list[tuple[str, int]]:
-    """Goals per status, every status listed (also with 0), in the table's order."""
-    counts: Counter[str] = Counter(g.status for g in goals)
-    return [(s, counts[s]) for s in GOAL_STATUS_LABELS]
-
-
-Rows = list[tuple[str, list[tuple[str, int]]]]
-"""A chart's rows: a label and the goals per status."""
-
-
-def overview(c: Catalogue) -> dict[str, Any]:
-    """The status overview's numbers across the documents in force (adopted; drafts are named
-    apart, since their goals are not yet the municipality's): per status, origin and document."""
-    docs = [d for d in current(c) if d.in_force]
-    goals = [g for d in docs for g in d.goals]
-    return {
-        "documents": docs,
-        "drafts": [d for d in current(c) if d.draft],
-        "goals": goals,
-        "by_status": status_rows(goals),
-        "by_origin": origin_rows(goals),
-        "by_document": [(d.title, status_counts(d.goals)) for d in docs if d.goals],
-    }
-
-
-def status_rows(goals: Iterable[Goal]) -> Rows:
-    """One row per status, holding only that status's count."""
-    return [(GOAL_STATUS_LABELS[s], [(s, n)]) for s, n in status_counts(goals)]
-
-
-def origin_rows(goals: Iterable[Goal]) -> Rows:
-    """One row per origin that has goals: ministerial and local."""
-    goals = list(goals)
-    return [
-        (label, status_counts(g for g in goals if g.origin == origin))
-        for origin, label in ORIGIN_GROUP_LABELS.items()
-        if any(g.origin == origin for g in goals)
-    ]
-
-
-def goal_links(c: Catalogue) -> list[dict[str, str]]:
-    """Every goal <-> offer link, for the open-data export."""
-    return [
-        {"document": d.id, "goal": g.id, "offer": o}
-        for d in c.items.get("strategy", ())
-        for g in d.goals
-        for o in g.offers
-    ]

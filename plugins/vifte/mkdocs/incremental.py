@@ -23,7 +23,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from vifte.domain.collections import COLLECTIONS
 from vifte.domain.routes import routes
 from vifte.output.brochures import LOGO, link_text
 from vifte.output.outputs import SCRIPTS
@@ -87,7 +86,7 @@ def quick_pages(
         col = next(
             (
                 col
-                for col in COLLECTIONS.values()
+                for col in project.table.collections.values()
                 if path.parent == project.collection(col.name) and path.suffix in col.suffixes
             ),
             None,

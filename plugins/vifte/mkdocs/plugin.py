@@ -188,7 +188,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
-        env.globals["vifte_routes"] = route_globals()
+        env.globals["vifte_routes"] = route_globals(self.catalogue.table)
         env.globals["vifte_feeds"] = feeds(self.catalogue)
         env.globals["vifte_scripts"] = SCRIPTS  # view.js in every head; the rest by the pages
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.

@@ -20,15 +20,16 @@ import jinja2
 from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.edition import Edition
 from vifte.domain.entries import TermList
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
+from vifte.domain.routes import page_url
 from vifte.domain.settings import RoutedTerm, Term
 from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
+from vifte.output.print_job import Job
 from vifte.output.print_layout import card_size, poster_layout
 from vifte.output.qr import qr_svg
 from vifte.output.strategy_print import strategy_jobs
@@ -80,23 +81,8 @@ class Printed:
     """The URL of the site page it prints, if any (an offer's or a term's page links to its PDF)."""
 
 
-@dataclass(frozen=True)
-class _Job:
-    kind: str
-    """What is printed: "catalogue", "offer", or a term list's name ("areas", "themes", ...)."""
-    path: str
-    html: str
-    base_dir: Path
-    roots: tuple[Path, ...]
-    page_url: str | None = None
-    term: str | None = None
-    """The id of the area, theme, offer ... the PDF is about, if it is about one."""
-    split: Split | None = None
-    """How the catalogue is printed in parts, if it is (`html` then only keys the cache)."""
-
-
-Job = _Job
-"""What a chooser of PDFs (`brochures(chosen=...)`) is given."""
+_Job = Job
+"""What a chooser of PDFs (`brochures(chosen=...)`) is given (print_job.py)."""
 
 
 def data_day(catalogue: Catalogue) -> dt.date:
@@ -129,14 +115,14 @@ def _jobs(
     for terms, field, term, offers in _term_brochures(catalogue):
         chosen = {o.id for o in offers}
         html = render(term=term, terms=terms, field=field, chosen=chosen, **a5)
-        yield _Job(terms.name, term_path(terms, term), html, images, roots, term.page_url, term.id)
+        url = page_url(catalogue.table, term)
+        yield _Job(terms.name, term_path(terms, term), html, images, roots, url, term.id)
     offer = env.get_template("print/offer.html")
     for o in catalogue.offers:
-        yield _Job(
-            "offer", offer_path(o), offer.render(o=o, **context), images, roots, o.page_url, o.id
-        )
+        url = page_url(catalogue.table, o)
+        yield _Job("offer", offer_path(o), offer.render(o=o, **context), images, roots, url, o.id)
     yield from _other_jobs(catalogue, env, context, images, roots)
-    yield from strategy_jobs(catalogue, env, context, images, roots)
+    yield from strategy_jobs(catalogue, env, context, images, roots, FOLDER)
 
 
 def _catalogue_job(
@@ -181,10 +167,10 @@ def _other_jobs(
     cards = env.get_template("print/cards.html").render
     for o in catalogue.offers:
         html = cards(offers=[o], **a6)
-        yield _Job("card", card_path(o), html, images, roots, o.page_url, o.id)
+        yield _Job("card", card_path(o), html, images, roots, page_url(catalogue.table, o), o.id)
     if catalogue.offers:
         yield _Job("cards", CARDS_PATH, cards(offers=catalogue.offers, **a6), images, roots)
-    themes = f"{TERM_LISTS['themes'].section}/"
+    themes = f"{catalogue.table.term_lists['themes'].section}/"
     poster = env.get_template("print/poster.html").render(
         **{**context, "paper": "A3", "layout": poster_layout(catalogue)}
     )
@@ -193,8 +179,8 @@ def _other_jobs(
         ("mentors", MENTORS_PATH, "print/mentors.html"),
         ("enterprises", ENTERPRISES_PATH, "print/enterprises.html"),
     ):
-        if getattr(catalogue, name):
-            section = f"{COLLECTIONS[name].section}/"
+        if catalogue.listed(name):
+            section = f"{catalogue.table.collections[name].section}/"
             html = env.get_template(template).render(section=section, **context)
             yield _Job(name, path, html, images, roots, section)
 
@@ -204,11 +190,11 @@ def _term_brochures(
 ) -> Iterator[tuple[TermList, str, RoutedTerm, list[Offer]]]:
     """Each term with a page and offers (areas, themes, target groups): its brochure's content."""
     fields = refs_of(Offer)
-    for terms in TERM_LISTS.values():
+    for terms in catalogue.table.term_lists.values():
         if terms.section is None or terms.lists != "offers":
             continue
         field = next(f for f, r in fields.items() if r.target == terms.name)
-        for term in getattr(catalogue, terms.name).values():
+        for term in catalogue.terms(terms.name).values():
             offers = catalogue.offers_with(field, term.id)
             if offers and isinstance(term, RoutedTerm):
                 yield terms, field, term, offers

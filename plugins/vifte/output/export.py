@@ -19,12 +19,13 @@ import json
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS
 from vifte.domain.fields import markdown_fields
 from vifte.domain.images import site_url
 from vifte.domain.markup import plain_text, render_markdown
 from vifte.domain.model import Image
-from vifte.domain.strategy import StrategyDocument, goal_links
+from vifte.domain.routes import file_url, page_url
+from vifte.domain.strategy import StrategyDocument
+from vifte.domain.strategy_lists import goal_links
 
 FORMAT = "vifte-catalogue"
 SCHEMA_VERSION = 2
@@ -41,6 +42,8 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
         mode="json", exclude_none=True, exclude=set(EXCLUDED_SETTINGS)
     )
 
+    table = catalogue.table
+
     def item(obj: Any) -> dict[str, Any]:
         data = obj.model_dump(mode="json", exclude_none=True)
         if "url" in data:
@@ -52,15 +55,15 @@ def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
             if name in data:
                 data[name + HTML] = render_markdown(data[name])
                 data[name + TEXT] = plain_text(data[name])
-        if isinstance(obj, StrategyDocument) and obj.file_url:
-            data["file"] = {"url": obj.file_url, "file": obj.file}
-        return {"id": obj.id, "url": obj.page_url, **data}
+        if isinstance(obj, StrategyDocument) and (url := file_url(table, obj)):
+            data["file"] = {"url": url, "file": obj.file}
+        return {"id": obj.id, "url": page_url(table, obj), **data}
 
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         **settings,
-        **{name: [item(i) for i in catalogue.items.get(name, ())] for name in COLLECTIONS},
+        **{name: [item(i) for i in catalogue.items.get(name, ())] for name in table.collections},
         "goal_offers": goal_links(catalogue),
     }
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import Table
 from vifte.domain.fields import markdown_fields
+from vifte.domain.registry import TABLE
 from vifte.domain.settings import Settings
 from vifte.domain.strategy import StrategyDocument
 from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, HTML, SCHEMA_VERSION, TEXT
@@ -69,7 +70,7 @@ def _item(cls: type[BaseModel], definitions: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-def export_schema() -> dict[str, Any]:
+def export_schema(table: Table = TABLE) -> dict[str, Any]:
     """The schema of the whole export."""
     definitions: dict[str, Any] = {}
     settings = _model(Settings, definitions)
@@ -77,7 +78,7 @@ def export_schema() -> dict[str, Any]:
         settings["properties"].pop(name, None)
     collections = {
         name: {"type": "array", "items": _item(col.model, definitions)}
-        for name, col in COLLECTIONS.items()
+        for name, col in table.collections.items()
     }
     if "Image" in definitions:  # every image carries its site address
         image = definitions["Image"]
@@ -111,7 +112,7 @@ def export_schema() -> dict[str, Any]:
             "format",
             "schema_version",
             *settings.get("required", []),
-            *COLLECTIONS,
+            *table.collections,
             "goal_offers",
         ],
         "additionalProperties": False,
@@ -119,8 +120,8 @@ def export_schema() -> dict[str, Any]:
     }
 
 
-def export_schema_text() -> str:
-    return json.dumps(export_schema(), ensure_ascii=False, indent=2) + "\n"
+def export_schema_text(table: Table = TABLE) -> str:
+    return json.dumps(export_schema(table), ensure_ascii=False, indent=2) + "\n"
 
 
 def committed_path() -> Path:

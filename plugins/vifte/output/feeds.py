@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
-from vifte.domain import changes, news
+from vifte.domain import changes, news, news_lists
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import Feed, feeds
+from vifte.domain.routes import Feed, feeds, page_url
 from vifte.output.templating import Link, absolute_link
 
 EPOCH = dt.date(1970, 1, 1)
@@ -45,13 +45,14 @@ def entries(c: Catalogue, feed: Feed, link: Link) -> tuple[str, list[Entry]]:
     """The page a feed belongs to, and its entries, newest first."""
     if feed.about == "news":
         return link(f"{news.SECTION}/"), [
-            Entry(link(n.page_url), link(n.page_url), n.title, n.summary, n.date)
-            for n in news.newest_first(c)
+            Entry(link(url), link(url), n.title, n.summary, n.date)
+            for n in news_lists.newest_first(c)
+            for url in [page_url(c.table, n)]
         ]
     return link(f"{changes.SECTION}/"), [
         Entry(
-            link(ch.offer.page_url),
-            f"{link(ch.offer.page_url)}#{ch.anchor}",
+            link(page_url(c.table, ch.offer)),
+            f"{link(page_url(c.table, ch.offer))}#{ch.anchor}",
             f"{ch.label}: {ch.offer.title}",
             ch.offer.summary,
             ch.day,

@@ -14,9 +14,10 @@ import uuid
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.collections import Table
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Contact, Enterprise, Location, Offer
-from vifte.domain.routes import HSDS_FILES
+from vifte.domain.routes import HSDS_FILES, page_url
 
 COUNTRY = "DK"
 SERVICE_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
@@ -80,13 +81,13 @@ def _location(ids: _Ids, location: Location, org: str | None) -> dict[str, Any]:
     return data
 
 
-def _organization(ids: _Ids, site: str, e: Enterprise) -> dict[str, Any]:
+def _organization(ids: _Ids, site: str, e: Enterprise, table: Table) -> dict[str, Any]:
     oid = ids("organization", e.name)
     data: dict[str, Any] = {
         "id": oid,
         "name": e.name,
         "description": plain_text(e.description),
-        "uri": site + e.page_url,
+        "uri": site + page_url(table, e),
         "tax_id": e.cvr,
         "organization_identifiers": [
             {
@@ -141,7 +142,7 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
         "organization_id": org,
         "name": o.title,
         "description": plain_text(o.description),
-        "url": site + o.page_url,
+        "url": site + page_url(c.table, o),
         "status": SERVICE_STATUS[o.status],
         "application_process": " ".join(p for p in (access.label + ".", access.description) if p),
         "eligibility_description": ", ".join(groups),
@@ -176,7 +177,8 @@ def hsds_data(catalogue: Catalogue) -> dict[str, list[dict[str, Any]]]:
     municipality = catalogue.settings.municipality.name
     ids = _Ids(site)
     organizations: dict[str, dict[str, Any]] = {
-        e.name: _organization(ids, site, e) for e in catalogue.items.get("enterprises", ())
+        e.name: _organization(ids, site, e, catalogue.table)
+        for e in catalogue.items.get("enterprises", ())
     }
     locations: dict[str, dict[str, Any]] = {}
     services = []

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.model import Offer
+from vifte.domain.routes import page_url
 
 COUNTRY = "DK"
 
@@ -23,7 +24,7 @@ def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     municipality = catalogue.settings.municipality
     channel: dict[str, Any] = {
         "@type": "ServiceChannel",
-        "serviceUrl": municipality.url + o.page_url,
+        "serviceUrl": municipality.url + page_url(catalogue.table, o),
     }
     contact: dict[str, Any] = {"@type": "ContactPoint"}
     if o.contact.name:
@@ -50,7 +51,7 @@ def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
         "@type": "GovernmentService",
         "name": o.title,
         "description": o.summary,
-        "url": municipality.url + o.page_url,
+        "url": municipality.url + page_url(catalogue.table, o),
         "provider": {"@type": "Organization", "name": o.provider.name},
         "areaServed": {"@type": "AdministrativeArea", "name": municipality.name},
         "audience": [

@@ -13,6 +13,7 @@ from typing import Any
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import sort_da
 from vifte.domain.model import Offer
+from vifte.domain.routes import page_url
 
 KEYS = {
     "i": "id",
@@ -33,11 +34,11 @@ KEYS = {
 """Each offer's keys; the scripts read exactly these (assets/filter.js, assets/plan.js)."""
 
 
-def _entry(o: Offer) -> dict[str, Any]:
+def _entry(o: Offer, url: str) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "i": o.id,
         "t": o.title,
-        "u": o.page_url,
+        "u": url,
         "s": o.summary,
         "a": o.area,
         "x": o.access,
@@ -58,5 +59,8 @@ def offer_list_json(catalogue: Catalogue) -> str:
     """The listed offers in Danish title order (Æ, Ø, Å after Z), as one compact JSON array."""
     offers = sort_da(catalogue.offers, key=lambda o: o.title)
     return json.dumps(
-        [_entry(o) for o in offers], ensure_ascii=False, separators=(",", ":"), sort_keys=False
+        [_entry(o, page_url(catalogue.table, o)) for o in offers],
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=False,
     )

@@ -15,7 +15,13 @@ from typing import Literal
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
-from vifte.domain.routes import CSV_PATH, EXPORT_PATH, EXPORT_SCHEMA_PATH, OFFER_LIST_PATH
+from vifte.domain.routes import (
+    CSV_PATH,
+    EXPORT_PATH,
+    EXPORT_SCHEMA_PATH,
+    OFFER_LIST_PATH,
+    file_url,
+)
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
@@ -113,13 +119,13 @@ def outputs(
         yield Output(p.path, "pdf", content=p.pdf.data)
     if strategy is not None:
         for doc in catalogue.items.get("strategy", ()):
-            if doc.file and doc.file_url:
-                yield Output(doc.file_url, "file", source=strategy / FILES / doc.file)
+            if doc.file and (url := file_url(catalogue.table, doc)):
+                yield Output(url, "file", source=strategy / FILES / doc.file)
     for path, xml in feed_files(catalogue):
         yield Output(path, "feed", content=xml)
     if export:
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
-        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text())
+        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(catalogue.table))
         for path, text in hsds_files(catalogue).items():
             yield Output(path, "export", content=text)
         yield Output(CSV_PATH, "export", content=offers_csv(catalogue))

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import TERM_LISTS
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
 from vifte.output.brochures import Job
@@ -30,13 +29,15 @@ class Choice:
     """Term list name (areas, themes ...) -> the ids asked for."""
     offers: frozenset[str] | None
     """The offers that have every term asked for (None: no term asked for)."""
+    term_lists: frozenset[str] = frozenset()
+    """The names of the table's term lists (a term's brochure is a job of that kind)."""
 
     def __call__(self, job: Job) -> bool:
         if self.kinds is not None and job.kind not in self.kinds:
             return False
         if job.kind in self.terms:
             return job.term in self.terms[job.kind]
-        if self.offers is not None and job.kind not in TERM_LISTS and job.term is not None:
+        if self.offers is not None and job.kind not in self.term_lists and job.term is not None:
             return job.term in self.offers
         return True
 
@@ -60,10 +61,10 @@ def choose(
     ]
     asked = {name: frozenset(ids) for name, ids in terms.items() if ids}
     for name, ids in asked.items():
-        known = getattr(catalogue, name)
+        known = catalogue.terms(name)
         for term_id in sorted(ids - set(known)):
             problems.append(
-                f"ukendt {TERM_LISTS[name].noun} '{term_id}'; mulige: {', '.join(known)}"
+                f"ukendt {catalogue.table.term_lists[name].noun} '{term_id}'; mulige: {', '.join(known)}"
             )
     if problems:
         raise ChoiceError("\n".join(problems))
@@ -78,4 +79,4 @@ def choose(
             for name, ids in asked.items()
         ]
         offers = frozenset(set.intersection(*having))
-    return Choice(kinds, asked, offers)
+    return Choice(kinds, asked, offers, frozenset(catalogue.table.term_lists))

@@ -20,7 +20,6 @@ from functools import cache
 from pathlib import Path
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.danish import keyboard_spellings
 from vifte.domain.refs import refs_of
 
@@ -135,12 +134,12 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
     """The labels and descriptions of the areas, themes and target groups an item has."""
     out: list[str] = []
     for name, ref in refs_of(type(item)).items():
-        terms = TERM_LISTS.get(ref.target)
+        terms = catalogue.table.term_lists.get(ref.target)
         if terms is None or terms.section is None or terms.lists != collection:
             continue
         value = getattr(item, name)
         for term_id in [value] if isinstance(value, str) else value or []:
-            term = getattr(catalogue, terms.name)[term_id]
+            term = catalogue.terms(terms.name)[term_id]
             out += [term.label, term.description or ""]
     return " ".join(out)
 
@@ -152,7 +151,7 @@ Texts = dict[str, tuple[str, str, list[str], str]]
 def _texts(catalogue: Catalogue) -> Texts:
     """Each indexed page's (head, body, keywords, terms) text, by page URL."""
     texts: Texts = {}
-    for col in COLLECTIONS.values():
+    for col in catalogue.table.collections.values():
         if col.search_text is None:
             continue
         for item in catalogue.listed(col.name):
@@ -162,9 +161,9 @@ def _texts(catalogue: Catalogue) -> Texts:
             head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
             terms = _term_text(catalogue, col.name, item)
             texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
-    for term_list in TERM_LISTS.values():
+    for term_list in catalogue.table.term_lists.values():
         if term_list.section is not None:
-            for term in getattr(catalogue, term_list.name).values():
+            for term in catalogue.terms(term_list.name).values():
                 texts[term_list.url(term.id)] = (
                     f"{term.label} {term.description or ''}",
                     "",

@@ -17,6 +17,7 @@ from typing import Any
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Offer
+from vifte.domain.routes import page_url
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -55,7 +56,7 @@ def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]
         ("opdateret", lambda o: o.updated.isoformat() if o.updated else None),
         ("status", lambda o: o.status_label),
         ("lukket", lambda o: o.closed.isoformat() if o.closed else None),
-        ("side", lambda o: site + o.page_url),
+        ("side", lambda o: site + page_url(c.table, o)),
         ("beskrivelse", lambda o: plain_text(o.description)),
     ]
 

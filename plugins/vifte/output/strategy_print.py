@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.routes import page_url
 from vifte.domain.strategy import StrategyDocument
-
-if TYPE_CHECKING:
-    from vifte.output.brochures import _Job
+from vifte.output.print_job import Job
 
 KIND = "strategi"
 """The jobs' kind, as `vifte pdf` and the cache name them."""
@@ -35,12 +34,11 @@ def strategy_jobs(
     context: dict[str, Any],
     images: Path,
     roots: tuple[Path, ...],
-) -> Iterator[_Job]:
+    pdf_folder: str,
+) -> Iterator[Job]:
     """A print job per strategy document, archived ones too (their pages stay reachable)."""
-    from vifte.output.brochures import FOLDER as PDF_FOLDER
-    from vifte.output.brochures import _Job
-
     template = env.get_template("print/strategy.html")
     for doc in catalogue.items.get("strategy", ()):
         html = template.render(d=doc, **{**context, "paper": "A4"})
-        yield _Job(KIND, strategy_path(PDF_FOLDER, doc), html, images, roots, doc.page_url, doc.id)
+        url = page_url(catalogue.table, doc)
+        yield Job(KIND, strategy_path(pdf_folder, doc), html, images, roots, url, doc.id)

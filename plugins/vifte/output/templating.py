@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -19,13 +20,13 @@ import jinja2.bccache
 import jinja2.runtime
 from markupsafe import Markup
 
-from vifte.domain import changes, news, strategy
+from vifte.domain import changes, news_lists, strategy_lists
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import DATE_FORMAT, dato, sort_da
 from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
-from vifte.domain.routes import OFFER_LIST_PATH, feeds, route_globals
+from vifte.domain.routes import OFFER_LIST_PATH, feeds, file_url, page_url, route_globals
 from vifte.output import jsonld
 from vifte.output.charts import stacked
 
@@ -83,19 +84,23 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     env.filters["languages"] = languages_text
+    env.filters["page_url"] = partial(page_url, catalogue.table)  # `link(o | page_url)`
+    env.filters["file_url"] = partial(file_url, catalogue.table)  # a strategy's original PDF
     env.globals["date_format"] = DATE_FORMAT  # plan.js writes dates as `dato` does
     ranks = {o.id: n for n, o in enumerate(sort_da(catalogue.offers, key=lambda o: o.title))}
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
-    env.globals["strategy"] = strategy  # lookups of strategy pages: strategy.serving(c, id)
+    env.globals["strategy"] = strategy_lists  # lookups of strategy pages: strategy.serving(c, id)
     env.globals["chart"] = stacked
     env.globals["json_ld"] = lambda offer: jsonld.script(
         jsonld.government_service(catalogue, offer)
     )
-    env.globals["news"] = news  # notices: news.newest_first(c), news.about(c, id)
+    env.globals["news"] = news_lists  # notices: news.newest_first(c), news.about(c, id)
     env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     env.globals["offer_list"] = OFFER_LIST_PATH  # the offers as data (filter page, plan)
-    env.globals["routes"] = route_globals()  # fixed and overview pages: routes.offers, routes.plan
+    env.globals["routes"] = route_globals(
+        catalogue.table
+    )  # fixed and overview pages: routes.offers, routes.plan
     env.globals["memo"] = Memo()
     return env
 

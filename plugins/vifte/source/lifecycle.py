@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import Table
 from vifte.domain.model import Lifecycle
-from vifte.domain.refs import ref_paths, refs_of
+from vifte.domain.refs import ref_paths, refs_of, values_at
 from vifte.source.diagnostics import Report
 from vifte.source.loader import Document, Loc
 
@@ -31,11 +31,11 @@ def is_placeholder(value: object) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-def is_draft(doc: Document, collection: str) -> bool:
-    """Whether a file is a draft of a collection with a life (strategy documents' own
-    `status: draft` means a published proposal, see decision 17, and is not one)."""
+def is_draft(doc: Document, model: type) -> bool:
+    """Whether a file is a draft of a collection with a life (`model`: the collection's; strategy
+    documents' own `status: draft` means a published proposal, see decision 17, and is not one)."""
     return (
-        issubclass(COLLECTIONS[collection].model, Lifecycle)
+        issubclass(model, Lifecycle)
         and isinstance(doc.data, dict)
         and doc.data.get("status") == "draft"
     )
@@ -64,21 +64,21 @@ def _placeholders(data: Any, loc: Loc) -> Iterable[Loc]:
             yield from _placeholders(value, (*loc, i))
 
 
-def drafts(loaded: Loaded) -> dict[str, set[str]]:
+def drafts(loaded: Loaded, table: Table) -> dict[str, set[str]]:
     """The ids of the draft files of each collection."""
     return {
-        name: {doc.path.stem for _, doc in items if is_draft(doc, name)}
+        name: {doc.path.stem for _, doc in items if is_draft(doc, table.collections[name].model)}
         for name, items in loaded.items()
     }
 
 
-def closed(loaded: Loaded) -> dict[str, set[str]]:
+def closed(loaded: Loaded, table: Table) -> dict[str, set[str]]:
     """The ids of the closed items of each collection (they keep their page, nothing else)."""
     return {
         name: {
             doc.path.stem
             for _, doc in items
-            if issubclass(COLLECTIONS[name].model, Lifecycle)
+            if issubclass(table.collections[name].model, Lifecycle)
             and isinstance(doc.data, dict)
             and doc.data.get("status") == "closed"
         }
@@ -86,17 +86,18 @@ def closed(loaded: Loaded) -> dict[str, set[str]]:
     }
 
 
-def check(loaded: Loaded, report: Report, today: dt.date) -> None:
+def check(loaded: Loaded, report: Report, today: dt.date, table: Table) -> None:
     """Status rules, review dates, and references from published items to drafts and closed ones."""
-    hidden = drafts(loaded)
-    shut = closed(loaded)
+    hidden = drafts(loaded, table)
+    shut = closed(loaded, table)
     for name, items in loaded.items():
-        paths = ref_paths(COLLECTIONS[name].model)
+        model = table.collections[name].model
+        paths = ref_paths(model)
         for item, doc in items:
-            if not is_draft(doc, name) and isinstance(doc.data, dict):
-                _refs_to(doc, paths, hidden, report, _DRAFT)
+            if not is_draft(doc, model) and isinstance(doc.data, dict):
+                _refs_to(doc, paths, hidden, report, _DRAFT, table)
                 if doc.data.get("status") != "closed":
-                    _refs_to(doc, paths, shut, report, _CLOSED)
+                    _refs_to(doc, paths, shut, report, _CLOSED, table)
             if isinstance(item, Lifecycle):
                 _status_rules(item, doc, report)
                 _review(item, doc, report, today)
@@ -117,9 +118,8 @@ def _refs_to(
     hidden: dict[str, set[str]],
     report: Report,
     why: str,
+    table: Table,
 ) -> None:
-    from vifte.source.references import values_at
-
     for path, ref in paths:
         gone = hidden.get(ref.target)
         if not gone:
@@ -131,7 +131,7 @@ def _refs_to(
                     report.warning(
                         doc.path,
                         *doc.position(where),
-                        f'{COLLECTIONS[ref.target].definite} "{ref_id}" '
+                        f'{table.collections[ref.target].definite} "{ref_id}" '
                         + why.format(where=_part(doc.data, where)),
                     )
 
@@ -175,26 +175,33 @@ def _review(item: Lifecycle, doc: Document, report: Report, today: dt.date) -> N
         )
 
 
-def downgrade(loaded: Loaded, report: Report) -> None:
+def downgrade(loaded: Loaded, report: Report, table: Table) -> None:
     """Every error in a draft file becomes a warning with the same place."""
     paths = {
         report.display(doc.path)
         for name, items in loaded.items()
         for _, doc in items
-        if is_draft(doc, name)
+        if is_draft(doc, table.collections[name].model)
     }
     report.downgrade(paths, DRAFT_PREFIX)
 
 
-def published_items(loaded: Loaded) -> dict[str, tuple[Any, ...]]:
+def published_items(loaded: Loaded, table: Table) -> dict[str, tuple[Any, ...]]:
     """Each collection's items without drafts, sorted by id, with references to drafts and to
     closed items left out (a closed item keeps its own page, and its name stays on it)."""
-    shut = closed(loaded)
-    gone = {name: ids | shut[name] for name, ids in drafts(loaded).items() if ids | shut[name]}
+    shut = closed(loaded, table)
+    gone = {
+        name: ids | shut[name] for name, ids in drafts(loaded, table).items() if ids | shut[name]
+    }
+    model = {name: col.model for name, col in table.collections.items()}
     return {
         name: tuple(
             sorted(
-                (without(m, gone) for m, doc in items if m is not None and not is_draft(doc, name)),
+                (
+                    without(m, gone)
+                    for m, doc in items
+                    if m is not None and not is_draft(doc, model[name])
+                ),
                 key=lambda i: i.id,
             )
         )

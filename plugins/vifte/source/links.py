@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.fields import markdown_fields
 from vifte.domain.markup import render_markdown
-from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, routes, url_of
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, page_url, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
 
@@ -86,7 +86,7 @@ def check_sources(
     docs_files = _docs_files(docs_dir)
     urls = site_urls(paths, docs_files)
     for item, doc in documents:
-        _check_texts(item, doc, urls, report)
+        _check_texts(item, page_url(catalogue.table, item), doc, urls, report)
     files = set(paths) | docs_files | set(OPEN_DATA_PATHS)
     generated = {url_of(path) for path in paths}
     for src in sorted(f for f in docs_files if f.endswith(".md")):
@@ -132,7 +132,7 @@ def check_sources(
                 )
 
 
-def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> None:
+def _check_texts(item: Any, url: str, doc: Document, urls: set[str], report: Report) -> None:
     """Check the links a text keeps once rendered and sanitised: what the build will check."""
     for field in markdown_fields(type(item)):
         text = getattr(item, field, None)
@@ -144,7 +144,7 @@ def _check_texts(item: Any, doc: Document, urls: set[str], report: Report) -> No
         written = {unquote(t): offset for offset, t in reversed(list(links_in(text)))}
         published = {unquote(html.unescape(t)) for t in HTML_REF.findall(render_markdown(text))}
         for target in sorted(published):
-            if EXTERNAL.match(target) or _known(_resolve(target, item.page_url), urls):
+            if EXTERNAL.match(target) or _known(_resolve(target, url), urls):
                 continue
             offset = written.get(target)
             if offset is None:  # a reference link or raw HTML: the line where the target stands

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import Table
 from vifte.domain.fields import ID_PATTERN, RESERVED_IDS
 from vifte.source import loader
 from vifte.source.diagnostics import Report
@@ -24,7 +24,9 @@ MOVED = "moved.yaml"
 Moved = dict[str, dict[str, str]]
 
 
-def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report: Report) -> Moved:
+def load_moved(
+    path: Path, loaded: dict[str, list[tuple[Any, Document]]], report: Report, table: Table
+) -> Moved:
     """The moves of each collection (by name), after reporting every problem with file:line."""
     if not path.is_file():
         return {}
@@ -46,18 +48,18 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
         return {}
     out: Moved = {}
     for name, moves in data.items():
-        if name not in COLLECTIONS:
+        if name not in table.collections:
             report.error(
                 path,
                 *doc.position((name,), key=True),
-                f"ukendt samling '{name}'; mulige: {', '.join(COLLECTIONS)}",
+                f"ukendt samling '{name}'; mulige: {', '.join(table.collections)}",
             )
             continue
         if not isinstance(moves, dict):
             report.error(path, *doc.position((name,)), "skriv linjer som 'gammelt-id: nyt-id'")
             continue
         files = {d.path.stem: (m, d) for m, d in loaded.get(name, [])}
-        col = COLLECTIONS[name]
+        col = table.collections[name]
         for old, new in moves.items():
             where = doc.position((name, old))
             if not isinstance(old, str) or not re.fullmatch(ID_PATTERN, old):
@@ -72,7 +74,7 @@ def load_moved(path: Path, loaded: dict[str, list[tuple[Any, Document]]], report
                 )
             elif not isinstance(new, str) or new not in files:
                 report.error(path, *where, f'ukendt {col.noun} "{new}"; det nye id skal findes')
-            elif is_draft(files[new][1], name):
+            elif is_draft(files[new][1], col.model):
                 report.error(path, *where, f'{col.definite} "{new}" er en kladde og udgives ikke')
             else:
                 out.setdefault(name, {})[old] = new

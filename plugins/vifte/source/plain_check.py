@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import collection_of
+from vifte.domain.collections import Table
 from vifte.domain.lix import Lix, lix
 from vifte.domain.plain import Text, citizen_texts, jargon_in, jargon_pattern
 from vifte.source.diagnostics import Report, shorten
@@ -126,7 +126,9 @@ def _hard_message(field: str, measured: Lix, limit: float) -> str:
     return " ".join(said)
 
 
-def measure(documents: Iterable[tuple[Any, Document]], report: Report) -> list[Measured]:
+def measure(
+    documents: Iterable[tuple[Any, Document]], report: Report, table: Table
+) -> list[Measured]:
     """Every citizen text with its LIX, highest first (then by file and line)."""
     found = []
     for item, doc, text in _texts(documents):
@@ -136,7 +138,7 @@ def measure(documents: Iterable[tuple[Any, Document]], report: Report) -> list[M
             Measured(
                 report.display(doc.path),
                 line,
-                collection_of(item).title(item),
+                table.collection_of(item).title(item),
                 text.field,
                 measured,
             )

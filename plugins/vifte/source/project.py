@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vifte.domain.collections import COLLECTIONS
+from vifte.domain.collections import Table
 from vifte.domain.entries import Collection
+from vifte.domain.registry import TABLE
 from vifte.domain.strategy import FOLDER as STRATEGY
 
 CATALOGUE = "catalogue"
@@ -31,6 +32,8 @@ class Project:
     theme_dir: Path
     logo: Path | None = None
     """The municipality's logo file (mkdocs.yml's theme.logo), which the printed covers show."""
+    table: Table = TABLE
+    """The table of collections its catalogue is read with (a test may hand its own)."""
 
     @classmethod
     def at(
@@ -39,10 +42,13 @@ class Project:
         docs_dir: Path | None = None,
         theme_dir: Path | None = None,
         logo: Path | None = None,
+        table: Table = TABLE,
     ) -> Project:
         """The project at `root`; docs_dir and the theme folder default to site_src/ and theme/."""
         root = Path(root)
-        return cls(root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME), logo)
+        return cls(
+            root, Path(docs_dir or root / DOCS), Path(theme_dir or root / THEME), logo, table
+        )
 
     @property
     def catalogue(self) -> Path:
@@ -67,7 +73,7 @@ class Project:
 
     def collection(self, name: str) -> Path:
         """The folder of one collection, e.g. catalogue/offers or strategy (see its `folder`)."""
-        return self.root / folder_of(COLLECTIONS[name])
+        return self.root / folder_of(self.table.collections[name])
 
     def watched(self) -> list[Path]:
         """Folders outside docs_dir whose changes a live preview must rebuild for."""

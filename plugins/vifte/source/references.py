@@ -8,10 +8,10 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS, check_refs, target_noun
+from vifte.domain.collections import Table
 from vifte.domain.images import RASTER
 from vifte.domain.model import Image, Offer
-from vifte.domain.refs import ref_paths
+from vifte.domain.refs import ref_paths, values_at
 from vifte.domain.strategy import Attached
 from vifte.source import raster
 from vifte.source.diagnostics import Report, shorten
@@ -43,9 +43,9 @@ def check_references(
     for name, items in loaded.items():
         where = f"mappen {Report(project.root).display(project.collection(name))}"
         known[name] = (where, [d.path.stem for _, d in items], unreadable[name])
+    table = project.table
     for name, items in loaded.items():
-        col = COLLECTIONS[name]
-        check_refs(col.model)
+        col = table.collections[name]
         refs = ref_paths(col.model)
         images = _image_fields(col.model)
         attachments = _attachment_fields(col.model)
@@ -56,7 +56,7 @@ def check_references(
             for path, ref in refs:
                 if ref.target in known:
                     for value, loc in values_at(data, path, ()):
-                        _check_field(value, loc, ref.target, known[ref.target], doc, report)
+                        _check_field(value, loc, ref.target, known[ref.target], table, doc, report)
             if item is None:
                 continue
             for severity, loc, message in col.problems(item):
@@ -79,30 +79,17 @@ def check_references(
                         report.error(doc.path, *doc.position((image_field, "file")), problem)
 
 
-def values_at(data: Any, path: tuple[str, ...], loc: tuple[str | int, ...]) -> list[Any]:
-    """The raw values at a reference path ("*" is each item of a list), with their locations."""
-    if not path:
-        return [(data, loc)]
-    head, rest = path[0], path[1:]
-    if head == "*":
-        if not isinstance(data, list):
-            return []
-        return [found for i, v in enumerate(data) for found in values_at(v, rest, (*loc, i))]
-    if not isinstance(data, dict) or head not in data:
-        return []
-    return values_at(data[head], rest, (*loc, head))
-
-
 def _check_field(
     value: Any,
     field: tuple[str | int, ...],
     target: str,
     known: tuple[str, list[str], dict[str, Path]],
+    table: Table,
     doc: Document,
     report: Report,
 ) -> None:
     where, allowed, broken = known
-    noun = target_noun(target)
+    noun = table.target_noun(target)
     refs = (
         [(value, field)]
         if isinstance(value, str)
@@ -119,7 +106,7 @@ def _check_field(
             report.warning(
                 doc.path,
                 *doc.position(loc),
-                f'{COLLECTIONS[target].definite} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
+                f'{table.collections[target].definite} "{ref}" har selv fejl (se {report.display(broken[ref])}); ret dem først',
             )
         elif ref not in allowed:
             hint = did_you_mean(ref, allowed)

@@ -13,16 +13,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vifte.domain.collections import COLLECTIONS, by_kind
+from vifte.domain.collections import Table
+from vifte.domain.registry import TABLE
 from vifte.domain.settings import Settings
 from vifte.source.project import CATALOGUE, SETTINGS, relative_glob
 
 
-def schemas() -> dict[str, tuple[type[BaseModel], str]]:
+def schemas(table: Table = TABLE) -> dict[str, tuple[type[BaseModel], str]]:
     """Each kind of file's schema name, model and files (settings, then the table's collections)."""
     return {
         "settings": (Settings, f"{CATALOGUE}/{SETTINGS}"),
-        **{col.kind: (col.model, relative_glob(col)) for col in COLLECTIONS.values()},
+        **{col.kind: (col.model, relative_glob(col)) for col in table.collections.values()},
     }
 
 
@@ -31,14 +32,14 @@ SCHEMAS = schemas()
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
-def schema_for(name: str) -> dict[str, Any]:
+def schema_for(name: str, table: Table = TABLE) -> dict[str, Any]:
     """The draft-07 schema of one kind of file."""
-    cls, _ = schemas()[name]
+    cls, _ = schemas(table)[name]
     raw = cls.model_json_schema(ref_template="#/definitions/{model}")
     if name != "settings":
         raw["properties"].pop("id", None)
         raw["required"] = [r for r in raw.get("required", []) if r != "id"]
-        col = by_kind(name)
+        col = table.by_kind(name)
         if col.format == "markdown":  # the body is the text under the front matter
             raw["properties"].pop(col.body_field, None)
     definitions = raw.pop("$defs", {})
@@ -48,21 +49,21 @@ def schema_for(name: str) -> dict[str, Any]:
     return out
 
 
-def schema_text(name: str) -> str:
-    return json.dumps(schema_for(name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def schema_text(name: str, table: Table = TABLE) -> str:
+    return json.dumps(schema_for(name, table), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 def packaged_schema_dir() -> Path:
     return Path(str(files("vifte").joinpath("schema")))
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, table: Table = TABLE) -> list[Path]:
     """Write every schema file into `folder`; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in schemas():
+    for name in schemas(table):
         path = folder / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
+        path.write_text(schema_text(name, table), encoding="utf-8")
         written.append(path)
     return written
 

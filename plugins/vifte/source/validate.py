@@ -17,7 +17,6 @@ from pydantic import BaseModel, ValidationError
 
 from vifte.domain import fields
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.entries import Collection
@@ -58,32 +57,37 @@ def load_catalogue(
     root = project.root
     report = Report(root)
     sources.check(project, report)
-    settings, terms = _load_settings(project.settings_file, root, report)
+    table = project.table
+    settings, terms = _load_settings(project.settings_file, root, report, table.term_lists)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
     unreadable: dict[str, dict[str, Path]] = {}
-    for col in COLLECTIONS.values():
+    for col in table.collections.values():
         unreadable[col.name] = {}
         loaded[col.name] = _load_collection(
             project.collection(col.name), col, root, report, unreadable[col.name]
         )
     check_references(project, terms, loaded, unreadable, report)
     today = today or _today(report)
-    lifecycle.check(loaded, report, today)
-    moved = load_moved(project.catalogue / MOVED, loaded, report)
-    lifecycle.downgrade(loaded, report)
+    lifecycle.check(loaded, report, today, table)
+    moved = load_moved(project.catalogue / MOVED, loaded, report, table)
+    lifecycle.downgrade(loaded, report, table)
     if documents is not None:
         documents.extend(pair for items in loaded.values() for pair in items)
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
-        settings=settings, items=lifecycle.published_items(loaded), today=today, moved=moved
+        settings=settings,
+        table=table,
+        items=lifecycle.published_items(loaded, table),
+        today=today,
+        moved=moved,
     )
     if links:
         from vifte.source.links import check_sources
 
         pairs = [pair for items in loaded.values() for pair in items if pair[0] is not None]
         check_sources(catalogue, pairs, report, project.docs_dir)
-        lifecycle.downgrade(loaded, report)
+        lifecycle.downgrade(loaded, report, table)
         if report.errors:
             return None, report
     return catalogue, report
@@ -108,14 +112,14 @@ def require_catalogue(
 
 
 def _load_settings(
-    path: Path, root: Path, report: Report
+    path: Path, root: Path, report: Report, term_lists: Iterable[str]
 ) -> tuple[Settings | None, dict[str, list[str] | None]]:
     """settings.yaml as a model (None when it has errors), and the ids of each term list.
 
     The ids come from whatever parts of the file parsed, so that one error in settings.yaml
     does not hide the reference errors of every offer; None: that list could not be read.
     """
-    terms: dict[str, list[str] | None] = dict.fromkeys(TERM_LISTS)
+    terms: dict[str, list[str] | None] = dict.fromkeys(term_lists)
     if not os.path.lexists(path):
         report.error(
             path,
@@ -131,13 +135,13 @@ def _load_settings(
         return None, terms
     doc.data = as_written(Settings, doc.data, doc.written)
     if isinstance(doc.data, dict):
-        for name in TERM_LISTS:
+        for name in terms:
             items = doc.data.get(name)
             if isinstance(items, list):
                 terms[name] = [str(i["id"]) for i in items if isinstance(i, dict) and "id" in i]
     settings = _validate(Settings, doc.data, doc, report)
     if settings is not None:
-        for list_name in TERM_LISTS:
+        for list_name in terms:
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
         check_accessibility(settings, doc, report)
