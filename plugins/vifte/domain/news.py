@@ -20,8 +20,6 @@ from vifte.domain.model import Image
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
 
-FOLDER = "catalogue/news"
-"""The project folder of notices (registry.py and source/project.py read it from here)."""
 SECTION = "nyt"
 """The archive's address; a notice's page is nyt/<id>/."""
 FRONT_PAGE = 3

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.changes import SECTION as CHANGES_SECTION
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS
-from vifte.domain.entries import Collection
+from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
 from vifte.domain.registry import FIXED_PAGES
 
@@ -31,8 +31,38 @@ HSDS_FILES = {
 """The Open Referral HSDS 3 export, one file per kind of object."""
 CSV_PATH = "data/tilbud.csv"
 """The offers as a spreadsheet."""
-OFFER_LIST_PATH = "tilbud/tilbud.json"
+OFFER_LIST_PATH = "{0}/{0}.json".format(COLLECTIONS["offers"].section)
 """The listed offers as compact data: the filter page's cards and Min plan's picker read it."""
+SEARCH_FOLDER = "pagefind"
+"""The search index (Pagefind writes it; search.js loads its pagefind.js)."""
+TYPO_FOLDER = f"{SEARCH_FOLDER}/vifte-ord"
+"""The typo words in small files by a word's first and last letter (output/search.py)."""
+PDF_FOLDER = "pdf"
+"""Every PDF of the site lies under it: a section's at pdf/SECTION.pdf, an item's or a term's
+at pdf/SECTION/ID.pdf (see `pdf_path`)."""
+CARDS_FOLDER = f"{PDF_FOLDER}/kort"
+"""The offers' index cards, one per offer; all of them in one file at pdf/kort.pdf."""
+CATALOGUE_PDF = f"{PDF_FOLDER}/katalog.pdf"
+CARDS_PDF = f"{CARDS_FOLDER}.pdf"
+POSTER_PDF = f"{PDF_FOLDER}/plakat.pdf"
+
+
+def pdf_path(entry: Collection | TermList, item_id: str | None = None) -> str:
+    """The PDF of a collection (pdf/mentorer.pdf), or of one of its items or a term list's terms
+    (pdf/tilbud/ID.pdf, pdf/omraader/ID.pdf): the folder is the pages' section."""
+    if item_id is None:
+        return f"{PDF_FOLDER}/{entry.section}.pdf"
+    return f"{PDF_FOLDER}/{entry.section}/{item_id}.pdf"
+
+
+def card_path(offer_id: str) -> str:
+    """An offer's index card (A6, front and back)."""
+    return f"{CARDS_FOLDER}/{offer_id}.pdf"
+
+
+def filter_params() -> dict[str, str]:
+    """Each term list's parameter in the filter page's URL, by list: `{"themes": "tema", ...}`."""
+    return {t.name: t.param for t in TERM_LISTS.values()}
 
 
 OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)
@@ -174,8 +204,27 @@ def _item_context(c: Catalogue, col: Collection, item: Any) -> dict[str, Any]:
 
 
 def route_globals() -> dict[str, str]:
-    """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`."""
+    """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`; a term
+    list's overview by its name (`routes.themes`), a section's own page as `routes.strategy_status`."""
     return {
         **{p.key: f"{p.section}/" for p in FIXED_PAGES},
         **{col.name: f"{col.section}/" for col in COLLECTIONS.values()},
+        **{t.name: f"{t.section}/" for t in TERM_LISTS.values() if t.section},
+        **{
+            f"{col.name}_{page}": url_of(col.path(page))
+            for col in COLLECTIONS.values()
+            for page, _template in col.pages
+        },
+    }
+
+
+def address_globals() -> dict[str, Any]:
+    """Every address the templates use, as their globals: pages (`routes`), the offers' data
+    file, the search index, the typo words and the filter's parameter names."""
+    return {
+        "routes": route_globals(),
+        "offer_list": OFFER_LIST_PATH,
+        "search_folder": f"{SEARCH_FOLDER}/",
+        "typo_folder": f"{TYPO_FOLDER}/",
+        "filter_params": filter_params(),
     }

@@ -7,7 +7,7 @@ A page's path is its Markdown source path (tilbud/x.md); its content is the fron
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -85,21 +85,12 @@ def outputs(
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
     serves exactly that file). PDFs in `cache` are reused, not rendered.
     """
-    pictures = Pictures(images)
-    renderer.env.globals["picture"] = pictures
-    renderer.env.globals[LOGO] = logo
     printed = (
         printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
         if pdf
         else []
     )
-    by_page: dict[str, list[Printed]] = {}
-    for p in printed:
-        if p.page_url is not None:
-            by_page.setdefault(p.page_url, []).append(p)
-    renderer.env.globals["printed"] = by_page
-    renderer.env.globals["link_text"] = link_text
-    renderer.env.globals["scripts"] = SCRIPTS
+    pictures = site_globals(renderer, images=images, logo=logo, printed=printed)
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
@@ -127,6 +118,24 @@ def outputs(
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
 
 
+def site_globals(
+    renderer: Renderer, *, images: Path, logo: Path | None, printed: Iterable[Printed] = ()
+) -> Pictures:
+    """Set the site's template globals beyond the environment's (templating.py) and the
+    renderer's (pages.py): the images (`picture`, returned), the logo, the PDFs by the page they
+    print (`printed`; none when the build makes none) and the scripts."""
+    by_page: dict[str, list[Printed]] = {}
+    for p in printed:
+        if p.page_url is not None:
+            by_page.setdefault(p.page_url, []).append(p)
+    pictures = Pictures(images)
+    renderer.env.globals.update(
+        picture=pictures, printed=by_page, link_text=link_text, scripts=SCRIPTS
+    )
+    renderer.env.globals[LOGO] = logo
+    return pictures
+
+
 def printed_forms(
     catalogue: Catalogue,
     renderer: Renderer,
@@ -138,6 +147,6 @@ def printed_forms(
     chosen: Callable[[Job], bool] | None = None,
 ) -> list[Printed]:
     """The PDFs of the edition (those `chosen`, or all), for a site or for `vifte pdf`."""
-    renderer.env.globals.setdefault("picture", Pictures(images))
+    renderer.env.globals["picture"] = Pictures(images)
     renderer.env.globals[LOGO] = logo
     return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)

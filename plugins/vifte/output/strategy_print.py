@@ -13,20 +13,14 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.strategy import StrategyDocument
+from vifte.domain.collections import COLLECTIONS
+from vifte.domain.routes import pdf_path
 
 if TYPE_CHECKING:
     from vifte.output.brochures import _Job
 
 KIND = "strategi"
 """The jobs' kind, as `vifte pdf` and the cache name them."""
-FOLDER = "strategi"
-"""Under the site's pdf/ folder."""
-
-
-def strategy_path(pdf_folder: str, doc: StrategyDocument) -> str:
-    """E.g. `pdf/strategi/beskaeftigelsesplan-2026.pdf`."""
-    return f"{pdf_folder}/{FOLDER}/{doc.id}.pdf"
 
 
 def strategy_jobs(
@@ -37,10 +31,10 @@ def strategy_jobs(
     roots: tuple[Path, ...],
 ) -> Iterator[_Job]:
     """A print job per strategy document, archived ones too (their pages stay reachable)."""
-    from vifte.output.brochures import FOLDER as PDF_FOLDER
     from vifte.output.brochures import _Job
 
     template = env.get_template("print/strategy.html")
+    documents = COLLECTIONS["strategy"]
     for doc in catalogue.items.get("strategy", ()):
         html = template.render(d=doc, **{**context, "paper": "A4"})
-        yield _Job(KIND, strategy_path(PDF_FOLDER, doc), html, images, roots, doc.page_url, doc.id)
+        yield _Job(KIND, pdf_path(documents, doc.id), html, images, roots, doc.page_url, doc.id)
