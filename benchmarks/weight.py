@@ -33,7 +33,7 @@ from measure import load, run
 from synthetic import make_project
 
 from vifte.domain.registry import FIXED_PAGES, TABLE
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.routes import offer_list_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
@@ -280,7 +280,7 @@ def weight_command(command: str, sizes: list[int], site: Path | None = None) -> 
     print(f"Load average at start: {load()}")
     results: list[tuple[int, dict[str, list[list[str]]]]] = []
     if site is not None:
-        offers = len(json.loads((site / OFFER_LIST_PATH).read_text("utf-8")))
+        offers = len(json.loads((site / offer_list_path(TABLE)).read_text("utf-8")))
         results.append((offers, measure(site, command)))
     for n in sizes if site is None else ():
         with tempfile.TemporaryDirectory(prefix="vifte-bench-weight-") as tmp:

@@ -12,7 +12,7 @@ import pytest
 from vifte.cli import main
 from vifte.domain.danish import sort_da
 from vifte.domain.registry import TABLE
-from vifte.domain.routes import OFFER_LIST_PATH, page_url
+from vifte.domain.routes import offer_list_path, page_url
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.source.links import broken_in_site
 from vifte.source.validate import require_catalogue
@@ -86,7 +86,7 @@ def test_index_pages_list_their_offers(example_site):
                 term.id,
             )
     # The filter page's cards come from the offers' data (tilbud/tilbud.json), every offer once.
-    data = json.loads((example_site / OFFER_LIST_PATH).read_text(encoding="utf-8"))
+    data = json.loads((example_site / offer_list_path(TABLE)).read_text(encoding="utf-8"))
     assert [o["u"] for o in data] == [
         page_url(TABLE, o) for o in sort_da(catalogue.offers, lambda o: o.title)
     ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import offer_list_path
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
 
@@ -42,7 +43,7 @@ def test_the_filter_page_does_not_grow_with_the_offers_and_its_data_holds_them_a
     # The page holds the form, the term links and two <template>s; main's page at 400 offers
     # (every card twice, by title and by theme) was 741 KB, Min plan 120 KB (now 22 and 18 KB).
     assert len(page) < 60_000, len(page)
-    data = json.loads((site / OFFER_LIST_PATH).read_text(encoding="utf-8"))
+    data = json.loads((site / offer_list_path(TABLE)).read_text(encoding="utf-8"))
     assert len(data) == 401  # and the scaffold's own example offer
     first = next(o for o in data if o["i"] == "forloeb-0007")
     assert first == {

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import offer_list_path
 from vifte.mkdocs.config import PDF_ENV
 
 from .conftest import REPO
@@ -121,7 +122,7 @@ def test_a_paused_offer_says_so_and_stays_listed_marked(life):
     card = re.search(r'<li class="vifte-card"[^>]*data-id="budgetkursus".*?</li>', listing, re.S)
     assert card and "Sat på pause" in card.group()
     # The filter page draws its cards from the offers' data, which carries the mark.
-    data = json.loads((life / "site" / OFFER_LIST_PATH).read_text(encoding="utf-8"))
+    data = json.loads((life / "site" / offer_list_path(TABLE)).read_text(encoding="utf-8"))
     assert next(o for o in data if o["i"] == "budgetkursus")["p"] == 1
     assert "Sat på pause" in _page(life, "tilbud")  # the badge the script clones
 
@@ -143,7 +144,7 @@ def test_a_closed_offer_keeps_its_page_and_leaves_lists_and_search(life):
         "plan",
     ):
         assert "bedre-soevn" not in _page(life, url), url
-    assert "bedre-soevn" not in (life / "site" / OFFER_LIST_PATH).read_text(encoding="utf-8")
+    assert "bedre-soevn" not in (life / "site" / offer_list_path(TABLE)).read_text(encoding="utf-8")
     words = "\n".join(t for p, t in read_site(life / "site").items() if p.startswith("pagefind/"))
     assert LISTED_WORD in words  # the index holds keywords: so the next line can fail
     assert CLOSED_WORD not in words

@@ -11,7 +11,7 @@ import pytest
 
 from vifte.domain.danish import collation_key, sort_da
 from vifte.domain.registry import TABLE
-from vifte.domain.routes import OFFER_LIST_PATH, page_url
+from vifte.domain.routes import offer_list_path, page_url
 from vifte.mkdocs.build import BuildFailed, build_site
 from vifte.output.templating import absolute_link, environment, site_link
 from vifte.source.validate import require_catalogue
@@ -85,7 +85,7 @@ def test_built_pages_list_ae_oe_aa_after_z(project, write, tmp_path):
     titles = re.findall(r'class="vifte-card__title"><a href="[^"]*">([^<]*)</a>', term)
     assert [t for t in titles if t in DANISH_TITLES] == DANISH_TITLES
     # Min plan's picker and the filter page's cards come from the offers' data file, in its order.
-    data = json.loads((site / OFFER_LIST_PATH).read_text(encoding="utf-8"))
+    data = json.loads((site / offer_list_path(TABLE)).read_text(encoding="utf-8"))
     assert [o["t"] for o in data if o["t"] in DANISH_TITLES] == DANISH_TITLES
     mentors = (site / "mentorer/index.html").read_text(encoding="utf-8")
     names = re.findall(r'<th scope="row"><a href="[^"]*">([^<]*)</a>', mentors)

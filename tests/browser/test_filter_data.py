@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from vifte.domain.routes import OFFER_LIST_PATH
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import offer_list_path
 from vifte.mkdocs.build import build_site
 
 from ..test_filter_page import many_offers
@@ -23,7 +24,7 @@ def big(tmp_path_factory) -> tuple[str, list[dict]]:
     root = tmp_path_factory.mktemp("big")
     site = build_site(many_offers(root / "p", N) / "mkdocs.yml", root / "site", pdf=False)
     server, url = serve(site)
-    yield url, json.loads((site / OFFER_LIST_PATH).read_text(encoding="utf-8"))
+    yield url, json.loads((site / offer_list_path(TABLE)).read_text(encoding="utf-8"))
     server.shutdown()
 
 

@@ -1,19 +1,25 @@
 /* vifte: the filter page. Ticked boxes narrow the list; the choice lives in the URL, which the
    page also shows as a QR code (drawn by qr.js, see docs/decisions.md 22).
-   The offers come as compact data (tilbud/tilbud.json), drawn as cards a page at a time (29). */
+   The offers come as compact data (the form's data-vifte-offers), drawn as cards a page at a time (29). */
 (function () {
   "use strict";
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
 
-  var NAMES = ["tema", "maalgruppe", "omraade", "adgang"];  /* the groups' names in the URL */
+  /* The groups' names in the URL, as the page names its checkboxes (filter_params in routes.py),
+     and for each the key of its values in the offers' data, by the term list it filters on. */
+  var NAMES = [];
+  var KEYS = {};
+  var DATA_KEYS = { themes: "th", target_groups: "tg", areas: "a", access: "x" };
   var PAGE = 50;
 
   /* Each offer of the data file (OFFER_LIST_PATH, keys in output/offer_list.py) with its values
      per filter group, and its card once drawn. */
   function entry(o) {
-    return { o: o, card: null, v: { tema: o.th || [], maalgruppe: o.tg || [], omraade: [o.a], adgang: [o.x] } };
+    var v = {};
+    NAMES.forEach(function (name) { v[name] = [].concat(o[KEYS[name]] || []); });
+    return { o: o, card: null, v: v };
   }
 
   function setupFilter() {
@@ -35,6 +41,12 @@
     var badgeSource = $("[data-vifte-card-badges]").content;
     var root = new URL(form.getAttribute("data-root") || "../", location.href);
     var boxes = $$("input[type=checkbox]", form);
+    $$("fieldset[data-vifte-terms]", form).forEach(function (group) {
+      var box = $("input[type=checkbox]", group);
+      if (!box) return;
+      NAMES.push(box.name);
+      KEYS[box.name] = DATA_KEYS[group.getAttribute("data-vifte-terms")];
+    });
     var plan = window.vifte && window.vifte.plan;  /* plan-store.js: the cards' "Læg på min plan" */
     var mail = $("[data-vifte-mail]");
     var offers = null;

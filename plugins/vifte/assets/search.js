@@ -17,12 +17,15 @@
     var matchFrame = $("[data-vifte-search-card]").content.querySelector("[data-vifte-search-match]");
     var badgeSource = $("[data-vifte-search-badges]").content;
     var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
+    /* The search index's and the typo words' folders, as the page states them (routes.py). */
+    var indexUrl = new URL(form.getAttribute("data-vifte-index"), location.href);
+    var typoUrl = new URL(form.getAttribute("data-vifte-typos"), location.href);
     var engine = null;
     var latest = 0;
 
     function load() {
       if (!engine) {
-        engine = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
+        engine = import(new URL("pagefind.js", indexUrl).href).then(function (pf) {
           /* termSimilarity 5: "mad" ranks the word mad above words that only begin with it (Madsen). */
           return pf.options({ baseUrl: rootUrl.pathname, ranking: { termSimilarity: 5 } }).then(function () { return pf; });
         });
@@ -226,12 +229,12 @@
     }
     /* One letter wrong, missing, extra or two swapped, in words of five letters or more: such a
        word is replaced by the site's own word. The site's words lie in small files by first and by
-       last letter (pagefind/vifte-ord/, see TYPO_FOLDER in search.py), fetched when needed. */
+       last letter (data-vifte-typos, see TYPO_FOLDER in routes.py), fetched when needed. */
     var shards = {};
     function shard(end, letter) {
       var name = end + "-" + letter.codePointAt(0) + ".json";
       if (!shards[name]) {
-        shards[name] = fetch(new URL("pagefind/vifte-ord/" + name, rootUrl).href)
+        shards[name] = fetch(new URL(name, typoUrl).href)
           .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
       }
       return shards[name];

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from vifte.domain.danish import slug
 from vifte.domain.fields import Routed
 from vifte.domain.settings import Term
 
@@ -117,6 +118,12 @@ class TermList:
 
     def url(self, term_id: str) -> str:
         return f"{self.section}/{term_id}/"
+
+    @property
+    def param(self) -> str:
+        """Its name in the filter page's URL and in `vifte pdf --format`: the noun, spelled as
+        an id ("område" gives "omraade")."""
+        return slug(self.noun)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,6 @@ from pydantic import Field, StringConstraints
 from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.model import Image
 
-FOLDER = "catalogue/news"
-"""The project folder of notices (registry.py and source/project.py read it from here)."""
 SECTION = "nyt"
 """The archive's address; a notice's page is nyt/<id>/."""
 

@@ -101,7 +101,6 @@ OWN_COLLECTIONS = (
         variable="n",
         template="pages/notice.html",
         search_text=lambda n: " ".join([n.title, n.summary, plain_text(n.body or "")]),
-        folder=news.FOLDER,
         format="markdown",
         problems=news.problems,
         optional=True,

@@ -32,8 +32,41 @@ HSDS_FILES = {
 """The Open Referral HSDS 3 export, one file per kind of object."""
 CSV_PATH = "data/tilbud.csv"
 """The offers as a spreadsheet."""
-OFFER_LIST_PATH = "tilbud/tilbud.json"
-"""The listed offers as compact data: the filter page's cards and Min plan's picker read it."""
+SEARCH_FOLDER = "pagefind"
+"""The search index (Pagefind writes it; search.js loads its pagefind.js)."""
+TYPO_FOLDER = f"{SEARCH_FOLDER}/vifte-ord"
+"""The typo words in small files by a word's first and last letter (output/search.py)."""
+PDF_FOLDER = "pdf"
+"""Every PDF of the site lies under it: a section's at pdf/SECTION.pdf, an item's or a term's
+at pdf/SECTION/ID.pdf (see `pdf_path`)."""
+CARDS_FOLDER = f"{PDF_FOLDER}/kort"
+"""The offers' index cards, one per offer; all of them in one file at pdf/kort.pdf."""
+CATALOGUE_PDF = f"{PDF_FOLDER}/katalog.pdf"
+CARDS_PDF = f"{CARDS_FOLDER}.pdf"
+POSTER_PDF = f"{PDF_FOLDER}/plakat.pdf"
+
+
+def pdf_path(entry: Collection | TermList, item_id: str | None = None) -> str:
+    """The PDF of a collection (pdf/mentorer.pdf), or of one of its items or a term list's terms
+    (pdf/tilbud/ID.pdf, pdf/omraader/ID.pdf): the folder is the pages' section."""
+    if item_id is None:
+        return f"{PDF_FOLDER}/{entry.section}.pdf"
+    return f"{PDF_FOLDER}/{entry.section}/{item_id}.pdf"
+
+
+def card_path(offer_id: str) -> str:
+    """An offer's index card (A6, front and back)."""
+    return f"{CARDS_FOLDER}/{offer_id}.pdf"
+
+
+def offer_list_path(table: Table) -> str:
+    """The listed offers as compact data: the filter page's cards and Min plan's picker read it."""
+    return "{0}/{0}.json".format(table.collections["offers"].section)
+
+
+def filter_params(table: Table) -> dict[str, str]:
+    """Each term list's parameter in the filter page's URL, by list: `{"themes": "tema", ...}`."""
+    return {t.name: t.param for t in table.term_lists.values()}
 
 
 OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)
@@ -189,8 +222,27 @@ def _item_context(c: Catalogue, col: Collection, item: Any) -> dict[str, Any]:
 
 
 def route_globals(table: Table) -> dict[str, str]:
-    """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`."""
+    """The fixed pages' and overview pages' addresses for the theme: `vifte_routes.plan`; a term
+    list's overview by its name (`routes.themes`), a section's own page as `routes.strategy_status`."""
     return {
         **{p.key: f"{p.section}/" for p in table.fixed_pages},
         **{col.name: f"{col.section}/" for col in table.collections.values()},
+        **{t.name: f"{t.section}/" for t in table.term_lists.values() if t.section},
+        **{
+            f"{col.name}_{page}": url_of(col.path(page))
+            for col in table.collections.values()
+            for page, _template in col.pages
+        },
+    }
+
+
+def address_globals(table: Table) -> dict[str, Any]:
+    """Every address the templates use, as their globals: pages (`routes`), the offers' data
+    file, the search index, the typo words and the filter's parameter names."""
+    return {
+        "routes": route_globals(table),
+        "offer_list": offer_list_path(table),
+        "search_folder": f"{SEARCH_FOLDER}/",
+        "typo_folder": f"{TYPO_FOLDER}/",
+        "filter_params": filter_params(table),
     }

@@ -24,9 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from vifte.domain.routes import routes
-from vifte.output.brochures import LOGO, link_text
-from vifte.output.outputs import SCRIPTS
-from vifte.output.pages import Renderer
+from vifte.output.outputs import site_globals
 from vifte.source.project import Project
 
 if TYPE_CHECKING:
@@ -112,7 +110,7 @@ class Quick:
         """
         plugin.bodies = {}
         renderer = plugin.renderer
-        _site_globals(renderer, plugin.project.images, plugin.project.logo)
+        site_globals(renderer, images=plugin.project.images, logo=plugin.project.logo)
         built = []
         for route in routes(plugin.catalogue):
             if files.get_file_from_path(route.path) is not None:
@@ -139,17 +137,6 @@ class Quick:
             if file.src_uri not in self.pages:
                 setattr(file, "is_modified", _unmodified)  # noqa: B010 (a method, shadowed)
         return files
-
-
-def _site_globals(renderer: Renderer, images: Path, logo: Path | None) -> None:
-    """The template globals `outputs()` sets for the site's pages (no PDFs under quick steps)."""
-    from vifte.domain.images import Pictures
-
-    renderer.env.globals["picture"] = Pictures(images)
-    renderer.env.globals[LOGO] = logo
-    renderer.env.globals["printed"] = {}
-    renderer.env.globals["link_text"] = link_text
-    renderer.env.globals["scripts"] = SCRIPTS
 
 
 def _unmodified() -> bool:

@@ -24,8 +24,16 @@ from vifte.domain.edition import Edition
 from vifte.domain.entries import TermList
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
-from vifte.domain.routes import page_url
-from vifte.domain.settings import RoutedTerm, Term
+from vifte.domain.routes import (
+    CARDS_FOLDER,
+    CARDS_PDF,
+    CATALOGUE_PDF,
+    POSTER_PDF,
+    card_path,
+    page_url,
+    pdf_path,
+)
+from vifte.domain.settings import RoutedTerm
 from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
@@ -37,12 +45,6 @@ from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
 from vifte.output.workers import render_all
 
-FOLDER = "pdf"
-CATALOGUE_PATH = f"{FOLDER}/katalog.pdf"
-CARDS_PATH = f"{FOLDER}/kort.pdf"
-POSTER_PATH = f"{FOLDER}/plakat.pdf"
-MENTORS_PATH = f"{FOLDER}/mentorer.pdf"
-ENTERPRISES_PATH = f"{FOLDER}/virksomheder.pdf"
 TOC_FROM = 4
 """A document about this many offers, mentors or enterprises or more gets a table of contents:
 one this long runs past four pages (an offer takes most of an A5 page); see decisions.md."""
@@ -50,23 +52,9 @@ LOGO = "logo"
 """The template global holding the municipality's logo file (a Path, or None): see outputs.py."""
 
 
-def offer_path(offer: Offer) -> str:
-    return f"{FOLDER}/tilbud/{offer.id}.pdf"
-
-
-def card_path(offer: Offer) -> str:
-    """An offer's index card (A6, front and back)."""
-    return f"{FOLDER}/kort/{offer.id}.pdf"
-
-
-def term_path(terms: TermList, term: Term) -> str:
-    """An area's, theme's or target group's brochure, e.g. `pdf/omraader/social.pdf`."""
-    return f"{FOLDER}/{terms.section}/{term.id}.pdf"
-
-
 def link_text(path: str) -> str:
     """The words of a page's download link to the PDF at `path`."""
-    if path.startswith(f"{FOLDER}/kort/"):
+    if path.startswith(f"{CARDS_FOLDER}/"):
         return "Hent kartotekskortet som PDF"
     return "Hent som PDF"
 
@@ -116,13 +104,15 @@ def _jobs(
         chosen = {o.id for o in offers}
         html = render(term=term, terms=terms, field=field, chosen=chosen, **a5)
         url = page_url(catalogue.table, term)
-        yield _Job(terms.name, term_path(terms, term), html, images, roots, url, term.id)
+        yield _Job(terms.name, pdf_path(terms, term.id), html, images, roots, url, term.id)
     offer = env.get_template("print/offer.html")
+    offer_pages = catalogue.table.collections["offers"]
     for o in catalogue.offers:
         url = page_url(catalogue.table, o)
-        yield _Job("offer", offer_path(o), offer.render(o=o, **context), images, roots, url, o.id)
+        html = offer.render(o=o, **context)
+        yield _Job("offer", pdf_path(offer_pages, o.id), html, images, roots, url, o.id)
     yield from _other_jobs(catalogue, env, context, images, roots)
-    yield from strategy_jobs(catalogue, env, context, images, roots, FOLDER)
+    yield from strategy_jobs(catalogue, env, context, images, roots)
 
 
 def _catalogue_job(
@@ -135,7 +125,7 @@ def _catalogue_job(
     """The A4 catalogue: one render, or from SPLIT_FROM offers parts rendered side by side."""
     listed = catalogue.listed("offers")
     if len(listed) < SPLIT_FROM:
-        return _Job("catalogue", CATALOGUE_PATH, render(**context), images, roots)
+        return _Job("catalogue", CATALOGUE_PDF, render(**context), images, roots)
     sections = [(a, catalogue.offers_with("area", a.id)) for a in catalogue.settings.areas]
     sections = [(a, offers) for a, offers in sections if offers]
     groups = plan(sections)
@@ -152,7 +142,7 @@ def _catalogue_job(
 
     key = "\n".join((front({}), *parts))
     split = Split(parts, front, anchors, adopt)
-    return _Job("catalogue", CATALOGUE_PATH, key, images, roots, split=split)
+    return _Job("catalogue", CATALOGUE_PDF, key, images, roots, split=split)
 
 
 def _other_jobs(
@@ -167,22 +157,25 @@ def _other_jobs(
     cards = env.get_template("print/cards.html").render
     for o in catalogue.offers:
         html = cards(offers=[o], **a6)
-        yield _Job("card", card_path(o), html, images, roots, page_url(catalogue.table, o), o.id)
+        url = page_url(catalogue.table, o)
+        yield _Job("card", card_path(o.id), html, images, roots, url, o.id)
     if catalogue.offers:
-        yield _Job("cards", CARDS_PATH, cards(offers=catalogue.offers, **a6), images, roots)
+        yield _Job("cards", CARDS_PDF, cards(offers=catalogue.offers, **a6), images, roots)
     themes = f"{catalogue.table.term_lists['themes'].section}/"
     poster = env.get_template("print/poster.html").render(
         **{**context, "paper": "A3", "layout": poster_layout(catalogue)}
     )
-    yield _Job("poster", POSTER_PATH, poster, images, roots, themes)
-    for name, path, template in (
-        ("mentors", MENTORS_PATH, "print/mentors.html"),
-        ("enterprises", ENTERPRISES_PATH, "print/enterprises.html"),
+    yield _Job("poster", POSTER_PDF, poster, images, roots, themes)
+    for name, template in (
+        ("mentors", "print/mentors.html"),
+        ("enterprises", "print/enterprises.html"),
     ):
         if catalogue.listed(name):
             section = f"{catalogue.table.collections[name].section}/"
             html = env.get_template(template).render(section=section, **context)
-            yield _Job(name, path, html, images, roots, section)
+            yield _Job(
+                name, pdf_path(catalogue.table.collections[name]), html, images, roots, section
+            )
 
 
 def _term_brochures(

@@ -7,7 +7,7 @@ A page's path is its Markdown source path (tilbud/x.md); its content is the fron
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,8 +19,8 @@ from vifte.domain.routes import (
     CSV_PATH,
     EXPORT_PATH,
     EXPORT_SCHEMA_PATH,
-    OFFER_LIST_PATH,
     file_url,
+    offer_list_path,
 )
 from vifte.domain.strategy import FILES
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
@@ -91,28 +91,19 @@ def outputs(
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
     serves exactly that file). PDFs in `cache` are reused, not rendered.
     """
-    pictures = Pictures(images)
-    renderer.env.globals["picture"] = pictures
-    renderer.env.globals[LOGO] = logo
     printed = (
         printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
         if pdf
         else []
     )
-    by_page: dict[str, list[Printed]] = {}
-    for p in printed:
-        if p.page_url is not None:
-            by_page.setdefault(p.page_url, []).append(p)
-    renderer.env.globals["printed"] = by_page
-    renderer.env.globals["link_text"] = link_text
-    renderer.env.globals["scripts"] = SCRIPTS
+    pictures = site_globals(renderer, images=images, logo=logo, printed=printed)
     for page in renderer.pages():
         yield Output(page.path, "page", content=page.front_matter(), body=page.body)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
     for script in SCRIPTS.values():
         yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))
     yield Output(STYLESHEETS[1], "colours", content=colours_css(catalogue.settings))
-    yield Output(OFFER_LIST_PATH, "data", content=offer_list_json(catalogue))
+    yield Output(offer_list_path(catalogue.table), "data", content=offer_list_json(catalogue))
     for image in images_of(catalogue):
         yield Output(site_path(image), "image", source=pictures.source(image))
     for p in printed:
@@ -133,6 +124,24 @@ def outputs(
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
 
 
+def site_globals(
+    renderer: Renderer, *, images: Path, logo: Path | None, printed: Iterable[Printed] = ()
+) -> Pictures:
+    """Set the site's template globals beyond the environment's (templating.py) and the
+    renderer's (pages.py): the images (`picture`, returned), the logo, the PDFs by the page they
+    print (`printed`; none when the build makes none) and the scripts."""
+    by_page: dict[str, list[Printed]] = {}
+    for p in printed:
+        if p.page_url is not None:
+            by_page.setdefault(p.page_url, []).append(p)
+    pictures = Pictures(images)
+    renderer.env.globals.update(
+        picture=pictures, printed=by_page, link_text=link_text, scripts=SCRIPTS
+    )
+    renderer.env.globals[LOGO] = logo
+    return pictures
+
+
 def printed_forms(
     catalogue: Catalogue,
     renderer: Renderer,
@@ -144,6 +153,6 @@ def printed_forms(
     chosen: Callable[[Job], bool] | None = None,
 ) -> list[Printed]:
     """The PDFs of the edition (those `chosen`, or all), for a site or for `vifte pdf`."""
-    renderer.env.globals.setdefault("picture", Pictures(images))
+    renderer.env.globals["picture"] = Pictures(images)
     renderer.env.globals[LOGO] = logo
     return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)

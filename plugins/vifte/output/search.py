@@ -22,6 +22,7 @@ from pathlib import Path
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import keyboard_spellings
 from vifte.domain.refs import refs_of
+from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
 
 WORD = re.compile(r"[a-zæøåéü]+")
 LISTED = re.compile(r"\S+")
@@ -38,10 +39,10 @@ DANISH_WORDS = Path("/usr/share/dict/danish")  # Debian's wdanish (GPL-2+), inst
 # The extra words stand between these two in the index; the browser cuts them out of excerpts.
 HIDDEN = ("vifteordstart", "vifteordslut")
 TYPO_MIN = 5  # words this long find their page with one letter wrong (the browser's retry)
-TYPO_FOLDER = "pagefind/vifte-ord"
-"""The typo words in small files by a word's first letter (f-<code point>.json) and by its last
-(l-<code point>.json): one letter wrong never changes both ends of a word of TYPO_MIN letters, so
-the browser fetches the first file, and the second only when the first has no near word."""
+# The typo words lie in small files in TYPO_FOLDER by a word's first letter (f-<code point>.json)
+# and by its last (l-<code point>.json): one letter wrong never changes both ends of a word of
+# TYPO_MIN letters, so the browser fetches the first file, and the second only when the first
+# has no near word.
 WEIGHTS = {"head": 6, "lead": 4, "terms": 0.2}
 
 # Common heads and tails of compounds in this field, so splitting works for words the catalogue
@@ -240,7 +241,7 @@ class SearchIndexError(Exception):
 
 
 def index_site(site: Path, typos: Iterable[str] = ()) -> None:
-    """Write the Pagefind index into `site/pagefind/` (the pagefind[bin] package's binary) and
+    """Write the Pagefind index into `site/SEARCH_FOLDER` (the pagefind[bin] package's binary) and
     the words the browser corrects typos to (`SearchWords.typos`) beside it."""
     Indexing(site).finish(typos)
 
@@ -252,7 +253,15 @@ class Indexing:
         self.site = site
         self.output = tempfile.TemporaryFile()  # a pipe could fill up while nobody reads it
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--output-subdir",
+                SEARCH_FOLDER,
+            ],
             stdout=self.output,
             stderr=subprocess.STDOUT,
         )
@@ -275,9 +284,11 @@ class Indexing:
         site = self.site
         # Pagefind exits 0 even when it could not write its files (a full disk leaves them empty).
         empty = [
-            p.name for p in (site / "pagefind").rglob("*") if p.is_file() and p.stat().st_size == 0
+            p.name
+            for p in (site / SEARCH_FOLDER).rglob("*")
+            if p.is_file() and p.stat().st_size == 0
         ]
-        if empty or not (site / "pagefind" / "pagefind-entry.json").is_file():
+        if empty or not (site / SEARCH_FOLDER / "pagefind-entry.json").is_file():
             raise SearchIndexError(
                 "søgeindekset blev ikke skrevet helt (er disken fuld?); "
                 f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"

@@ -13,19 +13,11 @@ from typing import Any
 import jinja2
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import page_url
-from vifte.domain.strategy import StrategyDocument
+from vifte.domain.routes import page_url, pdf_path
 from vifte.output.print_job import Job
 
 KIND = "strategi"
 """The jobs' kind, as `vifte pdf` and the cache name them."""
-FOLDER = "strategi"
-"""Under the site's pdf/ folder."""
-
-
-def strategy_path(pdf_folder: str, doc: StrategyDocument) -> str:
-    """E.g. `pdf/strategi/beskaeftigelsesplan-2026.pdf`."""
-    return f"{pdf_folder}/{FOLDER}/{doc.id}.pdf"
 
 
 def strategy_jobs(
@@ -34,11 +26,11 @@ def strategy_jobs(
     context: dict[str, Any],
     images: Path,
     roots: tuple[Path, ...],
-    pdf_folder: str,
 ) -> Iterator[Job]:
     """A print job per strategy document, archived ones too (their pages stay reachable)."""
     template = env.get_template("print/strategy.html")
+    documents = catalogue.table.collections["strategy"]
     for doc in catalogue.items.get("strategy", ()):
         html = template.render(d=doc, **{**context, "paper": "A4"})
         url = page_url(catalogue.table, doc)
-        yield Job(KIND, strategy_path(pdf_folder, doc), html, images, roots, url, doc.id)
+        yield Job(KIND, pdf_path(documents, doc.id), html, images, roots, url, doc.id)

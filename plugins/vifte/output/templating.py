@@ -26,7 +26,7 @@ from vifte.domain.danish import DATE_FORMAT, dato, sort_da
 from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
-from vifte.domain.routes import OFFER_LIST_PATH, feeds, file_url, page_url, route_globals
+from vifte.domain.routes import address_globals, feeds, file_url, page_url
 from vifte.output import jsonld
 from vifte.output.charts import stacked
 
@@ -97,10 +97,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["news"] = news_lists  # notices: news.newest_first(c), news.about(c, id)
     env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
-    env.globals["offer_list"] = OFFER_LIST_PATH  # the offers as data (filter page, plan)
-    env.globals["routes"] = route_globals(
-        catalogue.table
-    )  # fixed and overview pages: routes.offers, routes.plan
+    env.globals.update(address_globals(catalogue.table))  # routes.offers, offer_list, ...
     env.globals["memo"] = Memo()
     return env
 

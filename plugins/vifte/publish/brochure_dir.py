@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from vifte.domain.edition import Edition
-from vifte.output.brochures import FOLDER, Printed
+from vifte.domain.routes import PDF_FOLDER
+from vifte.output.brochures import Printed
 from vifte.output.pdf_cache import write_atomically
 from vifte.publish.site_dir import (
     SiteDirError,
@@ -56,7 +57,7 @@ def write_brochures(
         if read_marker(target) is None:
             write_marker(target, edition.key)
         for p in printed:
-            path = target / p.path.removeprefix(f"{FOLDER}/")
+            path = target / p.path.removeprefix(f"{PDF_FOLDER}/")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, p.pdf.data)
             written.append(path)
