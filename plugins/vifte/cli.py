@@ -189,7 +189,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     documents: list = []
     catalogue, report = load_catalogue(project, documents=documents)
-    if catalogue is not None and _site_url_disagrees(args.project, catalogue, report):
+    if catalogue is not None and _config_states_facts(args.project, catalogue, report):
         catalogue = None
     if catalogue is not None:
         check_plain_language(catalogue, documents, report)
@@ -211,16 +211,14 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:
-    """Whether mkdocs.yml's site_url (if any) differs from settings.yaml's address, as build sees it."""
-    from vifte.mkdocs.config_file import load_config_file
-    from vifte.mkdocs.site_url import check_site_url
+def _config_states_facts(project: Path, catalogue: Catalogue, report: Report) -> bool:
+    """Whether mkdocs.yml states a fact of settings.yaml's (name, address, menu), as build sees it."""
+    from vifte.mkdocs.site_settings import check_config_facts
 
     if not (project / "mkdocs.yml").is_file():
         return False
     before = len(report.errors)
-    config = load_config_file(project / "mkdocs.yml", warn=False)  # loaded fine a moment ago
-    check_site_url(config, catalogue.settings.municipality.url, report)
+    check_config_facts(project / "mkdocs.yml", catalogue.settings, report)
     return len(report.errors) > before
 
 

@@ -1,0 +1,109 @@
+"""MkDocs' settings that are the municipality's facts, set from catalogue/settings.yaml and the menu.
+
+mkdocs.yml holds generator settings only. MkDocs requires `site_name` before any plugin runs, so
+the file carries a placeholder (`PLACEHOLDER`) that `on_config` replaces; a file that still states
+a fact (a real site_name, site_url, copyright, nav) is refused at its line, pointing to
+`vifte upgrade` (upgrade_command.py), which moves it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.menu import MenuEntry, menu
+from vifte.domain.settings import Settings
+from vifte.mkdocs.config_file import position_of
+from vifte.source.diagnostics import CatalogueError, Report
+
+PLACEHOLDER = "(fra catalogue/settings.yaml)"
+"""mkdocs.yml's `site_name`: MkDocs requires one; vifte replaces it with the site's title."""
+SETTINGS = "catalogue/settings.yaml"
+UPGRADE = "kør 'vifte upgrade', der flytter det for dig"
+
+MOVED_TO = {
+    "site_name": f"sitets navn står i {SETTINGS} (municipality.name, og site.title, hvis titlen "
+    f"ikke skal være '<navn> – tilbud til borgere'); skriv 'site_name: {PLACEHOLDER}' her",
+    "site_url": f"sitets adresse står i {SETTINGS} som municipality.url; slet site_url her",
+    "copyright": f"bunden af siden viser kommunens navn fra {SETTINGS}; slet copyright her",
+    "nav": "menuen laves af vifte: hvert afsnit med indhold får sit punkt, og håndskrevne sider "
+    f"skrives i {SETTINGS} under site.menu (fx '- Om sitet: om-sitet.md'); slet nav her",
+}
+"""Each fact mkdocs.yml may no longer state, and where it lives now (Danish, for the message)."""
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A fact mkdocs.yml states: its key, value and line."""
+
+    key: str
+    value: Any
+    line: int
+    column: int
+
+
+def stated_facts(path: Path) -> list[Stated]:
+    """The municipality's facts the file states itself (not what MkDocs or a plugin sets later)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return []  # load_config_file reports a broken file
+    if not isinstance(data, dict):
+        return []
+    return [
+        Stated(key, data[key], *position_of(path, key))
+        for key in MOVED_TO
+        if key in data and not (key == "site_name" and data[key] == PLACEHOLDER)
+    ]
+
+
+def check_config_facts(path: Path, settings: Settings, report: Report) -> None:
+    """One Danish error per fact the file states, at its line, saying where it lives now."""
+    url = settings.municipality.url
+    for fact in stated_facts(path):
+        if fact.key == "site_url" and not same_address(str(fact.value), url):
+            message = (
+                f"site_url '{fact.value}' er ikke den samme adresse som municipality.url '{url}' "
+                f"i {SETTINGS}; adressen hører hjemme i {SETTINGS}, så slet site_url i {path.name}"
+            )
+        else:
+            message = f"{MOVED_TO[fact.key]}, eller {UPGRADE}"
+        report.error(path, fact.line, fact.column, message)
+
+
+def same_address(a: str, b: str) -> bool:
+    """Equal addresses; scheme and host are compared without regard to case."""
+    x, y = urlsplit(a), urlsplit(b)
+    return (x.scheme.lower(), x.netloc.lower(), x.path.rstrip("/"), x.query) == (
+        y.scheme.lower(),
+        y.netloc.lower(),
+        y.path.rstrip("/"),
+        y.query,
+    )
+
+
+def settle_site(config: MkDocsConfig, catalogue: Catalogue, *, serving: bool) -> None:
+    """Set MkDocs' name, address, copyright and menu from the catalogue; refuse a mkdocs.yml that
+    states them itself. `serving`: the live preview has put its local address in site_url."""
+    path = Path(config.config_file_path)
+    report = Report(path.parent)
+    check_config_facts(path, catalogue.settings, report)
+    if report.errors:
+        raise CatalogueError(report)
+    settings = catalogue.settings
+    config.site_name = settings.site_title
+    config.copyright = html.escape(settings.municipality.name)  # HTML to the theme
+    if not serving:
+        config.site_url = settings.municipality.url
+    config.nav = [_nav_item(entry) for entry in menu(catalogue)]
+
+
+def _nav_item(entry: MenuEntry) -> str | dict[str, str]:
+    return entry.target if entry.label is None else {entry.label: entry.target}
