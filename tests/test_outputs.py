@@ -251,7 +251,9 @@ def test_the_site_url_comes_from_settings(project, tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text + "site_url: https://TILBUD.example.dk\n", encoding="utf-8")
-    with pytest.raises(BuildFailed, match="municipality.url; slet site_url her, eller kør 'vifte upgrade'"):
+    with pytest.raises(
+        BuildFailed, match="municipality.url; slet site_url her, eller kør 'vifte upgrade'"
+    ):
         build_site(config, tmp_path / "out")
 
 

@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, pdf, new, init, report and merge."""
+"""The `vifte` command: check, build, serve, pdf, new, init, report, merge and upgrade."""
 
 from __future__ import annotations
 
@@ -143,6 +143,15 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     add_merge_parser(sub)
+
+    upgrade = sub.add_parser(
+        "upgrade",
+        help="gør et ældre projekt klar til denne version: flytter kommunens navn, adresse og "
+        "menu fra mkdocs.yml til catalogue/settings.yaml og siger, hvad der er gjort",
+    )
+    upgrade.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     return parser
 
 
@@ -396,6 +405,12 @@ def _pdf(args: argparse.Namespace) -> int:
         return 1
 
 
+def _upgrade(args: argparse.Namespace) -> int:
+    from vifte.upgrade_command import run
+
+    return run(args)
+
+
 def _merge(args: argparse.Namespace) -> int:
     from vifte.merge_command import run
 
@@ -412,4 +427,5 @@ COMMANDS = {
     "report": _report,
     "merge": _merge,
     "saml": _merge,
+    "upgrade": _upgrade,
 }

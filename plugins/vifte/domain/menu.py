@@ -1,5 +1,10 @@
-"""The site's menu as data: the catalogue's sections that have content, then the hand-written pages
-settings.yaml names under `site.menu`. The adapter hands it to the generator (MkDocs' `nav`).
+"""The site's menu as data: the front page, each section of the catalogue that has content, and
+what settings.yaml chooses under `site.menu`. The adapter hands it to the generator (MkDocs' nav).
+
+`site.menu` may list hand-written pages and web addresses, and may place or rename a section by
+naming its page (`- Alle tilbud: tilbud/index.md`). A section with content that it does not name
+comes right after the section before it in the usual order; a named section without content is
+left out.
 """
 
 from __future__ import annotations
@@ -9,17 +14,27 @@ from dataclasses import dataclass
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.registry import FIXED_PAGES
+from vifte.domain.settings import Settings
 
 HOME = "index.md"
 """The front page, a hand-written page in site_src/."""
 
-ORDER = ("news", "offers", "themes", "areas", "target_groups")
-"""Sections that come first, in this order; the other collections follow as the table has them,
-then the fixed pages in LAST. Search and "Nyt og ændret" have their own links, not a menu entry."""
+LABELS = {
+    "home": "Forside",
+    "news": "Nyheder",
+    "offers": "Find tilbud",
+    "themes": "Temaer",
+    "areas": "Områder",
+    "target_groups": "Målgrupper",
+    "mentors": "Mentorer",
+    "enterprises": "Virksomheder",
+    "strategy": "Planer og politikker",
+    "plan": "Min plan",
+}
+"""The menu's sections in their usual order, with the menu's word for each. A collection not named
+here comes before Min plan, under its page's own title. Search and "Nyt og ændret" have their own
+links and no menu entry."""
 LAST = ("plan",)
-
-LABELS = {HOME: "Forside", "enterprises": "Virksomheder"}
-"""Where the menu says something shorter than the page's own title; elsewhere it says the title."""
 
 
 @dataclass(frozen=True)
@@ -31,29 +46,51 @@ class MenuEntry:
 
 
 def menu(c: Catalogue) -> list[MenuEntry]:
-    """The menu of this catalogue: the front page, each section with content, the chosen pages."""
-    sections = _sections_with_content(c)
-    names = [
-        *(n for n in ORDER if n in sections),
-        *(n for n in sections if n not in ORDER and n not in LAST),
-        *(n for n in LAST if n in sections),
-    ]
-    own = [
-        MenuEntry(*next(iter(e.items()))) if isinstance(e, dict) else MenuEntry(None, e)
-        for e in c.settings.site.menu
-    ]
+    """The menu of this catalogue: the chosen entries, and every other section with content."""
+    every = section_pages()
+    shown = {page for name, page in every.items() if _has_content(c, name)}
+    return merged(chosen(c.settings), [p for p in every.values() if p in shown], every)
+
+
+def section_pages() -> dict[str, str]:
+    """Every section that can be in the menu (table name -> its page), in the usual order."""
+    pages = {"home": HOME}
+    pages.update({col.name: col.index_path for col in COLLECTIONS.values()})
+    pages.update({t.name: f"{t.section}/index.md" for t in TERM_LISTS.values() if t.section})
+    pages.update({p.key: p.path for p in FIXED_PAGES if p.key in LAST})
+    order = [*(n for n in LABELS if n not in LAST), *(n for n in pages if n not in LABELS), *LAST]
+    return {name: pages[name] for name in order if name in pages}
+
+
+def chosen(settings: Settings) -> list[MenuEntry]:
+    """settings.yaml's `site.menu` as entries."""
     return [
-        MenuEntry(LABELS[HOME], HOME),
-        *(MenuEntry(LABELS.get(n), sections[n]) for n in names),
-        *own,
+        MenuEntry(*next(iter(e.items()))) if isinstance(e, dict) else MenuEntry(None, e)
+        for e in settings.site.menu
     ]
 
 
-def _sections_with_content(c: Catalogue) -> dict[str, str]:
-    """Table name -> overview page of every section that has something to show."""
-    out = {col.name: col.index_path for col in COLLECTIONS.values() if c.items.get(col.name)}
-    for terms in TERM_LISTS.values():
-        if terms.section is not None and getattr(c, terms.name):
-            out[terms.name] = f"{terms.section}/index.md"
-    out.update({p.key: p.path for p in FIXED_PAGES if p.key in LAST})
+def merged(entries: list[MenuEntry], shown: list[str], every: dict[str, str]) -> list[MenuEntry]:
+    """`entries` without the sections not `shown`, then each shown section they do not name
+    right after the one before it in the usual order (the front page first)."""
+    labels = {page: LABELS.get(name) for name, page in every.items()}
+    sections = set(every.values())
+    out = [
+        MenuEntry(e.label or labels[e.target], e.target) if e.target in sections else e
+        for e in entries
+        if e.target not in sections or e.target in shown
+    ]
+    for i, page in enumerate(shown):
+        if any(e.target == page for e in out):
+            continue
+        before = [j for j, e in enumerate(out) if e.target in shown[:i]]
+        out.insert(before[-1] + 1 if before else 0, MenuEntry(labels[page], page))
     return out
+
+
+def _has_content(c: Catalogue, name: str) -> bool:
+    if name in COLLECTIONS:
+        return bool(c.items.get(name))
+    if name in TERM_LISTS:
+        return bool(getattr(c, name))
+    return True  # the front page and Min plan

@@ -120,9 +120,12 @@ class Municipality(Strict):
 
 
 MenuTarget = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=r"\.md$|^https://")
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=500, pattern=r"\.md$|^https?://"
+    ),
 ]
-"""A hand-written page under site_src/ (`om-sitet.md`) or a web address (https://...)."""
+"""A page under site_src/ (`om-sitet.md`, or a section's `tilbud/index.md`) or a web address."""
 
 
 class Site(Strict):

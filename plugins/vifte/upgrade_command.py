@@ -1,0 +1,260 @@
+"""`vifte upgrade`: move what an older mkdocs.yml states about the municipality to settings.yaml.
+
+A fact settings.yaml already says is dropped; one it has no place for yet is moved there; one
+that disagrees stops the command before anything is written, each with its line. Both files keep
+their other settings and comments: only the lines of the moved facts change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from vifte.cli_words import count
+from vifte.domain.menu import LABELS, MenuEntry, merged, section_pages
+from vifte.mkdocs.site_settings import PLACEHOLDER, SETTINGS, Stated, same_address, stated_facts
+from vifte.scaffold import yaml_string
+from vifte.source import loader
+from vifte.source.project import Project
+
+CONFIG = "mkdocs.yml"
+PLACEHOLDER_LINE = (
+    f"site_name: {PLACEHOLDER}  # MkDocs requires the line; vifte puts the site's title here\n"
+)
+
+
+class Refused(Exception):
+    """The project cannot be brought up to date without a choice of the user's; `lines` say why."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        said = upgrade(args.project)
+    except Refused as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        print(
+            "Intet er ændret. Ret det, der står ovenfor, og kør 'vifte upgrade' igen.",
+            file=sys.stderr,
+        )
+        return 1
+    for line in said:
+        print(line)
+    return 0
+
+
+def upgrade(root: Path) -> list[str]:
+    """Bring the project at `root` up to date; return what was done, in Danish."""
+    config = root / CONFIG
+    settings_file = Project.at(root).settings_file
+    if not config.is_file():
+        raise Refused([f"{config}: fejl: filen mangler; start et projekt med 'vifte init MAPPE'"])
+    facts = stated_facts(config)
+    if not facts:
+        return [f"{CONFIG} siger intet om kommunen; der er intet at flytte."]
+    try:
+        settings = loader.load(settings_file).data
+    except (loader.YamlProblem, OSError) as exc:
+        raise Refused(
+            [f"{settings_file}: fejl: filen kan ikke læses ({exc}); ret den først"]
+        ) from None
+    plan = _Plan(config, settings if isinstance(settings, dict) else {})
+    for fact in facts:
+        getattr(plan, fact.key)(fact)
+    if plan.problems:
+        raise Refused(plan.problems)
+    if plan.site:
+        text = settings_file.read_text(encoding="utf-8")
+        settings_file.write_text(_with_site(text, plan.site, settings_file), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(_without(text, plan.dropped), encoding="utf-8")
+    return [*plan.done, f"{CONFIG} siger nu kun, hvordan sitet bygges. Kør 'vifte check'."]
+
+
+class _Plan:
+    """What to do with each fact: one method per key of MOVED_TO (site_settings.py)."""
+
+    def __init__(self, config: Path, settings: dict[str, Any]):
+        self.config = config
+        municipality = settings.get("municipality")
+        self.municipality = municipality if isinstance(municipality, dict) else {}
+        site = settings.get("site")
+        self.existing = site if isinstance(site, dict) else {}
+        self.site: dict[str, Any] = {}
+        self.dropped: set[str] = set()
+        self.done: list[str] = []
+        self.problems: list[str] = []
+
+    def _problem(self, fact: Stated, text: str) -> None:
+        self.problems.append(f"{self.config}:{fact.line}:{fact.column}: fejl: {text}")
+
+    def site_name(self, fact: Stated) -> None:
+        name, title = self.municipality.get("name"), self.existing.get("title")
+        if fact.value == (title or f"{name} – tilbud til borgere"):
+            self.done.append(
+                f"site_name sagde det samme som {SETTINGS}; linjen er nu en pladsholder."
+            )
+        elif not title:
+            self.site["title"] = fact.value
+            self.done.append(f"site_name '{fact.value}' er flyttet til site.title i {SETTINGS}.")
+        else:
+            self._problem(
+                fact,
+                f"site_name '{fact.value}' er ikke site.title '{title}' i {SETTINGS}; ret den "
+                "ene, så de er ens, eller slet site_name-linjen, hvis site.title er den rigtige",
+            )
+            return
+        self.dropped.add(fact.key)
+
+    def site_url(self, fact: Stated) -> None:
+        url = self.municipality.get("url")
+        if isinstance(url, str) and same_address(str(fact.value), url):
+            self.dropped.add(fact.key)
+            self.done.append("site_url sagde det samme som municipality.url; linjen er slettet.")
+        else:
+            self._problem(
+                fact,
+                f"site_url '{fact.value}' er ikke municipality.url '{url}' i {SETTINGS}; ret "
+                "municipality.url til sitets rigtige adresse, og slet site_url-linjen",
+            )
+
+    def copyright(self, fact: Stated) -> None:
+        name = self.municipality.get("name")
+        if isinstance(name, str) and fact.value in (name, html.escape(name, quote=False)):
+            self.dropped.add(fact.key)
+            self.done.append(
+                "copyright var kommunens navn, som bunden nu viser selv; linjen er slettet."
+            )
+        else:
+            self._problem(
+                fact,
+                f"copyright '{fact.value}' er ikke kommunens navn '{name}' fra {SETTINGS}, som "
+                "bunden af hver side nu viser; slet copyright-linjen, hvis det er i orden",
+            )
+
+    def nav(self, fact: Stated) -> None:
+        entries = _entries(fact.value)
+        if entries is None:
+            self._problem(
+                fact,
+                "menuen har undermenuer eller punkter, som site.menu ikke kan rumme (kun sider i "
+                "site_src/ og adresser); gør den flad, eller slet nav, og skriv selv site.menu",
+            )
+            return
+        if entries and self.existing.get("menu"):
+            self._problem(
+                fact, f"både nav her og site.menu i {SETTINGS} siger menuen; slet den ene"
+            )
+            return
+        kept = _chosen(entries)
+        if kept:
+            self.site["menu"] = kept
+        self.dropped.add(fact.key)
+        moved = f"; {count(len(kept), 'punkt', 'punkter')} står nu under site.menu i {SETTINGS}"
+        self.done.append(
+            f"nav er slettet: menuen viser nu selv hvert afsnit med indhold{moved if kept else ''}."
+        )
+
+
+def _entries(nav: Any) -> list[MenuEntry] | None:
+    """The old menu as entries; None when it has sections or targets site.menu cannot hold."""
+    if not isinstance(nav, list):
+        return None
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            label, target = next(iter(item.items()))
+            out.append(MenuEntry(str(label), target))
+        else:
+            out.append(MenuEntry(None, item))
+    fits = all(
+        isinstance(e.target, str) and (e.target.endswith(".md") or "://" in e.target) for e in out
+    )
+    return out if fits else None
+
+
+def _chosen(entries: list[MenuEntry]) -> list[MenuEntry]:
+    """The entries site.menu must hold to give the same menu: the pages that are no section and
+    the renamed sections, or every entry when the order would change otherwise."""
+    every = section_pages()
+    labels = {page: LABELS.get(name) for name, page in every.items()}
+    kept = [e for e in entries if e.target not in labels or e.label not in (None, labels[e.target])]
+    shown = [page for page in every.values() if any(e.target == page for e in entries)]
+    same = [MenuEntry(e.label or labels.get(e.target), e.target) for e in entries]
+    return kept if merged(kept, shown, every) == same else entries
+
+
+def _with_site(text: str, add: dict[str, Any], path: Path) -> str:
+    """settings.yaml with `site.title`/`site.menu` added, as lines; the rest stays as it is."""
+    lines = []
+    if "title" in add:
+        lines.append(f"title: {yaml_string(add['title'])}\n")
+    if "menu" in add:
+        lines.append("menu:\n")
+        for e in add["menu"]:
+            shown = yaml_string(e.target)
+            item = f"{yaml_string(e.label)}: {shown}" if e.label is not None else shown
+            lines.append(f"  - {item}\n")
+    site = _value_of(yaml.compose(text, Loader=yaml.SafeLoader), "site")
+    if site is None:
+        head = "# Sitets titel og menu (flyttet fra mkdocs.yml af 'vifte upgrade').\nsite:\n"
+        return text.rstrip("\n") + "\n" + head + "".join("  " + line for line in lines)
+    key, value = site
+    if not isinstance(value, MappingNode) or value.flow_style or not value.value:
+        raise Refused(
+            [
+                f"{path}:{key.start_mark.line + 1}: fejl: skriv site som en blok med "
+                "title og menu på hver sin linje, og kør igen"
+            ]
+        )
+    indent = " " * value.value[0][0].start_mark.column
+    at = key.start_mark.line + 1
+    old = text.splitlines(keepends=True)
+    return "".join([*old[:at], *(indent + line for line in lines), *old[at:]])
+
+
+def _without(text: str, dropped: set[str]) -> str:
+    """mkdocs.yml without the dropped keys' lines; a dropped site_name becomes the placeholder."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    lines = text.splitlines(keepends=True)
+    gone: set[int] = set()
+    assert isinstance(root, MappingNode)
+    for key, value in root.value:
+        if key.value in dropped:
+            first, last = key.start_mark.line, _last_line(value)
+            gone.update(range(first, last + 1))
+            if 0 < first and last + 1 < len(lines) and not lines[first - 1].strip():
+                if not lines[last + 1].strip():  # one blank line, not two, where it stood
+                    gone.add(last + 1)
+            if key.value == "site_name":
+                lines[first] = PLACEHOLDER_LINE
+                gone.discard(first)
+    return "".join(line for i, line in enumerate(lines) if i not in gone)
+
+
+def _value_of(root: Node | None, name: str) -> tuple[Node, Node] | None:
+    if isinstance(root, MappingNode):
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.value == name:
+                return key, value
+    return None
+
+
+def _last_line(node: Node) -> int:
+    """The last line (0-based) a value's text is on."""
+    if isinstance(node, MappingNode) and node.value and not node.flow_style:
+        return _last_line(node.value[-1][1])
+    if not isinstance(node, ScalarNode) and node.value and not node.flow_style:
+        return _last_line(node.value[-1])
+    end = node.end_mark
+    return end.line if end.column > 0 else end.line - 1
