@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
 
 from vifte.cli_words import count
 from vifte.domain.menu import LABELS, MenuEntry, merged, section_pages
@@ -252,9 +252,8 @@ def _value_of(root: Node | None, name: str) -> tuple[Node, Node] | None:
 
 def _last_line(node: Node) -> int:
     """The last line (0-based) a value's text is on."""
-    if isinstance(node, MappingNode) and node.value and not node.flow_style:
-        return _last_line(node.value[-1][1])
-    if not isinstance(node, ScalarNode) and node.value and not node.flow_style:
-        return _last_line(node.value[-1])
+    if isinstance(node, CollectionNode) and node.value and not node.flow_style:
+        last = node.value[-1]
+        return _last_line(last[1] if isinstance(node, MappingNode) else last)
     end = node.end_mark
     return end.line if end.column > 0 else end.line - 1

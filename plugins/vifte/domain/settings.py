@@ -132,7 +132,7 @@ class Site(Strict):
     """Sitet: titlen i sidehovedet og de håndskrevne sider i menuen. Resten af menuen kommer fra kataloget."""
 
     title: Text | None = Field(
-        None,
+        default=None,
         description='Sitets titel i sidehovedet og i browserens faneblad; standard: "<kommunens navn> – tilbud til borgere".',
     )
     menu: list[MenuTarget | dict[Text, MenuTarget]] = Field(
