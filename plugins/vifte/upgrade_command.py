@@ -70,12 +70,16 @@ def upgrade(root: Path) -> list[str]:
         ) from None
     plan = _Plan(config, settings if isinstance(settings, dict) else {})
     for fact in facts:
-        getattr(plan, fact.key)(fact)
+        getattr(plan, fact.key.replace(".", "_"))(fact)
     if plan.problems:
         raise Refused(plan.problems)
+    text = settings_file.read_text(encoding="utf-8")
+    if plan.logo:
+        text = _insert(text, "municipality", [f"logo: {yaml_string(plan.logo)}\n"], settings_file)
     if plan.site:
-        text = settings_file.read_text(encoding="utf-8")
-        settings_file.write_text(_with_site(text, plan.site, settings_file), encoding="utf-8")
+        text = _insert(text, "site", _site_lines(plan.site), settings_file)
+    if plan.logo or plan.site:
+        settings_file.write_text(text, encoding="utf-8")
     text = config.read_text(encoding="utf-8")
     config.write_text(_without(text, plan.dropped), encoding="utf-8")
     return [*plan.done, f"{CONFIG} siger nu kun, hvordan sitet bygges. Kør 'vifte check'."]
@@ -86,11 +90,17 @@ class _Plan:
 
     def __init__(self, config: Path, settings: dict[str, Any]):
         self.config = config
+        mkdocs = yaml.safe_load(config.read_text(encoding="utf-8"))  # stated_facts read it
+        self.mkdocs: dict[str, Any] = mkdocs
+        theme = mkdocs.get("theme")
+        self.theme: dict[str, Any] = theme if isinstance(theme, dict) else {}
         municipality = settings.get("municipality")
         self.municipality = municipality if isinstance(municipality, dict) else {}
         site = settings.get("site")
         self.existing = site if isinstance(site, dict) else {}
         self.site: dict[str, Any] = {}
+        self.logo: str | None = None
+        """A logo to write as municipality.logo (its path from the project folder)."""
         self.dropped: set[str] = set()
         self.done: list[str] = []
         self.problems: list[str] = []
@@ -165,6 +175,55 @@ class _Plan:
             f"nav er slettet: menuen viser nu selv hvert afsnit med indhold{moved if kept else ''}."
         )
 
+    def theme_logo(self, fact: Stated) -> None:
+        found = self._logo_file(fact.value)
+        own = self.municipality.get("logo")
+        if found is None:
+            self._problem(
+                fact,
+                f"logoet '{fact.value}' er ingen fil i site_src/ eller theme/; læg filen i "
+                "theme/, skriv stien som municipality.logo i settings.yaml, og slet logo her",
+            )
+        elif own and (self.config.parent / str(own)).resolve() != found:
+            self._problem(
+                fact,
+                f"logo '{fact.value}' er ikke municipality.logo '{own}' i {SETTINGS}; ret den "
+                "ene, så de er ens, eller slet logo-linjen her",
+            )
+        else:
+            if not own:
+                self.logo = found.relative_to(self.config.parent.resolve()).as_posix()
+                self.done.append(f"logoet er flyttet til municipality.logo i {SETTINGS}.")
+            else:
+                self.done.append("logo sagde det samme som municipality.logo; linjen er slettet.")
+            self.dropped.add(fact.key)
+
+    def theme_favicon(self, fact: Stated) -> None:
+        own = self.municipality.get("logo") or self.logo
+        logo = self._logo_file(self.theme.get("logo")) or (
+            (self.config.parent / own).resolve() if own else None
+        )
+        if logo is None or self._logo_file(fact.value) != logo:
+            self._problem(
+                fact,
+                f"fanebladets ikon '{fact.value}' er ikke logoet; vifte bruger nu logoet "
+                "(municipality.logo) som ikon; slet favicon-linjen, hvis det er i orden",
+            )
+            return
+        self.dropped.add(fact.key)
+        self.done.append("favicon var logoet, som fanebladet nu viser selv; linjen er slettet.")
+
+    def _logo_file(self, logo: Any) -> Path | None:
+        """A logo as the theme finds it: a file in docs_dir or custom_dir (theme_logo's rule)."""
+        if not isinstance(logo, str) or "://" in logo or logo.startswith("/"):
+            return None
+        folders = [self.mkdocs.get("docs_dir", "docs"), self.theme.get("custom_dir")]
+        for folder in folders:
+            candidate = self.config.parent / str(folder) / logo if folder else None
+            if candidate is not None and candidate.is_file():
+                return candidate.resolve()
+        return None
+
 
 def _entries(nav: Any) -> list[MenuEntry] | None:
     """The old menu as entries; None when it has sections or targets site.menu cannot hold."""
@@ -194,8 +253,8 @@ def _chosen(entries: list[MenuEntry]) -> list[MenuEntry]:
     return kept if merged(kept, shown, every) == same else entries
 
 
-def _with_site(text: str, add: dict[str, Any], path: Path) -> str:
-    """settings.yaml with `site.title`/`site.menu` added, as lines; the rest stays as it is."""
+def _site_lines(add: dict[str, Any]) -> list[str]:
+    """`site.title` and `site.menu` as lines of settings.yaml, without their indent."""
     lines = []
     if "title" in add:
         lines.append(f"title: {yaml_string(add['title'])}\n")
@@ -205,16 +264,21 @@ def _with_site(text: str, add: dict[str, Any], path: Path) -> str:
             shown = yaml_string(e.target)
             item = f"{yaml_string(e.label)}: {shown}" if e.label is not None else shown
             lines.append(f"  - {item}\n")
-    site = _value_of(yaml.compose(text, Loader=yaml.SafeLoader), "site")
-    if site is None:
-        head = "# Sitets titel og menu (flyttet fra mkdocs.yml af 'vifte upgrade').\nsite:\n"
+    return lines
+
+
+def _insert(text: str, section: str, lines: list[str], path: Path) -> str:
+    """settings.yaml with `lines` first in a top-level section (made at the end if missing)."""
+    found = _value_of(yaml.compose(text, Loader=yaml.SafeLoader), section)
+    if found is None:
+        head = f"# Flyttet fra mkdocs.yml af 'vifte upgrade'.\n{section}:\n"
         return text.rstrip("\n") + "\n" + head + "".join("  " + line for line in lines)
-    key, value = site
+    key, value = found
     if not isinstance(value, MappingNode) or value.flow_style or not value.value:
         raise Refused(
             [
-                f"{path}:{key.start_mark.line + 1}: fejl: skriv site som en blok med "
-                "title og menu på hver sin linje, og kør igen"
+                f"{path}:{key.start_mark.line + 1}: fejl: skriv {section} som en blok med "
+                "ét felt på hver linje, og kør 'vifte upgrade' igen"
             ]
         )
     indent = " " * value.value[0][0].start_mark.column
@@ -230,6 +294,10 @@ def _without(text: str, dropped: set[str]) -> str:
     gone: set[int] = set()
     assert isinstance(root, MappingNode)
     for key, value in root.value:
+        if key.value == "theme" and isinstance(value, MappingNode):
+            for sub, inner in value.value:
+                if f"theme.{sub.value}" in dropped:
+                    gone.update(range(sub.start_mark.line, _last_line(inner) + 1))
         if key.value in dropped:
             first, last = key.start_mark.line, _last_line(value)
             gone.update(range(first, last + 1))

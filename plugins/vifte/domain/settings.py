@@ -103,8 +103,21 @@ class Accessibility(Strict):
         return "tel:" + self.phone.replace(" ", "") if self.phone else None
 
 
+LogoPath = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^/\\:][^\\:]*$"
+    ),
+]
+"""A file in the project, from its folder, with / between folders."""
+
+
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
+    logo: LogoPath | None = Field(
+        default=None,
+        description='Kommunens logo: filen fra projektmappen, fx "theme/assets/images/logo.svg"; den skal ligge i theme/ eller site_src/. Sidehovedet, fanebladet og PDF\'ernes forsider viser det.',
+    )
     url: SiteUrl = Field(
         description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
     )

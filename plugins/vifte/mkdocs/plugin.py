@@ -78,7 +78,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         )
         try:
             catalogue, report = require_catalogue(self.project)
-            settle_site(config, catalogue, serving=self.command == "serve")
+            self.project = settle_site(
+                config, catalogue, self.project, serving=self.command == "serve"
+            )
         except CatalogueError as exc:
             # MkDocs' form of the error; build_site finds the report along the chain (__cause__).
             raise PluginError(str(exc)) from exc

@@ -2,26 +2,29 @@
 
 mkdocs.yml holds generator settings only. MkDocs requires `site_name` before any plugin runs, so
 the file carries a placeholder (`PLACEHOLDER`) that `on_config` replaces; a file that still states
-a fact (a real site_name, site_url, copyright, nav) is refused at its line, pointing to
+a fact (a real site_name, site_url, copyright, nav, the logo) is refused at its line, pointing to
 `vifte upgrade` (upgrade_command.py), which moves it.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from yaml.nodes import MappingNode
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.menu import MenuEntry, menu
 from vifte.domain.settings import Settings
 from vifte.mkdocs.config_file import position_of
 from vifte.source.diagnostics import CatalogueError, Report
+from vifte.source.project import Project
+from vifte.source.site_check import logo_file, logo_site_path
 
 PLACEHOLDER = "(fra catalogue/settings.yaml)"
 """mkdocs.yml's `site_name`: MkDocs requires one; vifte replaces it with the site's title."""
@@ -35,6 +38,10 @@ MOVED_TO = {
     "copyright": f"bunden af siden viser kommunens navn fra {SETTINGS}; slet copyright her",
     "nav": "menuen laves af vifte: hvert afsnit med indhold får sit punkt, og håndskrevne sider "
     f"skrives i {SETTINGS} under site.menu (fx '- Om sitet: om-sitet.md'); slet nav her",
+    "theme.logo": f"logoet står i {SETTINGS} som municipality.logo, stien fra projektmappen "
+    "(fx theme/assets/images/logo.svg); slet logo her",
+    "theme.favicon": f"fanebladets ikon er logoet fra municipality.logo i {SETTINGS}; slet "
+    "favicon her",
 }
 """Each fact mkdocs.yml may no longer state, and where it lives now (Danish, for the message)."""
 
@@ -57,11 +64,30 @@ def stated_facts(path: Path) -> list[Stated]:
         return []  # load_config_file reports a broken file
     if not isinstance(data, dict):
         return []
-    return [
-        Stated(key, data[key], *position_of(path, key))
-        for key in MOVED_TO
-        if key in data and not (key == "site_name" and data[key] == PLACEHOLDER)
-    ]
+    out = []
+    for key in MOVED_TO:
+        top, _, sub = key.partition(".")
+        holder = data.get(top) if sub else data
+        name = sub or top
+        if not isinstance(holder, dict) or name not in holder:
+            continue
+        if key == "site_name" and holder[name] == PLACEHOLDER:
+            continue
+        out.append(Stated(key, holder[name], *_position(path, top, sub)))
+    return out
+
+
+def _position(path: Path, key: str, sub: str) -> tuple[int, int]:
+    """Line and column of a top-level key, or of `sub` within it (theme's logo)."""
+    if not sub:
+        return position_of(path, key)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    for top, value in root.value if isinstance(root, MappingNode) else ():
+        if top.value == key and isinstance(value, MappingNode):
+            for name, _ in value.value:
+                if name.value == sub:
+                    return (name.start_mark.line + 1, name.start_mark.column + 1)
+    return position_of(path, key)
 
 
 def check_config_facts(path: Path, settings: Settings, report: Report) -> None:
@@ -89,9 +115,12 @@ def same_address(a: str, b: str) -> bool:
     )
 
 
-def settle_site(config: MkDocsConfig, catalogue: Catalogue, *, serving: bool) -> None:
-    """Set MkDocs' name, address, copyright and menu from the catalogue; refuse a mkdocs.yml that
-    states them itself. `serving`: the live preview has put its local address in site_url."""
+def settle_site(
+    config: MkDocsConfig, catalogue: Catalogue, project: Project, *, serving: bool
+) -> Project:
+    """Set MkDocs' name, address, copyright, logo and menu from the catalogue; refuse a mkdocs.yml
+    that states them itself. `serving`: the live preview has put its local address in site_url.
+    Returns the project with its logo file (the PDFs' covers show it)."""
     path = Path(config.config_file_path)
     report = Report(path.parent)
     check_config_facts(path, catalogue.settings, report)
@@ -103,6 +132,10 @@ def settle_site(config: MkDocsConfig, catalogue: Catalogue, *, serving: bool) ->
     if not serving:
         config.site_url = settings.municipality.url
     config.nav = [_nav_item(entry) for entry in menu(catalogue)]
+    logo = logo_site_path(project, settings)
+    if logo is not None:
+        config.theme["logo"] = config.theme["favicon"] = logo
+    return replace(project, logo=logo_file(project, settings))
 
 
 def _nav_item(entry: MenuEntry) -> str | dict[str, str]:

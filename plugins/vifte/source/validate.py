@@ -27,11 +27,11 @@ from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
-from vifte.source.menu_check import check_menu
 from vifte.source.messages import PATTERN_HELP, explain
 from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
+from vifte.source.site_check import check_site
 from vifte.source.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
@@ -59,7 +59,7 @@ def load_catalogue(
     root = project.root
     report = Report(root)
     sources.check(project, report)
-    settings, terms = _load_settings(project.settings_file, root, report, project.docs_dir)
+    settings, terms = _load_settings(project, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
     unreadable: dict[str, dict[str, Path]] = {}
     for col in COLLECTIONS.values():
@@ -109,7 +109,7 @@ def require_catalogue(
 
 
 def _load_settings(
-    path: Path, root: Path, report: Report, docs_dir: Path
+    project: Project, report: Report
 ) -> tuple[Settings | None, dict[str, list[str] | None]]:
     """settings.yaml as a model (None when it has errors), and the ids of each term list.
 
@@ -117,6 +117,7 @@ def _load_settings(
     does not hide the reference errors of every offer; None: that list could not be read.
     """
     terms: dict[str, list[str] | None] = dict.fromkeys(TERM_LISTS)
+    path, root = project.settings_file, project.root
     if not os.path.lexists(path):
         report.error(
             path,
@@ -142,7 +143,7 @@ def _load_settings(
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
         check_accessibility(settings, doc, report)
-        check_menu(settings, doc, docs_dir, report)
+        check_site(settings, doc, project, report)
     return settings, terms
 
 
