@@ -6,6 +6,7 @@ facts (decisions.md, 42). Real builds of projects made by `vifte init`, and a co
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
@@ -154,6 +155,9 @@ def test_a_new_project_shows_the_name_from_settings_and_a_menu_of_its_sections(t
     assert text_of(front, r'md-header__topic">\s*<span class="md-ellipsis">(.*?)</span>') == title
     assert text_of(front, r'md-copyright__highlight">(.*?)</div>') == "Vesterå Kommune"
     assert text_of(front, r"<h1[^>]*>(.*?)</h1>") == "Tilbud til dig i Vesterå Kommune"
+    # The logo from settings.yaml: in the header and as the tab's icon.
+    assert '<link rel="icon" href="assets/images/logo.svg">' in front
+    assert '<img src="assets/images/logo.svg" alt="logo">' in front
     offer = (site / "tilbud/virksomhedspraktik/index.html").read_text(encoding="utf-8")
     assert text_of(offer, r"<title>(.*?)</title>").endswith(f" - {title}")
     for page in site.rglob("*.html"):
@@ -210,6 +214,8 @@ def test_a_mkdocs_yml_stating_the_municipality_gets_a_danish_line_for_each_fact(
         "mkdocs.yml:3:1: error: sitets navn står i catalogue/settings.yaml (municipality.name",
         "mkdocs.yml:4:1: error: sitets adresse står i catalogue/settings.yaml som municipality.url; slet site_url her, eller kør 'vifte upgrade'",
         "mkdocs.yml:19:1: error: bunden af siden viser kommunens navn fra catalogue/settings.yaml; slet copyright her, eller kør 'vifte upgrade'",
+        "mkdocs.yml:12:3: error: logoet står i catalogue/settings.yaml som municipality.logo",
+        "mkdocs.yml:13:3: error: fanebladets ikon er logoet fra municipality.logo i catalogue/settings.yaml",
         "mkdocs.yml:32:1: error: menuen laves af vifte: hvert afsnit med indhold får sit punkt, og håndskrevne sider skrives i catalogue/settings.yaml under site.menu",
     ]
     assert main(["check", "-p", str(project)]) == 1
@@ -234,23 +240,30 @@ def test_upgrade_brings_the_old_example_up_to_date_keeping_its_menu_and_comments
     )
     settings = root / "catalogue/settings.yaml"
     text = settings.read_text(encoding="utf-8")
-    text = text[: text.index("# Sitet:")]
+    text = text[: text.index("# Sitet:")].replace("  logo: theme/assets/images/logo.svg", "#", 1)
     settings.write_text(text, encoding="utf-8")  # as it was
     assert main(["upgrade", "-p", str(root)]) == 0
     said = capsys.readouterr().out
     assert "site_name sagde det samme som catalogue/settings.yaml" in said
     assert "copyright var kommunens navn" in said
     assert "1 punkt står nu under site.menu i catalogue/settings.yaml" in said
+    assert "logoet er flyttet til municipality.logo i catalogue/settings.yaml" in said
+    assert "favicon var logoet" in said
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(config)
     assert data["site_name"] == "(fra catalogue/settings.yaml)"
     assert not {"nav", "copyright", "site_url"} & set(data)
+    assert not {"logo", "favicon"} & set(data["theme"])
+    assert data["theme"]["features"] == ["navigation.tabs", "navigation.top"]
     assert '# mkdocs-material\'s "Made with" line has no Danish text' in config
     assert data["markdown_extensions"][2] == {"toc": {"permalink": False}}
-    assert yaml.safe_load(settings.read_text(encoding="utf-8"))["site"] == {
-        "menu": [{"Om sitet": "om-sitet.md"}]
-    }
-    assert text in settings.read_text(encoding="utf-8")  # the rest of the file as it was
+    upgraded = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    assert upgraded["site"] == {"menu": [{"Om sitet": "om-sitet.md"}]}
+    assert upgraded["municipality"]["logo"] == "theme/assets/images/logo.svg"
+    after = settings.read_text(encoding="utf-8").replace(
+        '  logo: "theme/assets/images/logo.svg"\n', ""
+    )
+    assert after.startswith(text)  # the rest of the file as it was
     assert main(["check", "-p", str(root)]) == 0
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     assert tabs(site / "index.html") == EXAMPLE_TABS
@@ -313,13 +326,21 @@ def test_upgrade_refuses_values_that_disagree_and_changes_nothing(project, capsy
     assert (project / "catalogue/settings.yaml").read_bytes() == settings
 
 
-def test_a_menu_page_that_does_not_exist_is_an_error_at_its_line(project, capsys):
+def test_a_menu_page_or_a_logo_the_site_cannot_show_is_an_error_at_its_line(project, capsys):
     settings = project / "catalogue/settings.yaml"
     text = settings.read_text(encoding="utf-8")
+    shutil.copy(project / "theme/assets/images/logo.svg", project / "logo.svg")
+    text = text.replace("logo: theme/assets/images/logo.svg", "logo: logo.svg")
     settings.write_text(text + "site:\n  menu:\n    - Om os: om-os.md\n", encoding="utf-8")
     line = text.count("\n") + 3
+    logo_line = text[: text.index("logo: logo.svg")].count("\n") + 1
     assert main(["check", "-p", str(project)]) == 1
+    out = capsys.readouterr().out
     assert (
         f"catalogue/settings.yaml:{line}:7: error: siden 'om-os.md' i menuen findes ikke i site_src/"
-        in capsys.readouterr().out
+        in out
+    )
+    assert (
+        f"catalogue/settings.yaml:{logo_line}:9: error: logoet skal ligge i theme/ eller site_src/"
+        in out
     )
