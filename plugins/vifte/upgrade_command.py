@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
 
 from vifte.cli_words import count
 from vifte.domain.menu import LABELS, MenuEntry, merged, section_pages
@@ -22,6 +21,7 @@ from vifte.mkdocs.site_settings import PLACEHOLDER, SETTINGS, Stated, same_addre
 from vifte.scaffold import yaml_string
 from vifte.source import loader
 from vifte.source.project import Project
+from vifte.source.yaml_lines import insert, without
 
 CONFIG = "mkdocs.yml"
 PLACEHOLDER_LINE = (
@@ -74,14 +74,21 @@ def upgrade(root: Path) -> list[str]:
     if plan.problems:
         raise Refused(plan.problems)
     text = settings_file.read_text(encoding="utf-8")
-    if plan.logo:
-        text = _insert(text, "municipality", [f"logo: {yaml_string(plan.logo)}\n"], settings_file)
-    if plan.site:
-        text = _insert(text, "site", _site_lines(plan.site), settings_file)
+    try:
+        if plan.logo:
+            text = insert(
+                text, "municipality", [f"logo: {yaml_string(plan.logo)}\n"], settings_file
+            )
+        if plan.site:
+            text = insert(text, "site", _site_lines(plan.site), settings_file)
+    except ValueError as exc:
+        raise Refused([str(exc)]) from None
     if plan.logo or plan.site:
         settings_file.write_text(text, encoding="utf-8")
     text = config.read_text(encoding="utf-8")
-    config.write_text(_without(text, plan.dropped), encoding="utf-8")
+    config.write_text(
+        without(text, plan.dropped, {"site_name": PLACEHOLDER_LINE}), encoding="utf-8"
+    )
     return [*plan.done, f"{CONFIG} siger nu kun, hvordan sitet bygges. Kør 'vifte check'."]
 
 
@@ -265,63 +272,3 @@ def _site_lines(add: dict[str, Any]) -> list[str]:
             item = f"{yaml_string(e.label)}: {shown}" if e.label is not None else shown
             lines.append(f"  - {item}\n")
     return lines
-
-
-def _insert(text: str, section: str, lines: list[str], path: Path) -> str:
-    """settings.yaml with `lines` first in a top-level section (made at the end if missing)."""
-    found = _value_of(yaml.compose(text, Loader=yaml.SafeLoader), section)
-    if found is None:
-        head = f"# Flyttet fra mkdocs.yml af 'vifte upgrade'.\n{section}:\n"
-        return text.rstrip("\n") + "\n" + head + "".join("  " + line for line in lines)
-    key, value = found
-    if not isinstance(value, MappingNode) or value.flow_style or not value.value:
-        raise Refused(
-            [
-                f"{path}:{key.start_mark.line + 1}: fejl: skriv {section} som en blok med "
-                "ét felt på hver linje, og kør 'vifte upgrade' igen"
-            ]
-        )
-    indent = " " * value.value[0][0].start_mark.column
-    at = key.start_mark.line + 1
-    old = text.splitlines(keepends=True)
-    return "".join([*old[:at], *(indent + line for line in lines), *old[at:]])
-
-
-def _without(text: str, dropped: set[str]) -> str:
-    """mkdocs.yml without the dropped keys' lines; a dropped site_name becomes the placeholder."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    lines = text.splitlines(keepends=True)
-    gone: set[int] = set()
-    assert isinstance(root, MappingNode)
-    for key, value in root.value:
-        if key.value == "theme" and isinstance(value, MappingNode):
-            for sub, inner in value.value:
-                if f"theme.{sub.value}" in dropped:
-                    gone.update(range(sub.start_mark.line, _last_line(inner) + 1))
-        if key.value in dropped:
-            first, last = key.start_mark.line, _last_line(value)
-            gone.update(range(first, last + 1))
-            if 0 < first and last + 1 < len(lines) and not lines[first - 1].strip():
-                if not lines[last + 1].strip():  # one blank line, not two, where it stood
-                    gone.add(last + 1)
-            if key.value == "site_name":
-                lines[first] = PLACEHOLDER_LINE
-                gone.discard(first)
-    return "".join(line for i, line in enumerate(lines) if i not in gone)
-
-
-def _value_of(root: Node | None, name: str) -> tuple[Node, Node] | None:
-    if isinstance(root, MappingNode):
-        for key, value in root.value:
-            if isinstance(key, ScalarNode) and key.value == name:
-                return key, value
-    return None
-
-
-def _last_line(node: Node) -> int:
-    """The last line (0-based) a value's text is on."""
-    if isinstance(node, CollectionNode) and node.value and not node.flow_style:
-        last = node.value[-1]
-        return _last_line(last[1] if isinstance(node, MappingNode) else last)
-    end = node.end_mark
-    return end.line if end.column > 0 else end.line - 1
