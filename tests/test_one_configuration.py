@@ -344,3 +344,15 @@ def test_a_menu_page_or_a_logo_the_site_cannot_show_is_an_error_at_its_line(proj
         f"catalogue/settings.yaml:{logo_line}:9: error: logoet skal ligge i theme/ eller site_src/"
         in out
     )
+
+
+def test_check_names_the_facts_in_mkdocs_yml_beside_the_catalogues_own_errors(project, capsys):
+    (project / "mkdocs.yml").write_text(old_config("Prøveby Kommune"), encoding="utf-8")
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(
+        offer.read_text(encoding="utf-8").replace("area: beskaeftigelse", "area: ukendt"), "utf-8"
+    )
+    assert main(["check", "-p", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "catalogue/offers/virksomhedspraktik.yaml:" in out and "ukendt" in out
+    assert "mkdocs.yml:3:1: error: sitets navn står i catalogue/settings.yaml" in out

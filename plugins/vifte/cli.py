@@ -198,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     documents: list = []
     catalogue, report = load_catalogue(project, documents=documents)
-    if catalogue is not None and _config_states_facts(args.project, catalogue, report):
+    if _config_states_facts(args.project, catalogue, report):  # also beside the files' errors
         catalogue = None
     if catalogue is not None:
         check_plain_language(catalogue, documents, report)
@@ -220,14 +220,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _config_states_facts(project: Path, catalogue: Catalogue, report: Report) -> bool:
+def _config_states_facts(project: Path, catalogue: Catalogue | None, report: Report) -> bool:
     """Whether mkdocs.yml states a fact of settings.yaml's (name, address, menu), as build sees it."""
     from vifte.mkdocs.site_settings import check_config_facts
 
     if not (project / "mkdocs.yml").is_file():
         return False
     before = len(report.errors)
-    check_config_facts(project / "mkdocs.yml", catalogue.settings, report)
+    settings = catalogue.settings if catalogue is not None else None
+    check_config_facts(project / "mkdocs.yml", settings, report)
     return len(report.errors) > before
 
 

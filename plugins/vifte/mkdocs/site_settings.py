@@ -90,11 +90,12 @@ def _position(path: Path, key: str, sub: str) -> tuple[int, int]:
     return position_of(path, key)
 
 
-def check_config_facts(path: Path, settings: Settings, report: Report) -> None:
-    """One Danish error per fact the file states, at its line, saying where it lives now."""
-    url = settings.municipality.url
+def check_config_facts(path: Path, settings: Settings | None, report: Report) -> None:
+    """One Danish error per fact the file states, at its line, saying where it lives now
+    (`settings`: None when settings.yaml has errors of its own)."""
+    url = settings.municipality.url if settings else None
     for fact in stated_facts(path):
-        if fact.key == "site_url" and not same_address(str(fact.value), url):
+        if fact.key == "site_url" and url and not same_address(str(fact.value), url):
             message = (
                 f"site_url '{fact.value}' er ikke den samme adresse som municipality.url '{url}' "
                 f"i {SETTINGS}; adressen hører hjemme i {SETTINGS}, så slet site_url i {path.name}"
