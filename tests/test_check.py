@@ -279,7 +279,7 @@ def test_pale_area_colour_is_refused(project):
         settings.read_text(encoding="utf-8").replace('"#7a2a6b"', '"#f0f0f0"'), encoding="utf-8"
     )
     assert (
-        "catalogue/settings.yaml:17:13: error: farven #f0f0f0 til 'social' er for lys til at ses mod den hvide side (1.1:1, kravet er 3:1); vælg en mørkere farve"
+        "catalogue/settings.yaml:18:13: error: farven #f0f0f0 til 'social' er for lys til at ses mod den hvide side (1.1:1, kravet er 3:1); vælg en mørkere farve"
         in check(project)
     )
 

@@ -378,7 +378,7 @@ def test_check_refuses_what_the_build_would_refuse(project, write, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "catalogue/offers/gaeld.yaml:8:1: error: linket '../findes-ikke/' i 'description' peger på en side, der ikke findes",
-        "site_src/ekstra.md:3:1: error: ukendt vifte-blok 'ukendt'; mulige blokke: temaer, omraader, maalgrupper, adgang, nyt",
+        "site_src/ekstra.md:3:1: error: ukendt vifte-blok 'ukendt'; mulige blokke: temaer, omraader, maalgrupper, adgang, nyt, kommune",
         "site_src/temaer.md: error: siden har samme adresse som en side, vifte laver af kataloget (temaer/); omdøb eller flyt den",
         "site_src/tilbud/virksomhedspraktik.md: error: siden har samme adresse som en side, vifte laver af kataloget (tilbud/virksomhedspraktik/); omdøb eller flyt den",
     ]

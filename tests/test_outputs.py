@@ -247,11 +247,14 @@ def test_the_site_url_comes_from_settings(project, tmp_path):
     site = build_site(project / "mkdocs.yml", tmp_path / "out")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://tilbud.example.dk/tilbud/virksomhedspraktik/</loc>" in sitemap
-    # mkdocs.yml may repeat the address (here without its slash, host in capitals) ...
+    # mkdocs.yml may not repeat the address, not even the same one (decisions.md, 42)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text + "site_url: https://TILBUD.example.dk\n", encoding="utf-8")
-    build_site(config, tmp_path / "out")
+    with pytest.raises(
+        BuildFailed, match="municipality.url; slet site_url her, eller kør 'vifte upgrade'"
+    ):
+        build_site(config, tmp_path / "out")
 
 
 def test_a_site_url_that_disagrees_with_settings_is_refused(project, tmp_path):

@@ -18,11 +18,11 @@ from PIL import Image
 from vifte.domain.danish import dato
 from vifte.domain.edition import PUBLIC
 from vifte.mkdocs.build import build_site
-from vifte.mkdocs.config import theme_logo
-from vifte.mkdocs.config_file import load_config_file
 from vifte.output.brochures import LOGO, _jobs, data_day
 from vifte.output.pages import Renderer
 from vifte.output.pdf import PdfError, render_pdf
+from vifte.source.project import Project
+from vifte.source.site_check import logo_file, logo_site_path
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
@@ -416,13 +416,10 @@ def test_the_poster_fits_one_a3_page_for_the_example_and_runs_on_for_a_big_catal
 
 
 def test_the_logo_is_found_as_the_theme_finds_it_and_only_that_file_is_served(tmp_path):
-    config = load_config_file(REPO / "mkdocs.yml")
-    logo = theme_logo(config)
+    catalogue, _ = require_catalogue(REPO)
+    logo = logo_file(Project.at(REPO), catalogue.settings)
     assert logo == (REPO / "theme/assets/images/logo.svg").resolve()
-    config.theme["logo"] = "https://example.org/logo.svg"
-    assert theme_logo(config) is None
-    config.theme["logo"] = "assets/images/findes-ikke.svg"
-    assert theme_logo(config) is None
+    assert logo_site_path(Project.at(REPO), catalogue.settings) == "assets/images/logo.svg"
     # The fetcher serves the logo file itself, and nothing beside it.
     folder = tmp_path / "theme"
     folder.mkdir()

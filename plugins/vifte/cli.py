@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, pdf, new, init, report and merge."""
+"""The `vifte` command: check, build, serve, pdf, new, init, report, merge and upgrade."""
 
 from __future__ import annotations
 
@@ -143,6 +143,15 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     add_merge_parser(sub)
+
+    upgrade = sub.add_parser(
+        "upgrade",
+        help="gør et ældre projekt klar til denne version: flytter kommunens navn, adresse og "
+        "menu fra mkdocs.yml til catalogue/settings.yaml og siger, hvad der er gjort",
+    )
+    upgrade.add_argument(
+        "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
+    )
     return parser
 
 
@@ -188,7 +197,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     documents: list = []
     catalogue, report = load_catalogue(project, documents=documents)
-    if catalogue is not None and _site_url_disagrees(args.project, catalogue, report):
+    if _config_states_facts(args.project, catalogue, report):  # also beside the files' errors
         catalogue = None
     if catalogue is not None:
         check_plain_language(catalogue, documents, report)
@@ -210,16 +219,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_url_disagrees(project: Path, catalogue: Catalogue, report: Report) -> bool:
-    """Whether mkdocs.yml's site_url (if any) differs from settings.yaml's address, as build sees it."""
-    from vifte.mkdocs.config_file import load_config_file
-    from vifte.mkdocs.site_url import check_site_url
+def _config_states_facts(project: Path, catalogue: Catalogue | None, report: Report) -> bool:
+    """Whether mkdocs.yml states a fact of settings.yaml's (name, address, menu), as build sees it."""
+    from vifte.mkdocs.site_settings import check_config_facts
 
     if not (project / "mkdocs.yml").is_file():
         return False
     before = len(report.errors)
-    config = load_config_file(project / "mkdocs.yml", warn=False)  # loaded fine a moment ago
-    check_site_url(config, catalogue.settings.municipality.url, report)
+    settings = catalogue.settings if catalogue is not None else None
+    check_config_facts(project / "mkdocs.yml", settings, report)
     return len(report.errors) > before
 
 
@@ -397,6 +405,12 @@ def _pdf(args: argparse.Namespace) -> int:
         return 1
 
 
+def _upgrade(args: argparse.Namespace) -> int:
+    from vifte.upgrade_command import run
+
+    return run(args)
+
+
 def _merge(args: argparse.Namespace) -> int:
     from vifte.merge_command import run
 
@@ -413,4 +427,5 @@ COMMANDS = {
     "report": _report,
     "merge": _merge,
     "saml": _merge,
+    "upgrade": _upgrade,
 }

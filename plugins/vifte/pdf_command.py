@@ -67,6 +67,7 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
     from vifte.output.templating import TemplateLayoutError
     from vifte.publish.brochure_dir import default_dir, write_brochures
     from vifte.publish.site_dir import SiteDirError
+    from vifte.source.site_check import logo_file
     from vifte.source.sources import folders
     from vifte.source.validate import load_catalogue
 
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
             renderer,
             edition,
             images=project.images,
-            logo=project.logo,
+            logo=logo_file(project, catalogue.settings),
             cache=cache,
             chosen=None if choice.everything else choice,
         )

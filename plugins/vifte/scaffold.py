@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -50,13 +49,8 @@ def init_project(directory: Path, name: str, *, ci: str = NONE, intern: bool = F
     created = not directory.exists()
     try:
         _copy_starter(directory)
-        project = Project.at(directory)
-        for path, fill in (
-            (directory / "mkdocs.yml", _fill_yaml),
-            (project.settings_file, _fill_yaml),
-            (project.docs_dir / "index.md", _fill_markdown),
-        ):
-            path.write_text(fill(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+        settings = Project.at(directory).settings_file  # the one place that states the name
+        settings.write_text(_fill_yaml(settings.read_text(encoding="utf-8"), name), "utf-8")
         made_for.record(directory)
         write_ci(directory, ci, name, intern=intern)
     except OSError as exc:
@@ -106,30 +100,15 @@ YAML_LINE = re.compile(r"^(?P<key>[ \t]*[a-z_]+:) (?P<value>.*)$", re.M)
 
 
 def _fill_yaml(text: str, name: str) -> str:
-    """Put the name into each `key: value` holding the placeholder, as a quoted value.
-
-    `copyright` is HTML to the theme, so the name goes in escaped there.
-    """
+    """Put the name into each `key: value` holding the placeholder, as a quoted value."""
 
     def fill(match: re.Match[str]) -> str:
         value = match.group("value")
         if PLACEHOLDER not in value:
             return match.group()
-        shown = (
-            html.escape(name, quote=False) if match.group("key").strip() == "copyright:" else name
-        )
-        return f"{match.group('key')} {yaml_string(value.replace(PLACEHOLDER, shown))}"
+        return f"{match.group('key')} {yaml_string(value.replace(PLACEHOLDER, name))}"
 
     return YAML_LINE.sub(fill, text)
-
-
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
-
-
-def _fill_markdown(text: str, name: str) -> str:
-    """Put the name into Markdown as text: HTML escaped, Markdown's own signs backslashed."""
-    shown = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(name, quote=False))
-    return text.replace(PLACEHOLDER, shown)
 
 
 def new_file(project: Path, kind: str, title: str, table: Table = TABLE) -> Path:

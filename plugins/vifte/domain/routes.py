@@ -73,7 +73,9 @@ OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PA
 """Every open-data file of the site (links in texts may point at them)."""
 
 BLOCK_MARKER = re.compile(r"<!--\s*vifte:\s*([a-z-]+)\s*-->")
-BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt")
+NAME_BLOCK = "kommune"
+"""`<!-- vifte: kommune -->` inserts the municipality's name into a line (a heading, a sentence)."""
+BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt", NAME_BLOCK)
 """Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
 
 

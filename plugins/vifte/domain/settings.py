@@ -97,8 +97,21 @@ class Accessibility(Strict):
         return "tel:" + self.phone.replace(" ", "") if self.phone else None
 
 
+LogoPath = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^/\\:][^\\:]*$"
+    ),
+]
+"""A file in the project, from its folder, with / between folders."""
+
+
 class Municipality(Strict):
     name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
+    logo: LogoPath | None = Field(
+        default=None,
+        description='Kommunens logo: filen fra projektmappen, fx "theme/assets/images/logo.svg"; den skal ligge i theme/ eller site_src/. Sidehovedet, fanebladet og PDF\'ernes forsider viser det.',
+    )
     url: SiteUrl = Field(
         description='Adressen på det udgivne site, fx "https://tilbud.kommune.dk/" (/ til sidst tilføjes).'
     )
@@ -111,6 +124,37 @@ class Municipality(Strict):
     @property
     def text_colour(self) -> str:
         return text_on(self.colour)
+
+
+MenuTarget = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=500, pattern=r"\.md$|^https?://"
+    ),
+]
+"""A page under site_src/ (`om-sitet.md`, or a section's `tilbud/index.md`) or a web address."""
+
+
+class Site(Strict):
+    """Sitet: titlen i sidehovedet og de håndskrevne sider i menuen. Resten af menuen kommer fra kataloget."""
+
+    title: Text | None = Field(
+        default=None,
+        description='Sitets titel i sidehovedet og i browserens faneblad; standard: "<kommunens navn> – tilbud til borgere".',
+    )
+    menu: list[MenuTarget | dict[Text, MenuTarget]] = Field(
+        default_factory=list,
+        description="Håndskrevne sider i menuen efter katalogets afsnit, fx - Om sitet: om-sitet.md "
+        "(filen i site_src/); en fil uden tekst foran får sidens egen titel.",
+    )
+
+    @field_validator("menu")
+    @classmethod
+    def _one_page_each(cls, value: list[str | dict[str, str]]) -> list[str | dict[str, str]]:
+        for entry in value:
+            if isinstance(entry, dict) and len(entry) != 1:
+                raise ValueError("hvert punkt i menuen er én side: '- Om sitet: om-sitet.md'")
+        return value
 
 
 class GoalColours(Strict):
@@ -202,3 +246,12 @@ class Settings(Strict):
         None,
         description="Tilgængelighedserklæringen og kontakten om tilgængelighed; hver side viser dem i bunden.",
     )
+    site: Site = Field(
+        default_factory=Site,
+        description="Sitets titel og de håndskrevne sider i menuen, fx menu: [{Om sitet: om-sitet.md}].",
+    )
+
+    @property
+    def site_title(self) -> str:
+        """The site's title in the header and each page's <title>."""
+        return self.site.title or f"{self.municipality.name} – tilbud til borgere"

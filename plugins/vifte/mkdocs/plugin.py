@@ -24,7 +24,7 @@ from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals
 from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
 from vifte.mkdocs.incremental import Quick
-from vifte.mkdocs.site_url import settle_site_url
+from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_markup import valid_toggles
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
@@ -78,8 +78,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         )
         try:
             catalogue, report = require_catalogue(self.project)
-            if self.command != "serve":  # serve has put its local address in site_url
-                settle_site_url(config, catalogue.settings.municipality.url, self.root)
+            self.project = settle_site(
+                config, catalogue, self.project, serving=self.command == "serve"
+            )
         except CatalogueError as exc:
             # MkDocs' form of the error; build_site finds the report along the chain (__cause__).
             raise PluginError(str(exc)) from exc

@@ -32,8 +32,8 @@ SCHEMA_VERSION = 2
 """Changes when a field is removed or changes meaning (1 called this field `version`)."""
 HTML, TEXT = "_html", "_text"
 """What a Markdown field's name gets for its sanitised HTML and for its plain text."""
-EXCLUDED_SETTINGS = frozenset({"plain_language", "plan"})
-"""Settings for editors (vifte check) and the browser (Min plan), not data about the offers."""
+EXCLUDED_SETTINGS = frozenset({"plain_language", "plan", "site"})
+"""Settings for editors (vifte check), the browser (Min plan) and the site's menu, not data about the offers."""
 
 
 def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:

@@ -6,6 +6,7 @@ description, which a site adapter turns into whatever its generator needs.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 import jinja2
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import BLOCK_MARKER, BLOCKS, Route, routes, url_of
+from vifte.domain.routes import BLOCK_MARKER, BLOCKS, NAME_BLOCK, Route, routes, url_of
 from vifte.output.forked import map_in_two, worth_forking
 from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
 from vifte.output.templating import PageLink, environment, site_link
@@ -156,8 +157,12 @@ class Renderer:
         """Replace `<!-- vifte: temaer -->` style markers in a hand-written page.
 
         A heading directly above a marker belongs to its block: when the block has nothing to
-        show (the news block without news), the heading is left out with it.
+        show (the news block without news), the heading is left out with it. The name marker
+        is text within its line.
         """
+        name = self.catalogue.settings.municipality.name
+        shown = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(name, quote=False))
+        markdown = NAME_MARKER.sub(lambda _: shown, markdown)
 
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
@@ -171,6 +176,11 @@ class Renderer:
 
         return HEADED_BLOCK.sub(replace, markdown)
 
+
+NAME_MARKER = re.compile(BLOCK_MARKER.pattern.replace("([a-z-]+)", NAME_BLOCK, 1))
+"""`<!-- vifte: kommune -->`: the municipality's name from settings.yaml, inside a line of text."""
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#!])")
+"""Markdown's own signs, backslashed so that a name shows as written."""
 
 HEADED_BLOCK = re.compile(
     r"(?:^(?P<heading>#{1,6}[ \t][^\n]*)\n(?:[ \t]*\n)*)?"

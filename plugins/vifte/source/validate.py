@@ -30,6 +30,7 @@ from vifte.source.messages import PATTERN_HELP, explain
 from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
+from vifte.source.site_check import check_site
 from vifte.source.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +59,7 @@ def load_catalogue(
     report = Report(root)
     sources.check(project, report)
     table = project.table
-    settings, terms = _load_settings(project.settings_file, root, report, table.term_lists)
+    settings, terms = _load_settings(project, report)
     loaded: dict[str, list[tuple[Any, Document]]] = {}
     unreadable: dict[str, dict[str, Path]] = {}
     for col in table.collections.values():
@@ -112,14 +113,15 @@ def require_catalogue(
 
 
 def _load_settings(
-    path: Path, root: Path, report: Report, term_lists: Iterable[str]
+    project: Project, report: Report
 ) -> tuple[Settings | None, dict[str, list[str] | None]]:
     """settings.yaml as a model (None when it has errors), and the ids of each term list.
 
     The ids come from whatever parts of the file parsed, so that one error in settings.yaml
     does not hide the reference errors of every offer; None: that list could not be read.
     """
-    terms: dict[str, list[str] | None] = dict.fromkeys(term_lists)
+    terms: dict[str, list[str] | None] = dict.fromkeys(project.table.term_lists)
+    path, root = project.settings_file, project.root
     if not os.path.lexists(path):
         report.error(
             path,
@@ -145,6 +147,7 @@ def _load_settings(
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
         check_accessibility(settings, doc, report)
+        check_site(settings, doc, project, report)
     return settings, terms
 
 
