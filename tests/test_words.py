@@ -109,7 +109,9 @@ def test_the_catalogue_template_is_in_step_with_the_sources(tmp_path, monkeypatc
         f"repositoriets rod. Nye: {sorted(_messages(fresh).keys() - _messages(POT).keys())}; "
         f"væk: {sorted(_messages(POT).keys() - _messages(fresh).keys())}"
     )
-    assert {"Om tilbuddet", "Gå til indholdet", "Læg på min plan: %(title)s"} <= _messages(POT).keys()
+    assert {"Om tilbuddet", "Gå til indholdet", "Læg på min plan: %(title)s"} <= _messages(
+        POT
+    ).keys()
 
 
 def _messages(pot: Path) -> dict[object, tuple[object, ...]]:
