@@ -72,13 +72,14 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for the marker)
 
 
 def install(env: jinja2.Environment) -> None:
-    """`{{ _("…") }}`, `{% trans %}` and `ngettext` in `env`'s templates, in the active language
+    """`{{ _("…") }}`, `{% trans %}`, `ngettext` and `N_` in `env`'s templates, in the active language
     at render time (newstyle: `_("%(n)s tilbud", n=3)` formats and escapes)."""
     env.add_extension("jinja2.ext.i18n")
     env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks are not words
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=True
     )
+    env.globals["N_"] = N_  # marks a text in a table, translated where it is used
 
 
 class _Pseudo(stdlib_gettext.NullTranslations):
