@@ -22,8 +22,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import jinja2
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 DANISH = "da"
 PSEUDO = "qps"
@@ -99,6 +97,9 @@ def _translations(language: str) -> stdlib_gettext.NullTranslations:
     path = locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if language == DANISH or not path.is_file():
         return stdlib_gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # only where a language has a catalogue
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as f:
         catalog = read_po(f, abort_invalid=True)
     compiled = io.BytesIO()  # the .po as it is, no .mo file to keep in step; fuzzy ones left out
