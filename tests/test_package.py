@@ -91,6 +91,7 @@ def test_the_wheel_and_the_sdist_hold_every_file_vifte_reads(dist, wheel):
     python = {n for n in package_files() if n.endswith(".py")}
     data = package_files() - python
     assert {"vifte/assets/vifte.css", "vifte/assets/filter.js", "vifte/constraints.txt"} <= data
+    assert "vifte/locale/vifte.pot" in data  # the catalogues (locale/<lang>/LC_MESSAGES/*.po) too
     assert package_files() <= names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     info = f"vifte-{__version__}.dist-info"

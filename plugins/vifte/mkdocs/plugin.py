@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from vifte.domain import words
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
@@ -189,6 +190,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
+        words.install(env)
         env.globals["vifte_routes"] = route_globals(self.catalogue.table)
         env.globals["vifte_feeds"] = feeds(self.catalogue)
         env.globals["vifte_scripts"] = SCRIPTS  # view.js in every head; the rest by the pages

@@ -20,7 +20,7 @@ import jinja2.bccache
 import jinja2.runtime
 from markupsafe import Markup
 
-from vifte.domain import changes, news_lists, strategy_lists
+from vifte.domain import changes, news_lists, strategy_lists, words
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import DATE_FORMAT, dato, sort_da
 from vifte.domain.languages import languages_text
@@ -79,6 +79,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
         undefined=jinja2.StrictUndefined,
         bytecode_cache=COMPILED,
     )
+    words.install(env)
     env.filters["md"] = _markdown(render_markdown)
     env.filters["md_body"] = _markdown(render_body)
     env.filters["sort_da"] = _sort_da_filter

@@ -13,7 +13,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import TypeVar
+
+from vifte.domain import words
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,7 +50,14 @@ def render_all(
     for start in range(0, len(jobs), batch):
         with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
             # One job at a time: a catalogue costs far more than an offer.
-            yield from pool.map(render, jobs[start : start + batch], chunksize=1)
+            # In the caller's language: a worker is a fresh process, the language a context value.
+            spoken = partial(_speaking, words.active(), render)
+            yield from pool.map(spoken, jobs[start : start + batch], chunksize=1)
+
+
+def _speaking(language: str, render: Callable[[T], R], job: T) -> R:
+    with words.speaking(language):
+        return render(job)
 
 
 def _context() -> multiprocessing.context.BaseContext:
