@@ -18,6 +18,7 @@ from vifte.domain.collections import COLLECTIONS, TERM_LISTS
 from vifte.domain.entries import Collection
 from vifte.domain.refs import refs_of
 from vifte.domain.registry import FIXED_PAGES
+from vifte.domain.words import gettext
 
 EXPORT_PATH = "data/catalogue.json"
 """Where the open-data export lives in the built site."""
@@ -72,9 +73,17 @@ def feeds(c: Catalogue) -> list[Feed]:
     out = []
     if c.items.get("news"):
         section = COLLECTIONS["news"].section
-        out += [Feed(f"{section}/{f}.xml", f, f"Nyheder fra {name}", "news") for f in FEED_FORMATS]
+        out += [
+            Feed(f"{section}/{f}.xml", f, gettext("Nyheder fra %(name)s") % {"name": name}, "news")
+            for f in FEED_FORMATS
+        ]
     out += [
-        Feed(f"{CHANGES_SECTION}/{f}.xml", f, f"Nyt og ændret i tilbuddene – {name}", "changes")
+        Feed(
+            f"{CHANGES_SECTION}/{f}.xml",
+            f,
+            gettext("Nyt og ændret i tilbuddene – %(name)s") % {"name": name},
+            "changes",
+        )
         for f in FEED_FORMATS
     ]
     return out
@@ -158,7 +167,7 @@ def routes(c: Catalogue) -> list[Route]:
                     col.path(old),
                     "pages/moved.html",
                     col.title(target),
-                    f"Siden er flyttet til {col.title(target)}.",
+                    gettext("Siden er flyttet til %(title)s.") % {"title": col.title(target)},
                     partial(dict, item=target),
                 )
             )

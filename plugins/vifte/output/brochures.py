@@ -26,6 +26,7 @@ from vifte.domain.entries import TermList
 from vifte.domain.model import Offer
 from vifte.domain.refs import refs_of
 from vifte.domain.settings import RoutedTerm, Term
+from vifte.domain.words import gettext
 from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
@@ -66,8 +67,8 @@ def term_path(terms: TermList, term: Term) -> str:
 def link_text(path: str) -> str:
     """The words of a page's download link to the PDF at `path`."""
     if path.startswith(f"{FOLDER}/kort/"):
-        return "Hent kartotekskortet som PDF"
-    return "Hent som PDF"
+        return gettext("Hent kartotekskortet som PDF")
+    return gettext("Hent som PDF")
 
 
 @dataclass(frozen=True)
