@@ -28,6 +28,7 @@ from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import OFFER_LIST_PATH, feeds, route_globals
 from vifte.output import jsonld
 from vifte.output.charts import stacked
+from vifte.output.script_words import script_words
 
 Link = Callable[[str], str]
 """Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""
@@ -97,6 +98,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["offer_list"] = OFFER_LIST_PATH  # the offers as data (filter page, plan)
     env.globals["routes"] = route_globals()  # fixed and overview pages: routes.offers, routes.plan
     env.globals["memo"] = Memo()
+    env.globals["script_words"] = script_words  # the words a page's scripts draw
     return env
 
 
