@@ -2,9 +2,9 @@
 
 In that build every catalogue word is wrapped in ⟦ ⟧. A text passes when, once every wrapped
 part is taken out and what the catalogue's files say (titles, summaries, settings' labels,
-names, addresses) is taken out, no letter is left. A wrapped part is read against the msgids
-(Babel's extractors over vifte's Python modules and scripts, as `pybabel extract` finds them):
-what fills a placeholder (a nested label, a title) is checked the same way.
+names, addresses) is taken out, no letter is left. A wrapped part must be a msgid (Babel's
+extractors over vifte's Python modules, templates and scripts, as `pybabel extract` finds them),
+and what fills its placeholders (a nested label, a title) is checked the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from vifte.output.script_words import msgids
 OPEN, CLOSE = "⟦", "⟧"
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "vifte"
 PYTHON_KEYWORDS = {"gettext": None, "_": None, "N_": None, "ngettext": (1, 2)}
+JINJA = "jinja2.ext:babel_extract"
+JINJA_KEYWORDS = {"gettext": None, "_": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 LETTER = re.compile(r"[^\W\d_]")
 NOISE = re.compile(
@@ -32,11 +34,15 @@ NOISE = re.compile(
 
 @cache
 def interface_msgids() -> tuple[str, ...]:
-    """Every msgid of vifte's Python modules and browser scripts (plural forms each on their own)."""
+    """Every msgid of vifte's Python modules, templates and browser scripts (plural forms each on
+    their own): what `pybabel extract` puts in the catalogue."""
     found: list[str | tuple[str, ...]] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         with path.open("rb") as source:
             found += [m for _, m, _, _ in extract("python", source, keywords=PYTHON_KEYWORDS)]
+    for path in sorted(PACKAGE.rglob("*.html")):  # the templates' words (jinja2.ext.i18n)
+        with path.open("rb") as source:
+            found += [m for _, m, _, _ in extract(JINJA, source, keywords=JINJA_KEYWORDS)]
     for name in SCRIPTS:
         found += msgids(name)
     flat = [m for item in found for m in ((item,) if isinstance(item, str) else item)]
@@ -111,4 +117,5 @@ def _wrapped(part: str, allowed: list[str]) -> list[str]:
         if not found:
             return []
         best = found if best is None or len(found) < len(best) else best
-    return best or []  # a wrapped text of a template's own (not a msgid here) is transformed
+    # Wrapped but no msgid: said through gettext, yet not marked, so no catalogue would hold it.
+    return [f"{OPEN}{part}{CLOSE} (no msgid)"] if best is None else best

@@ -98,10 +98,17 @@ OWN = "Træne til jobsamtalen med en ven"
 
 
 def test_min_plan_draws_only_catalogue_words(page, pseudo_url, catalogue, citizen):
-    offer = next(o for o in catalogue.offers if o.listed and o.location and o.contact.phone)
+    offer = next(
+        o
+        for o in catalogue.offers
+        if o.listed and o.location and o.contact.phone and o.professional
+    )
     page.goto(pseudo_url + offer.page_url)
     page.locator("[data-vifte-add]").first.click()
     texts = drawn(page, "[data-vifte-add]") + drawn(page, "[data-vifte-add-status]")
+    texts += drawn(
+        page, "[data-vifte-view-toggle]"
+    )  # view.js, on an offer with text for caseworkers
     page.goto(pseudo_url + "plan/")
     page.locator("#vifte-plan-own").fill(OWN)
     page.locator("[data-vifte-plan-own]").click()
