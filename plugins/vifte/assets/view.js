@@ -4,36 +4,25 @@
 (function () {
   "use strict";
 
-  /* The words scripts draw (decision 49): each script calls t("Dansk tekst") or
-     tn("ental", "flertal", n) with %(name)s placeholders (`pybabel extract -k t -k tn:1,2`); the
-     build writes a page's translations in <script type="application/json" data-vifte-words>
-     blocks (output/script_words.py), and a msgid without one is said as written, in Danish. */
-  var words = null;
-  var pluralRule = null;
-  function translation(msgid) {
+  /* The scripts' words (decision 49): t("msgid", values), tn("ental", "flertal", n, values), with
+     %(name)s filled in; a page's translations are in data-vifte-words blocks, else the msgid. */
+  var words, rule;
+  function said(id) {
     if (!words) {
       words = {};
-      Array.prototype.forEach.call(document.querySelectorAll("script[data-vifte-words]"), function (block) {
-        var data = {};
-        try { data = JSON.parse(block.textContent); } catch (e) {}
-        if (data.plural) pluralRule = new Intl.PluralRules(data.plural);
-        for (var id in data.words || {}) words[id] = data.words[id];
+      document.querySelectorAll("script[data-vifte-words]").forEach(function (block) {
+        try { var d = JSON.parse(block.textContent); rule = new Intl.PluralRules(d.plural); Object.assign(words, d.words); } catch (e) {}
       });
     }
-    return words[msgid];
+    return words[id];
   }
   function fill(text, values) {
-    return text.replace(/%\((\w+)\)s/g, function (all, name) { return String(values[name]); });
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
   }
-  function t(msgid, values) {
-    var said = translation(msgid);
-    return fill(typeof said === "string" ? said : msgid, values || {});
-  }
-  function tn(singular, plural, n, values) {
-    var forms = translation(singular), v = { n: n };
-    for (var name in values || {}) v[name] = values[name];
-    if (!forms || typeof forms !== "object") return fill(n === 1 ? singular : plural, v);
-    return fill(forms[pluralRule ? pluralRule.select(n) : "other"] || forms.other, v);
+  function t(id, values) { var w = said(id); return fill(typeof w === "string" ? w : id, values || {}); }
+  function tn(one, other, n, values) {
+    var w = said(one), v = Object.assign({ n: n }, values);
+    return fill(w && w.other ? w[rule.select(n)] || w.other : n === 1 ? one : other, v);
   }
   window.vifte = window.vifte || {};
   window.vifte.t = t;

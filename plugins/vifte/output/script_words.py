@@ -23,7 +23,7 @@ from vifte.domain.words import active, gettext, ngettext
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "tn": (1, 2)}
 """The scripts' word functions (view.js), as `pybabel extract` is told them: `-k t -k tn:1,2`."""
 
-Msgid = str | tuple[str, str]
+Msgid = str | tuple[str, ...]
 Said = str | dict[str, str]
 
 
@@ -54,7 +54,10 @@ def _translations(scripts: tuple[str, ...], language: str) -> dict[str, Said]:
             if isinstance(msgid, str):
                 if (said := gettext(msgid)) != msgid:
                     out[msgid] = said
-            elif (forms := _plural_forms(*msgid)) != {"one": msgid[0], "other": msgid[1]}:
+            elif (forms := _plural_forms(msgid[0], msgid[1])) != {
+                "one": msgid[0],
+                "other": msgid[1],
+            }:
                 out[msgid[0]] = forms
     return out
 
