@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from vifte.domain import words
 from vifte.mkdocs.build import build_site
 from vifte.mkdocs.config import PDF_ENV
 from vifte.scaffold import init_project
@@ -34,6 +35,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example municipality, built once for the whole session."""
     site = tmp_path_factory.mktemp("example") / "site"
     build_site(REPO / "mkdocs.yml", site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def pseudo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built in the pseudo-language: every catalogue word wrapped in ⟦ ⟧."""
+    site = tmp_path_factory.mktemp("pseudo") / "site"
+    with words.speaking(words.PSEUDO):
+        build_site(REPO / "mkdocs.yml", site)
     return site
 
 

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
 
+  var t = window.vifte.t, tn = window.vifte.tn;  /* the page's words (view.js) */
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
 
@@ -69,7 +70,7 @@
           parts.push(groupOf(ticked[0]) + ": " + ticked.map(function (b) { return b.getAttribute("data-label"); }).join(", "));
         }
       });
-      return parts.length ? "Dine valg: " + parts.join(". ") + "." : "Du har ikke sat flueben: listen viser alle tilbud.";
+      return parts.length ? t("Dine valg: %(choices)s.", { choices: parts.join(". ") }) : t("Du har ikke sat flueben: listen viser alle tilbud.");
     }
     function showRemoveButtons() {
       removeList.textContent = "";
@@ -78,7 +79,7 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "vifte-button";
-        button.textContent = "Fjern " + box.getAttribute("data-label");
+        button.textContent = t("Fjern %(choice)s", { choice: box.getAttribute("data-label") });
         button.addEventListener("click", function () {
           box.checked = false;
           apply(true);
@@ -91,7 +92,7 @@
     function showQr() {
       if (!qr || !window.qrcode) return;
       qr.textContent = "";
-      qr.appendChild(window.vifte.qr.element(location.href, "QR-kode til listen"));
+      qr.appendChild(window.vifte.qr.element(location.href, t("QR-kode til listen")));
       qrUrl.textContent = location.href;
     }
     /* A mail to the citizen with the list's titles and its address: nothing is stored or sent by
@@ -101,11 +102,11 @@
     function showMail() {
       if (!mail || !offers) return;
       var subject = mail.getAttribute("data-vifte-mail-subject");
-      var head = "Tilbud, der passer til dine valg (" + matched.length + "):";
-      var tail = "Se hele listen her: " + location.href;
+      var head = t("Tilbud, der passer til dine valg (%(n)s):", { n: matched.length });
+      var tail = t("Se hele listen her: %(address)s", { address: location.href });
       function href(titles, left) {
         var lines = [head, ""].concat(titles.map(function (t) { return "- " + t; }));
-        if (left) lines.push("- … og " + left + " tilbud mere");
+        if (left) lines.push("- " + tn("… og %(n)s tilbud mere", "… og %(n)s tilbud mere", left));
         return "mailto:?subject=" + encodeURIComponent(subject) +
           "&body=" + encodeURIComponent(lines.concat(["", chosenText.textContent, "", tail]).join("\n"));
       }
@@ -142,7 +143,7 @@
       addBadge(badges, print, '.vifte-badge--area[data-area="' + CSS.escape(o.a) + '"]');
       addBadge(badges, print, '.vifte-badge--access[data-access="' + CSS.escape(o.x) + '"]');
       if (o.p) addBadge(badges, print, ".vifte-badge--paused");
-      var reach = o.c ? (o.c.indexOf("@") >= 0 ? o.c : "Telefon " + o.c) : "";
+      var reach = o.c ? (o.c.indexOf("@") >= 0 ? o.c : t("Telefon %(phone)s", { phone: o.c })) : "";
       print.textContent = reach + (o.l ? (reach ? " · " : "") + o.l : "");
       var add = $("[data-vifte-add]", item);
       if (add && plan) plan.mark(add, o);
@@ -161,8 +162,8 @@
       drawn = end;
       var left = matched.length - drawn;
       more.hidden = left <= 0;
-      more.textContent = left > PAGE ? "Vis " + PAGE + " tilbud mere"
-        : left === 1 ? "Vis det sidste tilbud" : "Vis de sidste " + left + " tilbud";
+      more.textContent = left > PAGE ? tn("Vis %(n)s tilbud mere", "Vis %(n)s tilbud mere", PAGE)
+        : tn("Vis det sidste tilbud", "Vis de sidste %(n)s tilbud", left);
     }
     /* The number beside each option is what the list shows once that box is clicked (decision 38):
        ticks within a group add offers (an offer needs one of them), groups narrow (it needs every
@@ -228,14 +229,14 @@
       boxes.forEach(function (box) {
         var n = after(box);
         var label = box.closest("label");
-        var shown = box.checked ? "(uden: " + n + ")" : "(" + n + ")";
+        var shown = box.checked ? t("(uden: %(n)s)", { n: n }) : "(" + n + ")";
         var place = $("[data-vifte-option-count]", label);
         if (place.textContent !== shown) place.textContent = shown;
         label.classList.toggle("vifte-check--none", n === 0);
       });
       var text = matched.length === offers.length
-        ? "Viser alle " + offers.length + " tilbud."
-        : "Viser " + matched.length + " af " + offers.length + " tilbud.";
+        ? tn("Viser alle %(n)s tilbud.", "Viser alle %(n)s tilbud.", offers.length)
+        : tn("Viser %(shown)s af %(n)s tilbud.", "Viser %(shown)s af %(n)s tilbud.", offers.length, { shown: matched.length });
       if (count.textContent !== text) count.textContent = text;
       chosenText.textContent = describe();
       empty.hidden = matched.length > 0;
@@ -276,7 +277,7 @@
         form.setAttribute("data-vifte-ready", "");
       })
       .catch(function () {
-        loading.textContent = "Tilbuddene kunne ikke hentes. Prøv at genindlæse siden, eller find dem efter tema, situation eller område herunder.";
+        loading.textContent = t("Tilbuddene kunne ikke hentes. Prøv at genindlæse siden, eller find dem efter tema, situation eller område herunder.");
         grouped.hidden = false;
       });
     /* The encoder is fetched from this site only when the filter page is used. */

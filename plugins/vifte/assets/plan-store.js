@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var t = window.vifte.t, tn = window.vifte.tn;  /* the page's words (view.js) */
+
   var PLAN_KEY = "vifte.plan";
   var DISCARDED_KEY = "vifte.plan.discarded";
   var USED_KEY = "vifte.plan.used";
@@ -147,10 +149,10 @@
   /* Shows whether the button's offer or mentor is on the plan (ids: planIds()): "På din plan" in words. */
   function showButton(button, ids) {
     var added = (ids || planIds())[button.getAttribute("data-id")] === true;
-    var text = added ? "På din plan" : "Læg på min plan";
+    var text = added ? t("På din plan") : t("Læg på min plan");
     button.textContent = text;
     /* A card's button is one of many: its name also says which offer ("På din plan: <titel>"). */
-    if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", text + ": " + button.getAttribute("data-title"));
+    if (button.hasAttribute("aria-label")) button.setAttribute("aria-label", t("%(state)s: %(title)s", { state: text, title: button.getAttribute("data-title") }));
     button.classList.toggle("vifte-button--done", added);
   }
   function setupButton(button, ids) {
@@ -161,8 +163,10 @@
       var data = planData(button);
       var added = addToPlan(data);
       var own = button.parentNode.querySelector("[data-vifte-add-status]");
-      var noun = own ? (/^mentorer\//.test(data.url) ? "Mentoren" : "Tilbuddet") : data.title;
-      say(button, noun + (added ? " er lagt på din plan." : " er allerede på din plan."));
+      var mentor = /^mentorer\//.test(data.url);
+      say(button, !own ? (added ? t("%(title)s er lagt på din plan.", data) : t("%(title)s er allerede på din plan.", data))
+        : mentor ? (added ? t("Mentoren er lagt på din plan.") : t("Mentoren er allerede på din plan."))
+        : added ? t("Tilbuddet er lagt på din plan.") : t("Tilbuddet er allerede på din plan."));
       showButton(button);
     });
     showButton(button, ids);

@@ -4,6 +4,7 @@
 (function () {
   "use strict";
 
+  var t = window.vifte.t;  /* the page's words (view.js) */
   var keep = window.vifte.plan;
   var qr = window.vifte.qr;
   function $(selector, root) { return (root || document).querySelector(selector); }
@@ -25,12 +26,12 @@
   function contactLine(a, keepPhone) {
     var phone = keepPhone ? String(a.phone || "").replace(/ /g, "\u00a0") : a.phone;
     var who = [a.contact, phone].filter(Boolean).join(", ");
-    return [who ? "Kontakt: " + who + "." : "", a.address ? "Adresse: " + a.address + "." : ""].filter(Boolean).join(" ");
+    return [who ? t("Kontakt: %(who)s.", { who: who }) : "", a.address ? t("Adresse: %(address)s.", a) : ""].filter(Boolean).join(" ");
   }
 
   var ACTIVITY_FIELDS = [
-    ["subgoal", "Delmål", "textarea"], ["start", "Start", "date"], ["end", "Slut", "date"],
-    ["hours", "Timer om ugen", "text"], ["responsible", "Ansvarlig", "text"], ["legal", "Lov og paragraf", "text"]
+    ["subgoal", t("Delmål"), "textarea"], ["start", t("Start"), "date"], ["end", t("Slut"), "date"],
+    ["hours", t("Timer om ugen"), "text"], ["responsible", t("Ansvarlig"), "text"], ["legal", t("Lov og paragraf"), "text"]
   ];
 
   function setupPlan() {
@@ -65,7 +66,7 @@
       var box = document.createElement("span");
       box.className = "vifte-plan-print-link";
       var img = document.createElement("img");
-      img.alt = "QR-kode til " + a.title;
+      img.alt = t("QR-kode til %(title)s", a);
       img.width = 72;
       img.height = 72;
       if (window.qrcode) img.src = qr.dataUrl(siteUrl + a.url);
@@ -77,10 +78,10 @@
       return box;
     }
     function renderPrint(plan) {
-      printGoal.textContent = plan.goal || "(intet mål skrevet)";
+      printGoal.textContent = plan.goal || t("(intet mål skrevet)");
       people.forEach(function (p) {
         var value = p[0] === "meeting" ? danishDate(plan.meeting || "") : plan[p[0]];
-        p[2].textContent = value || "(ikke skrevet)";
+        p[2].textContent = value || t("(ikke skrevet)");
       });
       printDate.textContent = danishDate(today());
       printTable.textContent = "";
@@ -107,7 +108,7 @@
           if (!value) return;
           var part = document.createElement("span");
           part.className = "vifte-plan-print-detail";
-          part.textContent = spec[1] + ": " + value;
+          part.textContent = t("%(field)s: %(value)s", { field: spec[1], value: value });
           details.appendChild(part);
         });
         [title, subgoal, details].forEach(function (cell) { row.appendChild(cell); });
@@ -167,13 +168,13 @@
         var remove = document.createElement("button");
         remove.type = "button";
         remove.className = "vifte-button";
-        remove.textContent = "Fjern " + activity.title + " fra planen";
+        remove.textContent = t("Fjern %(title)s fra planen", activity);
         remove.addEventListener("click", function () {
           var current = keep.read();
           current.activities.splice(index, 1);
           save(current);
           render();
-          status.textContent = activity.title + " er fjernet fra planen.";
+          status.textContent = t("%(title)s er fjernet fra planen.", activity);
         });
         item.appendChild(remove);
         list.appendChild(item);
@@ -190,14 +191,14 @@
     });
     $("[data-vifte-plan-own]", root).addEventListener("click", function () {
       var text = own.value.trim();
-      if (!text) { status.textContent = "Skriv aktiviteten i feltet først."; own.focus(); return; }
+      if (!text) { status.textContent = t("Skriv aktiviteten i feltet først."); own.focus(); return; }
       var plan = keep.read();
       var n = 1;
       while (plan.activities.some(function (a) { return a.id === "egen-" + n; })) n += 1;
       keep.add({ id: "egen-" + n, title: text, url: "", provider: "", legal: "" });
       own.value = "";
       render();
-      status.textContent = text + " er lagt på planen.";
+      status.textContent = t("%(title)s er lagt på planen.", { title: text });
     });
     goal.addEventListener("input", function () {
       var plan = keep.read();
@@ -211,15 +212,16 @@
       data.title = option.getAttribute("data-title") || option.textContent;
       var added = keep.add(data);
       render();
-      status.textContent = added ? option.textContent + " er lagt på planen." : option.textContent + " er allerede på planen.";
+      var named = { title: option.textContent };
+      status.textContent = added ? t("%(title)s er lagt på planen.", named) : t("%(title)s er allerede på planen.", named);
     });
     $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
     setupPlanFile(root, status, render);
     $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
-      if (!window.confirm("Vil du slette hele planen i denne browser?")) return;
+      if (!window.confirm(t("Vil du slette hele planen i denne browser?"))) return;
       keep.clear();
       render();
-      status.textContent = "Planen er slettet.";
+      status.textContent = t("Planen er slettet.");
     });
     render();
     /* The QR encoder arrives after the first render; the printed plan is drawn again with it. */
@@ -259,12 +261,12 @@
       var blob = new Blob([JSON.stringify(plan, null, 2)], { type: "application/json" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "min-plan" + (plan.meeting ? "-" + plan.meeting : "") + ".json";
+      link.download = t("min-plan") + (plan.meeting ? "-" + plan.meeting : "") + ".json";
       document.body.appendChild(link);
       link.click();
       link.remove();
       setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
-      status.textContent = "Planen er gemt som filen " + link.download + ".";
+      status.textContent = t("Planen er gemt som filen %(file)s.", { file: link.download });
     });
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
@@ -281,7 +283,7 @@
         keep.save(plan);
         render();
         input.value = "";
-        status.textContent = "Planen fra filen " + file.name + " er åbnet.";
+        status.textContent = t("Planen fra filen %(file)s er åbnet.", { file: file.name });
       };
       reader.readAsText(file);
     });

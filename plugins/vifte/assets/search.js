@@ -3,6 +3,7 @@
 (function () {
   "use strict";
 
+  var t = window.vifte.t, tn = window.vifte.tn;  /* the page's words (view.js) */
   function $(selector, root) { return (root || document).querySelector(selector); }
 
   /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.
@@ -122,7 +123,8 @@
         });
         var left = current.search.results.length - current.drawn;
         more.hidden = left <= 0;
-        more.textContent = left > RESULTS ? "Vis " + RESULTS + " resultater mere" : left === 1 ? "Vis det sidste resultat" : "Vis de sidste " + left + " resultater";
+        more.textContent = left > RESULTS ? tn("Vis %(n)s resultat mere", "Vis %(n)s resultater mere", RESULTS)
+          : tn("Vis det sidste resultat", "Vis de sidste %(n)s resultater", left);
         return first;
       });
     }
@@ -134,7 +136,7 @@
       query = query.trim();
       if (updateUrl) history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : ""));
       if (!query) { list.textContent = ""; status.textContent = ""; shown = null; more.hidden = true; return; }
-      status.textContent = "Søger …";
+      status.textContent = t("Søger …");
       load().then(function (pf) {
         /* A word the site never uses, one letter from one it does: search for that word instead. */
         return corrected(query).then(function (fixed) {
@@ -149,13 +151,13 @@
         if (ticket !== latest) return null;
         shown = { search: search, drawn: 0 };
         var n = search.results.length;
-        var said = found.fixed ? "Ordet »" + query + "« findes ikke. Viser i stedet " : "";
+        var counted = tn("%(n)s resultat for »%(query)s«.", "%(n)s resultater for »%(query)s«.", n, { query: found.fixed || query });
         var text = n === 0
-          ? "Ingen resultater for »" + query + "«. Prøv et andet ord, eller find tilbud efter tema."
-          : said + (n === 1 ? "1 resultat" : n + " resultater") + " for »" + (found.fixed || query) + "«.";
+          ? t("Ingen resultater for »%(query)s«. Prøv et andet ord, eller find tilbud efter tema.", { query: query })
+          : found.fixed ? t("Ordet »%(query)s« findes ikke. Viser i stedet %(results)s", { query: query, results: counted }) : counted;
         return drawResults().then(function () { if (ticket === latest) status.textContent = text; });
       }).catch(function () {
-        if (ticket === latest) status.textContent = "Søgningen kunne ikke starte. Prøv at genindlæse siden.";
+        if (ticket === latest) status.textContent = t("Søgningen kunne ikke starte. Prøv at genindlæse siden.");
       });
     }
     /* Pagefind finds a word's stem and every word it begins: "gæld" also finds "gælder" (of the

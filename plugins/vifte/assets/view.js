@@ -4,6 +4,30 @@
 (function () {
   "use strict";
 
+  /* The scripts' words (decision 49): t("msgid", values), tn("ental", "flertal", n, values), with
+     %(name)s filled in; a page's translations are in data-vifte-words blocks, else the msgid. */
+  var words, rule;
+  function said(id) {
+    if (!words) {
+      words = {};
+      document.querySelectorAll("script[data-vifte-words]").forEach(function (block) {
+        try { var d = JSON.parse(block.textContent); rule = new Intl.PluralRules(d.plural); Object.assign(words, d.words); } catch (e) {}
+      });
+    }
+    return words[id];
+  }
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return values[name]; });
+  }
+  function t(id, values) { var w = said(id); return fill(typeof w === "string" ? w : id, values || {}); }
+  function tn(one, other, n, values) {
+    var w = said(one), v = Object.assign({ n: n }, values);
+    return fill(w && w.other ? w[rule.select(n)] || w.other : n === 1 ? one : other, v);
+  }
+  window.vifte = window.vifte || {};
+  window.vifte.t = t;
+  window.vifte.tn = tn;
+
   var KEY = "vifte.view";
   var html = document.documentElement;
   var view = "borger";
@@ -19,7 +43,7 @@
     function show() {
       var caseworker = html.getAttribute("data-vifte-view") === "fagperson";
       button.setAttribute("aria-pressed", caseworker ? "true" : "false");
-      button.textContent = caseworker ? "Skjul oplysninger til sagsbehandlere" : "Vis oplysninger til sagsbehandlere";
+      button.textContent = caseworker ? t("Skjul oplysninger til sagsbehandlere") : t("Vis oplysninger til sagsbehandlere");
     }
     button.addEventListener("click", function () {
       var next = html.getAttribute("data-vifte-view") === "fagperson" ? "borger" : "fagperson";

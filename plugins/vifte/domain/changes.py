@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from vifte.domain.danish import collation_key
+from vifte.domain.wording import Labels, month_year
+from vifte.domain.words import N_
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
@@ -20,22 +22,8 @@ if TYPE_CHECKING:
 SECTION = "nyt-og-aendret"
 """The page's address; its feeds lie beside it."""
 What = Literal["closed", "added", "changed"]
-LABELS: dict[str, str] = {"closed": "Lukket", "added": "Nyt tilbud", "changed": "Ændret"}
+LABELS = Labels({"closed": N_("Lukket"), "added": N_("Nyt tilbud"), "changed": N_("Ændret")})
 """In this order on a day: a closing first, then new offers, then changes."""
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -94,8 +82,8 @@ def all_changes(c: Catalogue) -> list[Change]:
 
 
 def month_label(day: dt.date) -> str:
-    """'november 2026'."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    """'november 2026', in the active language."""
+    return month_year(day)
 
 
 def by_month(c: Catalogue) -> list[tuple[str, str, list[Change]]]:

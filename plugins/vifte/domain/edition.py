@@ -15,6 +15,8 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from vifte.domain.words import N_, gettext
+
 Audience = Literal["citizen", "professional", "internal"]
 AUDIENCE_KEY = "x-audience"
 """The JSON Schema keyword that shows editors a field's audience."""
@@ -62,7 +64,7 @@ class Edition:
     default_site_dir: str | None
     """Site folder relative to mkdocs.yml when none is given; None: mkdocs.yml's site_dir."""
     banner: str | None = None
-    """Shown at the top of every page, printed too; only the internal edition has one."""
+    """Shown at the top of every page, printed too; only the internal edition has one (a msgid)."""
 
     @property
     def internal(self) -> bool:
@@ -78,7 +80,7 @@ INTERNAL = Edition(
     "intern",
     frozenset({"citizen", "professional", "internal"}),
     "site-intern",
-    banner="Intern udgave – må ikke offentliggøres",
+    banner=N_("Intern udgave – må ikke offentliggøres"),
 )
 EDITIONS: dict[str, Edition] = {e.name: e for e in (PUBLIC, INTERNAL)}
 
@@ -91,7 +93,8 @@ def banner_html(edition: Edition) -> str:
     """The banner element the theme prints at the top of every page of a marked edition."""
     if edition.banner is None:
         return ""
-    return f'<aside class="{BANNER_CLASS}" aria-label="Udgave">{edition.banner}</aside>'
+    label, text = gettext("Udgave"), gettext(edition.banner)
+    return f'<aside class="{BANNER_CLASS}" aria-label="{label}">{text}</aside>'
 
 
 def head_html(edition: Edition) -> str:

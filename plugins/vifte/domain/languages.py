@@ -1,8 +1,8 @@
-"""Languages as a Danish reader says them.
+"""Languages as a reader says them, in the active language.
 
 Editors write an offer's or a mentor's languages either as names ("dansk, tyrkisk") or as
 ISO 639 codes ("da, tr"). A list written all in codes that Babel's copy of the Unicode CLDR
-locale data knows is shown by their Danish names; any other list is shown exactly as written, so
+locale data knows is shown by their names in the active language; any other list is shown exactly as written, so
 a word is never mistaken for a code ("no, dansk" stays, as the editor wrote it).
 """
 
@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
-from babel import Locale
+from vifte.domain.wording import language_names as cldr_names
+from vifte.domain.wording import said
 
 CODE = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_][a-z0-9]{2,8})*", re.I)
 """A language tag: "tr", "ar", "pt-BR" (the region is not said; "portugisisk" is enough)."""
 
 
-@cache
-def _danish_names() -> dict[str, str]:
-    return dict(Locale("da").languages)
-
-
 def language_name(value: str) -> str | None:
-    """The Danish name of a language written as a code, or None when it is not a known code."""
+    """The name of a language written as a code, or None when it is not a known code."""
     match = CODE.fullmatch(value.strip())
     if match is None:
         return None
-    return _danish_names().get(match.group("language").lower())
+    name = cldr_names().get(match.group("language").lower())
+    return said(name) if name else None
 
 
 def language_names(values: Iterable[str]) -> list[str]:

@@ -29,6 +29,8 @@ from vifte.domain.fields import (
     Strict,
     Text,
 )
+from vifte.domain.wording import Labels
+from vifte.domain.words import N_
 
 OfferKind = Literal[
     "work_practice",
@@ -44,25 +46,29 @@ OfferKind = Literal[
 ]
 Placement = Literal["work_practice", "wage_subsidy", "flex_job", "ordinary_job", "volunteer"]
 
-KIND_LABELS: dict[str, str] = {
-    "work_practice": "Virksomhedspraktik",
-    "wage_subsidy": "Løntilskud",
-    "mentor_support": "Mentorstøtte",
-    "health": "Sundhedsindsats",
-    "social": "Social indsats",
-    "education": "Uddannelse og opkvalificering",
-    "social_enterprise": "Socialøkonomisk virksomhed",
-    "volunteer": "Frivilligt tilbud",
-    "guidance": "Vejledning og rådgivning",
-    "other": "Andet",
-}
-PLACEMENT_LABELS: dict[str, str] = {
-    "work_practice": "Virksomhedspraktik",
-    "wage_subsidy": "Løntilskud",
-    "flex_job": "Fleksjob",
-    "ordinary_job": "Ordinært job",
-    "volunteer": "Frivilligt arbejde",
-}
+KIND_LABELS = Labels(
+    {
+        "work_practice": N_("Virksomhedspraktik"),
+        "wage_subsidy": N_("Løntilskud"),
+        "mentor_support": N_("Mentorstøtte"),
+        "health": N_("Sundhedsindsats"),
+        "social": N_("Social indsats"),
+        "education": N_("Uddannelse og opkvalificering"),
+        "social_enterprise": N_("Socialøkonomisk virksomhed"),
+        "volunteer": N_("Frivilligt tilbud"),
+        "guidance": N_("Vejledning og rådgivning"),
+        "other": N_("Andet"),
+    }
+)
+PLACEMENT_LABELS = Labels(
+    {
+        "work_practice": N_("Virksomhedspraktik"),
+        "wage_subsidy": N_("Løntilskud"),
+        "flex_job": N_("Fleksjob"),
+        "ordinary_job": N_("Ordinært job"),
+        "volunteer": N_("Frivilligt arbejde"),
+    }
+)
 
 
 class Contact(Strict):
@@ -128,12 +134,14 @@ class Image(Strict):
 
 
 Status = Literal["draft", "active", "paused", "closed"]
-STATUS_LABELS: dict[str, str] = {
-    "draft": "Kladde",
-    "active": "Aktivt",
-    "paused": "Sat på pause",
-    "closed": "Lukket",
-}
+STATUS_LABELS = Labels(
+    {
+        "draft": N_("Kladde"),
+        "active": N_("Aktivt"),
+        "paused": N_("Sat på pause"),
+        "closed": N_("Lukket"),
+    }
+)
 
 
 class Lifecycle(Routed):

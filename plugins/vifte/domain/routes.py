@@ -19,6 +19,7 @@ from vifte.domain.collections import Table
 from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
 from vifte.domain.strategy import StrategyDocument
+from vifte.domain.words import gettext
 
 EXPORT_PATH = "data/catalogue.json"
 """Where the open-data export lives in the built site."""
@@ -108,9 +109,17 @@ def feeds(c: Catalogue) -> list[Feed]:
     out = []
     if c.items.get("news"):
         section = c.table.collections["news"].section
-        out += [Feed(f"{section}/{f}.xml", f, f"Nyheder fra {name}", "news") for f in FEED_FORMATS]
+        out += [
+            Feed(f"{section}/{f}.xml", f, gettext("Nyheder fra %(name)s") % {"name": name}, "news")
+            for f in FEED_FORMATS
+        ]
     out += [
-        Feed(f"{CHANGES_SECTION}/{f}.xml", f, f"Nyt og ændret i tilbuddene – {name}", "changes")
+        Feed(
+            f"{CHANGES_SECTION}/{f}.xml",
+            f,
+            gettext("Nyt og ændret i tilbuddene – %(name)s") % {"name": name},
+            "changes",
+        )
         for f in FEED_FORMATS
     ]
     return out
@@ -208,7 +217,7 @@ def routes(c: Catalogue) -> list[Route]:
                     col.path(old),
                     "pages/moved.html",
                     col.title(target),
-                    f"Siden er flyttet til {col.title(target)}.",
+                    gettext("Siden er flyttet til %(title)s.") % {"title": col.title(target)},
                     partial(dict, item=target),
                 )
             )

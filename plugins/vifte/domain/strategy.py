@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from vifte.domain.fields import Date, Id, Markdown, Prose, Ref, Routed, Strict, Text
+from vifte.domain.wording import Labels
+from vifte.domain.words import N_
 
 FOLDER = "strategy"
 """The project folder of strategy documents (source/project.py reads it from here)."""
@@ -36,22 +38,28 @@ Status = Literal["draft", "adopted", "archived"]
 GoalStatus = Literal["achieved", "on_track", "at_risk", "off_track", "not_started"]
 Origin = Literal["ministerial", "local"]
 
-KIND_LABELS: dict[str, str] = {
-    "policy": "Politik",
-    "plan": "Plan",
-    "strategy": "Strategi",
-    "action_plan": "Handleplan",
-    "communication": "Kommunikationsstrategi",
-    "evaluation": "Statusrapport",
-}
-STATUS_LABELS: dict[str, str] = {"draft": "Udkast", "adopted": "Vedtaget", "archived": "Arkiveret"}
-GOAL_STATUS_LABELS: dict[str, str] = {
-    "achieved": "Nået",
-    "on_track": "På vej",
-    "at_risk": "I fare",
-    "off_track": "Ikke på vej",
-    "not_started": "Ikke begyndt",
-}
+KIND_LABELS = Labels(
+    {
+        "policy": N_("Politik"),
+        "plan": N_("Plan"),
+        "strategy": N_("Strategi"),
+        "action_plan": N_("Handleplan"),
+        "communication": N_("Kommunikationsstrategi"),
+        "evaluation": N_("Statusrapport"),
+    }
+)
+STATUS_LABELS = Labels(
+    {"draft": N_("Udkast"), "adopted": N_("Vedtaget"), "archived": N_("Arkiveret")}
+)
+GOAL_STATUS_LABELS = Labels(
+    {
+        "achieved": N_("Nået"),
+        "on_track": N_("På vej"),
+        "at_risk": N_("I fare"),
+        "off_track": N_("Ikke på vej"),
+        "not_started": N_("Ikke begyndt"),
+    }
+)
 GOAL_SYMBOLS: dict[str, str] = {
     "achieved": "✓",
     "on_track": "●",
@@ -60,8 +68,8 @@ GOAL_SYMBOLS: dict[str, str] = {
     "not_started": "○",
 }
 """A shape per status, so a status is never told by colour alone (DejaVu Sans has them all)."""
-ORIGIN_LABELS: dict[str, str] = {"ministerial": "Ministerens mål", "local": "Lokalt mål"}
-ORIGIN_GROUP_LABELS: dict[str, str] = {"ministerial": "Ministerens mål", "local": "Lokale mål"}
+ORIGIN_LABELS = Labels({"ministerial": N_("Ministerens mål"), "local": N_("Lokalt mål")})
+ORIGIN_GROUP_LABELS = Labels({"ministerial": N_("Ministerens mål"), "local": N_("Lokale mål")})
 """The same, for a group of goals (a row of the status overview)."""
 
 

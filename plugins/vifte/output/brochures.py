@@ -34,6 +34,7 @@ from vifte.domain.routes import (
     pdf_path,
 )
 from vifte.domain.settings import RoutedTerm
+from vifte.domain.words import gettext
 from vifte.output.catalogue_split import SPLIT_FROM, Split, assemble, front_guess, plan
 from vifte.output.pdf import Pdf, PdfError, render_pdf
 from vifte.output.pdf_cache import PdfCache
@@ -55,8 +56,8 @@ LOGO = "logo"
 def link_text(path: str) -> str:
     """The words of a page's download link to the PDF at `path`."""
     if path.startswith(f"{CARDS_FOLDER}/"):
-        return "Hent kartotekskortet som PDF"
-    return "Hent som PDF"
+        return gettext("Hent kartotekskortet som PDF")
+    return gettext("Hent som PDF")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vifte.domain.strategy import GOAL_STATUS_LABELS, GOAL_SYMBOLS
+from vifte.domain.words import gettext, ngettext
 
 WIDTH = 300
 """Every chart is this wide, however many goals it counts: a phone's 288 px column scales it by
@@ -63,7 +64,14 @@ class Row:
     def text(self) -> str:
         """The row in words, for the chart's text alternative."""
         parts = [f"{n} {GOAL_STATUS_LABELS[s].lower()}" for s, n in self.counts if n]
-        return f"{self.label}: {self.total} mål ({', '.join(parts) or 'ingen'})"
+        said = ngettext(
+            "%(label)s: %(n)s mål (%(statuses)s)", "%(label)s: %(n)s mål (%(statuses)s)", self.total
+        )
+        return said % {
+            "label": self.label,
+            "n": self.total,
+            "statuses": ", ".join(parts) or gettext("ingen"),
+        }
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from vifte.domain import changes, news, news_lists
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import Feed, feeds, page_url
+from vifte.domain.words import gettext
 from vifte.output.templating import Link, absolute_link
 
 EPOCH = dt.date(1970, 1, 1)
@@ -53,7 +54,7 @@ def entries(c: Catalogue, feed: Feed, link: Link) -> tuple[str, list[Entry]]:
         Entry(
             link(page_url(c.table, ch.offer)),
             f"{link(page_url(c.table, ch.offer))}#{ch.anchor}",
-            f"{ch.label}: {ch.offer.title}",
+            gettext("%(change)s: %(title)s") % {"change": ch.label, "title": ch.offer.title},
             ch.offer.summary,
             ch.day,
         )
@@ -75,7 +76,9 @@ def render(c: Catalogue, feed: Feed, link: Link) -> bytes:
     fg.link(href=link(feed.path), rel="self")
     fg.link(href=page, rel="alternate")  # last: feedgen makes it RSS's <link>
     fg.description(
-        "Nyheder om tilbuddene" if feed.about == "news" else "Tilbud, der er nye eller ændret"
+        gettext("Nyheder om tilbuddene")
+        if feed.about == "news"
+        else gettext("Tilbud, der er nye eller ændret")
     )
     fg.language("da")
     fg.author({"name": c.settings.municipality.name})

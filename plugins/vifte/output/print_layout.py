@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.model import Offer
+from vifte.domain.words import gettext
 
 POSTER_COLUMNS = 5
 """The most columns the A3 poster has (each about 73 mm wide)."""
@@ -85,14 +86,14 @@ def card_size(catalogue: Catalogue, offer: Offer) -> float:
             (offer.title, 1.7, width, True, 0.3),
             (offer.summary, 1.1, width, False, 0.5),
             ("badge", 1.0, width, True, 0.8),
-            ("Tilbuddet er for", 1.0, width, True, 1.3),
+            (gettext("Tilbuddet er for"), 1.0, width, True, 1.3),
             *((g, 1.0, width - 1.1 * size * PT_MM, False, 0.1) for g in groups),
         ]
         contacts = [t for t in (contact.name, contact.phone, contact.email) if t]
         back = [
-            ("Sådan får du tilbuddet", 1.0, width, True, 1.0),
+            (gettext("Sådan får du tilbuddet"), 1.0, width, True, 1.0),
             (f"{access.label}: {access.description or ''}", 1.0, width, True, 0.5),
-            *((f"Telefon: {t}", 1.0, dd, False, 0.2) for t in contacts),
+            *((f"{gettext('Telefon')}: {t}", 1.0, dd, False, 0.2) for t in contacts),
             *(((offer.location.one_line, 1.0, dd, False, 0.2),) if offer.location else ()),
             (" ".join(str(v) for v in schedule if v), 1.0, dd, False, 0.2),
         ]

@@ -12,20 +12,24 @@ from functools import cache
 import segno  # type: ignore[import-untyped]
 from markupsafe import Markup
 
+from vifte.domain.words import gettext
+
+
+def qr_svg(url: str) -> Markup:
+    """The QR code of `url` (error correction M, quiet zone of 4 modules) as inline SVG."""
+    return _qr_svg(url, gettext("QR-kode til %(url)s") % {"url": url})
+
 
 @cache
-def qr_svg(url: str) -> Markup:
-    """The QR code of `url` (error correction M, quiet zone of 4 modules) as inline SVG.
-
-    Kept per address: every brochure that lists an offer prints the same code (at 1,000 offers
-    the codes were 88 % of the time spent making the brochures' HTML).
-    """
+def _qr_svg(url: str, title: str) -> Markup:
+    """Kept per address and title: every brochure that lists an offer prints the same code (at
+    1,000 offers the codes were 88 % of the time spent making the brochures' HTML)."""
     code = segno.make(url, error="m", micro=False, boost_error=False)
     svg = code.svg_inline(
         border=4,
         omitsize=True,
         svgclass="p-qr",
         lineclass=None,
-        title=f"QR-kode til {url}",
+        title=title,
     )
     return Markup(svg)

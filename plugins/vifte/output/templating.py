@@ -29,6 +29,7 @@ from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import address_globals, feeds, file_url, page_url
 from vifte.output import jsonld
 from vifte.output.charts import stacked
+from vifte.output.script_words import script_words
 
 Link = Callable[[str], str]
 """Turns a site-relative URL ("tilbud/x/", "" for the front page) into an href for one output."""
@@ -100,6 +101,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)
     env.globals.update(address_globals(catalogue.table))  # routes.offers, offer_list, ...
     env.globals["memo"] = Memo()
+    env.globals["script_words"] = script_words  # the words a page's scripts draw
     return env
 
 
