@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from vifte.domain.routes import OFFER_LIST_PATH
-from vifte.mkdocs.config import PDF_ENV
 
 from .conftest import REPO
 from .test_edition import read_site
@@ -27,9 +26,10 @@ LISTED_WORD = "solsikkefrø"
 
 
 def vifte(*args: str, today: str = TODAY, pdf: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "VIFTE_TODAY": today, PDF_ENV: "1" if pdf else "0"}
+    env = {**os.environ, "VIFTE_TODAY": today}
+    no_pdf = ["--no-pdf"] if args[0] == "build" and not pdf else []
     return subprocess.run(
-        [sys.executable, "-m", "vifte", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "vifte", *args, *no_pdf], capture_output=True, text=True, env=env
     )
 
 

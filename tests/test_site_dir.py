@@ -32,8 +32,9 @@ def _environment(**extra: object) -> dict[str, str]:
 
 
 def vifte(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    no_pdf = ["--no-pdf"] if args[0] == "build" else []
     return subprocess.run(
-        [sys.executable, "-m", "vifte", *args],
+        [sys.executable, "-m", "vifte", *args, *no_pdf],
         cwd=cwd,
         env=_environment(),
         capture_output=True,
