@@ -237,10 +237,11 @@ def _config_file(project: Path) -> Path | None:
 
 def _build(args: argparse.Namespace) -> int:
     from vifte.domain.edition import EDITIONS
-    from vifte.mkdocs.build import BuildFailed, build_request, show_mkdocs
+    from vifte.mkdocs.build import build_request, show_mkdocs
     from vifte.mkdocs.config import request_of
     from vifte.mkdocs.config_file import ConfigFileError, load_config_file
     from vifte.publish.site_dir import SiteDirError
+    from vifte.source.diagnostics import ProjectError
 
     config_file = _config_file(args.project)
     if config_file is None:
@@ -257,7 +258,7 @@ def _build(args: argparse.Namespace) -> int:
     except SiteDirError as exc:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except ProjectError as exc:
         print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:

@@ -17,20 +17,12 @@ from vifte.mkdocs.config_file import load_config_file
 from vifte.mkdocs.plugin import ViftePlugin
 from vifte.publish.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
 from vifte.request import Request
-from vifte.source.diagnostics import ProjectError, Report
+from vifte.source.diagnostics import ProjectError
 from vifte.source.sources import folders
 
-
-class BuildFailed(Exception):
-    """The build did not finish; the previous site is untouched.
-
-    The message is the whole Danish report; `report` holds the diagnostics when the project's
-    files are at fault (None for a failure of the build itself, such as a broken link).
-    """
-
-    def __init__(self, message: str, report: Report | None = None):
-        super().__init__(message)
-        self.report = report
+BuildFailed = ProjectError
+"""What a build that did not finish raises (the previous site is untouched): the core's one error
+type, with the report of the project's files at fault (empty for a failure of the build itself)."""
 
 
 def build_site(
@@ -65,7 +57,7 @@ def build_request(
 
     `config` is mkdocs.yml as `load_config_file` loaded it. Each edition has its own default
     folder, so the internal one never lands in the public site. Raises SiteDirError for a
-    target vifte may not or cannot write, BuildFailed when the project or the build fails.
+    target vifte may not or cannot write, ProjectError when the project or the build fails.
     """
     target = resolve_target(Path(site_dir or default_site_dir(config, request.edition)))
     project = request.project
@@ -91,35 +83,30 @@ def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
 
 
 def _build_into(config: MkDocsConfig, request: Request, staging: Path) -> None:
-    """Run MkDocs; the one place a failure becomes BuildFailed.
-
-    The core's ProjectError passes through MkDocs unchanged (MkDocs logs and wraps only its own
-    BuildError); MkDocs' own failures have been logged by MkDocs when they arrive here.
-    """
+    """Run MkDocs. The core's ProjectError passes through MkDocs unchanged (MkDocs logs and wraps
+    only its own BuildError); a failure of MkDocs, logged by MkDocs, becomes one."""
     config.site_dir = str(staging)
     plugin = config.plugins.get("vifte")
+    root = request.project.root
     if not isinstance(plugin, ViftePlugin):
-        raise BuildFailed("mkdocs.yml skal have 'vifte' under plugins")
+        raise ProjectError.of(root, "mkdocs.yml skal have 'vifte' under plugins")
     # MkDocs keeps one plugin object per process once it has seen `vifte serve`; a build in the
     # same process must not inherit the preview's local site_url.
     config.plugins.on_startup(command="build", dirty=False)
     plugin.request = request
     try:
         mkdocs_build(config)
-    except ProjectError as exc:
-        raise BuildFailed(str(exc), exc.report if exc.report.errors else None) from None
-    except Abort as exc:
-        raise BuildFailed(
-            "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
-            if config.strict
-            else f"MkDocs stoppede; se fejlen ovenfor ({exc})"
+    except (ProjectError, OSError):
+        raise  # OSError: a full disk or the like, which new_site words
+    except Abort:
+        strict = "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
+        raise ProjectError.of(
+            root, strict if config.strict else "se MkDocs' fejl ovenfor"
         ) from None
     except MkDocsException as exc:
-        raise BuildFailed(str(exc)) from None
-    except OSError:
-        raise  # a full disk or the like: new_site words it
+        raise ProjectError.of(root, str(exc)) from None
     except Exception as exc:
-        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+        raise ProjectError.of(root, f"{type(exc).__name__}: {exc}") from exc
     finally:
         plugin.request = None
 

@@ -33,7 +33,6 @@ from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
-from vifte.source.sources import check_published, folders, publish_problem
 
 log = get_plugin_logger(__name__)
 
@@ -93,11 +92,17 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     @_mkdocs_form
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self._refuse_unpublishable(files)
+        # Check again what MkDocs is about to copy (a file may have appeared since); excluded
+        # files (names starting with ".") are never copied.
+        self.site.check_copied(
+            Path(f.abs_src_path)
+            for f in files
+            if not f.generated_by and f.abs_src_path and not f.inclusion.is_excluded()
+        )
         self.generated, self.drawn = {}, {}
         for output in self.site.outputs(export=self.config.export):
             if (own := files.get_file_from_path(output.path)) is not None:
-                files.remove(own)  # the core has refused a hand-written page at a page's path
+                files.remove(own)  # a file the core replaces (the core refuses a page there)
             if output.page is not None:
                 self.generated[output.path] = output.page
                 files.append(File.generated(config, output.path, content=""))
@@ -108,26 +113,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if self.site.pdf_summary:
             print(self.site.pdf_summary, file=sys.stderr, flush=True)
         return files
-
-    def _refuse_unpublishable(self, files: Files) -> None:
-        """Check again, file by file, what MkDocs is about to copy (a file may have appeared since)."""
-        project = self.site.request.project
-        report = Report(project.root)
-        published = [(folder, rules) for folder, rules in folders(project) if rules.types]
-        for file in files:
-            # Excluded files (names starting with ".") are never copied.
-            if file.generated_by or file.abs_src_path is None or file.inclusion.is_excluded():
-                continue
-            path = Path(file.abs_src_path)
-            for folder, rules in published:
-                if path.is_relative_to(folder):
-                    if reason := publish_problem(path, project.root, rules):
-                        report.error(path, 0, 0, reason)
-                    else:
-                        check_published(path, rules, report)
-                    break
-        if report.errors:
-            raise ProjectError(report)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         escape_nav(nav)

@@ -57,11 +57,6 @@ class Output:
     page: Page | None = None
     """A generated page: its title, description and HTML body."""
 
-    @property
-    def replaces_own(self) -> bool:
-        """Whether it replaces a hand-written file at its path; a page never does (see links.py)."""
-        return self.kind != "page"
-
 
 def outputs(
     catalogue: Catalogue,

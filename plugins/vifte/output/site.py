@@ -8,7 +8,7 @@ project file states), so a generator's adapter converts exactly one error type.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,8 +23,9 @@ from vifte.output.search import Indexing, SearchIndexError
 from vifte.output.templating import TemplateLayoutError
 from vifte.output.toggles import valid_toggles
 from vifte.request import Request
-from vifte.source.diagnostics import ProjectError
+from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.links import SiteLinks
+from vifte.source.sources import check_published, folders, publish_problem
 from vifte.source.validate import require_catalogue
 
 
@@ -79,6 +80,22 @@ class SiteBuild:
             raise ProjectError.of(self.root, f"PDF'erne kunne ikke laves:\n{exc}") from None
         self.pdf_summary = cache.summary() if request.pdf else None
         return made
+
+    def check_copied(self, paths: Iterable[Path]) -> None:
+        """Check, file by file, what the generator is about to copy from the project's folders."""
+        project = self.request.project
+        report = Report(project.root)
+        published = [(folder, rules) for folder, rules in folders(project) if rules.types]
+        for path in paths:
+            for folder, rules in published:
+                if path.is_relative_to(folder):
+                    if reason := publish_problem(path, project.root, rules):
+                        report.error(path, 0, 0, reason)
+                    else:
+                        check_published(path, rules, report)
+                    break
+        if report.errors:
+            raise ProjectError(report)
 
     def finish(self, site: Path, pages: Mapping[str, Drawn], base_path: str = "/") -> list[str]:
         """Dress and check the built folder; the warnings for the editor.
