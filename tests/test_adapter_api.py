@@ -30,8 +30,8 @@ BUILD_FILES = (
     "theme_scripts.py",
     "theme_text.py",
 )
-"""The build side of the adapter."""
-BUILD_LIMIT = 500
+"""The build side of the adapter: 1,034 lines before issue 23, 748 after."""
+BUILD_LIMIT = 760
 
 
 def _private(dotted: str) -> bool:
