@@ -68,6 +68,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     """The core's pages by source path; MkDocs gets an empty file at each path."""
     drawn: dict[str, Drawn]
     """Every page the theme drew, by its path in the site, for the checks on the folder."""
+    day: str | None
+    """MkDocs' date of every page (the sitemap's), unless the user set SOURCE_DATE_EPOCH."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -86,7 +88,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         escape_config(config)
-        # MkDocs' dates (the sitemap's) are the data's own date, unless the user pinned one.
         self.day = None if "SOURCE_DATE_EPOCH" in os.environ else self.site.day.isoformat()
         return config
 

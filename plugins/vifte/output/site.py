@@ -105,7 +105,9 @@ class SiteBuild:
         headers file, the search index (Pagefind) and the link check over the whole folder.
         Root-relative links (as on the 404 page) are read against `base_path`.
         """
-        warnings, missing_in, allowed = [], [], set()
+        warnings: list[str] = []
+        missing_in: list[str] = []
+        allowed: set[str] = set()
         for path, drawn in pages.items():
             file = site / path
             html = file.read_text(encoding="utf-8")
