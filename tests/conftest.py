@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -12,22 +11,9 @@ import pytest
 
 from vifte.domain import words
 from vifte.mkdocs.build import build_site
-from vifte.mkdocs.config import PDF_ENV
 from vifte.scaffold import init_project
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _no_pdfs_unless_asked():
-    """Sites build without PDFs (seconds each); tests/test_pdf.py asks for them (pdf=True)."""
-    before = os.environ.get(PDF_ENV)
-    os.environ[PDF_ENV] = "0"
-    yield
-    if before is None:
-        os.environ.pop(PDF_ENV, None)
-    else:
-        os.environ[PDF_ENV] = before
 
 
 @pytest.fixture(scope="session")

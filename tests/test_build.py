@@ -183,7 +183,7 @@ def test_init_project_builds_with_its_own_ids(project, tmp_path):
         encoding="utf-8",
     )
     site = tmp_path / "out"
-    assert main(["build", "-p", str(project), "--site-dir", str(site)]) == 0
+    assert main(["build", "-p", str(project), "--site-dir", str(site), "--no-pdf"]) == 0
     html = (site / "tilbud/motion/index.html").read_text(encoding="utf-8")
     assert "<h1>Motion for alle</h1>" in html and 'href="../../temaer/helbred/"' in html
     assert "--vifte-area: #2b3a67" in (site / "assets/vifte/colours.css").read_text(
@@ -198,12 +198,12 @@ def test_init_project_builds_with_its_own_ids(project, tmp_path):
 
 def test_failed_build_keeps_previous_site(project, tmp_path, capsys):
     site = tmp_path / "out"
-    assert main(["build", "-p", str(project), "--site-dir", str(site)]) == 0
+    assert main(["build", "-p", str(project), "--site-dir", str(site), "--no-pdf"]) == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     (project / "catalogue/offers/ny.yaml").write_text(
         "title: Ny\narea: findes-ikke\n", encoding="utf-8"
     )
-    assert main(["build", "-p", str(project), "--site-dir", str(site)]) == 1
+    assert main(["build", "-p", str(project), "--site-dir", str(site), "--no-pdf"]) == 1
     err = capsys.readouterr().err
     assert 'catalogue/offers/ny.yaml:2:7: error: ukendt område "findes-ikke"' in err
     assert "Det tidligere site er ikke ændret" in err

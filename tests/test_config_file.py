@@ -97,7 +97,11 @@ def test_a_broken_mkdocs_yml_gives_one_danish_line(project, tmp_path, command, e
     config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
     temp = tmp_path / "temp"
     temp.mkdir()
-    args = ["--site-dir", str(tmp_path / "site")] if command == "build" else ["-a", "127.0.0.1:1"]
+    args = (
+        ["--site-dir", str(tmp_path / "site"), "--no-pdf"]
+        if command == "build"
+        else ["-a", "127.0.0.1:1"]
+    )
     result = subprocess.run(
         [sys.executable, "-m", "vifte", command, "-p", str(project), *args],
         capture_output=True,

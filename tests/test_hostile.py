@@ -101,6 +101,7 @@ def test_interrupted_build_leaves_previous_site(tmp_path, sig):
     make_project(root, 600)
     site = tmp_path / "site"
     command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
+    command.append("--no-pdf")
     subprocess.run(command, check=True, capture_output=True)
     before = _site_files(site)
     (root / "catalogue/offers/tilbud-000001.yaml").write_text(

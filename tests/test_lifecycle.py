@@ -15,7 +15,6 @@ import pytest
 
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import offer_list_path
-from vifte.mkdocs.config import PDF_ENV
 
 from .conftest import REPO
 from .test_edition import read_site
@@ -28,9 +27,10 @@ LISTED_WORD = "solsikkefrø"
 
 
 def vifte(*args: str, today: str = TODAY, pdf: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "VIFTE_TODAY": today, PDF_ENV: "1" if pdf else "0"}
+    env = {**os.environ, "VIFTE_TODAY": today}
+    no_pdf = ["--no-pdf"] if args[0] == "build" and not pdf else []
     return subprocess.run(
-        [sys.executable, "-m", "vifte", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "vifte", *args, *no_pdf], capture_output=True, text=True, env=env
     )
 
 

@@ -17,7 +17,6 @@ from vifte.cli import main
 from vifte.domain.edition import INTERNAL
 from vifte.domain.markup import render_markdown
 from vifte.mkdocs.build import BuildFailed, build_site
-from vifte.mkdocs.config import PDF_ENV
 from vifte.output.pdf import PdfError, render_pdf
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.source.validate import require_catalogue
@@ -168,8 +167,7 @@ def test_the_offer_page_links_its_pdf_with_size_and_page_count(built):
         assert int(match.group(3)) == len(doc.pages)
 
 
-def test_no_pdf_skips_them_and_a_plain_build_makes_them(project, tmp_path, monkeypatch):
-    monkeypatch.delenv(PDF_ENV)
+def test_no_pdf_skips_them_and_a_plain_build_makes_them(project, tmp_path):
     quick, full = tmp_path / "quick", tmp_path / "full"
     assert main(["build", "-p", str(project), "--site-dir", str(quick), "--no-pdf"]) == 0
     assert not (quick / "pdf").exists()

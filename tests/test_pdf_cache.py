@@ -44,7 +44,6 @@ def pdfs(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def two_offers(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("_VIFTE_PDF", "1")
     monkeypatch.setattr(pdf_cache, "GRACE", 0.0)
     offer = project / "catalogue/offers/samtalegruppe.yaml"
     offer.write_text(SECOND.format(summary="Tal med andre om det, der er svært."), "utf-8")

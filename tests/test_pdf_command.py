@@ -23,10 +23,7 @@ from .test_pdf_cache import SECOND
 
 
 def vifte(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "_VIFTE_PDF"}
-    return subprocess.run(
-        [sys.executable, "-m", "vifte", *args], capture_output=True, text=True, env=env
-    )
+    return subprocess.run([sys.executable, "-m", "vifte", *args], capture_output=True, text=True)
 
 
 @pytest.fixture

@@ -32,8 +32,9 @@ def _environment(**extra: object) -> dict[str, str]:
 
 
 def vifte(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    no_pdf = ["--no-pdf"] if args[0] == "build" else []
     return subprocess.run(
-        [sys.executable, "-m", "vifte", *args],
+        [sys.executable, "-m", "vifte", *args, *no_pdf],
         cwd=cwd,
         env=_environment(),
         capture_output=True,
@@ -218,7 +219,8 @@ def test_a_second_build_waits_for_the_first(project, tmp_path):
     fd = _hold_lock(site)  # as a build in another process would
     try:
         second = subprocess.Popen(
-            [sys.executable, "-m", "vifte", "build", "-p", str(project), "--site-dir", str(site)],
+            [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(project)]
+            + ["--site-dir", str(site)],
             stderr=subprocess.PIPE,
             text=True,
         )
@@ -243,7 +245,8 @@ def test_ctrl_c_while_waiting_for_another_build(project, tmp_path):
     fd = _hold_lock(site)
     try:
         second = subprocess.Popen(
-            [sys.executable, "-m", "vifte", "build", "-p", str(project), "--site-dir", str(site)],
+            [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(project)]
+            + ["--site-dir", str(site)],
             stderr=subprocess.PIPE,
             text=True,
         )
@@ -282,7 +285,8 @@ def test_two_builds_at_once_leave_one_whole_site(tmp_path):
     make_project(root, 150)
     reference = build_site(root / "mkdocs.yml", tmp_path / "reference")
     site = tmp_path / "site"
-    command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
+    command = [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(root)]
+    command += ["--site-dir", str(site)]
     builds = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     results = [(b.wait(timeout=300), b.stderr.read()) for b in builds]
     assert [code for code, _ in results] == [0, 0], results
@@ -372,7 +376,8 @@ def test_a_stopped_build_says_one_line(tmp_path, sig, code, how):
     root = tmp_path / "stor"
     make_project(root, 600)
     site = tmp_path / "site"
-    command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
+    command = [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(root)]
+    command += ["--site-dir", str(site)]
     subprocess.run(command, check=True, capture_output=True)
     before = tree(site)
     change_an_offer_file = sorted((root / "catalogue/offers").glob("*.yaml"))[0]

@@ -244,30 +244,28 @@ def _config_file(project: Path) -> Path | None:
 
 def _build(args: argparse.Namespace) -> int:
     from vifte.domain.edition import EDITIONS
-    from vifte.mkdocs.build import BuildFailed, build_site, show_mkdocs
-    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.mkdocs.build import build_request, show_mkdocs
+    from vifte.mkdocs.config import request_of
+    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
     from vifte.publish.site_dir import SiteDirError
+    from vifte.source.diagnostics import ProjectError
 
-    config = _config_file(args.project)
-    if config is None:
+    config_file = _config_file(args.project)
+    if config_file is None:
         return 1
     show_mkdocs(args.verbose)
     edition = EDITIONS[args.edition]
     try:
-        target = build_site(
-            config,
-            args.site_dir,
-            strict=args.strict,
-            edition=edition,
-            pdf=False if args.no_pdf else None,
-        )
+        config = load_config_file(config_file, strict=args.strict)
+        request = request_of(config, edition=edition, pdf=not args.no_pdf)
+        target = build_request(config, request, args.site_dir)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
     except SiteDirError as exc:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except ProjectError as exc:
         print(f"Bygningen stoppede ({exc}). Det tidligere site er ikke ændret.", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:
@@ -291,8 +289,8 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
-    from vifte.mkdocs.config import edition_requested, pdf_requested
-    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.mkdocs.config import request_of
+    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
     from vifte.mkdocs.serve import serve
 
     config = _config_file(args.project)
@@ -300,8 +298,10 @@ def _serve(args: argparse.Namespace) -> int:
         return 1
     show_mkdocs(True)
     try:
-        with edition_requested(EDITIONS[args.edition]), pdf_requested(args.pdf or None):
-            code = serve(config, args.dev_addr)
+        request = request_of(
+            load_config_file(config, warn=False), edition=EDITIONS[args.edition], pdf=args.pdf
+        )
+        code = serve(config, args.dev_addr, request)
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1

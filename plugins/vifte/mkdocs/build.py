@@ -1,67 +1,77 @@
-"""Build the site with MkDocs into a staging folder and swap it in only when everything worked."""
+"""Build one request with MkDocs into a staging folder and swap it in only when everything worked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError, MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from vifte.domain.edition import PUBLIC, Edition
-from vifte.mkdocs.config import edition_requested, pdf_requested
+from vifte.mkdocs.config import request_of
 from vifte.mkdocs.config_file import load_config_file
+from vifte.mkdocs.plugin import ViftePlugin
 from vifte.publish.site_dir import LOCK_WAIT, Notify, new_site, resolve_target
-from vifte.source.diagnostics import CatalogueError, Report
-from vifte.source.project import Project
+from vifte.request import Request
+from vifte.source.diagnostics import ProjectError
 from vifte.source.sources import folders
 
-
-class BuildFailed(Exception):
-    """The build did not finish; the previous site is untouched.
-
-    The message is the whole Danish report; `report` holds the diagnostics when the project's
-    files are at fault (None for a failure of the build itself, such as a broken link).
-    """
-
-    def __init__(self, message: str, report: Report | None = None):
-        super().__init__(message)
-        self.report = report
+BuildFailed = ProjectError
+"""What a build that did not finish raises (the previous site is untouched): the core's one error
+type, with the report of the project's files at fault (empty for a failure of the build itself)."""
 
 
 def build_site(
     config_file: Path,
     site_dir: Path | None = None,
     *,
-    strict: bool = False,
     edition: Edition = PUBLIC,
-    pdf: bool | None = None,
+    pdf: bool = False,
+    strict: bool = False,
+    today: dt.date | None = None,
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
 ) -> Path:
-    """Build atomically: the target folder holds either the previous site or the new, complete one.
+    """`build_request` for the request these choices make with mkdocs.yml's project.
 
-    Each edition has its own default folder, so the internal one never lands in the public site.
-    `pdf` False skips the PDFs, True renders them; None leaves it to the environment (PDF_ENV).
-    Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
-    cannot write, BuildFailed when the catalogue or the build fails.
+    PDFs are rendered only when asked for (`pdf`): they take seconds, not milliseconds.
     """
     config = load_config_file(Path(config_file), strict=strict)
-    target = resolve_target(Path(site_dir or default_site_dir(config, edition)))
-    projects, sources = _read_folders(config)
+    request = request_of(config, edition=edition, pdf=pdf, today=today)
+    return build_request(config, request, site_dir, notify=notify, wait=wait)
+
+
+def build_request(
+    config: MkDocsConfig,
+    request: Request,
+    site_dir: Path | None = None,
+    *,
+    notify: Notify | None = None,
+    wait: float = LOCK_WAIT,
+) -> Path:
+    """Build `request` atomically: the target folder holds the previous site or the new one.
+
+    `config` is mkdocs.yml as `load_config_file` loaded it. Each edition has its own default
+    folder, so the internal one never lands in the public site. Raises SiteDirError for a
+    target vifte may not or cannot write, ProjectError when the project or the build fails.
+    """
+    target = resolve_target(Path(site_dir or default_site_dir(config, request.edition)))
+    project = request.project
+    sources = [folder for folder, _ in folders(project)]
+    sources += [*project.watched(), *(Path(d) for d in config.theme.dirs)]
     with new_site(
         target,
-        projects=projects,
+        projects=[Path(config.config_file_path).parent, project.root],
         sources=sources,
         notify=notify or _to_stderr,
-        edition=edition.key,
+        edition=request.edition.key,
         wait=wait,
     ) as staging:
-        _build_into(config, staging, edition, pdf)
+        _build_into(config, request, staging)
     return target
 
 
@@ -72,86 +82,33 @@ def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
     return Path(config.config_file_path).parent / edition.default_site_dir
 
 
-def _build_into(
-    config: MkDocsConfig, staging: Path, edition: Edition, pdf: bool | None = None
-) -> None:
+def _build_into(config: MkDocsConfig, request: Request, staging: Path) -> None:
+    """Run MkDocs. The core's ProjectError passes through MkDocs unchanged (MkDocs logs and wraps
+    only its own BuildError); a failure of MkDocs, logged by MkDocs, becomes one."""
     config.site_dir = str(staging)
-    try:
-        with edition_requested(edition), pdf_requested(pdf), _silenced_build_errors() as context:
-            # MkDocs keeps one plugin object per process once it has seen `vifte serve`; a
-            # build in the same process must not inherit the preview's local site_url.
-            config.plugins.on_startup(command="build", dirty=False)
-            mkdocs_build(config)
-    except MkDocsException as exc:
-        raise _failure(exc, config, context) from None
-    except OSError:
-        raise  # a full disk or the like: new_site words it
-    except Exception as exc:
-        raise BuildFailed("\n".join([*context, f"{type(exc).__name__}: {exc}"])) from exc
-
-
-def _failure(exc: MkDocsException, config: MkDocsConfig, context: list[str]) -> BuildFailed:
-    """The report a failed MkDocs build carries, found along the exception's chain.
-
-    A plugin's error reaches here as MkDocs' Abort, raised while handling the BuildError
-    (its __context__); vifte's own errors are chained to that as its __cause__.
-    """
-    chain = _chain(exc)
-    for link in chain:
-        if isinstance(link, CatalogueError):
-            return BuildFailed(str(link), link.report)
-    for link in chain:
-        if isinstance(link, BuildError):
-            return BuildFailed(str(link))
-    if isinstance(exc, Abort) and config.strict:
-        return BuildFailed(
-            "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
-        )
-    return BuildFailed("\n".join([*context, str(exc)]))
-
-
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    link: BaseException | None = exc
-    while link is not None and link not in seen:
-        seen.append(link)
-        link = link.__cause__ or link.__context__
-    return seen
-
-
-@contextmanager
-def _silenced_build_errors() -> Iterator[list[str]]:
-    """Keep MkDocs from logging a failure that BuildFailed reports; yield what it would have said.
-
-    MkDocs logs each error of its build (in English, the message of a plugin's error a second
-    time) before it raises; the message reaches the caller as BuildFailed instead.
-    """
-    said: list[str] = []
-
-    def drop(record: logging.LogRecord) -> bool:
-        if record.levelno < logging.ERROR:
-            return True
-        said.append(record.getMessage())
-        return False
-
-    logger = logging.getLogger("mkdocs.commands.build")
-    logger.addFilter(drop)
-    try:
-        yield said
-    finally:
-        logger.removeFilter(drop)
-
-
-def _read_folders(config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
-    """The project folders, and every folder the build reads, from the loaded configuration."""
-    home = Path(config.config_file_path).parent
     plugin = config.plugins.get("vifte")
-    root = Path(plugin.config.project_dir) if plugin and plugin.config.project_dir else home
-    custom_dir = config.theme.custom_dir
-    project = Project.at(root, Path(config.docs_dir), Path(custom_dir) if custom_dir else None)
-    sources = [folder for folder, _ in folders(project)]
-    sources += [*project.watched(), *(Path(d) for d in config.theme.dirs)]
-    return [home, root], sources
+    root = request.project.root
+    if not isinstance(plugin, ViftePlugin):
+        raise ProjectError.of(root, "mkdocs.yml skal have 'vifte' under plugins")
+    # MkDocs keeps one plugin object per process once it has seen `vifte serve`; a build in the
+    # same process must not inherit the preview's local site_url.
+    config.plugins.on_startup(command="build", dirty=False)
+    plugin.request = request
+    try:
+        mkdocs_build(config)
+    except (ProjectError, OSError):
+        raise  # OSError: a full disk or the like, which new_site words
+    except Abort:
+        strict = "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
+        raise ProjectError.of(
+            root, strict if config.strict else "se MkDocs' fejl ovenfor"
+        ) from None
+    except MkDocsException as exc:
+        raise ProjectError.of(root, str(exc)) from None
+    except Exception as exc:
+        raise ProjectError.of(root, f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        plugin.request = None
 
 
 def _to_stderr(line: str) -> None:

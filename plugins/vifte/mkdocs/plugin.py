@@ -1,11 +1,13 @@
-"""MkDocs events: load the catalogue once, add every output of the core, check the built site."""
+"""MkDocs events: the core's site for one request, dressed in the theme; the folder checked after."""
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -19,153 +21,99 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from vifte.domain import words
-from vifte.domain.catalogue import Catalogue
-from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
+from vifte.domain.edition import banner_html, head_html
 from vifte.domain.markup import sanitise_page
-from vifte.domain.routes import feeds, route_globals
-from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
-from vifte.mkdocs.incremental import Quick
+from vifte.domain.routes import feeds, route_globals, url_of
+from vifte.mkdocs.config import VifteConfig, request_of
 from vifte.mkdocs.site_settings import settle_site
-from vifte.mkdocs.theme_markup import valid_toggles
 from vifte.mkdocs.theme_scripts import ThemeScripts
-from vifte.mkdocs.theme_text import check_front_matter, escape_config, escape_nav, escape_page
-from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
-from vifte.output.outputs import SCRIPTS, STYLESHEETS, outputs
-from vifte.output.pages import Renderer, url_of
-from vifte.output.pdf import PdfError
-from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
-from vifte.output.pdf_cache import PdfCache
-from vifte.output.search import Indexing, SearchIndexError
-from vifte.output.templating import THEME_COMPILED, TemplateLayoutError
-from vifte.source.clock import PINNED
-from vifte.source.diagnostics import CatalogueError, Report
-from vifte.source.links import SiteLinks
-from vifte.source.project import Project
-from vifte.source.sources import check_published, folders, publish_problem
-from vifte.source.validate import require_catalogue
+from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
+from vifte.output import pages
+from vifte.output.outputs import SCRIPTS, STYLESHEETS
+from vifte.output.site import Drawn, SiteBuild
+from vifte.output.templating import THEME_COMPILED
+from vifte.request import Request
+from vifte.source.diagnostics import ProjectError, Report
 
 log = get_plugin_logger(__name__)
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
+Event = TypeVar("Event", bound=Callable[..., Any])
+
+
+def _mkdocs_form(event: Event) -> Event:
+    """The one place the core's error is converted: vifte's build (a request set) gets the
+    ProjectError as it is, plain `mkdocs build` gets MkDocs' form of it (PluginError)."""
+
+    @functools.wraps(event)
+    def run(self: ViftePlugin, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(self, *args, **kwargs)
+        except ProjectError as exc:
+            if self.request is not None:
+                raise
+            raise PluginError(str(exc)) from None
+
+    return cast(Event, run)
+
+
 class ViftePlugin(BasePlugin[VifteConfig]):
-    edition: Edition
-    catalogue: Catalogue
-    """The catalogue as the edition publishes it; the only one any output reads."""
-    renderer: Renderer
-    bodies: dict[str, str]
-    """Generated pages' HTML by source path; MkDocs gets only their front matter."""
+    request: Request | None = None
+    """Set by build_site before MkDocs builds; plain `mkdocs build` builds `request_of(config)`."""
     command = "build"
     """The MkDocs command running ('serve' moves site_url to the local address)."""
-    scripts: ThemeScripts
-    pages_report: Report
-    """Errors in hand-written pages, collected so that one run reports them all."""
-    quick: Quick | None = None
-    """Set by `vifte serve` for a quick step: only the edited items' pages (incremental.py)."""
+    site: SiteBuild
+    generated: dict[str, pages.Page]
+    """The core's pages by source path; MkDocs gets an empty file at each path."""
+    drawn: dict[str, Drawn]
+    """Every page the theme drew, by its path in the site, for the checks on the folder."""
+    day: str | None
+    """MkDocs' date of every page (the sitemap's), unless the user set SOURCE_DATE_EPOCH."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    @_mkdocs_form
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(self.config.project_dir or Path(config.config_file_path).parent)
-        self.edition = requested_edition()
-        custom_dir = config.theme.custom_dir
-        self.project = Project.at(
-            self.root,
-            Path(config.docs_dir),
-            Path(custom_dir) if custom_dir else None,
-            theme_logo(config),
-        )
-        try:
-            catalogue, report = require_catalogue(self.project)
-            self.project = settle_site(
-                config, catalogue, self.project, serving=self.command == "serve"
-            )
-        except CatalogueError as exc:
-            # MkDocs' form of the error; build_site finds the report along the chain (__cause__).
-            raise PluginError(str(exc)) from exc
-        self.catalogue = catalogue.for_edition(self.edition)
-        for warning in report.warnings:
-            log.warning(str(warning))
-        _pin_build_date(self.catalogue)
-        try:
-            self.renderer = Renderer(self.catalogue, [self.project.templates])
-        except TemplateLayoutError as exc:
-            raise PluginError(str(exc)) from exc
+        request = self.request or request_of(config, pdf=self.command != "serve")
+        self.site = SiteBuild(request)
+        # Name, address, menu and logo from settings.yaml; serve has put its own address in site_url.
+        settle_site(config, self.site.catalogue, self.site.project, serving=self.command == "serve")
+        for warning in self.site.warnings:
+            log.warning(warning)
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
         dirs = config.theme.dirs
         if str(OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         escape_config(config)
-        self.pages_report = Report(self.root)
+        self.day = None if "SOURCE_DATE_EPOCH" in os.environ else self.site.day.isoformat()
         return config
 
+    @_mkdocs_form
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self._refuse_unpublishable(files)
-        if self.quick is not None:
-            return self.quick.files(self, files, config)
-        self.bodies = {}
-        images = self.project.images
-        export = self.config.export
-        pdf = pdf_wanted(self.command)
-        cache = PdfCache(self.root / CACHE_FOLDER, self.edition.key)
-        try:
-            made = list(
-                outputs(
-                    self.catalogue,
-                    self.renderer,
-                    self.edition,
-                    images=images,
-                    export=export,
-                    pdf=pdf,
-                    cache=cache,
-                    logo=self.project.logo,
-                    strategy=self.project.strategy,
-                )
-            )
-        except PdfError as exc:
-            raise PluginError(f"PDF'erne kunne ikke laves:\n{exc}") from None
-        if pdf:
-            print(cache.summary(), file=sys.stderr, flush=True)
-        for output in made:
+        # Check again what MkDocs is about to copy (a file may have appeared since); excluded
+        # files (names starting with ".") are never copied.
+        self.site.check_copied(
+            Path(f.abs_src_path)
+            for f in files
+            if not f.generated_by and f.abs_src_path and not f.inclusion.is_excluded()
+        )
+        self.generated, self.drawn = {}, {}
+        for output in self.site.outputs(export=self.config.export):
             if (own := files.get_file_from_path(output.path)) is not None:
-                if not output.replaces_own:
-                    raise PluginError(
-                        f"{config.docs_dir}/{output.path} findes både som håndskrevet og som genereret side; omdøb den håndskrevne"
-                    )
-                files.remove(own)
-            if output.body is not None:
-                # The body skips Markdown entirely (it is HTML already): see on_page_content.
-                self.bodies[output.path] = output.body
-            if output.content is not None:
+                files.remove(own)  # a file the core replaces (the core refuses a page there)
+            if output.page is not None:
+                self.generated[output.path] = output.page
+                files.append(File.generated(config, output.path, content=""))
+            elif output.content is not None:
                 files.append(File.generated(config, output.path, content=output.content))
             else:  # a file to copy, as it is
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
+        if self.site.pdf_summary:
+            print(self.site.pdf_summary, file=sys.stderr, flush=True)
         return files
-
-    def _refuse_unpublishable(self, files: Files) -> None:
-        """Check again, file by file, what MkDocs is about to copy (a file may have appeared since)."""
-        report = Report(self.root)
-        published = [
-            (folder, rules) for folder, rules in folders(self.project) if rules.types is not None
-        ]
-        for file in files:
-            # Excluded files (names starting with ".") are never copied.
-            if file.generated_by or file.abs_src_path is None or file.inclusion.is_excluded():
-                continue
-            path = Path(file.abs_src_path)
-            for folder, rules in published:
-                if path.is_relative_to(folder):
-                    reason = publish_problem(path, self.root, rules)
-                    if reason:
-                        report.error(path, 0, 0, reason)
-                    else:
-                        check_published(path, rules, report)
-                    break
-        if report.errors:
-            error = CatalogueError(report)
-            raise PluginError(str(error)) from error
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         escape_nav(nav)
@@ -174,125 +122,61 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        try:
-            return self.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
-        except ValueError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        if self.day:
+            page.update_date = self.day
+        made = self.generated.get(page.file.src_uri)
+        if made is None:  # a hand-written page; the core has checked its blocks
+            return self.site.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
+        page.meta = {"title": made.title, "description": made.description}
+        page.title = made.title
+        return ""  # the body is HTML already: see on_page_content
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        body = self.bodies.get(page.file.src_uri)
-        if body is None:
-            check_front_matter(page, config.theme.custom_dir, self.pages_report)
         escape_page(page)
-        return body if body is not None else sanitise_page(html)
+        made = self.generated.get(page.file.src_uri)
+        return made.body if made is not None else sanitise_page(html)
 
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.bytecode_cache = THEME_COMPILED  # the theme's templates, compiled once per process
         words.install(env)
-        env.globals["vifte_routes"] = route_globals(self.catalogue.table)
-        env.globals["vifte_feeds"] = feeds(self.catalogue)
+        env.globals["vifte_routes"] = route_globals(self.site.catalogue.table)
+        env.globals["vifte_feeds"] = feeds(self.site.catalogue)
         env.globals["vifte_scripts"] = SCRIPTS  # view.js in every head; the rest by the pages
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.
-        env.globals["vifte_footer"] = Markup(self.renderer.render("pages/footer.html", ""))
-        env.globals["vifte_edition"] = {
-            "head": head_html(self.edition),
-            "banner": banner_html(self.edition),
-        }
-        if self.pages_report.errors:
-            error = CatalogueError(self.pages_report)
-            raise PluginError(str(error)) from error
+        footer = self.site.renderer.render("pages/footer.html", "")
+        env.globals["vifte_footer"] = Markup(footer)
+        edition = self.site.request.edition
+        env.globals["vifte_edition"] = {"head": head_html(edition), "banner": banner_html(edition)}
         self.scripts = ThemeScripts(env, config, files)
-        self.hashes: set[str] = set()
         return env
 
+    @_mkdocs_form
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self._require_marks(output, page.file.src_uri)
-        allowed = self.scripts.for_page(page)
         source = page.file.abs_src_path
-        _warn_unlisted(
-            output,
-            allowed,
-            Report(self.root).display(Path(source)) if source else page.file.src_uri,
-        )
-        self.hashes.update(allowed)
-        return add_policy(valid_toggles(output), allowed)
+        name = Report(self.site.root).display(Path(source)) if source else page.file.src_uri
+        self.drawn[page.file.dest_uri] = Drawn(name, self.scripts.for_page(page))
+        return output
 
+    @_mkdocs_form
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str:
-        if not template_name.endswith(".html"):
-            return output_content
-        self._require_marks(output_content, template_name)
-        allowed = self.scripts.for_template(template_name)
-        _warn_unlisted(output_content, allowed, template_name)
-        self.hashes.update(allowed)
-        return add_policy(valid_toggles(output_content), allowed)
+        if template_name.endswith(".html") and output_content.strip():
+            scripts = self.scripts.for_template(template_name)
+            self.drawn[template_name] = Drawn(template_name, scripts)
+        return output_content
 
-    def _require_marks(self, html: str, name: str) -> None:
-        """Fail rather than publish an internal page without its banner and noindex."""
-        if missing := missing_marks(self.edition, html):
-            raise PluginError(
-                f"{name}: siden mangler {' og '.join(missing)}, som hver side i den interne udgave "
-                "skal have; har theme/ sin egen main.html, erstatter den vifte's, så fjern den"
-            )
-
+    @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the site (Pagefind, on the other core) while its pages' links are read."""
-        if self.quick is not None:
-            return  # the search index and the link check come with the complete build
-        site = Path(config.site_dir)
-        # Every page's scripts, so that the header never blocks what a page's own policy allows.
-        (site / HEADERS_FILE).write_text(headers_file(sorted(self.hashes)), encoding="utf-8")
-        indexing = Indexing(site)
-        try:
-            # Root-relative links (as on the 404 page) are read against the path of site_url.
-            links = SiteLinks(site, urlsplit(config.site_url or "/").path or "/")
-            typos = self.renderer.search.typos()
-        except BaseException:
-            indexing.stop()
-            raise
-        try:
-            indexing.finish(typos)
-        except SearchIndexError as exc:
-            raise PluginError(str(exc)) from None
-        # Judged once Pagefind has written its files (the search page links them).
-        if broken := links.broken():
-            raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
+        """Dress and check the built folder: policies, marks, search index, links."""
+        base_path = urlsplit(config.site_url or "/").path or "/"
+        for warning in self.site.finish(Path(config.site_dir), self.drawn, base_path):
+            log.warning(warning)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-        for folder in self.project.watched():
+        for folder in self.site.request.project.watched():
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
-    unlisted = unlisted_scripts(html, allowed)
-    if unlisted:
-        what = (
-            "et indlejret script, der"
-            if len(unlisted) == 1
-            else f"{len(unlisted)} indlejrede scripts, der"
-        )
-        log.warning(
-            f"{name}: {what} ikke kommer fra temaets skabeloner, blokeres af "
-            "sikkerhedspolitikken (CSP)"
-        )
-
-
-def _pin_build_date(catalogue: Catalogue) -> None:
-    """Make MkDocs' dates (sitemap lastmod) the data's own date, so equal input gives equal output.
-
-    A SOURCE_DATE_EPOCH set by the user wins; one set by an earlier build in this process is renewed.
-    """
-    if (
-        "SOURCE_DATE_EPOCH" in os.environ
-        and os.environ.get(PINNED) != os.environ["SOURCE_DATE_EPOCH"]
-    ):
-        return
-    # gzip (sitemap.xml.gz) cannot store a time before 1970: an older date pins to 1970-01-01.
-    day = max(catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))
-    epoch = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
-    os.environ["SOURCE_DATE_EPOCH"] = os.environ[PINNED] = epoch

@@ -9,7 +9,7 @@ a fact (a real site_name, site_url, copyright, nav, the logo) is refused at its 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,9 +22,9 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.menu import MenuEntry, menu
 from vifte.domain.settings import Settings
 from vifte.mkdocs.config_file import position_of
-from vifte.source.diagnostics import CatalogueError, Report
+from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.project import Project
-from vifte.source.site_check import logo_file, logo_site_path
+from vifte.source.site_check import logo_site_path
 
 PLACEHOLDER = "(fra catalogue/settings.yaml)"
 """mkdocs.yml's `site_name`: MkDocs requires one; vifte replaces it with the site's title."""
@@ -118,15 +118,14 @@ def same_address(a: str, b: str) -> bool:
 
 def settle_site(
     config: MkDocsConfig, catalogue: Catalogue, project: Project, *, serving: bool
-) -> Project:
+) -> None:
     """Set MkDocs' name, address, copyright, logo and menu from the catalogue; refuse a mkdocs.yml
-    that states them itself. `serving`: the live preview has put its local address in site_url.
-    Returns the project with its logo file (the PDFs' covers show it)."""
+    that states them itself. `serving`: the live preview has put its local address in site_url."""
     path = Path(config.config_file_path)
     report = Report(path.parent)
     check_config_facts(path, catalogue.settings, report)
     if report.errors:
-        raise CatalogueError(report)
+        raise ProjectError(report)
     settings = catalogue.settings
     config.site_name = settings.site_title
     config.copyright = html.escape(settings.municipality.name)  # HTML to the theme
@@ -136,7 +135,6 @@ def settle_site(
     logo = logo_site_path(project, settings)
     if logo is not None:
         config.theme["logo"] = config.theme["favicon"] = logo
-    return replace(project, logo=logo_file(project, settings))
 
 
 def _nav_item(entry: MenuEntry) -> str | dict[str, str]:

@@ -8,18 +8,19 @@ built page carries, wherever it sits, cannot run.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
 from vifte.output.csp import inline_script_hashes
+from vifte.source.diagnostics import ProjectError
 
 PROBE = "vifte-csp-probe"
 MAX_DEPTH = 64
@@ -59,9 +60,10 @@ class ThemeScripts:
             try:
                 html = self.env.get_template(template).render(context)
             except jinja2.TemplateError as exc:
-                raise PluginError(
+                raise ProjectError.of(
+                    Path(self.config.config_file_path).parent,
                     f"skabelonen {template} kan ikke vises for en side uden indhold, så sitets "
-                    f"egne scripts kan ikke findes ({type(exc).__name__}: {exc})"
+                    f"egne scripts kan ikke findes ({type(exc).__name__}: {exc})",
                 ) from None
             self._cache[key] = tuple(inline_script_hashes(html))
         return self._cache[key]

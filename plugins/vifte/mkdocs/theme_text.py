@@ -9,9 +9,7 @@ matter has no title, so every page but the home page gets its title into the fro
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -19,8 +17,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-
-from vifte.source.diagnostics import Report
 
 CONFIG_TEXT = ("site_name", "site_description", "site_author")
 """Plain-text settings in mkdocs.yml. (`copyright` is HTML by the theme's contract.)"""
@@ -70,44 +66,3 @@ def _escape_toc(links: Iterable[AnchorLink]) -> None:
         if not isinstance(link.title, Markup):
             link.title = escape(html.unescape(link.title))
         _escape_toc(link.children)
-
-
-TEXT_KEYS = ("title", "description", "author", "subtitle")
-
-
-def check_front_matter(page: Page, theme_dir: str | None, report: Report) -> None:
-    """Report a hand-written page's front matter that the theme must not get.
-
-    Titles and descriptions must be text. A page may use main.html (the default) or one of the
-    municipality's own templates in theme/, not mkdocs-material's others: redirect.html would
-    turn front matter into a redirect.
-    """
-    source = Path(page.file.abs_src_path or page.file.src_uri)
-    for key in TEXT_KEYS:
-        if isinstance(page.meta.get(key), dict | list):
-            report.error(
-                source, _key_line(source, key), 1, f"'{key}' i sidehovedet skal være en tekst"
-            )
-    template = page.meta.get("template")
-    if template is None or template == "main.html":
-        return
-    name = str(template)
-    inside = not Path(name).is_absolute() and ".." not in Path(name).parts
-    if theme_dir and inside and (Path(theme_dir) / name).is_file():
-        return
-    report.error(
-        source,
-        _key_line(source, "template"),
-        1,
-        f"skabelonen '{name}' findes ikke i projektets theme/-mappe; fjern 'template' fra "
-        "sidehovedet eller læg skabelonen i theme/",
-    )
-
-
-def _key_line(source: Path, key: str) -> int:
-    try:
-        lines = source.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)

@@ -1,8 +1,8 @@
 """Everything the catalogue adds to a site, produced in one place for any site adapter.
 
-Each output is a site path with its content (text or bytes) or a source file to copy, and a kind.
-A page's path is its Markdown source path (tilbud/x.md); its content is the front matter, its
-`body` the HTML the site shows. A new output (a PDF, a feed) is one more entry here.
+Each output is a site path with its content (text or bytes), a source file to copy, or a page,
+and a kind. A page's path is its source path (tilbud/x.md); the generator dresses its title,
+description and HTML body in the theme. A new output (a PDF, a feed) is one more entry here.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from vifte.output.export_schema import export_schema_text
 from vifte.output.feeds import feed_files
 from vifte.output.hsds import hsds_files
 from vifte.output.offer_list import offer_list_json
-from vifte.output.pages import Renderer
+from vifte.output.pages import Page, Renderer
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
@@ -53,20 +53,15 @@ which qr.js fetches when the filter page or Min plan draws a code."""
 
 @dataclass(frozen=True)
 class Output:
-    """One file of the site. Exactly one of `content` and `source` is set."""
+    """One file of the site. Exactly one of `content`, `source` and `page` is set."""
 
     path: str
     kind: Kind
     content: str | bytes | None = None
     source: Path | None = None
     """A file to copy as it is (images)."""
-    body: str | None = None
-    """Pages only: the HTML the page shows."""
-
-    @property
-    def replaces_own(self) -> bool:
-        """Whether it replaces a hand-written file at its path; a page never does (see links.py)."""
-        return self.kind != "page"
+    page: Page | None = None
+    """A generated page: its title, description and HTML body."""
 
 
 def outputs(
@@ -98,7 +93,7 @@ def outputs(
     )
     pictures = site_globals(renderer, images=images, logo=logo, printed=printed)
     for page in renderer.pages():
-        yield Output(page.path, "page", content=page.front_matter(), body=page.body)
+        yield Output(page.path, "page", page=page)
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
     for script in SCRIPTS.values():
         yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))

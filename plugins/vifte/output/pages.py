@@ -7,7 +7,6 @@ description, which a site adapter turns into whatever its generator needs.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -35,15 +34,6 @@ class Page:
     @property
     def url(self) -> str:
         return url_of(self.path)
-
-    def front_matter(self) -> str:
-        """YAML front matter with the title and description as plain text (JSON strings are YAML).
-
-        The site adapter escapes them for the theme, as it does for hand-written pages.
-        """
-        meta = {"title": self.title, "description": self.description}
-        lines = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
-        return f"---\n{lines}\n---\n"
 
 
 class Renderer:

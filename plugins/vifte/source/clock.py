@@ -11,8 +11,6 @@ import os
 from collections.abc import Mapping
 
 TODAY = "VIFTE_TODAY"
-PINNED = "_VIFTE_PINNED_DATE"
-"""Set by the MkDocs adapter when it pinned SOURCE_DATE_EPOCH itself (then it says nothing of today)."""
 
 
 class ClockError(ValueError):
@@ -29,7 +27,7 @@ def today(environ: Mapping[str, str] = os.environ) -> dt.date:
                 f"{TODAY}={environ[TODAY]!r} er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2026-10-05"
             ) from None
     epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and environ.get(PINNED) != epoch:
+    if epoch is not None:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
         except (ValueError, OverflowError, OSError):

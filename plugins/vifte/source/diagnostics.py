@@ -110,10 +110,16 @@ class ProjectError(Exception):
 
     HEADER = "fejl i kataloget:"
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, message: str | None = None):
+        """`message` words a failure of the build itself (a broken link); the report is then empty."""
         self.report = report
         lines = "\n".join(str(d) for d in report.errors)
-        super().__init__(f"{len(report.errors)} {self.HEADER}\n{lines}")
+        super().__init__(message or f"{len(report.errors)} {self.HEADER}\n{lines}")
+
+    @classmethod
+    def of(cls, root: Path, message: str) -> ProjectError:
+        """A failure that no file of the project states, as one Danish message."""
+        return cls(Report(root), message)
 
 
 CatalogueError = ProjectError

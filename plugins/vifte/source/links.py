@@ -17,6 +17,7 @@ from vifte.domain.markup import render_markdown
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, OPEN_DATA_PATHS, page_url, routes, url_of
 from vifte.source.diagnostics import Report, shorten
 from vifte.source.loader import Document, YamlProblem, decode
+from vifte.source.page_meta import check_page_meta
 
 # No brackets inside the label or the target: each attempt then ends at the next bracket, so
 # the search stays linear even in a text of 20,000 brackets.
@@ -79,9 +80,11 @@ def check_sources(
     documents: Iterable[tuple[object, Document]],
     report: Report,
     docs_dir: Path,
+    theme_dir: Path | None = None,
 ) -> None:
     """Report what would stop the build in the texts and hand-written pages: broken internal
-    links, a page at the address of a generated one, an unknown `<!-- vifte: ... -->` block."""
+    links, a page at the address of a generated one, an unknown `<!-- vifte: ... -->` block,
+    front matter the theme must not get."""
     paths = [route.path for route in routes(catalogue)]
     docs_files = _docs_files(docs_dir)
     urls = site_urls(paths, docs_files)
@@ -103,6 +106,7 @@ def check_sources(
         except YamlProblem as exc:
             report.error(page, exc.line, exc.column, exc.message)
             continue
+        check_page_meta(page, text, theme_dir, report)
         for match in BLOCK_MARKER.finditer(text):
             if match.group(1) not in BLOCKS:
                 line = text.count("\n", 0, match.start())

@@ -87,7 +87,7 @@ def load_catalogue(
         from vifte.source.links import check_sources
 
         pairs = [pair for items in loaded.values() for pair in items if pair[0] is not None]
-        check_sources(catalogue, pairs, report, project.docs_dir)
+        check_sources(catalogue, pairs, report, project.docs_dir, project.theme_dir)
         lifecycle.downgrade(loaded, report, table)
         if report.errors:
             return None, report
@@ -103,10 +103,14 @@ def _today(report: Report) -> dt.date:
 
 
 def require_catalogue(
-    project: Project | Path, docs_dir: Path | None = None, theme_dir: Path | None = None
+    project: Project | Path,
+    docs_dir: Path | None = None,
+    theme_dir: Path | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> tuple[Catalogue, Report]:
     """Like load_catalogue, but raise ProjectError when the project has errors."""
-    catalogue, report = load_catalogue(project, docs_dir=docs_dir, theme_dir=theme_dir)
+    catalogue, report = load_catalogue(project, docs_dir=docs_dir, theme_dir=theme_dir, today=today)
     if catalogue is None:
         raise ProjectError(report)
     return catalogue, report
