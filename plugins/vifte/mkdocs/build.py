@@ -42,12 +42,14 @@ def build_site(
     pdf: bool | None = None,
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
+    pages: frozenset[str] | None = None,
 ) -> Path:
     """Build atomically: the target folder holds either the previous site or the new, complete one.
 
     Each edition has its own default folder, so the internal one never lands in the public site.
     `pdf` False skips the PDFs, True renders them; None leaves it to the environment (PDF_ENV).
-    Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
+    With `pages` (source paths), only those pages are written, unchecked (`vifte serve`'s quick
+    step). Raises ConfigFileError for a broken mkdocs.yml, SiteDirError for a target vifte may not or
     cannot write, BuildFailed when the catalogue or the build fails.
     """
     config = load_config_file(Path(config_file), strict=strict)
@@ -61,7 +63,7 @@ def build_site(
         edition=edition.key,
         wait=wait,
     ) as staging:
-        _build_into(config, staging, edition, pdf)
+        _build_into(config, staging, edition, pdf, pages)
     return target
 
 
@@ -73,9 +75,16 @@ def default_site_dir(config: MkDocsConfig, edition: Edition) -> Path:
 
 
 def _build_into(
-    config: MkDocsConfig, staging: Path, edition: Edition, pdf: bool | None = None
+    config: MkDocsConfig,
+    staging: Path,
+    edition: Edition,
+    pdf: bool | None = None,
+    pages: frozenset[str] | None = None,
 ) -> None:
     config.site_dir = str(staging)
+    plugin = config.plugins.get("vifte")
+    if plugin is not None:
+        plugin.only = pages  # type: ignore[attr-defined]
     try:
         with edition_requested(edition), pdf_requested(pdf), _silenced_build_errors() as context:
             # MkDocs keeps one plugin object per process once it has seen `vifte serve`; a

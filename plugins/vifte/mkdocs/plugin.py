@@ -12,9 +12,8 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -23,7 +22,6 @@ from vifte.domain.edition import Edition, banner_html, head_html, missing_marks
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals
 from vifte.mkdocs.config import VifteConfig, pdf_wanted, requested_edition, theme_logo
-from vifte.mkdocs.incremental import Quick
 from vifte.mkdocs.site_url import settle_site_url
 from vifte.mkdocs.theme_markup import valid_toggles
 from vifte.mkdocs.theme_scripts import ThemeScripts
@@ -60,8 +58,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     scripts: ThemeScripts
     pages_report: Report
     """Errors in hand-written pages, collected so that one run reports them all."""
-    quick: Quick | None = None
-    """Set by `vifte serve` for a quick step: only the edited items' pages (incremental.py)."""
+    only: frozenset[str] | None = None
+    """Set by `vifte serve` for its quick step: write only these pages (see `_only`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -101,8 +99,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self._refuse_unpublishable(files)
-        if self.quick is not None:
-            return self.quick.files(self, files, config)
         self.bodies = {}
         images = self.project.images
         export = self.config.export
@@ -120,6 +116,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                     cache=cache,
                     logo=self.project.logo,
                     strategy=self.project.strategy,
+                    only=self.only,
                 )
             )
         except PdfError as exc:
@@ -140,6 +137,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                 files.append(File.generated(config, output.path, content=output.content))
             else:  # a file to copy, as it is
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
+        if self.only is not None:
+            _only(files, self.only)
         return files
 
     def _refuse_unpublishable(self, files: Files) -> None:
@@ -237,7 +236,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index the site (Pagefind, on the other core) while its pages' links are read."""
-        if self.quick is not None:
+        if self.only is not None:
             return  # the search index and the link check come with the complete build
         site = Path(config.site_dir)
         # Every page's scripts, so that the header never blocks what a page's own policy allows.
@@ -258,11 +257,13 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if broken := links.broken():
             raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-        for folder in self.project.watched():
-            if folder.is_dir():
-                server.watch(str(folder))
-        return server
+
+def _only(files: Files, pages: frozenset[str]) -> None:
+    """`vifte serve`'s quick step: every other file is excluded from this build, so MkDocs
+    neither renders nor copies it; the navigation still knows every page."""
+    for file in files:
+        if file.src_uri not in pages:
+            file.inclusion = InclusionLevel.EXCLUDED
 
 
 def _warn_unlisted(html: str, allowed: tuple[str, ...], name: str) -> None:
