@@ -161,6 +161,20 @@ def test_a_broken_offer_keeps_the_last_good_site_and_its_fix_is_quick(project, p
     _assert_same(_files(preview.site), full)
 
 
+def test_a_broken_file_put_back_as_it_was_clears_the_errors(project, preview):
+    """Undoing a bad edit gives the very files the served site was built from: the box goes."""
+    offer = project / OFFER
+    good = offer.read_text(encoding="utf-8")
+    before = _files(preview.site)
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: [Virksomhedspraktik")
+    assert preview.rebuild() is False
+    assert preview.session.site.problems
+    offer.write_text(good, encoding="utf-8")
+    assert preview.rebuild()
+    assert preview.session.site.problems == ()
+    assert _files(preview.site) == before
+
+
 def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, preview):
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()

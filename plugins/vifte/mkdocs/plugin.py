@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -256,6 +257,12 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         # Judged once Pagefind has written its files (the search page links them).
         if broken := links.broken():
             raise PluginError("links, der peger på ingenting:\n" + "\n".join(broken))
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        for folder in self.project.watched():
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
 
 def _only(files: Files, pages: frozenset[str]) -> None:
