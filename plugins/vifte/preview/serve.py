@@ -24,6 +24,9 @@ def serve(project: Project, builder: Builder, address: str, files: tuple[Path, .
     """
     host, _, port = address.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
+    if not port.isdigit() or int(port) > 65535:
+        say(f"fejl: '{address}' er ikke en adresse med en port; skriv fx -a 127.0.0.1:8001")
+        return 1
     work = Path(tempfile.mkdtemp(prefix="vifte-serve-"))
     site = Site(work / "site", work, say)
     session = Session(project, builder, site, files=files)
@@ -34,8 +37,8 @@ def serve(project: Project, builder: Builder, address: str, files: tuple[Path, .
             return 1
         try:
             server = PreviewServer(host, int(port), site.root, _mount(project))
-        except (OSError, ValueError) as exc:  # the port is taken or not ours to use
-            reason = getattr(exc, "strerror", None) or exc
+        except OSError as exc:  # the port is taken or not ours to use
+            reason = exc.strerror or exc
             say(
                 f"fejl: forhåndsvisningen kan ikke bruge {host}:{port} ({reason}); "
                 "vælg en anden port med -a, fx -a 127.0.0.1:8001"

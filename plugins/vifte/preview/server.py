@@ -137,10 +137,11 @@ class Handler(BaseHTTPRequestHandler):
     def _file(self, path: str) -> Path | None:
         """The file a path names inside the served folder; None outside the site's path."""
         mount = self.server.mount
-        if not (path + "/").startswith(mount):
+        path = posixpath.normpath("/" + path.lstrip("/")).lstrip("/")  # no way out of the site
+        if not f"/{path}/".startswith(mount):
             return None
-        rel = posixpath.normpath("/" + path[len(mount) :]).lstrip("/")
-        return self.server.root / rel if rel != "." else self.server.root
+        rel = f"/{path}"[len(mount) :].lstrip("/")
+        return self.server.root / rel if rel not in ("", ".") else self.server.root
 
     def _not_found(self, body: bool) -> None:
         try:
