@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +57,11 @@ def problem_lines(failure: BaseException) -> tuple[str, ...]:
     return tuple(line for line in text.splitlines() if line.strip())
 
 
+def problems_file(folder: Path) -> Path:
+    """Where a child's failed build leaves its problem lines (JSON), beside the site's folder."""
+    return folder.with_name("problems.json")
+
+
 class Stopped(Exception):
     """A newer save (or the end of the preview) stopped a full build; nothing was replaced."""
 
@@ -70,7 +74,7 @@ class Site:
     work: Path
     say: Callable[[str], None]
     problems: tuple[str, ...] = ()
-    child: subprocess.Popen[str] | None = None
+    child: subprocess.Popen[bytes] | None = None
 
     def quick(self, builder: Builder, pages: list[str]) -> int | None:
         """Build `pages` and lay them over the served site: how many, or None when a full
@@ -114,20 +118,16 @@ class Site:
 
     def _apart(self, builder: Builder, staging: Path, stop: Callable[[], bool]) -> None:
         request = json.dumps([builder.function, builder.options, str(staging)])
-        process = subprocess.Popen(
-            [sys.executable, "-m", "vifte.preview.child", request],
-            stdout=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
+        process = subprocess.Popen([sys.executable, "-m", "vifte.preview.child", request])
         self.child = process
         try:
             while process.poll() is None:
-                if stop():
-                    process.kill()
-                    break
-                time.sleep(0.05)
-            out, _ = process.communicate()
+                try:
+                    process.wait(timeout=0.25)  # `stop` looks at every input file
+                except subprocess.TimeoutExpired:
+                    if stop():
+                        process.kill()
+            process.wait()
         finally:
             self.child = None
         if process.returncode == 0:
@@ -135,8 +135,9 @@ class Site:
         if stop() or process.returncode in (130, -signal.SIGINT):
             raise Stopped  # a newer save, or Ctrl-C (it reaches the whole process group)
         try:
-            lines = tuple(str(line) for line in json.loads(out))
-        except ValueError:
+            said = json.loads(problems_file(staging).read_text(encoding="utf-8"))
+            lines = tuple(str(line) for line in said)
+        except (OSError, ValueError):
             lines = (f"bygningen stoppede uventet (kode {process.returncode}); se terminalen",)
         self.failed(lines)
         raise Failed

@@ -1,7 +1,7 @@
 """A full build for `vifte serve` in a process of its own, so that a newer save can stop it.
 
 Run as `python -m vifte.preview.child '[FUNCTION, OPTIONS, FOLDER]'` (JSON; see builds.Builder);
-when the build fails, prints its Danish problem lines as JSON on stdout and exits with 1.
+when the build fails, writes its Danish problem lines as JSON beside FOLDER and exits with 1.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from vifte.preview.builds import Builder, problem_lines
+from vifte.preview.builds import Builder, problem_lines, problems_file
 
 
 def main(request: str) -> int:
@@ -18,7 +18,8 @@ def main(request: str) -> int:
     try:
         Builder(function, options)(Path(folder))
     except Exception as exc:  # shown in the browser's box by the preview
-        print(json.dumps(list(problem_lines(exc)), ensure_ascii=False), flush=True)
+        text = json.dumps(list(problem_lines(exc)), ensure_ascii=False)
+        problems_file(Path(folder)).write_text(text, encoding="utf-8")
         return 1
     return 0
 
