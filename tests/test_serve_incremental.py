@@ -175,6 +175,16 @@ def test_a_broken_file_put_back_as_it_was_clears_the_errors(project, preview):
     assert _files(preview.site) == before
 
 
+def test_a_broken_settings_file_fails_the_full_build_and_keeps_the_site(project, preview):
+    """Not an item file: the full build in its own process fails, and its errors come back."""
+    before = _files(preview.site)
+    _edit(project, "catalogue/settings.yaml", "municipality:", "municipality: [")
+    assert preview.rebuild() is False
+    problems = preview.session.site.problems
+    assert problems and problems[0].startswith("catalogue/settings.yaml:"), problems
+    assert _files(preview.site) == before
+
+
 def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, preview):
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
