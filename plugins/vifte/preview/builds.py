@@ -62,6 +62,10 @@ def problems_file(folder: Path) -> Path:
     return folder.with_name("problems.json")
 
 
+class Failed(Exception):
+    """A build did not work; its errors are shown (Site.problems) and the served site is kept."""
+
+
 class Stopped(Exception):
     """A newer save (or the end of the preview) stopped a full build; nothing was replaced."""
 
@@ -166,7 +170,3 @@ class Site:
         """Remove folders in a thread: thousands of them take a second, not while a browser waits."""
         for folder in folders:
             threading.Thread(target=shutil.rmtree, args=(folder, True), daemon=True).start()
-
-
-class Failed(Exception):
-    """A build did not work; its errors are shown (Site.problems) and the served site is kept."""
