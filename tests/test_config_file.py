@@ -112,7 +112,7 @@ def test_a_broken_mkdocs_yml_gives_one_danish_line(project, tmp_path, command, e
     assert result.returncode == 1
     assert result.stderr.splitlines() == [expected(config.read_text(encoding="utf-8"), project)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune", "temp"]
-    assert list(temp.iterdir()) == []  # MkDocs' serve folder is not left behind
+    assert list(temp.iterdir()) == []  # no preview folder is left behind
 
 
 def _check(project: Path) -> subprocess.CompletedProcess[str]:

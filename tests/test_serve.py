@@ -53,21 +53,21 @@ def test_serve_rebuilds_after_an_edit(project):
         )
         _wait_for(url, "<h1>Praktik i en virksomhed</h1>")
     finally:
-        process.send_signal(signal.SIGINT)  # like Ctrl-C, so MkDocs removes its temp folder
+        process.send_signal(signal.SIGINT)  # like Ctrl-C, so the preview removes its work folder
         process.wait(timeout=30)
 
 
 def test_a_built_site_carries_nothing_of_the_preview(project, tmp_path):
     """The reload script and the error list exist only under `vifte serve`, never in a build."""
     from vifte.mkdocs.build import build_site
-    from vifte.mkdocs.preview_server import FILES, PREFIX
+    from vifte.preview.server import FILES, PREFIX
 
     site = build_site(project / "mkdocs.yml", tmp_path / "site", pdf=False)
     pages = list(site.rglob("*.html"))
     assert pages
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        for trace in (PREFIX, "livereload", "vifte-preview-errors"):
+        for trace in (PREFIX, "livereload", "preview.js", "vifte-preview-errors"):
             assert trace not in html, f"{path}: {trace}"
     names = {p.name for p in site.rglob("*")}
     assert not names & {p.name for p in FILES.iterdir()}

@@ -1,6 +1,6 @@
 """`vifte serve` after an edit: the edited item's page first (quick step), then the whole site.
 
-Each test drives the preview's own builder (the function MkDocs' file watcher calls) on a real
+Each test drives the preview's own rebuild (what its watcher calls after a save) on a real
 project and compares what it serves with a full build of the same files, byte for byte.
 """
 
@@ -13,49 +13,48 @@ from pathlib import Path
 
 import pytest
 
-from vifte.mkdocs.config_file import load_config_file
-from vifte.mkdocs.incremental import State
-from vifte.mkdocs.preview_server import PreviewServer
-from vifte.mkdocs.serve import _rebuild
+from vifte.domain.edition import PUBLIC
+from vifte.mkdocs.config import project_at
+from vifte.preview.builds import Builder, Site
+from vifte.preview.session import Session
 
-SERVE_URL = "http://127.0.0.1:8000/"
 OFFER = "catalogue/offers/virksomhedspraktik.yaml"
 PAGE = "tilbud/virksomhedspraktik/index.html"
 
 
 @dataclass
 class Preview:
-    """The preview's builder and what it serves, without the HTTP server around it."""
+    """The preview's rebuilds and what it serves, without the HTTP server around it."""
 
-    project: Path
-    work: Path
-    state: State
-    server: PreviewServer
+    session: Session
     said: list[str]
 
-    def rebuild(self) -> bool:
-        config = load_config_file(self.project / "mkdocs.yml", warn=False)
-        config.site_url = SERVE_URL
-        config.plugins.on_startup(command="serve", dirty=False)
-        return _rebuild(self.server, config, self.work, SERVE_URL, self.said.append, self.state)
+    def rebuild(self) -> bool | None:
+        return self.session.rebuild()
 
     def complete(self) -> None:
-        """Run the builder again while it asks for it (the complete step after a quick one)."""
-        while self.server._want_rebuild:
-            self.server._want_rebuild = False
+        """Run the rebuild again while one is due (the complete step after a quick one)."""
+        while self.session.due:
+            self.session.due = False
             assert self.rebuild()
 
     @property
     def site(self) -> Path:
-        return Path(self.server.root)
+        return self.session.site.root
 
 
 def _preview(project: Path, work: Path, quick: bool = True) -> Preview:
     root = work / "site"
     root.mkdir(parents=True)
-    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
-    preview = Preview(project, work, State(quick=quick), server, [])
-    assert preview.rebuild(), preview.said
+    said: list[str] = []
+    config = project / "mkdocs.yml"
+    options = {"config": str(config), "edition": PUBLIC.name, "pdf": False}
+    builder = Builder("vifte.mkdocs.serve:build_into", options)
+    session = Session(
+        project_at(project), builder, Site(root, work, said.append), files=(config,), quick=quick
+    )
+    preview = Preview(session, said)
+    assert preview.rebuild(), said
     return preview
 
 
@@ -92,39 +91,39 @@ def _assert_same(served: dict[str, bytes], full: dict[str, bytes]) -> None:
 def test_a_title_change_shows_its_page_first_then_the_whole_site(project, preview):
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
-    assert not preview.state.complete
+    assert not preview.session.complete
     assert "<h1>Praktik i en virksomhed</h1>" in (preview.site / PAGE).read_text("utf-8")
     full = _full_build(project)
     assert (preview.site / PAGE).read_bytes() == full[PAGE]
     assert (preview.site / "sitemap.xml").read_bytes() == full["sitemap.xml"]
-    assert preview.server._want_rebuild, "the complete step is not asked for"
+    assert preview.session.due, "the complete step is not asked for"
     preview.complete()
-    assert preview.state.complete
+    assert preview.session.complete
     _assert_same(_files(preview.site), full)
 
 
 def test_a_one_offer_change_renders_one_page_and_a_theme_change_all(project, preview):
-    everything = preview.state.rendered
+    everything = preview.session.rendered
     assert everything >= 15
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
-    assert preview.state.rendered == 1
+    assert preview.session.rendered == 1
     preview.complete()
-    assert preview.state.rendered == everything
+    assert preview.session.rendered == everything
     (project / "theme" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     assert preview.rebuild()
-    assert preview.state.complete and preview.state.rendered == everything
-    assert not preview.server._want_rebuild
+    assert preview.session.complete and preview.session.rendered == everything
+    assert not preview.session.due
 
 
 def test_without_the_quick_step_every_page_is_rendered(project, tmp_path):
     """The count above tells the quick step from a full build: without it, all pages come again."""
     preview = _preview(project, tmp_path / "serve", quick=False)
-    everything = preview.state.rendered
+    everything = preview.session.rendered
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
-    assert preview.state.rendered == everything >= 15
-    assert not preview.server._want_rebuild
+    assert preview.session.rendered == everything >= 15
+    assert not preview.session.due
 
 
 def test_adding_and_deleting_an_offer_equals_a_full_build(project, preview):
@@ -150,34 +149,58 @@ def test_a_broken_offer_keeps_the_last_good_site_and_its_fix_is_quick(project, p
     before = _files(preview.site)
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: [Virksomhedspraktik")
     assert not preview.rebuild()
-    assert preview.server.problems and OFFER in preview.server.problems[0]
+    assert preview.session.site.problems and OFFER in preview.session.site.problems[0]
     assert _files(preview.site) == before
     _edit(project, OFFER, "title: [Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
-    assert preview.server.problems == ()
-    assert preview.state.rendered == 1
+    assert preview.session.site.problems == ()
+    assert preview.session.rendered == 1
     full = _full_build(project)
     assert (preview.site / PAGE).read_bytes() == full[PAGE]
     preview.complete()
     _assert_same(_files(preview.site), full)
 
 
+def test_a_broken_file_put_back_as_it_was_clears_the_errors(project, preview):
+    """Undoing a bad edit gives the very files the served site was built from: the box goes."""
+    offer = project / OFFER
+    good = offer.read_text(encoding="utf-8")
+    before = _files(preview.site)
+    _edit(project, OFFER, "title: Virksomhedspraktik", "title: [Virksomhedspraktik")
+    assert preview.rebuild() is False
+    assert preview.session.site.problems
+    offer.write_text(good, encoding="utf-8")
+    assert preview.rebuild()
+    assert preview.session.site.problems == ()
+    assert _files(preview.site) == before
+
+
+def test_a_broken_settings_file_fails_the_full_build_and_keeps_the_site(project, preview):
+    """Not an item file: the full build in its own process fails, and its errors come back."""
+    before = _files(preview.site)
+    _edit(project, "catalogue/settings.yaml", "municipality:", "municipality: [")
+    assert preview.rebuild() is False
+    problems = preview.session.site.problems
+    assert problems and problems[0].startswith("catalogue/settings.yaml:"), problems
+    assert _files(preview.site) == before
+
+
 def test_a_newer_edit_stops_the_complete_step_and_is_shown_first(project, preview):
     _edit(project, OFFER, "title: Virksomhedspraktik", "title: Praktik i en virksomhed")
     assert preview.rebuild()
     shown = _files(preview.site)
-    preview.server._want_rebuild = True  # what the file watcher does when a file is saved
-    assert preview.rebuild()  # the complete step, stopped at once
-    assert not preview.state.complete
+    preview.session.due = True  # what the watcher does when a file is saved meanwhile
+    assert preview.rebuild() is None  # the complete step, stopped at once
+    assert not preview.session.complete
     assert _files(preview.site) == shown
     _edit(project, OFFER, "title: Praktik i en virksomhed", "title: Praktik hos en arbejdsgiver")
-    preview.server._want_rebuild = False
+    preview.session.due = False
     assert preview.rebuild()
-    assert preview.state.rendered == 1
+    assert preview.session.rendered == 1
     assert "<h1>Praktik hos en arbejdsgiver</h1>" in (preview.site / PAGE).read_text("utf-8")
-    preview.server._want_rebuild = True
+    preview.session.due = True
     preview.complete()
-    assert preview.state.complete
+    assert preview.session.complete
     _assert_same(_files(preview.site), _full_build(project))
 
 

@@ -49,3 +49,34 @@ def test_a_foreign_host_is_refused_and_a_nul_in_the_path_is_a_quiet_400(project,
             process.wait(timeout=30)
     said = log.read_text(encoding="utf-8")
     assert "Traceback" not in said and "Internal Server Error" not in said, said
+
+
+def test_a_site_in_a_folder_is_served_under_its_own_path(project):
+    """A region's municipality lives at https://region.example/katalog/fjordstrand/: the preview
+    serves the site under that path, as the host will, so its root-relative links work."""
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "url: https://tilbud.example.dk/" in text
+    settings.write_text(
+        text.replace(
+            "url: https://tilbud.example.dk/", "url: https://region.example/katalog/fjordstrand/"
+        ),
+        encoding="utf-8",
+    )
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vifte", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/katalog/fjordstrand/"
+        _wait_for(base + "tilbud/virksomhedspraktik/", "<h1>Virksomhedspraktik</h1>")
+        host = f"127.0.0.1:{port}"
+        assert _ask(port, "/tilbud/virksomhedspraktik/", host)[0] == 404
+        assert _ask(port, "/katalog/fjordstrand/../../tilbud/virksomhedspraktik/", host)[0] == 404
+        status, page = _ask(port, "/katalog/fjordstrand/findes-ikke/", host)
+        assert status == 404 and 'href="/katalog/fjordstrand/' in page
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)

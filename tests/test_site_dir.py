@@ -413,7 +413,7 @@ def test_a_stopped_preview_says_one_line_and_cleans_up(project, tmp_path, sig, c
     )
     try:
         _wait_for(f"http://127.0.0.1:{port}/", "Prøveby Kommune")
-        assert list(temp.iterdir()) != []  # MkDocs serves from a folder in TMPDIR
+        assert list(temp.iterdir()) != []  # the preview serves from a folder in TMPDIR
     finally:
         process.send_signal(sig)
     assert process.wait(timeout=60) == code

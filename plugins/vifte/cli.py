@@ -189,7 +189,7 @@ def _check(args: argparse.Namespace) -> int:
     from vifte.source.validate import load_catalogue
 
     try:
-        project = project_at(args.project)
+        project = project_at(args.project.resolve())
     except ConfigFileError as exc:
         broken = Report(args.project, parse(exc.lines))
         made_for.note(args.project, broken, failed=True)
@@ -287,29 +287,27 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from vifte.domain.edition import EDITIONS
     from vifte.mkdocs.build import show_mkdocs
-    from vifte.mkdocs.config import request_of
-    from vifte.mkdocs.config_file import ConfigFileError, load_config_file
-    from vifte.mkdocs.serve import serve
+    from vifte.mkdocs.config import project_at
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.preview.builds import Builder
+    from vifte.preview.serve import serve
 
     config = _config_file(args.project)
     if config is None:
         return 1
-    show_mkdocs(True)
+    show_mkdocs(False)
     try:
-        request = request_of(
-            load_config_file(config, warn=False), edition=EDITIONS[args.edition], pdf=args.pdf
-        )
-        code = serve(config, args.dev_addr, request)
+        project = project_at(args.project.resolve())
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
         return 1
+    options = {"config": str(config.resolve()), "edition": args.edition, "pdf": bool(args.pdf)}
+    builder = Builder("vifte.mkdocs.serve:build_into", options)
+    try:
+        return serve(project, builder, args.dev_addr, files=(config.resolve(),))
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
-    if _RECEIVED:  # MkDocs ends its server loop quietly on Ctrl-C
-        return _stopped(KeyboardInterrupt(_RECEIVED[0]), "Forhåndsvisningen er stoppet ({how}).")
-    return code
 
 
 _RECEIVED: list[int] = []

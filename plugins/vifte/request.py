@@ -23,3 +23,5 @@ class Request:
     today: dt.date | None = None
     strict: bool = False
     language: str = "da"
+    pages: frozenset[str] | None = None
+    """Only these pages (source paths), unchecked, and nothing else: `vifte serve`'s quick step."""

@@ -35,13 +35,15 @@ def build_site(
     today: dt.date | None = None,
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
+    pages: frozenset[str] | None = None,
 ) -> Path:
     """`build_request` for the request these choices make with mkdocs.yml's project.
 
-    PDFs are rendered only when asked for (`pdf`): they take seconds, not milliseconds.
+    PDFs are rendered only when asked for (`pdf`): they take seconds, not milliseconds. With
+    `pages` (source paths), only those pages are written, unchecked (`vifte serve`'s quick step).
     """
     config = load_config_file(Path(config_file), strict=strict)
-    request = request_of(config, edition=edition, pdf=pdf, today=today)
+    request = request_of(config, edition=edition, pdf=pdf, today=today, pages=pages)
     return build_request(config, request, site_dir, notify=notify, wait=wait)
 
 

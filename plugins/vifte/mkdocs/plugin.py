@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -113,6 +113,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
         if self.site.pdf_summary:
             print(self.site.pdf_summary, file=sys.stderr, flush=True)
+        if self.site.request.pages is not None:
+            _only(files, self.site.request.pages)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -171,6 +173,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Dress and check the built folder: policies, marks, search index, links."""
+        if self.site.request.pages is not None:
+            return  # the search index and the link check come with the complete build
         base_path = urlsplit(config.site_url or "/").path or "/"
         for warning in self.site.finish(Path(config.site_dir), self.drawn, base_path):
             log.warning(warning)
@@ -180,3 +184,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _only(files: Files, pages: frozenset[str]) -> None:
+    """`vifte serve`'s quick step: every other file is excluded from this build, so MkDocs
+    neither renders nor copies it; the navigation still knows every page."""
+    for file in files:
+        if file.src_uri not in pages:
+            file.inclusion = InclusionLevel.EXCLUDED

@@ -75,6 +75,7 @@ def outputs(
     cache: PdfCache | None = None,
     strategy: Path | None = None,
     logo: Path | None = None,
+    only: frozenset[str] | None = None,
 ) -> Iterator[Output]:
     """Every output of the catalogue for one edition, in a stable order.
 
@@ -84,7 +85,9 @@ def outputs(
     state each PDF's size and page count. `strategy` is the folder of strategy documents, whose
     attached original PDFs (strategy/files/) are copied beside their pages. `logo` is the
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
-    serves exactly that file). PDFs in `cache` are reused, not rendered.
+    serves exactly that file). PDFs in `cache` are reused, not rendered. With `only` (source
+    paths of pages), just those pages are rendered and every other page comes with an empty
+    body, and nothing else: `vifte serve`'s quick step.
     """
     printed = (
         printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
@@ -92,8 +95,10 @@ def outputs(
         else []
     )
     pictures = site_globals(renderer, images=images, logo=logo, printed=printed)
-    for page in renderer.pages():
+    for page in renderer.pages(only):
         yield Output(page.path, "page", page=page)
+    if only is not None:
+        return
     yield Output(STYLESHEETS[0], "asset", content=asset("vifte.css"))
     for script in SCRIPTS.values():
         yield Output(script, "asset", content=asset(script.rsplit("/", 1)[1]))

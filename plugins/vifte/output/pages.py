@@ -118,11 +118,17 @@ class Renderer:
         """A catalogue block for a hand-written page, e.g. the list of themes on the front page."""
         return self.render(f"pages/block_{name}.html", url)
 
-    def pages(self) -> list[Page]:
+    def pages(self, only: frozenset[str] | None = None) -> list[Page]:
         """Every generated page of the catalogue, in a stable order (see routes.py), rendered on
         two cores when there are many (forked.py); the search words come first, as every page
-        needs them, and the child's share of them comes back with its pages."""
+        needs them, and the child's share of them comes back with its pages. With `only`
+        (source paths), just those are rendered; the others come with an empty body."""
         found = routes(self.catalogue)
+        if only is not None:
+            return [
+                self._route_page(r) if r.path in only else Page(r.path, r.title or "", "", "")
+                for r in found
+            ]
         if worth_forking(len(found)):
             self.search  # noqa: B018 (made once, before the fork, for both processes)
         first = {r.template: i for i, r in reversed(list(enumerate(found)))}

@@ -78,6 +78,7 @@ class SiteBuild:
                     cache=cache,
                     logo=project.logo,
                     strategy=project.strategy,
+                    only=request.pages,
                 )
             )
         except PdfError as exc:
