@@ -28,8 +28,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pseudo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example built in the pseudo-language: every catalogue word wrapped in ⟦ ⟧."""
     site = tmp_path_factory.mktemp("pseudo") / "site"
-    with words.speaking(words.PSEUDO):
-        build_site(REPO / "mkdocs.yml", site)
+    build_site(REPO / "mkdocs.yml", site, language=words.PSEUDO)
     return site
 
 

@@ -16,22 +16,27 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vifte.mkdocs.config import PDF_ENV
+from vifte.domain.routes import PDF_FOLDER
 from vifte.publish.site_dir import MARKER
-
-from .conftest import REPO
 
 BIN = Path(sys.executable).parent
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 
-def _env(*, pdf: bool) -> dict[str, str]:
-    """The environment both builds run in: the same "today", PDFs on or off (the one place)."""
+def _env() -> dict[str, str]:
+    """The environment both builds run in: the same "today"."""
     return {
         **os.environ,
         "VIFTE_TODAY": dt.date.today().isoformat(),  # a build across midnight sees the same day
-        PDF_ENV: "1" if pdf else "0",
     }
+
+
+def _without_pdfs(project: Path) -> None:
+    """The plugin's own option, which plain `properdocs build` reads (the one place PDFs go off)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plugin = next(line for line in text.splitlines() if line.strip().startswith("- vifte"))
+    config.write_text(text.replace(plugin, "  - vifte:\n      pdf: false", 1), encoding="utf-8")
 
 
 def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> None:
@@ -41,7 +46,7 @@ def _run(command: list[str | Path], cwd: Path, env: dict[str, str]) -> None:
 
 def _build_both(project: Path, out: Path, *, pdf: bool) -> tuple[Path, Path]:
     """Build the project with `properdocs build` and with `vifte build`; the two site folders."""
-    env = _env(pdf=pdf)
+    env = _env()
     theirs, ours = out / "properdocs-site", out / "vifte-site"
     _run([BIN / "properdocs", "build", "-f", "mkdocs.yml", "-d", theirs], project, env)
     no_pdf = [] if pdf else ["--no-pdf"]
@@ -85,16 +90,18 @@ def _assert_vifte_ran(site: Path, project: Path) -> None:
     assert (site / "pagefind/pagefind.js").is_file()
 
 
-def test_properdocs_builds_the_example_as_vifte_build_does(tmp_path):
+def test_properdocs_builds_the_example_as_vifte_build_does(example_copy, tmp_path):
     """PDFs off: the example's 121 PDFs would take half a minute (the small project has them)."""
-    theirs, ours = _build_both(REPO, tmp_path, pdf=False)
-    _assert_vifte_ran(theirs, REPO)
+    _without_pdfs(example_copy)
+    theirs, ours = _build_both(example_copy, tmp_path, pdf=False)
+    assert not (theirs / PDF_FOLDER).exists(), "the plugin's pdf option turns the PDFs off"
+    _assert_vifte_ran(theirs, example_copy)
     _assert_same_site(theirs, ours)
 
 
 def test_properdocs_builds_a_new_municipalitys_project_with_its_pdfs(tmp_path):
     project = tmp_path / "kommune"
-    _run([BIN / "vifte", "init", project], tmp_path, _env(pdf=True))
+    _run([BIN / "vifte", "init", project], tmp_path, _env())
     # properdocs first: it renders the PDFs; vifte build finds them unchanged in the PDF cache.
     theirs, ours = _build_both(project, tmp_path, pdf=True)
     _assert_vifte_ran(theirs, project)

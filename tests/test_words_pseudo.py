@@ -260,14 +260,14 @@ def pseudo_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pseudo_sites(pseudo_example: Path) -> dict[str, Path]:
     """Each edition's site built in the pseudo-language, without PDFs."""
     sites = {}
-    with words.speaking(words.PSEUDO):
-        for edition in (PUBLIC, INTERNAL):
-            sites[edition.name] = build_site(
-                pseudo_example / "mkdocs.yml",
-                pseudo_example.parent / f"site-{edition.name}",
-                edition=edition,
-                pdf=False,
-            )
+    for edition in (PUBLIC, INTERNAL):
+        sites[edition.name] = build_site(
+            pseudo_example / "mkdocs.yml",
+            pseudo_example.parent / f"site-{edition.name}",
+            edition=edition,
+            pdf=False,
+            language=words.PSEUDO,
+        )
     return sites
 
 

@@ -1,8 +1,6 @@
 """A term list's section and name, changed in the table only, reach every address: its pages,
-the filter page's links, its checkboxes' names, the URL filter.js reads and writes (decision 45).
-
-The table is changed by swapping one entry for the length of the test: the table is one value
-per build once `Catalogue` is handed it (issue 23, part 5); then this test hands it its own.
+the menu, the filter page's links, its checkboxes' names, the URL filter.js reads and writes
+(decision 45). The build gets its own table value through the request (decision 44, 46).
 """
 
 from __future__ import annotations
@@ -11,26 +9,32 @@ import dataclasses
 
 import pytest
 
-from vifte.domain import collections
-from vifte.mkdocs.build import build_site
+from vifte.domain.collections import Table
+from vifte.domain.registry import TABLE
+from vifte.mkdocs.build import build_request
+from vifte.mkdocs.config import request_of
+from vifte.mkdocs.config_file import load_config_file
 
 from .conftest import serve
 from .test_filter_feedback import ready
 
 
+def renamed_table() -> Table:
+    """The package's table with the themes as "emne" at emner/ instead of tema, temaer/."""
+    themes = dataclasses.replace(TABLE.term_lists["themes"], noun="emne", section="emner")
+    terms = {**TABLE.term_lists, "themes": themes}
+    return Table.of(TABLE.collections.values(), terms.values(), TABLE.fixed_pages)
+
+
 @pytest.fixture
-def renamed_site(project, tmp_path, monkeypatch):
-    """A `vifte init` project built with the themes as "emne" at emner/ instead of tema, temaer/."""
-    themes = dataclasses.replace(collections.TERM_LISTS["themes"], noun="emne", section="emner")
-    monkeypatch.setitem(collections.TERM_LISTS, "themes", themes)
-    collections._by_model.cache_clear()  # the lookup of a term's entry, made from the table
-    config = project / "mkdocs.yml"  # its hand-written menu (until the menu comes from the table)
-    config.write_text(config.read_text("utf-8").replace("temaer/", "emner/"), "utf-8")
-    try:
-        site = build_site(project / "mkdocs.yml", tmp_path / "site")
-    finally:
-        monkeypatch.undo()
-        collections._by_model.cache_clear()
+def renamed_site(project, tmp_path):
+    """A `vifte init` project built with the renamed table."""
+    config = load_config_file(project / "mkdocs.yml")
+    request = request_of(config, pdf=False)
+    request = dataclasses.replace(
+        request, project=dataclasses.replace(request.project, table=renamed_table())
+    )
+    site = build_request(config, request, tmp_path / "site")
     server, url = serve(site)
     yield site, url
     server.shutdown()

@@ -11,6 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
+from vifte.domain import words
 from vifte.domain.edition import PUBLIC, Edition
 from vifte.mkdocs.config import request_of
 from vifte.mkdocs.config_file import load_config_file
@@ -36,6 +37,7 @@ def build_site(
     notify: Notify | None = None,
     wait: float = LOCK_WAIT,
     pages: frozenset[str] | None = None,
+    language: str = words.DANISH,
 ) -> Path:
     """`build_request` for the request these choices make with mkdocs.yml's project.
 
@@ -43,7 +45,9 @@ def build_site(
     `pages` (source paths), only those pages are written, unchecked (`vifte serve`'s quick step).
     """
     config = load_config_file(Path(config_file), strict=strict)
-    request = request_of(config, edition=edition, pdf=pdf, today=today, pages=pages)
+    request = request_of(
+        config, edition=edition, pdf=pdf, today=today, pages=pages, language=language
+    )
     return build_request(config, request, site_dir, notify=notify, wait=wait)
 
 
@@ -97,7 +101,8 @@ def _build_into(config: MkDocsConfig, request: Request, staging: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     plugin.request = request
     try:
-        mkdocs_build(config)
+        with words.speaking(request.language):  # every page and PDF in the request's language
+            mkdocs_build(config)
     except (ProjectError, OSError):
         raise  # OSError: a full disk or the like, which new_site words
     except Abort:

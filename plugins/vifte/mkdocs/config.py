@@ -20,6 +20,9 @@ class VifteConfig(base.Config):
     export = c.Type(bool, default=True)
     """Write the open-data export to data/catalogue.json."""
 
+    pdf = c.Type(bool, default=True)
+    """Render the PDFs (false: a quicker build without them, as `vifte build --no-pdf`)."""
+
 
 def project_of(config: MkDocsConfig) -> Project:
     """The project as mkdocs.yml describes it: the one place a loaded config becomes a Project."""
@@ -34,7 +37,12 @@ def project_of(config: MkDocsConfig) -> Project:
 def request_of(
     config: MkDocsConfig, *, edition: Edition = PUBLIC, pdf: bool = True, **choices
 ) -> Request:
-    """The request for this configuration; the defaults are what plain `mkdocs build` builds."""
+    """The request for this configuration; the defaults are what plain `mkdocs build` builds.
+
+    PDFs are made when asked for (`pdf`) and the plugin's `pdf` option does not turn them off.
+    """
+    options = getattr(config.plugins.get("vifte"), "config", None)
+    pdf = pdf and bool(getattr(options, "pdf", True))
     return Request(project_of(config), edition, pdf, strict=bool(config.strict), **choices)
 
 
