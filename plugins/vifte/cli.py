@@ -221,7 +221,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _config_states_facts(project: Path, catalogue: Catalogue | None, report: Report) -> bool:
     """Whether mkdocs.yml states a fact of settings.yaml's (name, address, menu), as build sees it."""
-    from vifte.mkdocs.site_settings import check_config_facts
+    from vifte.source.config_facts import check_config_facts
 
     if not (project / "mkdocs.yml").is_file():
         return False

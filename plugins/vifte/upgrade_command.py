@@ -18,9 +18,9 @@ import yaml
 from vifte.cli_words import count
 from vifte.domain.menu import LABELS, MenuEntry, merged, section_pages
 from vifte.domain.registry import TABLE
-from vifte.mkdocs.site_settings import PLACEHOLDER, SETTINGS, Stated, same_address, stated_facts
 from vifte.scaffold import yaml_string
 from vifte.source import loader
+from vifte.source.config_facts import PLACEHOLDER, SETTINGS, Stated, same_address, stated_facts
 from vifte.source.project import Project
 from vifte.source.yaml_lines import insert, without
 
@@ -94,7 +94,7 @@ def upgrade(root: Path) -> list[str]:
 
 
 class _Plan:
-    """What to do with each fact: one method per key of MOVED_TO (site_settings.py)."""
+    """What to do with each fact: one method per key of MOVED_TO (source/config_facts.py)."""
 
     def __init__(self, config: Path, settings: dict[str, Any]):
         self.config = config

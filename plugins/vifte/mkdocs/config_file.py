@@ -9,10 +9,10 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vifte.source.diagnostics import Report
 from vifte.source.loader import _explain_syntax
+from vifte.source.yaml_position import compose, position
 
 log = logging.getLogger("mkdocs.config")
 
@@ -46,13 +46,13 @@ def load_config_file(
         raise ConfigFileError(report.lines())
     config.load_dict({**options, "strict": strict})
     errors, warnings = config.validate()
-    root = _compose(path)
+    root = compose(path)
     for key, problem in errors:
-        report.error(path, *_position(root, key, str(problem)), _explain(key, str(problem)))
+        report.error(path, *position(root, key, str(problem)), _explain(key, str(problem)))
     for key, problem_text in warnings:
         unknown = _UNKNOWN.search(str(problem_text))
         add = report.error if unknown or strict else report.warning
-        add(path, *_position(root, key, str(problem_text)), _explain(key, str(problem_text)))
+        add(path, *position(root, key, str(problem_text)), _explain(key, str(problem_text)))
     if report.errors:
         raise ConfigFileError([str(d) for d in report.errors])
     for warning in report.warnings if warn else ():
@@ -72,7 +72,7 @@ def _explain_load_error(report: Report, path: Path, exc: ConfigurationError) -> 
     elif isinstance(cause, yaml.YAMLError):
         report.error(path, 0, 0, f"filen kan ikke læses som YAML: {' '.join(str(cause).split())}")
     elif match := re.search(r"Inherited config file '(.+)' does not exist", str(exc)):
-        line, column = _position(_compose(path), "INHERIT", "")
+        line, column = position(compose(path), "INHERIT", "")
         report.error(path, line, column, f"filen '{match[1]}', som INHERIT peger på, findes ikke")
     elif "Expected a key-value mapping" in str(exc):
         report.error(path, 1, 1, "filen skal bestå af indstillinger som 'site_name: Min kommune'")
@@ -130,51 +130,3 @@ def _explain(key: str, problem: str) -> str:
         if match := pattern.search(problem):
             return text.format(*(_KINDS.get(g, g) for g in match.groups()), key=key)
     return f"indstillingen '{key}' er forkert: {problem.strip()}"
-
-
-def position_of(path: Path, key: str) -> tuple[int, int]:
-    """Line and column of a top-level setting in the file; (0, 0) when it is not written there."""
-    return _position(_compose(path), key, "")
-
-
-def _compose(path: Path) -> Node | None:
-    try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, ValueError, yaml.YAMLError):
-        return None
-
-
-def _position(root: Node | None, key: str, problem: str) -> tuple[int, int]:
-    """Line and column of the setting a problem is about: the quoted name in it, else the key."""
-    if not isinstance(root, MappingNode):
-        return (0, 0)
-    for key_node, value_node in root.value:
-        if isinstance(key_node, ScalarNode) and key_node.value == key:
-            # The last name quoted in the problem is the most specific, e.g. a plugin's option.
-            for name in reversed(re.findall(r"'([^']+)'|\"([^\"]+)\"|name: (\S+)", problem)):
-                found = _find(value_node, next(n for n in name if n))
-                if found is not None:
-                    return _mark(found)
-            return _mark(key_node)
-    return (0, 0)
-
-
-def _find(node: Node, name: str) -> Node | None:
-    """The first scalar (a key or a value) spelled `name` in a node tree."""
-    if isinstance(node, ScalarNode):
-        return node if node.value == name else None
-    children = (
-        [n for pair in node.value for n in pair]
-        if isinstance(node, MappingNode)
-        else node.value
-        if isinstance(node, SequenceNode)
-        else []
-    )
-    for child in children:
-        if (found := _find(child, name)) is not None:
-            return found
-    return None
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
