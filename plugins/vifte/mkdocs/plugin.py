@@ -130,7 +130,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if made is None:  # a hand-written page; the core has checked its blocks
             return self.site.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         page.meta = {"title": made.title, "description": made.description}
-        page.title = made.title
         return ""  # the body is HTML already: see on_page_content
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
