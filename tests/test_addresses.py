@@ -15,6 +15,8 @@ REPO = PACKAGE.parent.parent
 VENDORED = {"qrcode.js"}  # the QR encoder (MIT), not ours
 
 LITERAL = re.compile(r"""(["'])((?:(?!\1).)*)\1""")
+GETTEXT = re.compile(r"""\b(?:_|gettext|ngettext|t|tn)\(\s*(["'])(?:(?!\1).)*\1""")
+"""A message for the catalogue: words (a link's text may be "tema"), never an address."""
 """A quoted string in a template or a script (attribute values included)."""
 
 
@@ -47,7 +49,7 @@ def stated(text: str) -> list[str]:
     starts = _addresses()
     params = set(routes.filter_params(TABLE).values())
     found = []
-    for _quote, literal in LITERAL.findall(text):
+    for _quote, literal in LITERAL.findall(GETTEXT.sub("_(", text)):
         if literal.startswith(starts) or literal in params:
             found.append(literal)
         found += stated(literal)

@@ -401,7 +401,7 @@ def test_the_poster_fits_one_a3_page_for_the_example_and_runs_on_for_a_big_catal
     assert len(catalogue.offers) >= 40 and len(catalogue.themes) >= 8
     words_inside_pages(small, tmp_path)
     root = tmp_path / "stor"
-    for name in ("catalogue", "theme"):
+    for name in ("catalogue", "theme", "site_src"):  # site_src: the menu's own page
         shutil.copytree(REPO / name, root / name)
     for n in range(150):
         text = BARE.replace(

@@ -172,10 +172,12 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Dress and check the built folder: policies, marks, search index, links."""
-        if self.site.request.pages is not None:
-            return  # the search index and the link check come with the complete build
-        base_path = urlsplit(config.site_url or "/").path or "/"
-        for warning in self.site.finish(Path(config.site_dir), self.drawn, base_path):
+        site, base_path = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
+        if self.site.request.pages is not None:  # the search index and links: the full build's
+            warnings, _ = self.site.dress(site, self.drawn)
+        else:
+            warnings = self.site.finish(site, self.drawn, base_path)
+        for warning in warnings:
             log.warning(warning)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

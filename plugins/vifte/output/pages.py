@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, NAME_BLOCK, Route, routes, url_of
@@ -93,7 +94,7 @@ class Renderer:
                 f"skabelonen {template} sætter ikke {' og '.join(missing)}; "
                 'skriv fx {% set title = "…" %} øverst i skabelonen'
             )
-        return str(module), str(front[0]), str(front[1])
+        return str(module), _text(front[0]), _text(front[1])
 
     def page(
         self,
@@ -184,3 +185,9 @@ HEADED_BLOCK = re.compile(
     re.M,
 )
 """A block marker (routes.BLOCK_MARKER) with the Markdown heading right above it, if any."""
+
+
+def _text(value: object) -> str:
+    """A title or description as plain text: a template's `_()` or block gives escaped markup,
+    which the adapter escapes for the theme once more."""
+    return value.unescape() if isinstance(value, Markup) else str(value)

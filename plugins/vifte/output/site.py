@@ -105,11 +105,20 @@ class SiteBuild:
     def finish(self, site: Path, pages: Mapping[str, Drawn], base_path: str = "/") -> list[str]:
         """Dress and check the built folder; the warnings for the editor.
 
-        `pages` are the HTML files the generator drew from the theme, by path in `site`: each
-        gets its security policy and valid toggles, and must carry the edition's marks. Then the
-        headers file, the search index (Pagefind) and the link check over the whole folder.
-        Root-relative links (as on the 404 page) are read against `base_path`.
+        `pages` are the HTML files the generator drew from the theme, by path in `site` (see
+        `dress`). Then the headers file, the search index (Pagefind) and the link check over the
+        whole folder. Root-relative links (as on the 404 page) are read against `base_path`.
         """
+        warnings, allowed = self.dress(site, pages)
+        # Every page's scripts, so that the header never blocks what a page's own policy allows.
+        (site / HEADERS_FILE).write_text(headers_file(sorted(allowed)), encoding="utf-8")
+        check_folder(site, self.renderer.search.typos(), base_path, self.root)
+        return warnings
+
+    def dress(self, site: Path, pages: Mapping[str, Drawn]) -> tuple[list[str], set[str]]:
+        """Give each drawn page its security policy and valid toggles, and require the edition's
+        marks on it; the warnings and every script the policies allow. A preview's quick step
+        (a request's `pages`) stops here."""
         warnings: list[str] = []
         missing_in: list[str] = []
         allowed: set[str] = set()
@@ -128,10 +137,7 @@ class SiteBuild:
                 "\n".join(missing_in) + ", som hver side i den interne udgave skal have; har "
                 "theme/ sin egen main.html, erstatter den vifte's, så fjern den",
             )
-        # Every page's scripts, so that the header never blocks what a page's own policy allows.
-        (site / HEADERS_FILE).write_text(headers_file(sorted(allowed)), encoding="utf-8")
-        check_folder(site, self.renderer.search.typos(), base_path, self.root)
-        return warnings
+        return warnings, allowed
 
 
 def check_folder(site: Path, typos: list[str], base_path: str, root: Path) -> None:
