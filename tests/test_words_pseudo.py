@@ -25,6 +25,7 @@ from vifte.domain import words
 from vifte.domain.edition import INTERNAL, PUBLIC
 from vifte.domain.markup import render_markdown
 from vifte.domain.model import Offer
+from vifte.domain.routes import NAME_BLOCK
 from vifte.mkdocs.build import build_site
 from vifte.mkdocs.config import project_at
 from vifte.output.brochures import Job
@@ -68,6 +69,8 @@ def project_pieces(root: Path) -> set[str]:
         if path.suffix not in (".md", ".yaml", ".yml"):
             continue
         text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":  # the municipality's name where a page asks for it
+            text = text.replace(f"<!-- vifte: {NAME_BLOCK} -->", _name(root))
         chunks = [text, *text.splitlines(), *re.split(r"\n\s*\n", text)]
         if path.suffix != ".md":
             chunks += _strings(yaml.safe_load(text))
@@ -77,6 +80,11 @@ def project_pieces(root: Path) -> set[str]:
             # pdftotext joins a word broken at a hyphen: "HR-teamet" may come back "HRteamet".
             found.update(pieces(chunk), pieces(chunk.replace("-", "")))
     return {piece.lower() for piece in found}  # CSS may set a text in capitals
+
+
+def _name(root: Path) -> str:
+    settings = yaml.safe_load((root / "catalogue/settings.yaml").read_text(encoding="utf-8"))
+    return str(settings["municipality"]["name"])
 
 
 def _strings(value: object) -> Iterator[str]:

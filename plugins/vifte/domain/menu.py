@@ -14,22 +14,26 @@ from dataclasses import dataclass
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import Table
 from vifte.domain.settings import Settings
+from vifte.domain.wording import Labels
+from vifte.domain.words import N_
 
 HOME = "index.md"
 """The front page, a hand-written page in site_src/."""
 
-LABELS = {
-    "home": "Forside",
-    "news": "Nyheder",
-    "offers": "Find tilbud",
-    "themes": "Temaer",
-    "areas": "Områder",
-    "target_groups": "Målgrupper",
-    "mentors": "Mentorer",
-    "enterprises": "Virksomheder",
-    "strategy": "Planer og politikker",
-    "plan": "Min plan",
-}
+LABELS = Labels(
+    {
+        "home": N_("Forside"),
+        "news": N_("Nyheder"),
+        "offers": N_("Find tilbud"),
+        "themes": N_("Temaer"),
+        "areas": N_("Områder"),
+        "target_groups": N_("Målgrupper"),
+        "mentors": N_("Mentorer"),
+        "enterprises": N_("Virksomheder"),
+        "strategy": N_("Planer og politikker"),
+        "plan": N_("Min plan"),
+    }
+)
 """The menu's sections in their usual order, with the menu's word for each. A collection not named
 here comes before Min plan, under its page's own title. Search and "Nyt og ændret" have their own
 links and no menu entry."""

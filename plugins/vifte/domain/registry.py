@@ -13,12 +13,14 @@ from vifte.domain.languages import language_names
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Enterprise, Mentor, Offer
 from vifte.domain.settings import Access, Area, TargetGroup, Theme
+from vifte.domain.words import N_
 
+# The nouns are marked for the catalogue: the printed brochures show them (`_(terms.noun)`).
 OWN_TERM_LISTS = (
-    TermList("areas", Area, "område", "omraader"),
-    TermList("access", Access, "adgang"),
-    TermList("themes", Theme, "tema", "temaer"),
-    TermList("target_groups", TargetGroup, "målgruppe", "maalgrupper"),
+    TermList("areas", Area, N_("område"), "omraader"),
+    TermList("access", Access, N_("adgang")),
+    TermList("themes", Theme, N_("tema"), "temaer"),
+    TermList("target_groups", TargetGroup, N_("målgruppe"), "maalgrupper"),
 )
 
 FIXED_PAGES = (

@@ -18,6 +18,7 @@ from vifte.domain.fields import (
     Strict,
     Text,
 )
+from vifte.domain.words import gettext
 
 
 class Term(Strict):
@@ -254,4 +255,6 @@ class Settings(Strict):
     @property
     def site_title(self) -> str:
         """The site's title in the header and each page's <title>."""
-        return self.site.title or f"{self.municipality.name} – tilbud til borgere"
+        return self.site.title or gettext("%(name)s – tilbud til borgere") % {
+            "name": self.municipality.name
+        }
