@@ -13,7 +13,8 @@ from vifte.cli import main
 from vifte.domain.danish import sort_da
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import offer_list_path, page_url
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 from vifte.source.links import broken_in_site
 from vifte.source.validate import require_catalogue
 
@@ -214,7 +215,7 @@ def test_failed_build_keeps_previous_site(project, tmp_path, capsys):
 
 def test_build_without_previous_site_writes_nothing_on_error(project, tmp_path):
     (project / "catalogue/offers/ny.yaml").write_text("title: [\n", encoding="utf-8")
-    with pytest.raises(BuildFailed):
+    with pytest.raises(ProjectError):
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert not (tmp_path / "out").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kommune"]
@@ -266,7 +267,7 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
     (project / "site_src/hjaelp.md").write_text(
         '# Hjælp\n\n<p><a href="../findes-ikke/">Et link</a></p>\n', encoding="utf-8"
     )
-    with pytest.raises(BuildFailed) as failure:
+    with pytest.raises(ProjectError) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert "site_src/hjaelp.md:3:13: error: linket '../findes-ikke/'" in str(failure.value)
     assert not (tmp_path / "out").exists()
@@ -279,7 +280,7 @@ def test_build_refuses_a_site_with_broken_links(project, tmp_path):
         '<h1>{{ m.name }}</h1><a href="../findes-ikke/">x</a>\n',
         encoding="utf-8",
     )
-    with pytest.raises(BuildFailed) as failure:
+    with pytest.raises(ProjectError) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert "mentorer/eksempel-mentor/index.html -> ../findes-ikke/" in str(failure.value)
     assert not (tmp_path / "out").exists()

@@ -19,7 +19,8 @@ from vifte.domain.edition import INTERNAL, audience_of
 from vifte.domain.model import Offer
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import OPEN_DATA_PATHS, page_url
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 from vifte.source.schema import schema_for
 from vifte.source.validate import require_catalogue
 
@@ -209,7 +210,7 @@ def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(e
 def test_a_theme_that_drops_the_banner_stops_the_internal_build(example_copy):
     (example_copy / "theme/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     assert build_site(example_copy / "mkdocs.yml").name == "site"
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(ProjectError) as failed:
         build_site(example_copy / "mkdocs.yml", edition=INTERNAL)
     assert "siden mangler noindex-mærket og banneret" in str(failed.value)
     assert "theme/ sin egen main.html" in str(failed.value)

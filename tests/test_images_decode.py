@@ -8,7 +8,8 @@ import io
 import pytest
 from PIL import Image
 
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import load_catalogue
 
 OFFER = "catalogue/offers/virksomhedspraktik.yaml"
@@ -45,7 +46,7 @@ def test_a_truncated_png_is_an_error_at_the_offer_that_shows_it(project, tmp_pat
         "billedet er afkortet (ufuldstændig) og kan ikke vises helt; gem eller eksportér det igen"
     ]
     site = tmp_path / "site"
-    with pytest.raises(BuildFailed, match="halv.png"):
+    with pytest.raises(ProjectError, match="halv.png"):
         build_site(project / "mkdocs.yml", site, pdf=False)
     assert not site.exists()
     (project / "catalogue/images/halv.png").write_bytes(data)

@@ -16,8 +16,9 @@ import yaml
 from vifte.cli import main
 from vifte.domain.menu import MenuEntry, merged, section_pages
 from vifte.domain.registry import TABLE
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
+from vifte.source.diagnostics import ProjectError
 
 OLD_CONFIG = """\
 # The site's setup. The catalogue itself lives in catalogue/; hand-written pages in site_src/.
@@ -223,7 +224,7 @@ def test_a_mkdocs_yml_stating_the_municipality_gets_a_danish_line_for_each_fact(
     out = capsys.readouterr().out.splitlines()
     for line in expected:
         assert any(o.startswith(line) for o in out), (line, out)
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(ProjectError) as failed:
         build_site(project / "mkdocs.yml", tmp_path / "site")
     said = str(failed.value).splitlines()
     for line in expected:

@@ -15,9 +15,10 @@ import pytest
 from vifte.cli import main
 from vifte.domain.edition import INTERNAL, PUBLIC
 from vifte.domain.images import image_size
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
 from vifte.output.outputs import outputs
 from vifte.output.pages import Renderer
+from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -235,7 +236,7 @@ def test_a_broken_link_reaches_the_cli_as_one_danish_report(project, tmp_path):
 
 def test_the_report_comes_back_with_the_failure(project, tmp_path):
     (project / "catalogue/offers/ny.yaml").write_text("title: Ny\narea: x\n", encoding="utf-8")
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(ProjectError) as failed:
         build_site(project / "mkdocs.yml", tmp_path / "out")
     assert any(
         str(d).startswith("catalogue/offers/ny.yaml:2:7") for d in failed.value.report.errors
@@ -252,7 +253,7 @@ def test_the_site_url_comes_from_settings(project, tmp_path):
     text = config.read_text(encoding="utf-8")
     config.write_text(text + "site_url: https://TILBUD.example.dk\n", encoding="utf-8")
     with pytest.raises(
-        BuildFailed, match="municipality.url; slet site_url her, eller kør 'vifte upgrade'"
+        ProjectError, match="municipality.url; slet site_url her, eller kør 'vifte upgrade'"
     ):
         build_site(config, tmp_path / "out")
 

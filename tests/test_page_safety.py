@@ -24,8 +24,9 @@ import yaml
 from markupsafe import escape
 
 from vifte.cli import main
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
+from vifte.source.diagnostics import ProjectError
 
 NAME = "</title><script>window.__pwned='site_name'</script> & \"Co\""
 SITE_NAME = NAME + " – tilbud til borgere"
@@ -273,7 +274,7 @@ def test_page_cannot_pick_a_theme_template_or_non_text_title(project, tmp_path):
     (project / "site_src/liste.md").write_text(
         "---\ndescription: Om os\ntitle: [a, b]\n---\nTekst\n", encoding="utf-8"
     )
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(ProjectError) as failed:
         build_site(project / "mkdocs.yml", tmp_path / "site")
     message = str(failed.value)
     assert "site_src/videre.md:2:1: error: skabelonen 'redirect.html' findes ikke" in message

@@ -16,9 +16,10 @@ from PIL import Image
 from vifte.cli import main
 from vifte.domain.edition import INTERNAL
 from vifte.domain.markup import render_markdown
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
 from vifte.output.pdf import PdfError, render_pdf
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
+from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
@@ -186,7 +187,7 @@ def test_a_pdf_problem_stops_the_build_with_a_danish_line(project, tmp_path):
         '<img src="{{ o.id }}.png">{% endblock %}',
         encoding="utf-8",
     )
-    with pytest.raises(BuildFailed) as failure:
+    with pytest.raises(ProjectError) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "out", pdf=True)
     message = str(failure.value)
     assert "pdf/tilbud/virksomhedspraktik.pdf: billedet " in message

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from vifte.cli import main
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 from vifte.source.links import broken_in_site, check_sources
 from vifte.source.sources import docs_rules, publish_problem
 from vifte.source.validate import load_catalogue
@@ -79,7 +80,7 @@ def assert_refused_and_not_published(project: Path, tmp_path: Path, expected: st
     code, lines = check_lines(project)
     assert code == 1
     assert any(expected in line for line in lines), lines
-    with pytest.raises(BuildFailed) as failed:
+    with pytest.raises(ProjectError) as failed:
         build(project, site)
     assert expected in str(failed.value)
     secret = secret_line()
@@ -165,7 +166,7 @@ def test_docs_dir_outside_the_project_is_refused(project, tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("docs_dir: site_src", f"docs_dir: {outside}"), encoding="utf-8")
-    with pytest.raises(BuildFailed, match=f"{outside}: error: mappen ligger uden for projektet"):
+    with pytest.raises(ProjectError, match=f"{outside}: error: mappen ligger uden for projektet"):
         build(project, tmp_path / "site")
     assert not (tmp_path / "site").exists()
 
@@ -209,7 +210,7 @@ def test_folder_symlink_loop_is_a_message(project, tmp_path, target):
     ), lines
     # One message for the loop, not one per file reached through it.
     assert len([line for line in lines if "error" in line]) == 1, lines
-    with pytest.raises(BuildFailed, match="site_src/sub/igen"):
+    with pytest.raises(ProjectError, match="site_src/sub/igen"):
         build(project, tmp_path / "site")
 
 
@@ -269,7 +270,7 @@ def test_unneeded_file_types_in_site_src_are_refused(built, tmp_path, name, cont
     assert any(line.startswith(f"site_src/filer/{name}: error: {expected}") for line in lines), (
         lines
     )
-    with pytest.raises(BuildFailed, match=f"site_src/filer/{name}"):
+    with pytest.raises(ProjectError, match=f"site_src/filer/{name}"):
         build(built, tmp_path / "site")
     assert not (tmp_path / "site/filer").exists()
 
@@ -333,7 +334,7 @@ def test_built_link_that_leaves_the_site_is_broken(project, tmp_path):
     (project / "site_src/ud.md").write_text(f"# Ud\n\n[Se her]({escape})\n", encoding="utf-8")
     # The build checks the sources first (as `vifte check` does), then the built site.
     with pytest.raises(
-        BuildFailed, match=re.escape(f"site_src/ud.md:3:10: error: linket '{escape}'")
+        ProjectError, match=re.escape(f"site_src/ud.md:3:10: error: linket '{escape}'")
     ):
         build(project, tmp_path / "site")
     code, lines = check_lines(project)
@@ -389,7 +390,7 @@ def test_adapter_checks_each_file_mkdocs_would_copy(project, tmp_path, monkeypat
     monkeypatch.setattr("vifte.source.sources.check", lambda *args, **kwargs: None)
     (project / "site_src/noter.css").symlink_to(SECRET)
     with pytest.raises(
-        BuildFailed,
+        ProjectError,
         match="site_src/noter.css: error: filen er en genvej .symlink. til /etc/passwd",
     ):
         build(project, tmp_path / "site")
@@ -416,7 +417,7 @@ def test_non_utf8_page_is_a_message_in_check_and_build(project, tmp_path):
     (project / "site_src/latin.md").write_bytes("# Om\n\nGæld og ø\n".encode("latin-1"))
     for extra in ((), ("--links",)):
         assert check_lines(project, *extra) == (1, [NOT_UTF8])
-    with pytest.raises(BuildFailed, match=re.escape(NOT_UTF8)):
+    with pytest.raises(ProjectError, match=re.escape(NOT_UTF8)):
         build(project, tmp_path / "site")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import load_catalogue
 
 HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
@@ -123,7 +124,7 @@ def test_build_refuses_a_hostile_svg_and_publishes_nothing(project, write, tmp_p
     write("theme/assets/images/ond.svg", _svg('<image href="https://ond.example/x.png"/>'))
     site = tmp_path / "site"
     with pytest.raises(
-        BuildFailed, match=r"theme/assets/images/ond.svg:2:1: error: SVG-filen henviser"
+        ProjectError, match=r"theme/assets/images/ond.svg:2:1: error: SVG-filen henviser"
     ):
         build_site(project / "mkdocs.yml", site, pdf=False)
     assert not site.exists()

@@ -12,8 +12,9 @@ import pytest
 from vifte.domain.danish import collation_key, sort_da
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import offer_list_path, page_url
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
 from vifte.output.templating import absolute_link, environment, site_link
+from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 from .conftest import Write
@@ -128,7 +129,7 @@ def test_a_page_template_without_a_title_gets_its_items_own(project, write, tmp_
 
 def test_a_page_template_in_the_old_place_is_refused_not_ignored(project, write, tmp_path):
     old = write("theme/vifte/mentor.html", "<h1>{{ m.name }}</h1>\n")
-    with pytest.raises(BuildFailed) as failure:
+    with pytest.raises(ProjectError) as failure:
         build_site(project / "mkdocs.yml", tmp_path / "site")
     assert f"{old}: sideskabeloner ligger nu i" in str(failure.value)
     assert f"flyt filen til {old.parent / 'pages' / 'mentor.html'}" in str(failure.value)

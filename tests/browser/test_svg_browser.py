@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from vifte.mkdocs.build import BuildFailed, build_site
+from vifte.mkdocs.build import build_site
+from vifte.source.diagnostics import ProjectError
 
 from .conftest import serve
 
@@ -48,7 +49,7 @@ def test_no_hostile_svg_is_published_and_the_published_ones_run_nothing(
             target.symlink_to("ond.svg")
         else:
             target.write_text(HOSTILE, encoding="utf-8")
-        with pytest.raises(BuildFailed):
+        with pytest.raises(ProjectError):
             build_site(project / "mkdocs.yml", site, pdf=False)
         assert not site.exists(), place
         target.unlink()

@@ -21,7 +21,6 @@ from vifte.request import Request
 from vifte.source.diagnostics import ProjectError
 from vifte.source.sources import folders
 
-BuildFailed = ProjectError
 """What a build that did not finish raises (the previous site is untouched): the core's one error
 type, with the report of the project's files at fault (empty for a failure of the build itself)."""
 
@@ -108,7 +107,10 @@ def _build_into(config: MkDocsConfig, request: Request, staging: Path) -> None:
     except Abort:
         strict = "MkDocs gav advarsler, og --strict gør dem til fejl; se advarslerne ovenfor"
         raise ProjectError.of(
-            root, strict if config.strict else "se MkDocs' fejl ovenfor"
+            root,
+            strict
+            if config.strict
+            else "MkDocs stoppede bygningen; fejlen står i linjerne ovenfor",
         ) from None
     except MkDocsException as exc:
         raise ProjectError.of(root, str(exc)) from None

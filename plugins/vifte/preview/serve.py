@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from vifte.preview.builds import Builder, Site
 from vifte.preview.server import PreviewServer
 from vifte.preview.session import Session
-from vifte.source.diagnostics import CatalogueError
+from vifte.source.diagnostics import ProjectError
 from vifte.source.project import Project
 from vifte.source.validate import require_catalogue
 
@@ -67,7 +67,7 @@ def _mount(project: Project) -> str:
     """The path the site lives under: its address's path in settings.yaml (/ when it has none)."""
     try:
         catalogue, _ = require_catalogue(project)
-    except CatalogueError:
+    except ProjectError:
         return "/"  # the first build read it; a file broken since is the next build's to show
     return urlsplit(catalogue.settings.municipality.url).path or "/"
 

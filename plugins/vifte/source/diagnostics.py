@@ -122,5 +122,4 @@ class ProjectError(Exception):
         return cls(Report(root), message)
 
 
-CatalogueError = ProjectError
 """The earlier name, kept while the adapter moves over."""
