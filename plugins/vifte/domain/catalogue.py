@@ -16,6 +16,7 @@ from vifte.domain.news import Notice
 from vifte.domain.refs import refs_of
 from vifte.domain.settings import Access, Area, Settings, TargetGroup, Term, Theme
 from vifte.domain.strategy import StrategyDocument
+from vifte.domain.translation import SOURCE_LANGUAGE, Translation, Translations, translated
 
 
 class Catalogue(BaseModel):
@@ -37,6 +38,30 @@ class Catalogue(BaseModel):
     """The date the pages treat as today (source/clock.py): the same for the checks and the site."""
     moved: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Old id -> new id of each collection (catalogue/moved.yaml): the old address gets a page."""
+    translations: Translations = Field(default_factory=dict, exclude=True)
+    """language -> collection -> id -> translation (domain/translation.py); not data, so not dumped."""
+    language: str = Field(default=SOURCE_LANGUAGE, exclude=True)
+    """The language whose pages this catalogue's texts are for (see `in_language`)."""
+
+    def in_language(self, language: str) -> Catalogue:
+        """The catalogue as `language`'s pages show it: every citizen text translated, or marked
+        `Danish` where it has no translation. Danish is the catalogue itself."""
+        if language == self.language:
+            return self
+        if self.language != SOURCE_LANGUAGE:
+            raise ValueError("a translated catalogue is translated from the Danish one only")
+        own = self.translations.get(language, {})
+        items = {
+            name: tuple(
+                translated(i, _texts(own.get(name, {}).get(getattr(i, "id", "")))) for i in values
+            )
+            for name, values in self.items.items()
+        }
+        settings = translated_settings(self.settings, language)
+        # model_construct, not model_copy: a copy would carry over the cached Danish lists.
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        values.update(items=items, settings=settings, language=language)
+        return type(self).model_construct(_fields_set=self.model_fields_set, **values)
 
     def for_edition(self, edition: Edition) -> Catalogue:
         """The catalogue as an edition publishes it: every field it does not publish removed."""
@@ -188,6 +213,28 @@ class Catalogue(BaseModel):
 
     def offers_by_enterprise(self, enterprise_id: str) -> list[Offer]:
         return self.referring("offers", self.enterprise_by_id[enterprise_id])
+
+
+def _texts(translation: Translation | None) -> Any:
+    return translation.texts if translation is not None else None
+
+
+def translated_settings(settings: Settings, language: str) -> Settings:
+    """settings.yaml's citizen texts in `language`: its own `translations:` or Danish, marked."""
+    update: dict[str, Any] = {}
+    for name in ("areas", "access", "themes", "target_groups"):
+        terms = getattr(settings, name)
+        update[name] = [translated(t, _own(t, language)) for t in terms]
+    update["municipality"] = translated(
+        settings.municipality, _own(settings.municipality, language)
+    )
+    update["site"] = translated(settings.site, _own(settings.site, language))
+    return settings.model_copy(update=update)
+
+
+def _own(model: Any, language: str) -> dict[str, Any]:
+    text = model.translations.get(language)
+    return text.model_dump(exclude_none=True) if text is not None else {}
 
 
 def _listed(item: Any) -> bool:

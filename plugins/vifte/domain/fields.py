@@ -71,6 +71,19 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class Translatable:
+    """Marks a citizen text a translation file may translate (domain/translation.py reads the
+    marks; a nested model's marked fields are translatable under its field's name)."""
+
+
+TRANSLATABLE = Translatable()
+
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2}$"
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
+"""An ISO 639-1 code, as settings.yaml's `languages:` and translation file names write it."""
+
+
+@dataclass(frozen=True)
 class Prose:
     """Marks running text: for citizens (unmarked audience) `vifte check` measures its LIX and
     looks for jargon; `one_sentence` warns when it is more than one sentence. Markdown is prose."""
@@ -99,6 +112,11 @@ def markdown_fields(model: type[BaseModel]) -> tuple[str, ...]:
             if any(isinstance(m, Rendered) for m in [*_marks(info.annotation), *info.metadata])
         )
     return _MARKDOWN[model]
+
+
+def has_mark(info: Any, kind: type) -> bool:
+    """Whether a model field (its FieldInfo) carries a mark of `kind`, at any depth of Annotated."""
+    return any(isinstance(m, kind) for m in [*_marks(info.annotation), *info.metadata])
 
 
 def _marks(annotation: Any) -> list[Any]:

@@ -17,6 +17,7 @@ from vifte.domain.fields import (
     CVR_PATTERN,
     FILE_PATTERN,
     POSTCODE_PATTERN,
+    TRANSLATABLE,
     URL_PATTERN,
     Date,
     Email,
@@ -106,7 +107,7 @@ class Location(Strict):
         None, description='Postnummer med fire cifre, fx "4790".'
     )
     city: Text | None = Field(None, description="By.")
-    accessibility: Text | None = Field(
+    accessibility: Annotated[Text, TRANSLATABLE] | None = Field(
         None, description="Tilgængelighed, fx niveaufri adgang eller elevator."
     )
 
@@ -119,9 +120,15 @@ class Location(Strict):
 class Schedule(Strict):
     """Hvornår og hvor længe (svarer til HSDS schedule)."""
 
-    duration: Text | None = Field(None, description='Forløbets længde, fx "8 uger".')
-    hours_per_week: Text | None = Field(None, description='Timer om ugen, fx "10-15".')
-    start: Text | None = Field(None, description='Hvornår man kan starte, fx "Løbende optag".')
+    duration: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description='Forløbets længde, fx "8 uger".'
+    )
+    hours_per_week: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description='Timer om ugen, fx "10-15".'
+    )
+    start: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description='Hvornår man kan starte, fx "Løbende optag".'
+    )
 
 
 class Image(Strict):
@@ -130,7 +137,9 @@ class Image(Strict):
     file: Annotated[str, StringConstraints(pattern=FILE_PATTERN, max_length=200)] = Field(
         description="Filnavn i mappen catalogue/images, fx 'cafe.jpg'."
     )
-    alt: Text = Field(description="Kort beskrivelse af billedet til skærmlæsere.")
+    alt: Annotated[Text, TRANSLATABLE] = Field(
+        description="Kort beskrivelse af billedet til skærmlæsere."
+    )
 
 
 Status = Literal["draft", "active", "paused", "closed"]
@@ -167,7 +176,7 @@ class Lifecycle(Routed):
     closed: Date | None = Field(
         None, description="Dagen det lukkede (ÅÅÅÅ-MM-DD); skal udfyldes, når status er closed."
     )
-    status_note: Text | None = Field(
+    status_note: Annotated[Text, TRANSLATABLE] | None = Field(
         None, description='Kort besked til borgeren om pausen, fx "Holder pause til 1. marts".'
     )
 
@@ -196,7 +205,9 @@ class Offer(Lifecycle):
     """Et tilbud i kataloget. Filnavnet er tilbuddets id."""
 
     id: Id = Field(description="Tilbuddets id; sættes fra filnavnet.", exclude=True)
-    title: Text = Field(description="Tilbuddets navn, som borgeren ser det.")
+    title: Annotated[Text, TRANSLATABLE] = Field(
+        description="Tilbuddets navn, som borgeren ser det."
+    )
     area: Annotated[Id, Ref("areas")] = Field(
         description="Område-id fra settings.yaml (farven kommer herfra)."
     )
@@ -214,8 +225,11 @@ class Offer(Lifecycle):
         str,
         StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
         Prose(one_sentence=True),
+        TRANSLATABLE,
     ] = Field(description="Én kort sætning på almindeligt dansk (højst 200 tegn).")
-    description: Markdown = Field(description="Teksten til borgeren (Markdown, du-form).")
+    description: Annotated[Markdown, TRANSLATABLE] = Field(
+        description="Teksten til borgeren (Markdown, du-form)."
+    )
     professional: Markdown | None = Field(
         None,
         description="Teksten til fagfolk: visitationskriterier og fremgangsmåde (Markdown).",
@@ -235,8 +249,10 @@ class Offer(Lifecycle):
     )
     location: Location | None = None
     schedule: Schedule | None = None
-    waiting_time: Text | None = Field(None, description="Forventet ventetid.")
-    capacity: Text | None = Field(None, description="Antal pladser.")
+    waiting_time: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description="Forventet ventetid."
+    )
+    capacity: Annotated[Text, TRANSLATABLE] | None = Field(None, description="Antal pladser.")
     price: Text | None = Field(None, description="Pris.", json_schema_extra=audience("internal"))
     languages: list[Text] = Field(default_factory=list, description="Sprog tilbuddet gives på.")
     enterprises: Annotated[list[Id], Ref("enterprises")] = Field(
@@ -247,7 +263,9 @@ class Offer(Lifecycle):
         default_factory=list, description="Id'er på beslægtede tilbud."
     )
     image: Image | None = None
-    keywords: list[Text] = Field(default_factory=list, description="Ekstra søgeord og synonymer.")
+    keywords: Annotated[list[Text], TRANSLATABLE] = Field(
+        default_factory=list, description="Ekstra søgeord og synonymer."
+    )
     created: Date | None = Field(
         None,
         description="Hvornår tilbuddet kom i kataloget (ÅÅÅÅ-MM-DD); siden Nyt og ændret viser det som nyt.",
@@ -271,9 +289,13 @@ class Mentor(Lifecycle):
 
     id: Id = Field(exclude=True, description="Mentorens id; sættes fra filnavnet.")
     name: Text = Field(description="Mentorens navn.")
-    role: Text = Field(description='Rolle, fx "Ungementor".')
-    about: Markdown = Field(description="Om mentoren, skrevet til borgeren (Markdown).")
-    competences: list[Text] = Field(min_length=1, description="Kompetencer.")
+    role: Annotated[Text, TRANSLATABLE] = Field(description='Rolle, fx "Ungementor".')
+    about: Annotated[Markdown, TRANSLATABLE] = Field(
+        description="Om mentoren, skrevet til borgeren (Markdown)."
+    )
+    competences: Annotated[list[Text], TRANSLATABLE] = Field(
+        min_length=1, description="Kompetencer."
+    )
     languages: list[Text] = Field(default_factory=list, description="Sprog.")
     themes: Annotated[list[Id], Ref("themes")] = Field(
         default_factory=list, description="Tema-id'er."
@@ -300,11 +322,13 @@ class Enterprise(Lifecycle):
     registered: bool = Field(
         strict=True, description="Registreret socialøkonomisk virksomhed (RSV)."
     )
-    industry: Text = Field(description="Branche.")
+    industry: Annotated[Text, TRANSLATABLE] = Field(description="Branche.")
     placements: list[Placement] = Field(
         min_length=1, description="Hvilke forløb virksomheden tilbyder."
     )
-    description: Markdown = Field(description="Om virksomheden, skrevet til borgeren (Markdown).")
+    description: Annotated[Markdown, TRANSLATABLE] = Field(
+        description="Om virksomheden, skrevet til borgeren (Markdown)."
+    )
     address: Text = Field(description='Adresse på én linje, fx "Værftsvej 7, 4790 Fjordstrand".')
     contact: Contact
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = Field(

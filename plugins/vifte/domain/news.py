@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from vifte.domain.fields import Date, Id, Markdown, Ref, Routed, Text
+from vifte.domain.fields import TRANSLATABLE, Date, Id, Markdown, Ref, Routed, Text
 from vifte.domain.model import Image
 
 SECTION = "nyt"
@@ -28,10 +28,10 @@ class Notice(Routed):
     """
 
     id: Id = Field(exclude=True, description="Nyhedens id; sættes fra filnavnet.")
-    title: Text = Field(description="Overskriften, som borgeren ser den.")
+    title: Annotated[Text, TRANSLATABLE] = Field(description="Overskriften, som borgeren ser den.")
     date: Date = Field(description="Datoen, nyheden udkommer (ÅÅÅÅ-MM-DD).")
     summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), TRANSLATABLE
     ] = Field(description="Nyheden i én eller to korte sætninger på almindeligt dansk.")
     offers: Annotated[list[Id], Ref("offers")] = Field(
         default_factory=list,
@@ -43,7 +43,7 @@ class Notice(Routed):
         description="Sidste dag, nyheden gælder (ÅÅÅÅ-MM-DD); siden siger det, og efter den "
         "dato kommer den ikke på forsiden.",
     )
-    body: Markdown | None = Field(
+    body: Annotated[Markdown, TRANSLATABLE] | None = Field(
         None, description="Brødteksten: teksten under forsidens --- (Markdown)."
     )
 

@@ -9,24 +9,39 @@ from pydantic import Field, StringConstraints, field_validator
 from vifte.domain.colour import text_on
 from vifte.domain.fields import (
     RESERVED_IDS,
+    TRANSLATABLE,
     URL_PATTERN,
     Colour,
     Email,
     Id,
+    LanguageCode,
     Phone,
     SiteUrl,
     Strict,
     Text,
 )
-from vifte.domain.words import gettext
+from vifte.domain.words import DANISH, gettext, interface_languages
+
+
+class TermText(Strict):
+    """En oversættelse af en værdis navn og beskrivelse; det, der mangler, vises på dansk."""
+
+    label: Text | None = Field(None, description="Navnet på det andet sprog.")
+    description: Text | None = Field(None, description="Beskrivelsen på det andet sprog.")
 
 
 class Term(Strict):
     """En værdi i en af kataloget lister (område, adgang, tema, målgruppe)."""
 
     id: Id = Field(description="Id, som tilbudsfilerne henviser til.")
-    label: Text = Field(description="Navnet, som borgeren ser.")
-    description: Text | None = Field(None, description="Én sætning om, hvad det betyder.")
+    label: Annotated[Text, TRANSLATABLE] = Field(description="Navnet, som borgeren ser.")
+    description: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description="Én sætning om, hvad det betyder."
+    )
+    translations: dict[LanguageCode, TermText] = Field(
+        default_factory=dict,
+        description='Oversættelser pr. sprogkode, fx en: {label: "Health", description: "..."}.',
+    )
 
     @field_validator("id")
     @classmethod
@@ -107,8 +122,20 @@ LogoPath = Annotated[
 """A file in the project, from its folder, with / between folders."""
 
 
+class MunicipalityText(Strict):
+    """Kommunens navn på et andet sprog."""
+
+    name: Text | None = Field(None, description='Fx "Fjordstrand Municipality".')
+
+
 class Municipality(Strict):
-    name: Text = Field(description='Kommunens navn, fx "Fjordstrand Kommune".')
+    name: Annotated[Text, TRANSLATABLE] = Field(
+        description='Kommunens navn, fx "Fjordstrand Kommune".'
+    )
+    translations: dict[LanguageCode, MunicipalityText] = Field(
+        default_factory=dict,
+        description='Kommunens navn på de andre sprog, fx en: {name: "Fjordstrand Municipality"}.',
+    )
     logo: LogoPath | None = Field(
         default=None,
         description='Kommunens logo: filen fra projektmappen, fx "theme/assets/images/logo.svg"; den skal ligge i theme/ eller site_src/. Sidehovedet, fanebladet og PDF\'ernes forsider viser det.',
@@ -136,10 +163,19 @@ MenuTarget = Annotated[
 """A page under site_src/ (`om-sitet.md`, or a section's `tilbud/index.md`) or a web address."""
 
 
+class SiteText(Strict):
+    """Sitets titel på et andet sprog."""
+
+    title: Text | None = Field(None, description="Titlen på det andet sprog.")
+
+
 class Site(Strict):
     """Sitet: titlen i sidehovedet og de håndskrevne sider i menuen. Resten af menuen kommer fra kataloget."""
 
-    title: Text | None = Field(
+    translations: dict[LanguageCode, SiteText] = Field(
+        default_factory=dict, description="Sitets titel på de andre sprog, fx en: {title: ...}."
+    )
+    title: Annotated[Text, TRANSLATABLE] | None = Field(
         default=None,
         description='Sitets titel i sidehovedet og i browserens faneblad; standard: "<kommunens navn> – tilbud til borgere".',
     )
@@ -219,6 +255,11 @@ class PlanSettings(Strict):
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
 
+    languages: list[LanguageCode] = Field(
+        default_factory=list,
+        description="Sitets sprog ud over dansk, som ISO 639-1-koder, fx [en, uk, ar]; hvert sprog "
+        "får hele sitet under /<kode>/.",
+    )
     municipality: Municipality
     areas: list[Area] = Field(min_length=1)
     access: list[Access] = Field(min_length=1)
@@ -251,6 +292,22 @@ class Settings(Strict):
         default_factory=Site,
         description="Sitets titel og de håndskrevne sider i menuen, fx menu: [{Om sitet: om-sitet.md}].",
     )
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        known = interface_languages()
+        for code in value:
+            if code == DANISH:
+                raise ValueError("dansk er altid med og skal ikke stå under languages")
+            if code not in known:
+                raise ValueError(
+                    f"vifte har ikke sine egne ord på sproget '{code}'; "
+                    f"det kender {', '.join(known)}"
+                )
+        if len(set(value)) != len(value):
+            raise ValueError("et sprog står to gange under languages")
+        return value
 
     @property
     def site_title(self) -> str:

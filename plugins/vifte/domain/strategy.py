@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from vifte.domain.fields import Date, Id, Markdown, Prose, Ref, Routed, Strict, Text
+from vifte.domain.fields import TRANSLATABLE, Date, Id, Markdown, Prose, Ref, Routed, Strict, Text
 from vifte.domain.wording import Labels
 from vifte.domain.words import N_
 
@@ -84,13 +84,15 @@ class Goal(Strict):
     """Et mål i dokumentet og de tilbud, der arbejder for det."""
 
     id: Id = Field(description='Målets id, unikt i dokumentet, fx "m1" eller "flere-i-job".')
-    title: Annotated[Text, Prose(one_sentence=True)] = Field(
+    title: Annotated[Text, Prose(one_sentence=True), TRANSLATABLE] = Field(
         description="Målet i én sætning på almindeligt dansk."
     )
     origin: Origin = Field(
         description="ministerial: et af ministerens mål; local: et mål, kommunen selv har sat."
     )
-    indicator: Text | None = Field(None, description="Hvad der bliver målt.")
+    indicator: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description="Hvad der bliver målt."
+    )
     baseline: Text | None = Field(None, description='Udgangspunktet, fx "412 personer (2025)".')
     target: Text | None = Field(None, description='Målet for perioden, fx "under 380".')
     status: GoalStatus = Field(
@@ -99,7 +101,9 @@ class Goal(Strict):
     offers: Annotated[list[Id], Ref("offers")] = Field(
         default_factory=list, description="Id'er på de tilbud, der arbejder for målet."
     )
-    note: Text | None = Field(None, description="En kort bemærkning om status.")
+    note: Annotated[Text, TRANSLATABLE] | None = Field(
+        None, description="En kort bemærkning om status."
+    )
 
     @property
     def status_label(self) -> str:
@@ -121,7 +125,7 @@ class StrategyDocument(Routed):
     """
 
     id: Id = Field(exclude=True, description="Dokumentets id; sættes fra filnavnet.")
-    title: Text = Field(description="Dokumentets titel.")
+    title: Annotated[Text, TRANSLATABLE] = Field(description="Dokumentets titel.")
     kind: Kind = Field(
         description="policy (politik), plan, strategy (strategi), action_plan (handleplan), communication (kommunikationsstrategi) eller evaluation (statusrapport)."
     )
@@ -133,9 +137,14 @@ class StrategyDocument(Routed):
     )
     adopted: Adoption | None = Field(None, description="Påkrævet, når status er adopted.")
     summary: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), Prose()
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+        Prose(),
+        TRANSLATABLE,
     ] = Field(description="Et kort resumé på almindeligt dansk (højst 400 tegn).")
-    goals: list[Goal] = Field(default_factory=list, description="Dokumentets mål.")
+    goals: Annotated[list[Goal], TRANSLATABLE] = Field(
+        default_factory=list, description="Dokumentets mål."
+    )
     replaces: Annotated[Id, Ref("strategy")] | None = Field(
         None, description="Id'et på det dokument, dette afløser, fx sidste års plan."
     )
@@ -145,7 +154,7 @@ class StrategyDocument(Routed):
     ) = Field(
         None, description="Det oprindelige dokument som PDF i mappen strategy/files, fx 'plan.pdf'."
     )
-    body: Markdown | None = Field(
+    body: Annotated[Markdown, TRANSLATABLE] | None = Field(
         None, description="Brødteksten: teksten under forsidens --- (Markdown)."
     )
 

@@ -36,6 +36,26 @@ def locale_dir() -> Path:
     return Path(str(files("vifte").joinpath("locale")))
 
 
+@cache
+def interface_languages() -> tuple[str, ...]:
+    """The languages vifte has its own words in, besides Danish: a catalogue in `locale/`."""
+    return tuple(
+        sorted(p.parent.parent.name for p in locale_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    )
+
+
+@cache
+def direction(language: str) -> str:
+    """ "rtl" for a language written right to left (CLDR's character order, from Babel), else "ltr"."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(language).character_order
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
+
 def active() -> str:
     """The active language code ("da" unless `speaking` says otherwise)."""
     return _active.get()

@@ -47,7 +47,7 @@ class SiteBuild:
         self.root = request.project.root
         catalogue, report = require_catalogue(request.project, today=request.today)
         self.warnings = [str(w) for w in report.warnings]
-        self.catalogue = catalogue.for_edition(request.edition)
+        self.catalogue = catalogue.for_edition(request.edition).in_language(request.language)
         self.project = replace(request.project, logo=logo_file(request.project, catalogue.settings))
         """The project with its logo from settings.yaml (the printed covers show it)."""
         try:

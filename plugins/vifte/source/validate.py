@@ -31,6 +31,7 @@ from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
 from vifte.source.site_check import check_site
+from vifte.source.translations import load_translations, translation_stem
 from vifte.source.written import as_written
 
 M = TypeVar("M", bound=BaseModel)
@@ -74,9 +75,17 @@ def load_catalogue(
     lifecycle.downgrade(loaded, report, table)
     if documents is not None:
         documents.extend(pair for items in loaded.values() for pair in items)
+    translations = load_translations(
+        ((col, project.collection(col.name)) for col in table.collections.values()),
+        {name: {doc.path.stem: item for item, doc in pairs} for name, pairs in loaded.items()},
+        settings.languages if settings is not None else (),
+        root,
+        report,
+    )
     if report.errors or settings is None:
         return None, report
     catalogue = Catalogue(
+        translations=translations,
         settings=settings,
         table=table,
         items=lifecycle.published_items(loaded, table),
@@ -224,6 +233,8 @@ def _load_collection(
             )
             continue
         stem = path.stem
+        if translation_stem(stem) is not None:
+            continue  # a translation: source/translations.py reads it
         if not _is_id(stem):
             report.error(
                 path,
