@@ -98,6 +98,8 @@ def install(env: jinja2.Environment) -> None:
         gettext, ngettext, newstyle=True
     )
     env.globals["N_"] = N_  # marks a text in a table, translated where it is used
+    env.globals["vifte_language"] = active  # the page's language: <html lang>
+    env.globals["vifte_direction"] = lambda: direction(active())  # <html dir>: "rtl" for Arabic
 
 
 class _Pseudo(stdlib_gettext.NullTranslations):

@@ -27,7 +27,7 @@ from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import address_globals, feeds, file_url, page_url
-from vifte.output import jsonld
+from vifte.output import fallback, jsonld
 from vifte.output.charts import stacked
 from vifte.output.script_words import script_words
 
@@ -83,6 +83,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     words.install(env)
     env.filters["md"] = _markdown(render_markdown)
     env.filters["md_body"] = _markdown(render_body)
+    env.filters["tr"] = fallback.inline  # a citizen text: marked lang="da" when untranslated
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     env.filters["languages"] = languages_text
@@ -133,7 +134,7 @@ def _markdown(render: Callable[[str], str]) -> Callable[..., Markup | str]:
             html = rewrite_links(
                 html, lambda href: text_link(href, page_url, link), show_address="paper" in context
             )
-        return Markup(html)
+        return fallback.block(text, html)
 
     return md
 
