@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, NAME_BLOCK, Route, routes, url_of
+from vifte.output import fallback
 from vifte.output.forked import map_in_two, worth_forking
 from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
 from vifte.output.templating import PageLink, environment, site_link
@@ -158,7 +159,9 @@ class Renderer:
         is text within its line.
         """
         name = self.catalogue.settings.municipality.name
-        shown = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(name, quote=False))
+        marked = fallback.inline(name)  # lang="da" and the note when untranslated, as `tr`
+        text = str(marked) if isinstance(marked, Markup) else html.escape(name, quote=False)
+        shown = MARKDOWN_SPECIAL.sub(r"\\\1", text)
         markdown = NAME_MARKER.sub(lambda _: shown, markdown)
 
         def replace(match: re.Match[str]) -> str:

@@ -83,7 +83,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     words.install(env)
     env.filters["md"] = _markdown(render_markdown)
     env.filters["md_body"] = _markdown(render_body)
-    env.filters["tr"] = fallback.inline  # a citizen text: marked lang="da" when untranslated
+    fallback.install(env)  # citizen texts: marked lang="da", with a note, when untranslated
     env.filters["sort_da"] = _sort_da_filter
     env.filters["dato"] = dato
     env.filters["languages"] = languages_text
