@@ -116,10 +116,12 @@ def _translate(root: Path) -> None:
             f"description: In English {found.group(1)}}}}}\n",
             1,
         )
-    text = text.replace(
-        "  name: Prøveby Kommune\n",
-        "  name: Prøveby Kommune\n  translations: {en: {name: Proveby Municipality}}\n",
-        1,
+    text = re.sub(
+        r"^  name: .*\n",
+        r"\g<0>  translations: {en: {name: Proveby Municipality}}\n",
+        text,
+        count=1,
+        flags=re.M,
     )
     settings.write_text(
         text + "site:\n  translations: {en: {title: Services in Proveby}}\n", "utf-8"

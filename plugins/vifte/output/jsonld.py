@@ -1,5 +1,9 @@
 """schema.org `GovernmentService` JSON-LD for offer pages, so search engines read the facts.
 
+The data is in the page's language (`inLanguage`, the catalogue's texts in that language); a
+text shown in Danish on another language's page is a JSON-LD value object that says so
+(`{"@value": "…", "@language": "da"}`), as the page marks it with `lang="da"`.
+
 The data is a `<script type="application/ld+json">` block: not executable, so the page's CSP
 (docs/decisions.md, 6) needs no hash for it; `<`, `>` and `&` are written as \\u escapes, so no
 text can close the script element.
@@ -15,6 +19,8 @@ from markupsafe import Markup
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.model import Offer
 from vifte.domain.routes import page_url
+from vifte.domain.translation import SOURCE_LANGUAGE, Danish
+from vifte.domain.words import PSEUDO
 
 COUNTRY = "DK"
 
@@ -22,10 +28,8 @@ COUNTRY = "DK"
 def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     """The offer as a schema.org GovernmentService."""
     municipality = catalogue.settings.municipality
-    channel: dict[str, Any] = {
-        "@type": "ServiceChannel",
-        "serviceUrl": municipality.url + page_url(catalogue.table, o),
-    }
+    url = municipality.url + _language_root(catalogue) + page_url(catalogue.table, o)
+    channel: dict[str, Any] = {"@type": "ServiceChannel", "serviceUrl": url}
     contact: dict[str, Any] = {"@type": "ContactPoint"}
     if o.contact.name:
         contact["name"] = o.contact.name
@@ -49,13 +53,14 @@ def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
-        "name": o.title,
-        "description": o.summary,
-        "url": municipality.url + page_url(catalogue.table, o),
+        "name": text(o.title),
+        "description": text(o.summary),
+        "url": url,
+        "inLanguage": _language(catalogue),
         "provider": {"@type": "Organization", "name": o.provider.name},
-        "areaServed": {"@type": "AdministrativeArea", "name": municipality.name},
+        "areaServed": {"@type": "AdministrativeArea", "name": text(municipality.name)},
         "audience": [
-            {"@type": "Audience", "audienceType": catalogue.target_groups[g].label}
+            {"@type": "Audience", "audienceType": text(catalogue.target_groups[g].label)}
             for g in o.target_groups
         ],
         "availableChannel": channel,
@@ -65,6 +70,24 @@ def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     if o.updated:
         data["dateModified"] = o.updated.isoformat()
     return data
+
+
+def text(value: str) -> str | dict[str, str]:
+    """A citizen text as JSON-LD: a Danish text on another language's page says its language."""
+    if isinstance(value, Danish):
+        return {"@value": str(value), "@language": SOURCE_LANGUAGE}
+    return value
+
+
+def _language(catalogue: Catalogue) -> str:
+    """The page's language (the pseudo-language's pages are Danish ones, marked)."""
+    return SOURCE_LANGUAGE if catalogue.language == PSEUDO else catalogue.language
+
+
+def _language_root(catalogue: Catalogue) -> str:
+    """Where a language's pages start under the site's address: the contract's `/<code>/`."""
+    language = _language(catalogue)
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 def script(data: dict[str, Any]) -> Markup:
