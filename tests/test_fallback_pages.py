@@ -7,6 +7,7 @@ English once with no translations and once with a translation of every text.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
@@ -16,7 +17,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from vifte.domain import words
 from vifte.domain.translation import shape
+from vifte.domain.wording import date_text
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
 from vifte.source.validate import require_catalogue
@@ -382,3 +385,18 @@ def test_with_translations_no_text_is_marked_danish(translated: Path) -> None:
     offer = (translated / "tilbud" / "virksomhedspraktik" / "index.html").read_text("utf-8")
     for text in ("Work placement", "There is a lift.", "Eight weeks", "EN Kræver visitation"):
         assert text in offer
+
+
+def test_dates_are_written_as_the_pages_language_writes_them(
+    untranslated: tuple[Path, set[str]],
+) -> None:
+    site, _danish = untranslated
+    page = (site / "nyt" / "nye-hold" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-02">2 November 2026</time>' in page
+    assert "02.11.2026" not in page
+    with words.speaking("uk"):
+        assert date_text(dt.date(2026, 11, 2)) == "2 листопада 2026\u202fр."
+    with words.speaking("ar"):
+        assert date_text(dt.date(2026, 11, 2)) == "2 نوفمبر 2026"
+    with words.speaking(words.DANISH):
+        assert date_text(dt.date(2026, 11, 2)) == "02.11.2026"

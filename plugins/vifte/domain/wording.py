@@ -3,7 +3,7 @@
 Label tables (kinds, statuses, ...) hold msgids marked with `N_` and translate on each lookup,
 so a label is in the language of the render, not of the import. Month and language names are
 Unicode CLDR data (Babel) for the active language; the pseudo-language reads the Danish data,
-wrapped as its catalogue words are.
+wrapped as its catalogue words are. Dates are written as the language writes them in Denmark.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cache
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
 
-from vifte.domain.words import PSEUDO, active, gettext
+from vifte.domain.danish import dato
+from vifte.domain.words import DANISH, PSEUDO, active, gettext
 
 
 class Labels(Mapping[str, str]):
@@ -59,3 +60,21 @@ def month_year(day: dt.date) -> str:
 def language_names() -> Mapping[str, str]:
     """Language code -> name in the active language ('tr' -> 'tyrkisk')."""
     return locale().languages
+
+
+def date_text(day: dt.date) -> str:
+    """A date as the page's language writes it: 05.10.2026 in Danish (danish.dato, which the
+    plan's script reads as well); in another language with the month spelled out ("5 October
+    2026", "5 жовтня 2026 р."), so that no reader takes the day for the month."""
+    language = active()
+    if language in (DANISH, PSEUDO):
+        return dato(day)
+    return format_date(day, "long", locale=_in_denmark(language))
+
+
+@cache
+def _in_denmark(language: str) -> Locale:
+    """The language as CLDR writes it in Denmark where it knows that ("en_DK": "5 October
+    2026", not the American "October 5, 2026"), else the language itself."""
+    here = f"{language}_DK"
+    return Locale.parse(here if localedata.exists(here) else language)

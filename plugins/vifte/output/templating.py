@@ -22,11 +22,12 @@ from markupsafe import Markup
 
 from vifte.domain import changes, news_lists, strategy_lists, words
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.danish import DATE_FORMAT, dato, sort_da
+from vifte.domain.danish import DATE_FORMAT, sort_da
 from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import address_globals, feeds, file_url, page_url
+from vifte.domain.wording import date_text
 from vifte.output import fallback, jsonld
 from vifte.output.charts import stacked
 from vifte.output.script_words import script_words
@@ -85,7 +86,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.filters["md_body"] = _markdown(render_body)
     fallback.install(env)  # citizen texts: marked lang="da", with a note, when untranslated
     env.filters["sort_da"] = _sort_da_filter
-    env.filters["dato"] = dato
+    env.filters["dato"] = date_text  # 05.10.2026 in Danish, "5 October 2026" in English
     env.filters["languages"] = languages_text
     env.filters["page_url"] = partial(page_url, catalogue.table)  # `link(o | page_url)`
     env.filters["file_url"] = partial(file_url, catalogue.table)  # a strategy's original PDF
