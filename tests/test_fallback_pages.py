@@ -64,6 +64,7 @@ def _project(root: Path) -> Path:
             """),
         "utf-8",
     )
+    _write(root, "catalogue/moved.yaml", "offers:\n  praktik: virksomhedspraktik\n")
     cafe = root / "catalogue" / "enterprises" / "eksempel-cafe.yaml"
     cafe.write_text(
         cafe.read_text("utf-8").replace("industry: Café", "industry: Mad og servering"), "utf-8"
@@ -322,6 +323,7 @@ def test_every_danish_citizen_text_on_an_english_page_is_marked_and_noted(
         "Jobsøgning",
     ):
         assert text in seen, text
+    assert (site / "tilbud" / "praktik" / "index.html").exists()  # moved.html was read too
 
 
 def test_the_note_is_in_the_pages_language_and_the_attributes_stay_plain(
