@@ -402,3 +402,20 @@ def test_dates_are_written_as_the_pages_language_writes_them(
         assert date_text(dt.date(2026, 11, 2)) == "2 نوفمبر 2026"
     with words.speaking(words.DANISH):
         assert date_text(dt.date(2026, 11, 2)) == "02.11.2026"
+
+
+def test_danish_on_a_right_to_left_page_runs_left_to_right(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = _project(tmp_path_factory.mktemp("rtl") / "kommune")
+    settings = root / "catalogue" / "settings.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("[en]", "[en, ar]", 1), "utf-8")
+    site = build_site(root / "mkdocs.yml", root / "site", language="ar")
+    tree = lxml_html.fromstring(
+        (site / "tilbud" / "virksomhedspraktik" / "index.html").read_bytes()
+    )
+    title = tree.find(".//h1/span[@lang='da']")
+    assert title is not None and title.get("dir") == "ltr"
+    block = tree.find(".//div[@class='vifte-da']")
+    assert block is not None and (block.get("lang"), block.get("dir")) == ("da", "ltr")
+    assert (block[0].get("lang"), block[0].get("dir")) == ("ar", "rtl")

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from vifte.domain.translation import SOURCE_LANGUAGE, Danish
-from vifte.domain.words import _, active
+from vifte.domain.words import _, active, direction
 
 
 def install(env: jinja2.Environment) -> None:
@@ -66,7 +66,7 @@ def inline(value: Any, beside: Any = None, note: bool = True) -> Markup | Any:
     `tr(note=false)` leaves it to the template (`da_note`)."""
     if not shown_in_danish(value):
         return value
-    marked = Markup('<span lang="da">{}</span>').format(value)
+    marked = Markup("<span {}>{}</span>").format(_danish_attributes(), value)
     return marked if not note or any_in_danish(beside) else marked + note_for(value)
 
 
@@ -76,7 +76,7 @@ def joined(values: Iterable[Any], separator: str = ", ", beside: Any = None) -> 
     text = Markup(separator).join(values)
     if not any_in_danish(values):
         return text
-    marked = Markup('<span lang="da">{}</span>').format(text)
+    marked = Markup("<span {}>{}</span>").format(_danish_attributes(), text)
     return marked if any_in_danish(beside) else marked + note_for(values)
 
 
@@ -94,6 +94,16 @@ def block(value: Any, html: str) -> Markup:
     text (or a text of the list `value`) is Danish on another language's page."""
     if not any_in_danish(value):
         return Markup(html)
+    page = active()
+    own = Markup(' dir="{}"').format(direction(page)) if direction(page) == "rtl" else ""
     return Markup(
-        '<div class="vifte-da" lang="da"><p class="vifte-da-note" lang="{}">{}</p>{}</div>'
-    ).format(active(), note(), Markup(html))
+        '<div class="vifte-da" {}><p class="vifte-da-note" lang="{}"{}>{}</p>{}</div>'
+    ).format(_danish_attributes(), page, own, note(), Markup(html))
+
+
+def _danish_attributes() -> Markup:
+    """`lang="da"`, and on a right-to-left page `dir="ltr"`: Danish runs left to right, so its
+    full stops and brackets stay where the Danish reader expects them."""
+    if direction(active()) == "rtl":
+        return Markup('lang="da" dir="ltr"')
+    return Markup('lang="da"')
