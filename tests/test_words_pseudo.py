@@ -69,9 +69,13 @@ def project_pieces(root: Path) -> set[str]:
         if path.suffix not in (".md", ".yaml", ".yml"):
             continue
         text = path.read_text(encoding="utf-8")
-        if path.suffix == ".md":  # the municipality's name where a page asks for it
-            text = text.replace(f"<!-- vifte: {NAME_BLOCK} -->", _name(root))
-        chunks = [text, *text.splitlines(), *re.split(r"\n\s*\n", text)]
+        marker = f"<!-- vifte: {NAME_BLOCK} -->"
+        # The municipality's name where a page asks for it; shown in Danish on another
+        # language's page, it is an element of its own (lang="da"), so its line is cut there.
+        around = text.split(marker) if path.suffix == ".md" else []
+        if path.suffix == ".md":
+            text = text.replace(marker, _name(root))
+        chunks = [text, *text.splitlines(), *re.split(r"\n\s*\n", text), *around]
         if path.suffix != ".md":
             chunks += _strings(yaml.safe_load(text))
         else:
