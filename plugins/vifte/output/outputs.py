@@ -23,6 +23,7 @@ from vifte.domain.routes import (
     offer_list_path,
 )
 from vifte.domain.strategy import FILES
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
@@ -87,7 +88,8 @@ def outputs(
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
     serves exactly that file). PDFs in `cache` are reused, not rendered. With `only` (source
     paths of pages), just those pages are rendered and every other page comes with an empty
-    body, and nothing else: `vifte serve`'s quick step.
+    body, and nothing else: `vifte serve`'s quick step. The open data (`export`) comes with the
+    Danish catalogue only: it carries every language's translations.
     """
     printed = (
         printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
@@ -114,7 +116,7 @@ def outputs(
                 yield Output(url, "file", source=strategy / FILES / doc.file)
     for path, xml in feed_files(catalogue):
         yield Output(path, "feed", content=xml)
-    if export:
+    if export and catalogue.language == SOURCE_LANGUAGE:  # one dataset, every language in it
         yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
         yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(catalogue.table))
         for path, text in hsds_files(catalogue).items():
