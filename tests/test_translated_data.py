@@ -219,3 +219,8 @@ def test_the_example_ships_its_translations_current_and_in_the_export(example_si
                 assert exported["title" if "title" in exported else next(iter(exported))]
         front = (REPO / f"site_src/index.{language}.md").read_text(encoding="utf-8")
         assert "<!-- vifte: temaer -->" in front and "Tilbud til dig" not in front
+
+
+def test_the_open_data_is_the_same_danish_data_in_every_language(danish_site, english_site):
+    for path in ("data/catalogue.json", "data/hsds/services.json", "data/tilbud.csv"):
+        assert (english_site / path).read_bytes() == (danish_site / path).read_bytes(), path
