@@ -49,6 +49,8 @@ def translated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert line in text
         text = text.replace(line, line + added, 1)
     settings.write_text("languages: [en, uk]\n" + text, encoding="utf-8")
+    offer_file = root / "catalogue/offers/virksomhedspraktik.yaml"
+    offer_file.write_text(offer_file.read_text(encoding="utf-8") + "updated: 2026-09-10\n")
     _write(
         root,
         "catalogue/news/aabent-hus.md",
@@ -172,9 +174,14 @@ def test_each_language_has_its_own_news_feed_in_its_language(danish_site, englis
     atom = ET.fromstring((english_site / "nyt/atom.xml").read_bytes())
     assert atom.get(XML_LANG) == "en"
     assert atom.findtext(f"{ATOM}id", "") == f"{BASE}en/nyt/atom.xml"
-    # the changes feed: an offer's title in the language, the Danish one with the note
-    changes = ET.fromstring((english_site / "nyt-og-aendret/rss.xml").read_bytes())
-    assert changes.findtext("channel/language") == "en"
+    # the changes feed: the offer by its translated title and summary, links under en/
+    changes = _rss(english_site, "nyt-og-aendret/rss.xml")
+    assert changes.findtext("language") == "en"
+    (entry,) = changes.iter("item")
+    assert "Work placement" in entry.findtext("title", "")
+    assert only_danish not in entry.findtext("title", "")
+    assert entry.findtext("description") == "Try out a job at a workplace for a few weeks."
+    assert entry.findtext("link") == f"{BASE}en/tilbud/virksomhedspraktik/"
     # the Danish feeds stay as they were: at the root, in Danish, no note
     channel = _rss(danish_site, "nyt/rss.xml")
     assert channel.findtext("language") == "da"
