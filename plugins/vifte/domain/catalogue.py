@@ -42,6 +42,8 @@ class Catalogue(BaseModel):
     """language -> collection -> id -> translation (domain/translation.py); not data, so not dumped."""
     language: str = Field(default=SOURCE_LANGUAGE, exclude=True)
     """The language whose pages this catalogue's texts are for (see `in_language`)."""
+    source: Catalogue | None = Field(default=None, exclude=True, repr=False)
+    """The Danish catalogue a translated one was made from (the open data is made from it)."""
 
     def in_language(self, language: str) -> Catalogue:
         """The catalogue as `language`'s pages show it: every citizen text translated, or marked
@@ -60,7 +62,7 @@ class Catalogue(BaseModel):
         settings = translated_settings(self.settings, language)
         # model_construct, not model_copy: a copy would carry over the cached Danish lists.
         values = {name: getattr(self, name) for name in type(self).model_fields}
-        values.update(items=items, settings=settings, language=language)
+        values.update(items=items, settings=settings, language=language, source=self)
         return type(self).model_construct(_fields_set=self.model_fields_set, **values)
 
     def for_edition(self, edition: Edition) -> Catalogue:

@@ -9,7 +9,10 @@ a word is never mistaken for a code ("no, dansk" stays, as the editor wrote it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from babel import Locale
 
 from vifte.domain.wording import language_names as cldr_names
 from vifte.domain.wording import said
@@ -37,3 +40,24 @@ def language_names(values: Iterable[str]) -> list[str]:
 def languages_text(values: Iterable[str]) -> str:
     """The languages on one line, as pages and PDFs print them ("dansk, tyrkisk, arabisk")."""
     return ", ".join(language_names(values))
+
+
+def language_codes(values: Iterable[str]) -> list[str | None]:
+    """Each language's ISO 639 code (None where it has none): a list written all in known codes
+    is its own codes, as `language_names` reads it; any other by the Danish names ("arabisk")."""
+    written = [v.strip() for v in values]
+    known = _codes_by_danish_name()
+    codes = [m.group("language").lower() if (m := CODE.fullmatch(v)) else "" for v in written]
+    if written and all(c in known.values() for c in codes):
+        return list(codes)
+    return [known.get(v.lower()) for v in written]
+
+
+@cache
+def _codes_by_danish_name() -> Mapping[str, str]:
+    """CLDR's Danish name of each language -> its code ("arabisk" -> "ar"); a language's own
+    code only, not a regional variant's."""
+    names = Locale.parse("da").languages
+    return {
+        name.lower(): code for code, name in sorted(names.items(), reverse=True) if code.isalpha()
+    }

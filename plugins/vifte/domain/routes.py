@@ -19,6 +19,7 @@ from vifte.domain.collections import Table
 from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
 from vifte.domain.strategy import StrategyDocument
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.domain.words import gettext
 
 EXPORT_PATH = "data/catalogue.json"
@@ -78,6 +79,12 @@ NAME_BLOCK = "kommune"
 """`<!-- vifte: kommune -->` inserts the municipality's name into a line (a heading, a sentence)."""
 BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt", NAME_BLOCK)
 """Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
+
+
+def language_root(language: str) -> str:
+    """Where a language's whole site lies, from the site's root: Danish at the root ("" ),
+    every other language under its code ("en/"), with the same paths below it."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 FeedFormat = Literal["rss", "atom"]

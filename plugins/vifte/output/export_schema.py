@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from vifte.domain.collections import Table
-from vifte.domain.fields import markdown_fields
+from vifte.domain.fields import LANGUAGE_CODE_PATTERN, markdown_fields
 from vifte.domain.registry import TABLE
 from vifte.domain.settings import Settings
 from vifte.domain.strategy import StrategyDocument
-from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, HTML, SCHEMA_VERSION, TEXT
+from vifte.domain.translation import shape
+from vifte.output.export import EXCLUDED_SETTINGS, FORMAT, HTML, SCHEMA_VERSION, TEXT, TRANSLATIONS
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_ID = "urn:vifte:schema:catalogue-export"
@@ -46,12 +47,36 @@ def _item(cls: type[BaseModel], definitions: dict[str, Any]) -> dict[str, Any]:
             "properties": {"url": URL, "file": {"type": "string"}},
             "required": ["url", "file"],
         }
+    _markup(cls, props)
+    props[TRANSLATIONS] = {
+        "type": "object",
+        "description": "Oversættelserne af emnets tekster pr. sprogkode (settings' languages). "
+        "Et sprog har kun de tekster, der er oversat; resten findes kun på dansk.",
+        "propertyNames": {"pattern": LANGUAGE_CODE_PATTERN},
+        "additionalProperties": _translation(cls),
+    }
+    raw["properties"] = {"id": {"type": "string"}, "url": URL, **props}
+    raw["required"] = ["id", "url", *raw.get("required", [])]
+    return raw
+
+
+def _markup(cls: type[BaseModel], props: dict[str, Any]) -> None:
+    """Say in `props` that each Markdown field comes with its HTML and its plain text."""
     for name in markdown_fields(cls):
+        if name not in props:
+            continue
         props[name] = {
             **props[name],
-            "description": props[name].get("description", "")
-            + f" Markdown som skrevet: vis den aldrig uden at rense den; brug {name}{HTML} "
-            f"eller {name}{TEXT}.",
+            "description": " ".join(
+                filter(
+                    None,
+                    [
+                        props[name].get("description"),
+                        f"Markdown som skrevet: vis den aldrig uden at rense den; brug "
+                        f"{name}{HTML} eller {name}{TEXT}.",
+                    ],
+                )
+            ),
         }
         props[name + HTML] = {
             "type": "string",
@@ -65,9 +90,35 @@ def _item(cls: type[BaseModel], definitions: dict[str, Any]) -> dict[str, Any]:
             "contentMediaType": "text/plain",
             "description": f"{name} som ren tekst uden opmærkning.",
         }
-    raw["properties"] = {"id": {"type": "string"}, "url": URL, **props}
-    raw["required"] = ["id", "url", *raw.get("required", [])]
-    return raw
+
+
+def _translation(cls: type[BaseModel]) -> dict[str, Any]:
+    """One language's translation of a `cls` item, in the shape of a translation file: a nested
+    model's texts as an object, a list of models (goals) as an object by their ids."""
+    the_shape = shape(cls)
+    text = {"type": "string"}
+    props: dict[str, Any] = dict.fromkeys(the_shape.texts, text)
+    props.update(dict.fromkeys(the_shape.lists, {"type": "array", "items": text}))
+    for name in the_shape.nested:
+        inner, many = _held(cls.model_fields[name].annotation)
+        one = _translation(inner)
+        props[name] = {"type": "object", "additionalProperties": one} if many else one
+    _markup(cls, props)
+    return {"type": "object", "properties": props, "additionalProperties": False}
+
+
+def _held(annotation: Any) -> tuple[type[BaseModel], bool]:
+    """The model a field holds (`Location | None`, `list[Goal]`), and whether a list of them."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for arg in get_args(annotation):
+        if arg is not type(None) and not isinstance(arg, str | bytes):
+            try:
+                inner, many = _held(arg)
+            except TypeError:
+                continue
+            return inner, many or get_origin(annotation) in (list, tuple)
+    raise TypeError(f"no model in {annotation!r}")
 
 
 def export_schema(table: Table = TABLE) -> dict[str, Any]:

@@ -4,6 +4,11 @@ Every link is absolute, from settings' `municipality.url`, since a feed is read 
 site. No date comes from the clock: an entry's time is its day at 00:00 UTC, and the feed's own
 date (Atom `updated`, RSS `lastBuildDate`) is its newest entry's, so equal data give equal bytes.
 A summary is plain text and reaches a feed reader as exactly that text (decision 36).
+
+Each language has its own feeds, under its part of the site (`en/nyt/rss.xml`): the feed's
+language is the catalogue's, its words and titles are in that language, and a title or summary
+that has no translation is the Danish text followed by the note "(kun på dansk)" in the feed's
+language, since a feed reader shows no `lang` mark.
 """
 
 from __future__ import annotations
@@ -11,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from vifte.domain import changes, news, news_lists
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import Feed, feeds, page_url
+from vifte.domain.routes import Feed, feeds, language_root, page_url
+from vifte.domain.translation import Danish
 from vifte.domain.words import gettext
+from vifte.output.fallback import note
 from vifte.output.templating import Link, absolute_link
 
 EPOCH = dt.date(1970, 1, 1)
@@ -37,8 +45,9 @@ class Entry:
 
 
 def feed_files(c: Catalogue) -> list[tuple[str, bytes]]:
-    """Every feed of the site as (site path, XML bytes), in the order `feeds` lists them."""
-    link = absolute_link(c.settings.municipality.url)
+    """Every feed of the catalogue's language as (path in that language's site, XML bytes), in
+    the order `feeds` lists them."""
+    link = absolute_link(urljoin(c.settings.municipality.url, language_root(c.language)))
     return [(f.path, render(c, f, link)) for f in feeds(c)]
 
 
@@ -46,7 +55,7 @@ def entries(c: Catalogue, feed: Feed, link: Link) -> tuple[str, list[Entry]]:
     """The page a feed belongs to, and its entries, newest first."""
     if feed.about == "news":
         return link(f"{news.SECTION}/"), [
-            Entry(link(url), link(url), n.title, n.summary, n.date)
+            Entry(link(url), link(url), _said(n.title), _said(n.summary), n.date)
             for n in news_lists.newest_first(c)
             for url in [page_url(c.table, n)]
         ]
@@ -54,12 +63,21 @@ def entries(c: Catalogue, feed: Feed, link: Link) -> tuple[str, list[Entry]]:
         Entry(
             link(page_url(c.table, ch.offer)),
             f"{link(page_url(c.table, ch.offer))}#{ch.anchor}",
-            gettext("%(change)s: %(title)s") % {"change": ch.label, "title": ch.offer.title},
-            ch.offer.summary,
+            _said(
+                gettext("%(change)s: %(title)s") % {"change": ch.label, "title": ch.offer.title},
+                ch.offer.title,
+            ),
+            _said(ch.offer.summary),
             ch.day,
         )
         for ch in changes.all_changes(c)
     ]
+
+
+def _said(text: str, source: str | None = None) -> str:
+    """`text`, with the note when it (or the `source` text it shows) is Danish on another
+    language's feed."""
+    return f"{text} ({note()})" if isinstance(source or text, Danish) else text
 
 
 def _time(day: dt.date) -> dt.datetime:
@@ -80,7 +98,7 @@ def render(c: Catalogue, feed: Feed, link: Link) -> bytes:
         if feed.about == "news"
         else gettext("Tilbud, der er nye eller ændret")
     )
-    fg.language("da")
+    fg.language(c.language)
     fg.author({"name": c.settings.municipality.name})
     fg.generator(GENERATOR)
     fg.updated(newest)

@@ -4,6 +4,10 @@ and schedules, as JSON that validates against the HSDS 3.0.1 schemas (docs/decis
 Offers are services; each provider and each social enterprise is an organization (a provider
 with an enterprise's name is that enterprise); each distinct address is a location. Ids are
 UUIDs derived from the site address and the item, so they stay the same from build to build.
+
+HSDS holds one text per field, so the texts are the Danish ones (the translations are in
+catalogue.json); its place for a language is where a service is given: each of an offer's
+`languages` with its ISO 639 `code` where vifte knows it ("arabisk" -> "ar").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.collections import Table
+from vifte.domain.languages import language_codes
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Contact, Enterprise, Location, Offer
 from vifte.domain.routes import HSDS_FILES, page_url
@@ -161,7 +166,13 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
     data["contacts"] = [_contact(ids, f"offer/{o.id}", o.contact, service_id=sid)]
     data["schedules"] = _schedule(ids, sid, o)
     data["languages"] = [
-        {"id": ids("language", o.id, name), "service_id": sid, "name": name} for name in o.languages
+        {
+            "id": ids("language", o.id, name),
+            "service_id": sid,
+            "name": name,
+            **({"code": code} if code else {}),
+        }
+        for name, code in zip(o.languages, language_codes(o.languages), strict=True)
     ]
     if o.location is not None:
         lid = ids("location", o.location.one_line)

@@ -87,7 +87,8 @@ def outputs(
     municipality's logo file for the printed covers (the site adapter finds it; the fetcher
     serves exactly that file). PDFs in `cache` are reused, not rendered. With `only` (source
     paths of pages), just those pages are rendered and every other page comes with an empty
-    body, and nothing else: `vifte serve`'s quick step.
+    body, and nothing else: `vifte serve`'s quick step. The open data (`export`) is the same in
+    every language: the Danish catalogue's, which carries every translation.
     """
     printed = (
         printed_forms(catalogue, renderer, edition, images=images, logo=logo, cache=cache)
@@ -114,12 +115,13 @@ def outputs(
                 yield Output(url, "file", source=strategy / FILES / doc.file)
     for path, xml in feed_files(catalogue):
         yield Output(path, "feed", content=xml)
-    if export:
-        yield Output(EXPORT_PATH, "export", content=catalogue_json(catalogue))
-        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(catalogue.table))
-        for path, text in hsds_files(catalogue).items():
+    if export:  # the same files in every language: the Danish data, every translation in it
+        data = catalogue.source or catalogue
+        yield Output(EXPORT_PATH, "export", content=catalogue_json(data))
+        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(data.table))
+        for path, text in hsds_files(data).items():
             yield Output(path, "export", content=text)
-        yield Output(CSV_PATH, "export", content=offers_csv(catalogue))
+        yield Output(CSV_PATH, "export", content=offers_csv(data))
     if edition.internal:
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
 
