@@ -53,7 +53,8 @@ def translation_model(model: type[BaseModel], *, top: bool = True) -> type[BaseM
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"{model.__name__}Translation",
         __base__=Strict,
-        __doc__=f"En oversættelse af {model.__name__}: kun tekster til borgeren.",
+        __doc__="En oversættelse: kun tekster til borgeren; det, der ikke er oversat, vises på "
+        "dansk med en note.",
         **fields,
     )
 
