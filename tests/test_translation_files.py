@@ -77,7 +77,12 @@ def test_every_problem_of_every_translation_in_one_run(project, write):
         keywords: internship
         """,
     )
-    write("catalogue/mentors/eksempel-mentor.uk.yaml", "role: Ментор\ncompetences: []\n")
+    write(
+        "catalogue/mentors/eksempel-mentor.uk.yaml",
+        f'role: Ментор\ncompetences: []\nabout: "{">" * 40} deep"\n',
+    )
+    cafe = project / "catalogue/enterprises/eksempel-cafe.yaml"  # the Danish file's own error
+    cafe.write_text(cafe.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
     write("catalogue/enterprises/eksempel-cafe.en.yaml", "- a list\n- not fields\n")
     write("catalogue/offers/virksomhedspraktik.uk.yaml", "title: Праця\u0007\n")
     write("catalogue/offers/findes-ikke.en.yaml", "title: Nothing\n")
@@ -93,6 +98,8 @@ def test_every_problem_of_every_translation_in_one_run(project, write):
         "'translated_from'",
         "offers/virksomhedspraktik.en.yaml:7:11: error: 'keywords' skal være en liste",
         "mentors/eksempel-mentor.uk.yaml:2:14: error: 'competences' skal have mindst 1 punkt",
+        "mentors/eksempel-mentor.uk.yaml:3:8: error: 'about': teksten har lister eller citater",
+        "enterprises/eksempel-cafe.yaml:",
         "enterprises/eksempel-cafe.en.yaml:1:1: error: filen skal bestå af felter",
         "offers/virksomhedspraktik.uk.yaml:1:13: error: teksten indeholder et tegn",
         "offers/findes-ikke.en.yaml: error: der er intet tilbud med id'et 'findes-ikke'",
@@ -270,3 +277,31 @@ def test_plain_language_is_measured_in_danish_only(project, write, capsys, trans
     assert main(["report", "lix", "-p", str(project)]) == 0
     listed = path.name in capsys.readouterr().out
     assert (warned, listed) == (not translated, not translated)
+
+
+def test_hostile_text_in_a_translation_stays_text_on_the_page(project, write, tmp_path):
+    """A translation goes through the same escaping and sanitising as the Danish text."""
+    from vifte.mkdocs.build import build_site
+
+    speaks(project, "[en]")
+    write(
+        "catalogue/offers/virksomhedspraktik.en.yaml",
+        """
+        title: "Work <script>alert('t')</script> placement"
+        description: |
+          You work <img src=x onerror="alert('d')"> at a <script>alert('s')</script> workplace.
+
+          [Click](javascript:alert('l'))
+        """,
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site", language="en")
+    pages = [
+        p.read_text(encoding="utf-8")
+        for p in site.rglob("tilbud/virksomhedspraktik/index.html")
+        if "Work &lt;script&gt;" in p.read_text(encoding="utf-8")
+    ]
+    assert pages, "no English page of the offer"
+    for page in pages:
+        assert "<script>alert" not in page
+        assert "onerror" not in page and "javascript:" not in page
+        assert "at a  workplace." in page or "at a workplace." in page
