@@ -16,6 +16,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from vifte.domain.danish import slug
 from vifte.domain.entries import Collection
 from vifte.domain.fields import markdown_fields
 from vifte.domain.settings import Settings
@@ -25,7 +26,7 @@ from vifte.source.diagnostics import Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.lifecycle import DRAFT_PREFIX
 from vifte.source.loader import Document, Loc, YamlProblem
-from vifte.source.messages import dotted, explain, model_in
+from vifte.source.messages import did_you_mean, dotted, explain, model_in
 from vifte.source.model_check import validate_model
 from vifte.source.translation_model import FINGERPRINT_KEY, translation_model
 from vifte.source.written import as_written
@@ -41,6 +42,17 @@ def translation_stem(stem: str) -> tuple[str, str] | None:
     """(id, language) when a file's stem names a translation, else None."""
     match = NAME.match(stem)
     return (match["id"], match["language"]) if match else None
+
+
+def translation_hint(stem: str, suffix: str) -> str:
+    """For a file name with a dot that names no translation: how a translation's name is written."""
+    if "." not in stem:
+        return ""
+    item_id, _, code = stem.rpartition(".")
+    return (
+        f"; er filen en oversættelse, hedder den id'et, et punktum og en sprogkode på to små "
+        f"bogstaver, fx '{slug(item_id)}.{code.lower()[:2] or 'en'}{suffix}'"
+    )
 
 
 def load_translations(
@@ -87,8 +99,10 @@ def load_translations(
                     path,
                     0,
                     0,
-                    f"der er intet {col.noun} med id'et '{item_id}' at oversætte; "
-                    f"filen skal hedde som {col.definite}s egen fil, fx {item_id}{col.suffixes[0]}",
+                    f"der er intet {col.noun} med id'et '{item_id}' at oversætte"
+                    f"{did_you_mean(item_id, items.get(col.name, {}))}; filen skal hedde som "
+                    f"{col.definite}s egen fil med sprogkoden foran endelsen, fx "
+                    f"{item_id}.{language}{col.suffixes[0]} ved siden af {item_id}{col.suffixes[0]}",
                 )
                 continue
             source = items[col.name][item_id]

@@ -33,6 +33,7 @@ from vifte.source.site_check import check_site
 from vifte.source.translations import (
     check_settings_translations,
     load_translations,
+    translation_hint,
     translation_stem,
 )
 from vifte.source.written import as_written
@@ -249,7 +250,8 @@ def _load_collection(
                 path,
                 0,
                 0,
-                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[fields.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
+                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[fields.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'"
+                + translation_hint(stem, path.suffix),
             )
             continue
         if stem in fields.RESERVED_IDS | col.reserved:
