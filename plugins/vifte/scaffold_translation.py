@@ -71,17 +71,14 @@ def new_translation(project: Path, ref: str, language: str, table: Table = TABLE
 
 def _reference(ref: str, table: Table) -> tuple[Collection, str]:
     """The collection and id `ref` names: "tilbud/<id>", "mentor/<id>", or the item's file."""
-    from vifte.cli_words import kind_words
-
     parts = [p for p in re.split(r"[/\\]", ref.strip()) if p]
     if len(parts) >= 2:
         item_id = parts[-1].split(".")[0]
+        word = " ".join(parts[-2].lower().replace("-", " ").split())
         for col in table.collections.values():
-            if parts[-2] in (col.section, col.name):  # the page's path, or the item's folder
+            # The page's path (tilbud/), the item's folder (offers/), or a word for the kind.
+            if word in (col.section, col.name, col.noun, col.plural, col.kind):
                 return col, item_id
-        kind = kind_words().get(" ".join(parts[-2].lower().replace("-", " ").split()))
-        if kind is not None:
-            return table.by_kind(kind), item_id
     sections = ", ".join(f"{c.section}/<id>" for c in table.collections.values())
     raise ScaffoldError(
         f"'{ref}' siger ikke, hvad der skal oversættes; skriv fx tilbud/<id> (mulige: {sections})"
