@@ -270,23 +270,20 @@ def _unused(
 ) -> None:
     """Warn about a translated text whose Danish field is empty: no page would show it."""
     the_shape = shape(model)
+    unused: list[Loc] = []
     for name, value in texts.items():
         if name in the_shape.nested and isinstance(getattr(source, name), BaseModel | None):
             inner = getattr(source, name)
-            for sub in value:
-                if inner is None or getattr(inner, sub, None) is None:
-                    _unused_warning(doc, (name, sub), report)
+            unused += [(name, s) for s in value if getattr(inner, s, None) is None]
         elif name in the_shape.texts and getattr(source, name) is None:
-            _unused_warning(doc, (name,), report)
-
-
-def _unused_warning(doc: Document, loc: Loc, report: Report) -> None:
-    report.warning(
-        doc.path,
-        *doc.position(loc, key=True),
-        f"den danske fil har ingen '{dotted(loc)}', så oversættelsen bliver ikke vist; "
-        "skriv den danske tekst først",
-    )
+            unused.append((name,))
+    for loc in unused:
+        report.warning(
+            doc.path,
+            *doc.position(loc, key=True),
+            f"den danske fil har ingen '{dotted(loc)}', så oversættelsen bliver ikke vist; "
+            "skriv den danske tekst først",
+        )
 
 
 def _markdown_only(source: Any, translation: Translation) -> Any:
