@@ -113,7 +113,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="HVAD",
         help=f"hvad der skal oprettes: {cli_words.kind_metavar()[1:-1].replace(',', ', ')}",
     )
-    new.add_argument("title", metavar="TITEL", help='titel eller navn, fx "Gældsrådgivning"')
+    new.add_argument(
+        "title",
+        metavar="TITEL",
+        help='titel eller navn, fx "Gældsrådgivning"; for en oversaettelse: hvad der skal '
+        "oversættes, fx tilbud/gaeldsraadgivning",
+    )
+    new.add_argument(
+        "language",
+        nargs="?",
+        metavar="SPROG",
+        help="kun for en oversaettelse: sprogets kode fra languages i settings.yaml, fx en",
+    )
     new.add_argument(
         "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
     )
@@ -354,13 +365,32 @@ def _stopped(exc: KeyboardInterrupt, line: str) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from vifte.scaffold import ScaffoldError, new_file
+    from vifte.scaffold_translation import KIND, new_translation
 
     try:
-        path = new_file(args.project, args.kind, args.title)
+        if args.kind == KIND:
+            if args.language is None:
+                raise ScaffoldError(
+                    "skriv sproget efter det, der skal oversættes, fx "
+                    "'vifte new oversaettelse tilbud/gaeldsraadgivning en'"
+                )
+            path = new_translation(args.project, args.title, args.language)
+        elif args.language is not None:
+            raise ScaffoldError(
+                f"'{args.language}' er for meget: kun en oversaettelse tager et sprog; "
+                'sæt titlen i anførselstegn, fx "Ny titel"'
+            )
+        else:
+            path = new_file(args.project, args.kind, args.title)
     except ScaffoldError as exc:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
-    print(f"Oprettet {path}. Udfyld felterne og kør 'vifte check'.")
+    if args.kind == KIND:
+        print(
+            f"Oprettet {path}. Skriv oversættelserne under de danske tekster og kør 'vifte check'."
+        )
+    else:
+        print(f"Oprettet {path}. Udfyld felterne og kør 'vifte check'.")
     return 0
 
 

@@ -84,18 +84,23 @@ def kind_words() -> dict[str, str]:
 def kind(value: str) -> str:
     """argparse's type for `vifte new`: a kind's Danish noun (or its English name) to the kind."""
     from vifte.domain.registry import TABLE
+    from vifte.scaffold_translation import KIND, WORDS
 
-    found = kind_words().get(_plain(value))
+    found = KIND if _plain(value) in WORDS else kind_words().get(_plain(value))
     if found is None:
-        nouns = ", ".join(_command_word(col.noun) for col in TABLE.collections.values())
+        nouns = ", ".join(
+            [*(_command_word(col.noun) for col in TABLE.collections.values()), WORDS[0]]
+        )
         raise argparse.ArgumentTypeError(f"'{value}' kendes ikke; vælg mellem {nouns}")
     return found
 
 
 def kind_metavar() -> str:
     from vifte.domain.registry import TABLE
+    from vifte.scaffold_translation import WORDS
 
-    return "{" + ",".join(_command_word(col.noun) for col in TABLE.collections.values()) + "}"
+    words = [*(_command_word(col.noun) for col in TABLE.collections.values()), WORDS[0]]
+    return "{" + ",".join(words) + "}"
 
 
 def _command_word(noun: str) -> str:

@@ -131,6 +131,10 @@ def review_report(args: argparse.Namespace) -> int:
 REPORTS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "lix": ("alle tekster til borgeren efter LIX, de sværeste først", lix_report),
     "review": ("hvad skal gennemgås nu (review_by er passeret), efter ansvarlig", review_report),
+    "oversaettelser": (
+        "pr. sprog: hvad der ikke er oversat, og hvad der er oversat fra en ældre dansk tekst",
+        lambda args: _translations_report(args),
+    ),
 }
 """Each report: its name on the command line, its help and its function."""
 
@@ -143,6 +147,12 @@ def add_reports(parser: argparse.ArgumentParser) -> None:
         one.add_argument(
             "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
         )
+
+
+def _translations_report(args: argparse.Namespace) -> int:
+    from vifte.translation_report import translations_report
+
+    return translations_report(args)
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -14,17 +14,35 @@ from typing import Any
 from pydantic import BaseModel
 
 from vifte.domain.collections import Table
+from vifte.domain.entries import Collection
 from vifte.domain.registry import TABLE
 from vifte.domain.settings import Settings
 from vifte.source.project import CATALOGUE, SETTINGS, relative_glob
+from vifte.source.translation_model import translation_model
+
+TRANSLATION = "{kind}-translation"
+"""The schema name of a collection's translation files (`offer-translation`)."""
 
 
 def schemas(table: Table = TABLE) -> dict[str, tuple[type[BaseModel], str]]:
-    """Each kind of file's schema name, model and files (settings, then the table's collections)."""
+    """Each kind of file's schema name, model and files: settings, the table's collections, and
+    their translation files (`<id>.<code>.yaml`, source/translation_model.py)."""
     return {
         "settings": (Settings, f"{CATALOGUE}/{SETTINGS}"),
         **{col.kind: (col.model, relative_glob(col)) for col in table.collections.values()},
+        **{
+            TRANSLATION.format(kind=col.kind): (
+                translation_model(col.model),
+                translation_glob(col),
+            )
+            for col in table.collections.values()
+        },
     }
+
+
+def translation_glob(col: Collection) -> str:
+    """A collection's translation files, relative to the project root."""
+    return relative_glob(col).replace("/*.", "/*.??.", 1)
 
 
 SCHEMAS = schemas()
@@ -36,7 +54,12 @@ def schema_for(name: str, table: Table = TABLE) -> dict[str, Any]:
     """The draft-07 schema of one kind of file."""
     cls, _ = schemas(table)[name]
     raw = cls.model_json_schema(ref_template="#/definitions/{model}")
-    if name != "settings":
+    translated = next(
+        (c for c in table.collections.values() if name == TRANSLATION.format(kind=c.kind)), None
+    )
+    if translated is not None and translated.format == "markdown":
+        raw["properties"].pop(translated.body_field, None)  # the text under the front matter
+    elif name != "settings" and translated is None:
         raw["properties"].pop("id", None)
         raw["required"] = [r for r in raw.get("required", []) if r != "id"]
         col = table.by_kind(name)
@@ -74,11 +97,15 @@ def vscode_settings(schema_dir: str) -> str:
     Front matter in Markdown files is not YAML to the language server, so those are left out
     (README: how editors of strategy documents get completion).
     """
-    mapping = {
-        f"{schema_dir}/{name}.schema.json": glob
-        for name, (_, glob) in schemas().items()
-        if glob.endswith((".yaml", ".yml"))
-    }
+    translations = {glob for name, (_, glob) in schemas().items() if name.endswith("-translation")}
+    mapping: dict[str, str | list[str]] = {}
+    for name, (_, glob) in schemas().items():
+        if not glob.endswith((".yaml", ".yml")):
+            continue
+        # An item's glob (*.yaml) also matches its translations (*.en.yaml): they are left out.
+        # Older YAML servers ignore the "!" line; the file's own first line names its schema.
+        left_out = [f"!{t}" for t in translations if t.replace(".??.", ".") == glob]
+        mapping[f"{schema_dir}/{name}.schema.json"] = [glob, *left_out] if left_out else glob
     return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 

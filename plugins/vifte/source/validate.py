@@ -11,9 +11,7 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from vifte.domain import fields
 from vifte.domain.catalogue import Catalogue
@@ -26,15 +24,19 @@ from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.frontmatter import load_markdown
 from vifte.source.loader import Document, YamlProblem
-from vifte.source.messages import PATTERN_HELP, explain
+from vifte.source.messages import PATTERN_HELP
+from vifte.source.model_check import validate_model
 from vifte.source.moved import MOVED, load_moved
 from vifte.source.project import Project
 from vifte.source.references import check_references
 from vifte.source.site_check import check_site
-from vifte.source.translations import load_translations, translation_stem
+from vifte.source.translations import (
+    check_settings_translations,
+    load_translations,
+    translation_hint,
+    translation_stem,
+)
 from vifte.source.written import as_written
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def load_catalogue(
@@ -75,12 +77,18 @@ def load_catalogue(
     lifecycle.downgrade(loaded, report, table)
     if documents is not None:
         documents.extend(pair for items in loaded.values() for pair in items)
+    linked: list[tuple[Any, Document]] = []
     translations = load_translations(
         ((col, project.collection(col.name)) for col in table.collections.values()),
-        {name: {doc.path.stem: item for item, doc in pairs} for name, pairs in loaded.items()},
-        settings.languages if settings is not None else (),
+        {
+            name: {**dict.fromkeys(unreadable[name]), **{d.path.stem: i for i, d in pairs}}
+            for name, pairs in loaded.items()
+        },
+        settings.languages if settings is not None else None,
         root,
         report,
+        drafts=lifecycle.drafts(loaded, table),
+        linked=linked,
     )
     if report.errors or settings is None:
         return None, report
@@ -96,6 +104,7 @@ def load_catalogue(
         from vifte.source.links import check_sources
 
         pairs = [pair for items in loaded.values() for pair in items if pair[0] is not None]
+        pairs += linked
         check_sources(catalogue, pairs, report, project.docs_dir, project.theme_dir)
         lifecycle.downgrade(loaded, report, table)
         if report.errors:
@@ -154,13 +163,14 @@ def _load_settings(
             items = doc.data.get(name)
             if isinstance(items, list):
                 terms[name] = [str(i["id"]) for i in items if isinstance(i, dict) and "id" in i]
-    settings = _validate(Settings, doc.data, doc, report)
+    settings = validate_model(Settings, doc.data, doc, report)
     if settings is not None:
         for list_name in terms:
             _check_unique_terms(getattr(settings, list_name), list_name, doc, report)
         _check_contrast(settings, doc, report)
         check_accessibility(settings, doc, report)
         check_site(settings, doc, project, report)
+        check_settings_translations(settings, doc, report)
     return settings, terms
 
 
@@ -240,7 +250,8 @@ def _load_collection(
                 path,
                 0,
                 0,
-                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[fields.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'",
+                f"filnavnet er ikke et gyldigt id: det {PATTERN_HELP[fields.ID_PATTERN]}; omdøb filen til fx '{slug(stem)}{path.suffix}'"
+                + translation_hint(stem, path.suffix),
             )
             continue
         if stem in fields.RESERVED_IDS | col.reserved:
@@ -278,7 +289,7 @@ def _load_collection(
         doc.data = as_written(col.model, doc.data, doc.written)
         lifecycle.mark_placeholders(doc, report)
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
-        result.append((_validate(col.model, data, doc, report), doc))
+        result.append((validate_model(col.model, data, doc, report), doc))
     return result
 
 
@@ -321,46 +332,6 @@ def _read_markdown(path: Path, col: Collection, root: Path, report: Report) -> D
             # One line above the body: links.py counts a multi-line text from the line after.
             doc.positions[(col.body_field,)] = (page.body_line - 1, 1)
     return doc
-
-
-def _validate(cls: type[M], data: Any, doc: Document, report: Report) -> M | None:
-    """The model, or None after reporting every problem: the file's own first, then the model's.
-
-    Model errors where the loader left a value out (see Document.spoiled) would only repeat it.
-    """
-    for problem in doc.problems:
-        report.error(doc.path, problem.line, problem.column, problem.message)
-    if not isinstance(data, dict):
-        if () in doc.spoiled:
-            return None
-        report.error(
-            doc.path,
-            1,
-            1,
-            "filen skal bestå af felter som 'title: Gældsrådgivning', ikke en liste eller en løs tekst",
-        )
-        return None
-    try:
-        model = cls.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            if _follows(loc, err["type"], doc):
-                continue
-            # A missing field is reported where its parent starts; an unknown one at its key.
-            line, column = doc.position(
-                loc[:-1] if err["type"] == "missing" else loc, key=err["type"] == "extra_forbidden"
-            )
-            report.error(doc.path, line, column, explain(cls, loc, err))
-        return None
-    return None if doc.problems else model
-
-
-def _follows(loc: tuple[Any, ...], kind: str, doc: Document) -> bool:
-    """Whether a model error only follows from a problem the loader has already reported."""
-    if any(loc[: len(s)] == s for s in doc.spoiled):
-        return True
-    return kind == "missing" and loc[:-1] in doc.incomplete
 
 
 def _is_id(text: str) -> bool:
