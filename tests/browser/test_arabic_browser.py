@@ -221,3 +221,24 @@ def test_the_plan_mirrors_with_an_activity(browser, arabic_example):
     assert len(groups) >= 4
     assert groups[:4] == sorted(groups[:4])
     context.close()
+
+
+def test_the_status_chart_reads_from_the_right(browser, arabic_example):
+    """The goals' status chart: each label ends at the chart's right edge and its bar grows from
+    there to the left; the table beside it has one row per status (status, number of goals)."""
+    _, url = arabic_example
+    context, page = _arabic_page(browser)
+    page.goto(url + "strategi/status/", wait_until="networkidle")
+    chart = page.locator("#diagram-status-caption").locator("xpath=..")
+    svg = chart.locator("svg").bounding_box()
+    right = svg["x"] + svg["width"]
+    label, bar = chart.locator("svg text").first.bounding_box(), chart.locator("svg rect").first
+    assert right - (label["x"] + label["width"]) < 6
+    assert label["x"] > svg["x"] + svg["width"] / 2
+    box = bar.bounding_box()
+    assert right - (box["x"] + box["width"]) < 3
+    assert box["x"] > svg["x"] + 3
+    headers = chart.locator("table thead th")
+    assert headers.count() == 2
+    assert headers.nth(1).inner_text() == "عدد الأهداف"
+    context.close()
