@@ -235,6 +235,8 @@ def test_the_plan_mirrors_with_an_activity(browser, arabic_example):
     groups = _digit_groups(page, ".vifte-plan-contact")  # "التواصل: 70 11 22 30. العنوان: …"
     assert len(groups) >= 4
     assert groups[:4] == sorted(groups[:4])
+    address = page.locator(".vifte-plan-print-link > span").first  # on paper: the offer's address
+    assert address.evaluate("e => getComputedStyle(e).direction") == "ltr"
     context.close()
 
 
