@@ -5,6 +5,10 @@ split compounds or fold æ/ø/å. So each page gets a few extra index words: the
 compound words ("gældshjælp" also gives "gæld" and "hjælp"), found with a real Danish word list
 (Debian's wdanish) besides the catalogue's own words, every word with æ/ø/å spelled the two ways
 people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
+
+Each language's pages have their own index (Pagefind keeps them apart by `<html lang>`), one
+folder for the whole site. The Danish word list, the compound parts and the æøå spellings are for
+Danish texts only: on another language's page, for the texts it shows in Danish (decision 54).
 """
 
 from __future__ import annotations
@@ -18,11 +22,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import keyboard_spellings
+from vifte.domain.markup import plain_text
 from vifte.domain.refs import refs_of
 from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
+from vifte.domain.translation import SOURCE_LANGUAGE, Danish, shape
 
 WORD = re.compile(r"[a-zæøåéü]+")
 LISTED = re.compile(r"\S+")
@@ -131,7 +138,7 @@ def _spellings(word: str) -> frozenset[str]:
     return frozenset(keyboard_spellings(word))
 
 
-def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
+def _term_text(catalogue: Catalogue, collection: str, item: object) -> list[str]:
     """The labels and descriptions of the areas, themes and target groups an item has."""
     out: list[str] = []
     for name, ref in refs_of(type(item)).items():
@@ -142,15 +149,50 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
         for term_id in [value] if isinstance(value, str) else value or []:
             term = catalogue.terms(terms.name)[term_id]
             out += [term.label, term.description or ""]
-    return " ".join(out)
+    return out
 
 
-Texts = dict[str, tuple[str, str, list[str], str]]
-"""Each indexed page's (head, body, keywords, terms) text, by page URL."""
+def shown_in_danish(item: object) -> list[str]:
+    """The citizen texts of an item that another language's page shows in Danish (marked
+    `Danish` by `Catalogue.in_language`), its nested parts' too."""
+    found: list[str] = []
+    the_shape = shape(type(item))  # type: ignore[arg-type]
+    for name in the_shape.texts:
+        if isinstance(value := getattr(item, name), Danish):
+            found.append(value)
+    for name in the_shape.lists:
+        found += [v for v in getattr(item, name) if isinstance(v, Danish)]
+    for name in the_shape.nested:
+        value = getattr(item, name)
+        for part in value if isinstance(value, list | tuple) else [value] if value else []:
+            found += shown_in_danish(part)
+    return found
+
+
+class PageText(NamedTuple):
+    """One indexed page's texts: `head`, `body` and `terms` are split into compound parts and
+    spelled without æøå (only what is in Danish); every word of `keywords` and `named` is added
+    as it is (the item's keywords; the terms' labels, which the page does not show)."""
+
+    head: str
+    body: str
+    keywords: list[str]
+    terms: str
+    named: str = ""
+
+
+Texts = dict[str, PageText]
+"""Each indexed page's texts, by page URL."""
+
+
+def _danish(texts: Iterable[str], danish: bool) -> str:
+    """The texts Danish search words are made from: all on a Danish page, else the Danish ones."""
+    return " ".join(t for t in texts if danish or isinstance(t, Danish))
 
 
 def _texts(catalogue: Catalogue) -> Texts:
-    """Each indexed page's (head, body, keywords, terms) text, by page URL."""
+    """Each indexed page's texts, by page URL."""
+    danish = catalogue.language == SOURCE_LANGUAGE
     texts: Texts = {}
     for col in catalogue.table.collections.values():
         if col.search_text is None:
@@ -159,18 +201,20 @@ def _texts(catalogue: Catalogue) -> Texts:
             if getattr(item, "draft", False):
                 continue  # a draft strategy document is on the site, but not in its search
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
-            head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
+            shown = [getattr(item, col.title_field), getattr(item, col.description_field)]
             terms = _term_text(catalogue, col.name, item)
-            texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
+            if danish:
+                body = col.search_text(item)
+            else:
+                body = " ".join(plain_text(t) for t in shown_in_danish(item) if t not in shown)
+            texts[col.url(item.id)] = PageText(
+                _danish(shown, danish), body, keywords, _danish(terms, danish), " ".join(terms)
+            )
     for term_list in catalogue.table.term_lists.values():
         if term_list.section is not None:
             for term in catalogue.terms(term_list.name).values():
-                texts[term_list.url(term.id)] = (
-                    f"{term.label} {term.description or ''}",
-                    "",
-                    [],
-                    "",
-                )
+                head = _danish([term.label, term.description or ""], danish)
+                texts[term_list.url(term.id)] = PageText(head, "", [], "")
     return texts
 
 
@@ -183,7 +227,7 @@ class SearchWords:
         self.texts: Texts = _texts(catalogue)
         own = {
             w
-            for head, body, keywords, terms in self.texts.values()
+            for head, body, keywords, terms, _ in self.texts.values()
             for w in words(" ".join([head, body, terms, *keywords]))
             if len(w) >= MIN_PART
         }
@@ -198,14 +242,14 @@ class SearchWords:
         if url not in self._extra:
             if url not in self.texts:
                 return ("", "", "")
-            head, body, keywords, terms = self.texts[url]
+            head, body, keywords, terms, named = self.texts[url]
             v, split = self._vocabulary, self._split
             self._extra[url] = tuple(  # type: ignore[assignment]
                 f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
                 for text in (
                     expand(head, v, keywords, split),
                     expand(body, v, split=split),
-                    expand(terms, v, [terms], split),
+                    expand(terms, v, [named or terms], split),
                 )
             )
         return self._extra[url]
@@ -227,7 +271,9 @@ class SearchWords:
         """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
         replaces a query word the site never uses by the first of these one letter from it
         (wrong, missing, extra or two swapped), so "budjet" becomes "budget", not "buddet"."""
-        found = Counter(w for texts in self.texts.values() for t in texts for w in words(str(t)))
+        found = Counter(
+            w for texts in self.texts.values() for t in texts[:4] for w in words(str(t))
+        )
         found.update(w for extra in self.extra.values() for t in extra for w in t.split())
         for marker in HIDDEN:
             del found[marker]
