@@ -1,0 +1,99 @@
+"""Search words, the offers' data and the ways between languages for a site in several languages
+(decision 54): the Danish word list, compound parts and æøå spellings are for Danish texts only,
+also on another language's page where a text falls back to Danish."""
+
+from __future__ import annotations
+
+import json
+
+from vifte.domain import words
+from vifte.domain.registry import TABLE
+from vifte.domain.routes import page_url
+from vifte.output.offer_list import offer_list_json
+from vifte.output.search import SearchWords
+from vifte.output.site_languages import other_languages, site_root
+from vifte.source.validate import require_catalogue
+
+from .test_search import GAELD
+
+WORKSHOP_EN = """
+title: CV workshop
+summary: Work on your CV with others, in a small shop at the job centre.
+"""
+"""English whose words could split the title as Danish compounds are split: work + shop."""
+
+
+def _catalogue(project, write, languages="[en]"):
+    settings = project / "catalogue/settings.yaml"
+    settings.write_text(f"languages: {languages}\n" + settings.read_text(encoding="utf-8"))
+    write("catalogue/offers/gaeldshjaelp.yaml", GAELD)
+    write("catalogue/offers/virksomhedspraktik.en.yaml", WORKSHOP_EN)
+    return require_catalogue(project)[0]
+
+
+def _head(search: SearchWords, catalogue, offer_id: str) -> set[str]:
+    offer = catalogue.offer_by_id[offer_id]
+    return set(search.for_page(page_url(TABLE, offer))[0].split())
+
+
+def test_english_texts_get_no_danish_search_words(project, write):
+    english = _catalogue(project, write).in_language("en")
+    search = SearchWords(english)
+    assert _head(search, english, "virksomhedspraktik") == set()
+    # Gældshjælp is shown in Danish on its English page: its Danish words are found there too.
+    assert {"gæld", "hjælp", "gaeld", "gald", "inkasso"} <= _head(search, english, "gaeldshjaelp")
+    # The Danish page still splits and spells its own title.
+    danish = require_catalogue(project)[0]
+    assert {"virksomhed", "praktik"} <= _head(SearchWords(danish), danish, "virksomhedspraktik")
+
+
+def test_the_terms_words_stay_on_an_english_page(project, write):
+    """The labels of an offer's terms are not on its page: their words are added, translated or
+    not, but only a Danish one is split into parts and spelled without æøå."""
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace(
+            "    label: Arbejde og praktik\n",
+            "    label: Arbejde og praktik\n    translations: {en: {label: Workshops and shops}}\n",
+        ),
+        encoding="utf-8",
+    )
+    english = _catalogue(project, write).in_language("en")
+    offer = english.offer_by_id["virksomhedspraktik"]
+    terms = set(SearchWords(english).for_page(page_url(TABLE, offer))[2].split())
+    assert {"workshops", "shops"} <= terms
+    assert "work" not in terms
+    # Its area has no English label: shown in Danish, split and spelled as Danish.
+    assert {"beskæftigelse", "beskaeftigelse"} <= terms
+
+
+def test_the_offers_data_names_the_texts_shown_in_danish(project, write):
+    catalogue = _catalogue(project, write)
+    english = {o["i"]: o for o in json.loads(offer_list_json(catalogue.in_language("en")))}
+    assert english["gaeldshjaelp"]["d"] == ["t", "s"]
+    assert english["gaeldshjaelp"]["t"] == "Gældshjælp"
+    assert "d" not in english["virksomhedspraktik"]
+    assert english["virksomhedspraktik"]["t"] == "CV workshop"
+    assert not any("d" in o for o in json.loads(offer_list_json(catalogue)))
+
+
+def test_each_language_reaches_the_others_and_the_one_index(project, write):
+    catalogue = _catalogue(project, write, "[en, uk, ar]")
+    assert site_root(catalogue) == ""
+    assert other_languages(catalogue) == [
+        ("en", "en/", "English"),
+        ("uk", "uk/", "Українська"),
+        ("ar", "ar/", "العربية"),
+    ]
+    arabic = catalogue.in_language("ar")
+    assert site_root(arabic) == "../"
+    assert [(c, r) for c, r, _ in other_languages(arabic)] == [
+        ("da", "../"),
+        ("en", "../en/"),
+        ("uk", "../uk/"),
+    ]
+    assert other_languages(arabic)[0][2] == "Dansk"
+    # A build in a language the settings do not list is a site of its own.
+    pseudo = catalogue.in_language(words.PSEUDO)
+    assert site_root(pseudo) == "" and other_languages(pseudo) == []
