@@ -97,3 +97,23 @@ def test_each_language_reaches_the_others_and_the_one_index(project, write):
     # A build in a language the settings do not list is a site of its own.
     pseudo = catalogue.in_language(words.PSEUDO)
     assert site_root(pseudo) == "" and other_languages(pseudo) == []
+
+
+def test_the_word_list_is_scanned_once_for_the_languages_of_a_build(tmp_path):
+    """Each language asks for the parts of the Danish texts it shows, which the Danish pages
+    asked for already: the answer comes from the kept scan, the same as a new scan's."""
+    from vifte.output import search
+
+    listed = tmp_path / "danish"
+    listed.write_text("gæld\nhjælp\nrådgivning\nkursus\ntruck\nmadsen\n", encoding="utf-8")
+    danish = {"gældshjælp", "gældsrådgivning", "truckkursus"}
+    english = {"gældshjælp", "workshop"}  # its Danish text, and an English word no part has
+    search._SCANS.clear()
+    assert search.listed_parts(danish, listed) == {"gæld", "hjælp", "rådgivning", "kursus", "truck"}
+    reads = search._word_list_text.cache_info().hits
+    assert search.listed_parts({"gældshjælp"}, listed) == {"gæld", "hjælp"}
+    assert search._word_list_text.cache_info().hits == reads  # not scanned again
+    search.listed_parts(english, listed)  # "workshop": trigrams the kept scan did not ask for
+    assert search._word_list_text.cache_info().hits == reads + 1
+    search._SCANS.clear()
+    assert search.listed_parts({"gældshjælp"}, listed) == {"gæld", "hjælp"}

@@ -26,7 +26,8 @@ from pathlib import Path
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import keyboard_spellings
 from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
-from vifte.output.search_texts import Texts, page_texts
+from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.search_texts import Texts, danish_texts, page_texts
 
 WORD = re.compile(r"[a-zæøåéü]+")
 LISTED = re.compile(r"\S+")
@@ -75,17 +76,32 @@ def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
     return frozenset(w for w in _word_list_text(path).split() if len(w) >= MIN_LISTED)
 
 
+_SCANS: list[tuple[Path, frozenset[str], int, frozenset[str]]] = []
+"""The last few scans of the word list: (list, trigrams, longest, the words found)."""
+KEPT_SCANS = 4
+
+
 def listed_parts(own: set[str], path: Path = DANISH_WORDS) -> set[str]:
     """The words of the list that could be part of a word in `own`: their first and last three
     letters occur in it. Splitting only ever asks for parts of its own words, so this answers
-    every question the whole list would, in a fraction of the memory."""
+    every question the whole list would, in a fraction of the memory.
+
+    The scan of the list (about 2 s) is kept: an answer for fewer trigrams and shorter words is
+    taken from an earlier one, as each language of a build asks for the Danish texts it shows,
+    which the Danish pages have asked for already (decision 54)."""
     trigrams = {w[i : i + 3] for w in own for i in range(len(w) - 2)}
     longest = max(map(len, own), default=0)
-    return {
-        w
-        for m in LISTED.finditer(_word_list_text(path))
-        if MIN_LISTED <= len(w := m.group()) <= longest and w[:3] in trigrams and w[-3:] in trigrams
-    }
+
+    def fits(w: str) -> bool:
+        return MIN_LISTED <= len(w) <= longest and w[:3] in trigrams and w[-3:] in trigrams
+
+    for listed, seen, seen_longest, found in _SCANS:
+        if listed == path and longest <= seen_longest and trigrams <= seen:
+            return {w for w in found if fits(w)}
+    scanned = {w for m in LISTED.finditer(_word_list_text(path)) if fits(w := m.group())}
+    _SCANS.append((path, frozenset(trigrams), longest, frozenset(scanned)))
+    del _SCANS[:-KEPT_SCANS]
+    return scanned
 
 
 def words(text: str) -> list[str]:
@@ -142,10 +158,11 @@ class SearchWords:
 
     def __init__(self, catalogue: Catalogue):
         self.texts: Texts = page_texts(catalogue)
+        danish = catalogue.language == SOURCE_LANGUAGE
         own = {
             w
             for head, body, keywords, terms, _ in self.texts.values()
-            for w in words(" ".join([head, body, terms, *keywords]))
+            for w in words(" ".join([head, body, terms, *danish_texts(keywords, danish)]))
             if len(w) >= MIN_PART
         }
         vocabulary = COMMON_WORDS | own | listed_parts(own)

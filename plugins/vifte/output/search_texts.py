@@ -8,10 +8,9 @@ decision 54). The rest of its words are on the page, which Pagefind indexes in i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.markup import plain_text
 from vifte.domain.refs import refs_of
 from vifte.domain.translation import SOURCE_LANGUAGE, Danish, shape
 
@@ -30,21 +29,16 @@ def _term_text(catalogue: Catalogue, collection: str, item: object) -> list[str]
     return out
 
 
-def shown_in_danish(item: object) -> list[str]:
-    """The citizen texts of an item that another language's page shows in Danish (marked
-    `Danish` by `Catalogue.in_language`), its nested parts' too."""
-    found: list[str] = []
-    the_shape = shape(type(item))  # type: ignore[arg-type]
-    for name in the_shape.texts:
-        if isinstance(value := getattr(item, name), Danish):
-            found.append(value)
+def danish_only(item: Any) -> Any:
+    """The item with each of its own texts that is translated left empty: what another
+    language's page shows of it in Danish, for the collection's `search_text`."""
+    the_shape = shape(type(item))
+    update: dict[str, Any] = {
+        name: "" for name in the_shape.texts if not isinstance(getattr(item, name), Danish | None)
+    }
     for name in the_shape.lists:
-        found += [v for v in getattr(item, name) if isinstance(v, Danish)]
-    for name in the_shape.nested:
-        value = getattr(item, name)
-        for part in value if isinstance(value, list | tuple) else [value] if value else []:
-            found += shown_in_danish(part)
-    return found
+        update[name] = [v for v in getattr(item, name) if isinstance(v, Danish)]
+    return item.model_copy(update=update)
 
 
 class PageText(NamedTuple):
@@ -64,8 +58,12 @@ Texts = dict[str, PageText]
 
 
 def _danish(texts: Iterable[str], danish: bool) -> str:
+    return " ".join(danish_texts(texts, danish))
+
+
+def danish_texts(texts: Iterable[str], danish: bool) -> list[str]:
     """The texts Danish search words are made from: all on a Danish page, else the Danish ones."""
-    return " ".join(t for t in texts if danish or isinstance(t, Danish))
+    return [t for t in texts if danish or isinstance(t, Danish)]
 
 
 def page_texts(catalogue: Catalogue) -> Texts:
@@ -81,10 +79,7 @@ def page_texts(catalogue: Catalogue) -> Texts:
             keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
             shown = [getattr(item, col.title_field), getattr(item, col.description_field)]
             terms = _term_text(catalogue, col.name, item)
-            if danish:
-                body = col.search_text(item)
-            else:
-                body = " ".join(plain_text(t) for t in shown_in_danish(item) if t not in shown)
+            body = col.search_text(item if danish else danish_only(item))
             texts[col.url(item.id)] = PageText(
                 _danish(shown, danish), body, keywords, _danish(terms, danish), " ".join(terms)
             )
