@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from importlib.resources import files
 from pathlib import Path
 
 from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
@@ -24,8 +25,15 @@ description: You work at a real workplace. You keep your benefits.
 
 
 def project_in_two_languages(root: Path) -> Path:
-    """A `vifte init` project with `languages: [en]`, one offer translated and one not."""
+    """A `vifte init` project with `languages: [en]`, one offer translated and one not; its offer
+    pages mark the title and summary shown in Danish (`| tr`, lang="da" and the note), as every
+    page template does once all of them use the filter."""
     init_project(root, "Prøveby Kommune")
+    offer = (files("vifte") / "templates/pages/offer.html").read_text(encoding="utf-8")
+    offer = offer.replace("<h1>{{ o.title }}</h1>", "<h1>{{ o.title | tr }}</h1>")
+    offer = offer.replace(">{{ o.summary }}</p>", ">{{ o.summary | tr }}</p>")
+    (root / "theme/vifte/pages").mkdir(parents=True, exist_ok=True)
+    (root / "theme/vifte/pages/offer.html").write_text(offer, encoding="utf-8")
     settings = root / "catalogue/settings.yaml"
     settings.write_text(
         "languages: [en]\n" + settings.read_text(encoding="utf-8"), encoding="utf-8"

@@ -26,11 +26,13 @@ def two(tmp_path_factory) -> Iterator[str]:
 
 
 def found(page, url: str) -> list[tuple[str, str]]:
-    """The search page's results for the query in `url`: (title, path of the page)."""
+    """The search page's results for the query in `url`: (title, path of the page); a title
+    shown in Danish without the note beside it."""
     page.goto(url)
     page.locator("[data-vifte-search-status]", has_text="»").wait_for(timeout=20_000)
     links = page.locator("[data-vifte-search-results] .vifte-card__title a")
-    return [(a.text_content(), urlparse(a.evaluate("a => a.href")).path) for a in links.all()]
+    title = "a => (a.querySelector('[lang=\"da\"]') || a).textContent"
+    return [(a.evaluate(title), urlparse(a.evaluate("a => a.href")).path) for a in links.all()]
 
 
 def test_each_language_searches_its_own_pages(page, watched, two):
@@ -47,9 +49,17 @@ def test_each_language_searches_its_own_pages(page, watched, two):
 @pytest.mark.parametrize("query", ["gældshjælp", "hjælp", "gaeld"])
 def test_a_danish_fallback_text_is_found_in_the_english_search(page, two, query):
     """Gældshjælp has no English translation: its English page shows the Danish text, which
-    the English search finds, by its compound parts and without æ too (Danish words)."""
+    the English search finds, by its compound parts and without æ too (Danish words); the
+    result marks its title and summary as Danish, as the page does."""
     titles = found(page, two + "en/soeg/?q=" + query)
     assert ("Gældshjælp", "/en/tilbud/gaeldshjaelp/") in titles
+    card = page.locator("[data-vifte-search-results] .vifte-card", has_text="Gældshjælp")
+    assert card.locator('.vifte-card__title [lang="da"]').text_content() == "Gældshjælp"
+    assert card.locator(".vifte-card__title .vifte-da-note").count() == 1
+    summary = card.locator('.vifte-card__summary [lang="da"]')
+    assert summary.text_content() == "Få styr på din økonomi."
+    found(page, two + "en/soeg/?q=placement")
+    assert page.locator("[data-vifte-search-results] [lang='da']").count() == 0
 
 
 def test_only_the_danish_search_corrects_typos_to_danish_words(page, two):

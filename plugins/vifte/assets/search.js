@@ -85,22 +85,39 @@
       out.push(summary.slice(at));
       return out;
     }
+    /* A title or summary its page shows in Danish (the page's "da" meta: "title summary") is
+       marked as the page marks it, in a clone of the frame in the page's <template> (lang="da"
+       and the note); the note the page wrote after the text is not said twice (decision 54). */
+    var danishFrame = $("template[data-vifte-danish]");
+    var note = danishFrame ? danishFrame.content.textContent.trim() : "";
+    function withoutNote(text) {
+      return note && text && text.slice(-note.length) === note ? text.slice(0, -note.length).trim() : text;
+    }
+    function inDanish(el) {
+      var copy = danishFrame.content.cloneNode(true), inner = copy.querySelector('[lang="da"]');
+      el.appendChild(copy);
+      return inner;
+    }
     function card(data) {
       var meta = data.meta || {};
+      var danish = danishFrame ? (meta.da || "").split(" ") : [];
+      var title = danish.indexOf("title") >= 0 ? withoutNote(meta.title) : meta.title;
+      var text = danish.indexOf("summary") >= 0 ? withoutNote(meta.summary) : meta.summary;
       var item = frame.cloneNode(true);
       if (meta.area) item.setAttribute("data-area", meta.area);
       var link = $(".vifte-card__title a", item);
       link.href = data.url;
-      link.textContent = meta.title || data.url;
+      (danish.indexOf("title") >= 0 ? inDanish(link) : link).textContent = title || data.url;
       var summary = $(".vifte-card__summary", item);
       var parts = data.why !== undefined ? data.why : data.excerpt && excerptParts(data.excerpt);
       /* Words found in the title or summary are marked there; "Her står ordet" only shows text
          the card does not already show, so a card never says its summary twice. */
-      var inSummary = parts && meta.summary && markedSummary(meta.summary, meta.title || "", parts);
-      if (inSummary) marked(inSummary, summary);
-      else if (meta.summary) summary.textContent = meta.summary;
+      var inSummary = parts && text && markedSummary(text, title || "", parts);
+      var into = text && danish.indexOf("summary") >= 0 ? inDanish(summary) : summary;
+      if (inSummary) marked(inSummary, into);
+      else if (text) into.textContent = text;
       else summary.remove();
-      var shown = lower((meta.title || "") + " " + (meta.summary || ""));
+      var shown = lower((title || "") + " " + (text || ""));
       var onCard = parts && parts.every(function (p, i) { return !(i % 2) || shown.indexOf(lower(p.replace(/[^\p{L}\p{N}]+$/u, ""))) >= 0; });
       if (parts && !onCard) item.insertBefore(marked(parts, matchFrame.cloneNode(true)), $(".vifte-badges", item));
       var badges = $(".vifte-badges", item);

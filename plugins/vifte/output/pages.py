@@ -53,6 +53,7 @@ class Renderer:
         self.env.globals["search_weight"] = WEIGHTS
         self.env.globals["search_hidden"] = HIDDEN
         self.env.globals["search_site_root"] = site_root(catalogue)  # the index is the site's
+        self.env.globals["search_danish"] = lambda url: self.search.shown_in_danish(url)
         self.env.globals["danish_frame"] = danish_frame  # the scripts' mark of a Danish text
         self.env.globals["other_languages"] = other_languages(catalogue)  # Min plan's way back
         self.env.globals["printed"] = {}

@@ -161,8 +161,8 @@ class SearchWords:
         danish = catalogue.language == SOURCE_LANGUAGE
         own = {
             w
-            for head, body, keywords, terms, _ in self.texts.values()
-            for w in words(" ".join([head, body, terms, *danish_texts(keywords, danish)]))
+            for t in self.texts.values()
+            for w in words(" ".join([t.head, t.body, t.terms, *danish_texts(t.keywords, danish)]))
             if len(w) >= MIN_PART
         }
         vocabulary = COMMON_WORDS | own | listed_parts(own)
@@ -176,7 +176,7 @@ class SearchWords:
         if url not in self._extra:
             if url not in self.texts:
                 return ("", "", "")
-            head, body, keywords, terms, named = self.texts[url]
+            head, body, keywords, terms, named, _ = self.texts[url]
             v, split = self._vocabulary, self._split
             self._extra[url] = tuple(  # type: ignore[assignment]
                 f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
@@ -187,6 +187,11 @@ class SearchWords:
                 )
             )
         return self._extra[url]
+
+    def shown_in_danish(self, url: str) -> str:
+        """Which of a page's title and summary its language shows in Danish ("title summary"),
+        for its search result to mark them as the page does; "" for none."""
+        return self.texts[url].danish if url in self.texts else ""
 
     def made(self) -> dict[str, tuple[str, str, str]]:
         """The extra words worked out so far (a forked renderer sends them back)."""

@@ -51,6 +51,8 @@ class PageText(NamedTuple):
     keywords: list[str]
     terms: str
     named: str = ""
+    danish: str = ""
+    """Which of the title and the summary the page shows in Danish: "title summary", "title"."""
 
 
 Texts = dict[str, PageText]
@@ -64,6 +66,17 @@ def _danish(texts: Iterable[str], danish: bool) -> str:
 def danish_texts(texts: Iterable[str], danish: bool) -> list[str]:
     """The texts Danish search words are made from: all on a Danish page, else the Danish ones."""
     return [t for t in texts if danish or isinstance(t, Danish)]
+
+
+def _shown_in_danish(item: Any, title: str, description: str) -> str:
+    """ "title" and "summary" (the search result's names) for those of the two shown in Danish;
+    the summary only where it is the description (a mentor's result adds words to the role)."""
+    fields = [("title", title), ("summary", description)] if description == "summary" else []
+    return " ".join(
+        name
+        for name, field in fields or [("title", title)]
+        if isinstance(getattr(item, field), Danish)
+    )
 
 
 def page_texts(catalogue: Catalogue) -> Texts:
@@ -81,7 +94,12 @@ def page_texts(catalogue: Catalogue) -> Texts:
             terms = _term_text(catalogue, col.name, item)
             body = col.search_text(item if danish else danish_only(item))
             texts[col.url(item.id)] = PageText(
-                _danish(shown, danish), body, keywords, _danish(terms, danish), " ".join(terms)
+                _danish(shown, danish),
+                body,
+                keywords,
+                _danish(terms, danish),
+                " ".join(terms),
+                _shown_in_danish(item, col.title_field, col.description_field),
             )
     for term_list in catalogue.table.term_lists.values():
         if term_list.section is not None:
