@@ -11,7 +11,7 @@ from vifte.domain.registry import TABLE
 from vifte.domain.routes import page_url
 from vifte.output.offer_list import offer_list_json
 from vifte.output.search import SearchWords
-from vifte.output.site_languages import other_languages, site_root
+from vifte.output.site_languages import address, other_languages, site_root
 from vifte.source.validate import require_catalogue
 
 from .test_search import GAELD
@@ -94,6 +94,8 @@ def test_each_language_reaches_the_others_and_the_one_index(project, write):
         ("uk", "../uk/"),
     ]
     assert other_languages(arabic)[0][2] == "Dansk"
+    url = catalogue.settings.municipality.url
+    assert address(catalogue) == url and address(arabic) == url + "ar/"
     # A build in a language the settings do not list is a site of its own.
     pseudo = catalogue.in_language(words.PSEUDO)
     assert site_root(pseudo) == "" and other_languages(pseudo) == []

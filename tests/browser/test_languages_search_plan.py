@@ -113,6 +113,12 @@ def test_one_plan_for_every_language_printed_in_the_one_it_was_made_in(page, wat
     assert row.locator('.vifte-plan-print-danish [lang="da"]').text_content() == (
         "Virksomhedspraktik"
     )
+    # Its printed address (and QR code) is the English page's.
+    assert (
+        row.locator(".vifte-plan-print-link span")
+        .text_content()
+        .endswith("/en/tilbud/virksomhedspraktik/")
+    )
     assert page.locator("[data-vifte-plan-elsewhere]").is_hidden()
     assert watched.errors == [] and watched.foreign == []
 

@@ -48,7 +48,7 @@
     var title = danishTitles[a.id];
     if (!title || title === titleOf(a)) return null;
     var box = document.createElement("span");
-    box.className = "vifte-plan-print-danish";
+    box.className = "vifte-plan-print-detail vifte-plan-print-danish";
     box.appendChild(document.createTextNode(t("På dansk:") + " "));
     var name = document.createElement("span");
     name.lang = "da";

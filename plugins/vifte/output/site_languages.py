@@ -22,6 +22,12 @@ def site_root(catalogue: Catalogue) -> str:
     return "../" if own else ""
 
 
+def address(catalogue: Catalogue) -> str:
+    """The absolute address of this language's root, from settings' municipality.url."""
+    url = catalogue.settings.municipality.url
+    return f"{url}{catalogue.language}/" if site_root(catalogue) else url
+
+
 def own_name(code: str) -> str:
     """A language's name in that language, first letter upper ("English", "Українська")."""
     name = Locale.parse(code).get_display_name(code) or code
