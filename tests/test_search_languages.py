@@ -119,3 +119,29 @@ def test_the_word_list_is_scanned_once_for_the_languages_of_a_build(tmp_path):
     assert search._word_list_text.cache_info().hits == reads + 1
     search._SCANS.clear()
     assert search.listed_parts({"gældshjælp"}, listed) == {"gæld", "hjælp"}
+
+
+def test_a_search_result_knows_which_of_its_texts_are_danish(project, write):
+    """The page's `da` meta (search_marks): the result marks those texts as the page does."""
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace(
+            "    label: Trivsel\n",
+            "    label: Trivsel\n    translations: {en: {label: Well-being}}\n",
+        ),
+        encoding="utf-8",
+    )
+    english = _catalogue(project, write).in_language("en")
+    search = SearchWords(english)
+
+    def danish(item) -> str:
+        return search.shown_in_danish(page_url(TABLE, item))
+
+    assert danish(english.offer_by_id["gaeldshjaelp"]) == "title summary"
+    assert danish(english.offer_by_id["virksomhedspraktik"]) == ""
+    assert danish(english.themes["trivsel"]) == "summary"  # its label is translated
+    assert danish(english.themes["arbejdsliv"]) == "title summary"
+    danish_site = require_catalogue(project)[0]
+    gaeld = danish_site.offer_by_id["gaeldshjaelp"]
+    assert SearchWords(danish_site).shown_in_danish(page_url(TABLE, gaeld)) == ""

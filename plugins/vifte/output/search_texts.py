@@ -71,7 +71,8 @@ def danish_texts(texts: Iterable[str], danish: bool) -> list[str]:
 def _shown_in_danish(item: Any, title: str, description: str) -> str:
     """ "title" and "summary" (the search result's names) for those of the two shown in Danish;
     the summary only where it is the description (a mentor's result adds words to the role)."""
-    fields = [("title", title), ("summary", description)] if description == "summary" else []
+    summary = description in ("summary", "description")
+    fields = [("title", title), ("summary", description)] if summary else []
     return " ".join(
         name
         for name, field in fields or [("title", title)]
@@ -105,5 +106,6 @@ def page_texts(catalogue: Catalogue) -> Texts:
         if term_list.section is not None:
             for term in catalogue.terms(term_list.name).values():
                 head = _danish([term.label, term.description or ""], danish)
-                texts[term_list.url(term.id)] = PageText(head, "", [], "")
+                shown = _shown_in_danish(term, "label", "description")
+                texts[term_list.url(term.id)] = PageText(head, "", [], "", "", shown)
     return texts
