@@ -106,6 +106,6 @@ def page_texts(catalogue: Catalogue) -> Texts:
         if term_list.section is not None:
             for term in catalogue.terms(term_list.name).values():
                 head = _danish([term.label, term.description or ""], danish)
-                shown = _shown_in_danish(term, "label", "description")
-                texts[term_list.url(term.id)] = PageText(head, "", [], "", "", shown)
+                marked = _shown_in_danish(term, "label", "description")
+                texts[term_list.url(term.id)] = PageText(head, "", [], "", "", marked)
     return texts
