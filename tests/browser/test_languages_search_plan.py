@@ -104,6 +104,7 @@ def test_one_plan_for_every_language_printed_in_the_one_it_was_made_in(page, wat
     assert note.is_visible()
     assert note.get_by_role("link").all_text_contents() == ["English"]
     assert note.get_by_role("link").get_attribute("lang") == "en"
+    assert note.get_by_role("link").get_attribute("hreflang") == "en"
     # Printing goes to the English plan page, which prints on arrival.
     page.locator("[data-vifte-plan-print-button]").click()
     page.wait_for_url("**/en/plan/")

@@ -94,6 +94,7 @@
       Array.prototype.forEach.call(elsewhere.querySelectorAll("[data-vifte-plan-language]"), function (item) {
         var a = $("a", item);
         a.href = a.getAttribute("data-href");
+        a.hreflang = item.getAttribute("data-vifte-plan-language");
         item.hidden = a !== link;
       });
     }
