@@ -5,24 +5,39 @@ contract says (Danish at the root, English under /en/) with one Pagefind index f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from ..languages_site import project_in_two_languages, side_by_side
+from ..test_html_validity import vnu_errors
 from .conftest import serve
+
+PAGES = ("soeg", "tilbud", "plan")
 
 RECORD_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
 """The browser's print dialog, replaced by a count: the test reads the page it would print."""
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory) -> Iterator[str]:
+def two_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("to-sprog")
-    site = side_by_side(project_in_two_languages(work / "kommune"), work)
-    server, url = serve(site)
+    return side_by_side(project_in_two_languages(work / "kommune"), work)
+
+
+@pytest.fixture(scope="module")
+def two(two_site) -> Iterator[str]:
+    server, url = serve(two_site)
     yield url
     server.shutdown()
+
+
+def test_the_pages_in_both_languages_are_valid_html(two_site):
+    """The search, filter and plan pages as each language writes them (the plan's way to the
+    other language included) pass the Nu Html Checker."""
+    pages = [two_site / f"{lang}{p}/index.html" for lang in ("", "en/") for p in PAGES]
+    assert vnu_errors(*pages) == []
 
 
 def found(page, url: str) -> list[tuple[str, str]]:
