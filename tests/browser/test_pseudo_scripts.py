@@ -129,7 +129,10 @@ def test_min_plan_draws_only_catalogue_words(page, pseudo_url, catalogue, citize
     left = untransformed(texts, allowed)
     assert left == [], "\n".join(map(str, left))
     headings = page.locator("[data-vifte-plan-list] h3").all_text_contents()
-    assert headings == [offer.title, OWN]  # the citizen's content stays as written
+    # The citizen's content stays as written; the offer's title, shown in Danish, says so.
+    assert headings[0].startswith(offer.title + " ") and headings[1] == OWN
+    danish = page.locator('[data-vifte-plan-list] h3 [lang="da"]').all_text_contents()
+    assert danish == [offer.title]
     assert sum(t.count(OPEN) for t in texts) > 20
 
 

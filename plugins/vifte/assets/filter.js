@@ -40,6 +40,7 @@
     var grouped = $("[data-vifte-grouped]");
     var frame = $("[data-vifte-card]").content.querySelector(".vifte-card");
     var badgeSource = $("[data-vifte-card-badges]").content;
+    var danishFrame = $("[data-vifte-danish]");
     var root = new URL(form.getAttribute("data-root") || "../", location.href);
     var boxes = $$("input[type=checkbox]", form);
     $$("fieldset[data-vifte-terms]", form).forEach(function (group) {
@@ -126,6 +127,15 @@
       badges.insertBefore(found.cloneNode(true), before);
       badges.insertBefore(document.createTextNode(" "), before);
     }
+    /* An offer's text into an element; one the data names as shown in Danish (o.d) in the frame
+       the pages mark such a text with (lang="da" and the note; the page's <template>). */
+    function put(el, o, key) {
+      if (!danishFrame || (o.d || []).indexOf(key) < 0) { el.textContent = o[key]; return; }
+      var frame = danishFrame.content.cloneNode(true);
+      frame.querySelector('[lang="da"]').textContent = o[key];
+      el.textContent = "";
+      el.appendChild(frame);
+    }
     /* A card as the build's card macro writes it, from the frame and badges in the page's <template>s. */
     function card(o) {
       var item = frame.cloneNode(true);
@@ -134,9 +144,9 @@
       item.setAttribute("data-access", o.x);
       var link = $(".vifte-card__title a", item);
       link.href = new URL(o.u, root).href;
-      link.textContent = o.t;
+      put(link, o, "t");
       var summary = $(".vifte-card__summary", item);
-      if (o.s) summary.textContent = o.s;
+      if (o.s) put(summary, o, "s");
       else summary.remove();
       var badges = $(".vifte-badges", item);
       var print = $(".vifte-card__print", item);

@@ -18,11 +18,15 @@
   var OFFER_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var OFFER_URL = /^((tilbud|mentorer)\/[a-z0-9]+(-[a-z0-9]+)*\/)?$/;
   var ISO_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+  var LANGUAGE = /^[a-z]{2,3}$/;
   var TEXT_FIELDS = ["title", "responsible", "legal", "subgoal", "hours"];
   var OPTIONAL_FIELDS = ["contact", "phone", "address"];
   var planDiscarded = false;
 
+  /* One plan for every language of the site; it keeps the language it was made in (the page's
+     when it is first saved), which it is printed in (plan.js; decision 54). */
   function store(plan) {
+    if (!plan.language) plan.language = document.documentElement.lang || "da";
     try {
       localStorage.setItem(PLAN_KEY, JSON.stringify(plan));
       localStorage.setItem(USED_KEY, String(Date.now()));
@@ -43,6 +47,7 @@
     if (!isText(plan.goal) || !Array.isArray(plan.activities)) return false;
     if (!optionalText(plan.citizen) || !optionalText(plan.caseworker)) return false;
     if (!optionalText(plan.meeting) || !ISO_DATE.test(plan.meeting || "")) return false;
+    if (plan.language !== undefined && !(isText(plan.language) && LANGUAGE.test(plan.language))) return false;
     if (plan.activities.length > MAX_ACTIVITIES || !plan.activities.every(validActivity)) return false;
     var ids = plan.activities.map(function (a) { return a.id; });
     return ids.every(function (id, i) { return ids.indexOf(id) === i; });

@@ -29,6 +29,34 @@
     return [who ? t("Kontakt: %(who)s.", { who: who }) : "", a.address ? t("Adresse: %(address)s.", a) : ""].filter(Boolean).join(" ");
   }
 
+  /* The offers of this language's data file by id, and, on another language's page, their Danish
+     titles (the Danish site's file): an activity shows the title in the page's language, on paper
+     with the Danish one beside it for the caseworker (decision 54). Filled by fillPicker. */
+  var offers = {}, danishTitles = {};
+  var danishFrame = $("template[data-vifte-danish]");
+  function titleOf(a) { return offers[a.id] ? offers[a.id].t : a.title; }
+  /* The title into an element; one shown in Danish (the data's "d") in the pages' frame for it. */
+  function putTitle(el, a) {
+    var o = offers[a.id];
+    if (!danishFrame || !o || (o.d || []).indexOf("t") < 0) { el.textContent = titleOf(a); return; }
+    var frame = danishFrame.content.cloneNode(true);
+    frame.querySelector('[lang="da"]').textContent = o.t;
+    el.textContent = "";
+    el.appendChild(frame);
+  }
+  function danishBeside(a) {
+    var title = danishTitles[a.id];
+    if (!title || title === titleOf(a)) return null;
+    var box = document.createElement("span");
+    box.className = "vifte-plan-print-detail vifte-plan-print-danish";
+    box.appendChild(document.createTextNode(t("På dansk:") + " "));
+    var name = document.createElement("span");
+    name.lang = "da";
+    name.textContent = title;
+    box.appendChild(name);
+    return box;
+  }
+
   var ACTIVITY_FIELDS = [
     ["subgoal", t("Delmål"), "textarea"], ["start", t("Start"), "date"], ["end", t("Slut"), "date"],
     ["hours", t("Timer om ugen"), "text"], ["responsible", t("Ansvarlig"), "text"], ["legal", t("Lov og paragraf"), "text"]
@@ -51,7 +79,31 @@
     var people = ["citizen", "caseworker", "meeting"].map(function (name) {
       return [name, $("#vifte-plan-" + name, root), $("[data-vifte-plan-print-" + name + "]")];
     });
-    fillPicker($("[data-vifte-plan-offers]", root));
+    var here = document.documentElement.lang || "da";
+    var elsewhere = $("[data-vifte-plan-elsewhere]", root);
+    /* The plan page in the language the plan was made in, when that is another: null if none. */
+    function home(plan) {
+      var item = plan.language && plan.language !== here && elsewhere &&
+        $('[data-vifte-plan-language="' + CSS.escape(plan.language) + '"]', elsewhere);
+      return item ? $("a", item) : null;
+    }
+    function showElsewhere(plan) {
+      if (!elsewhere) return;
+      var link = home(plan);
+      elsewhere.hidden = !link;
+      Array.prototype.forEach.call(elsewhere.querySelectorAll("[data-vifte-plan-language]"), function (item) {
+        var a = $("a", item);
+        a.href = a.getAttribute("data-href");
+        a.hreflang = item.getAttribute("data-vifte-plan-language");
+        item.hidden = a !== link;
+      });
+    }
+    var printAsked = new URLSearchParams(location.search).has("udskriv");
+    if (printAsked) history.replaceState(null, "", location.pathname + location.hash);
+    fillPicker($("[data-vifte-plan-offers]", root), root.getAttribute("data-vifte-plan-danish"), function () {
+      render();
+      if (printAsked) window.print();
+    });
     keep.read();
     $("[data-vifte-plan-discarded]", root).hidden = !keep.takeDiscarded();
     $("[data-vifte-plan-expired]", root).hidden = !keep.takeExpired();
@@ -91,7 +143,9 @@
            dates, hours, who is responsible and the law, one labelled line each. */
         var title = document.createElement("th");
         title.setAttribute("scope", "row");
-        title.textContent = a.title;
+        putTitle(title, a);
+        var beside = danishBeside(a);
+        if (beside) title.appendChild(beside);
         if (a.url) title.appendChild(printLink(a));
         var line = contactLine(a, true);  /* a phone number never breaks on paper */
         if (line) {
@@ -118,6 +172,7 @@
 
     function render() {
       var plan = keep.read();
+      showElsewhere(plan);
       goal.value = plan.goal || "";
       people.forEach(function (p) { p[1].value = plan[p[0]] || ""; });
       list.textContent = "";
@@ -129,7 +184,7 @@
         if (activity.url) {
           var link = document.createElement("a");
           link.href = siteRoot + activity.url;
-          link.textContent = activity.title;
+          putTitle(link, activity);
           heading.appendChild(link);
         } else {
           heading.textContent = activity.title;
@@ -168,13 +223,14 @@
         var remove = document.createElement("button");
         remove.type = "button";
         remove.className = "vifte-button";
-        remove.textContent = t("Fjern %(title)s fra planen", activity);
+        var named = { title: titleOf(activity) };
+        remove.textContent = t("Fjern %(title)s fra planen", named);
         remove.addEventListener("click", function () {
           var current = keep.read();
           current.activities.splice(index, 1);
           save(current);
           render();
-          status.textContent = t("%(title)s er fjernet fra planen.", activity);
+          status.textContent = t("%(title)s er fjernet fra planen.", named);
         });
         item.appendChild(remove);
         list.appendChild(item);
@@ -215,7 +271,21 @@
       var named = { title: option.textContent };
       status.textContent = added ? t("%(title)s er lagt på planen.", named) : t("%(title)s er allerede på planen.", named);
     });
-    $("[data-vifte-plan-print-button]", root).addEventListener("click", function () { window.print(); });
+    /* A plan made in another language is printed there: its plan page prints on arrival. */
+    $("[data-vifte-plan-print-button]", root).addEventListener("click", function () {
+      var link = home(keep.read());
+      if (link) location.href = link.href;
+      else window.print();
+    });
+    if (elsewhere) {
+      $("[data-vifte-plan-here]", elsewhere).addEventListener("click", function () {
+        var plan = keep.read();
+        plan.language = here;
+        save(plan);
+        showElsewhere(plan);
+        $("[data-vifte-plan-print-button]", root).focus();
+      });
+    }
     setupPlanFile(root, status, render);
     $("[data-vifte-plan-clear]", root).addEventListener("click", function () {
       if (!window.confirm(t("Vil du slette hele planen i denne browser?"))) return;
@@ -231,14 +301,18 @@
 
   /* The picker's offers come from the offers' data file (OFFER_LIST_PATH, keys in
      output/offer_list.py), with the attributes plan-store.js's data() reads, as the build writes them for mentors. */
-  function fillPicker(group) {
+  function fillPicker(group, danishList, done) {
     if (!group) return;
-    fetch(group.getAttribute("data-vifte-plan-offers"))
-      .then(function (r) { return r.ok ? r.json() : []; })
-      .catch(function () { return []; })
-      .then(function (offers) {
+    function read(address) {
+      if (!address) return Promise.resolve([]);
+      return fetch(address).then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
+    }
+    Promise.all([read(group.getAttribute("data-vifte-plan-offers")), read(danishList)])
+      .then(function (lists) {
+        lists[1].forEach(function (o) { danishTitles[o.i] = o.t; });
         var batch = document.createDocumentFragment();
-        offers.forEach(function (o) {
+        lists[0].forEach(function (o) {
+          offers[o.i] = o;
           var option = document.createElement("option");
           option.value = o.i;
           option.textContent = o.t;
@@ -246,6 +320,7 @@
           batch.appendChild(option);
         });
         group.appendChild(batch);
+        done();
         group.parentNode.setAttribute("data-vifte-ready", "");
       });
   }

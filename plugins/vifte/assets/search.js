@@ -5,6 +5,10 @@
 
   var t = window.vifte.t, tn = window.vifte.tn;  /* the page's words (view.js) */
   function $(selector, root) { return (root || document).querySelector(selector); }
+  /* Lower case as the page's language has it (a code the browser does not know: as plain). */
+  var LANG = document.documentElement.lang;
+  try { "".toLocaleLowerCase(LANG); } catch (e) { LANG = undefined; }
+  function lower(text) { return text.toLocaleLowerCase(LANG); }
 
   /* Search: Pagefind's index, loaded only when someone searches; results show colour and access.
      Cards and badges are clones of the page's <template> elements, written by the build's macros. */
@@ -17,10 +21,14 @@
     var frame = $("[data-vifte-search-card]").content.querySelector(".vifte-card");
     var matchFrame = $("[data-vifte-search-card]").content.querySelector("[data-vifte-search-match]");
     var badgeSource = $("[data-vifte-search-badges]").content;
+    /* The site's root, where the one index lies: Pagefind loads the part for the page's
+       <html lang> (decision 54), and its addresses are read from there. */
     var rootUrl = new URL(form.getAttribute("data-root") || "../", location.href);
-    /* The search index's and the typo words' folders, as the page states them (routes.py). */
+    /* The search index's and the typo words' folders, as the page states them (routes.py). The
+       typo words and the spellings without æ, ø, å are Danish: only a Danish page has them. */
     var indexUrl = new URL(form.getAttribute("data-vifte-index"), location.href);
-    var typoUrl = new URL(form.getAttribute("data-vifte-typos"), location.href);
+    var typos = form.getAttribute("data-vifte-typos");
+    var typoUrl = typos && new URL(typos, location.href);
     var engine = null;
     var latest = 0;
 
@@ -63,13 +71,13 @@
     }
     /* The summary with the matched words marked in it; null when a matched word is not in it. */
     function markedSummary(summary, title, parts) {
-      var words = parts.filter(function (p, i) { return i % 2; }).map(function (w) { return w.replace(/[^\p{L}\p{N}]+$/u, "").toLocaleLowerCase("da"); });
-      var lower = summary.toLocaleLowerCase("da"), shown = lower + " " + title.toLocaleLowerCase("da");
+      var words = parts.filter(function (p, i) { return i % 2; }).map(function (w) { return lower(w.replace(/[^\p{L}\p{N}]+$/u, "")); });
+      var low = lower(summary), shown = low + " " + lower(title);
       if (!words.length || words.some(function (w) { return shown.indexOf(w) < 0; })) return null;
       var out = [], at = 0;
       while (true) {
         var next = -1, word = "";
-        words.forEach(function (w) { var i = lower.indexOf(w, at); if (w && i >= 0 && (next < 0 || i < next)) { next = i; word = w; } });
+        words.forEach(function (w) { var i = low.indexOf(w, at); if (w && i >= 0 && (next < 0 || i < next)) { next = i; word = w; } });
         if (next < 0) break;
         out.push(summary.slice(at, next), summary.slice(next, next + word.length));
         at = next + word.length;
@@ -77,23 +85,40 @@
       out.push(summary.slice(at));
       return out;
     }
+    /* A title or summary its page shows in Danish (the page's "da" meta: "title summary") is
+       marked as the page marks it, in a clone of the frame in the page's <template> (lang="da"
+       and the note); the note the page wrote after the text is not said twice (decision 54). */
+    var danishFrame = $("template[data-vifte-danish]");
+    var note = danishFrame ? danishFrame.content.textContent.trim() : "";
+    function withoutNote(text) {
+      return note && text && text.slice(-note.length) === note ? text.slice(0, -note.length).trim() : text;
+    }
+    function inDanish(el) {
+      var copy = danishFrame.content.cloneNode(true), inner = copy.querySelector('[lang="da"]');
+      el.appendChild(copy);
+      return inner;
+    }
     function card(data) {
       var meta = data.meta || {};
+      var danish = danishFrame ? (meta.da || "").split(" ") : [];
+      var title = danish.indexOf("title") >= 0 ? withoutNote(meta.title) : meta.title;
+      var text = danish.indexOf("summary") >= 0 ? withoutNote(meta.summary) : meta.summary;
       var item = frame.cloneNode(true);
       if (meta.area) item.setAttribute("data-area", meta.area);
       var link = $(".vifte-card__title a", item);
       link.href = data.url;
-      link.textContent = meta.title || data.url;
+      (danish.indexOf("title") >= 0 ? inDanish(link) : link).textContent = title || data.url;
       var summary = $(".vifte-card__summary", item);
       var parts = data.why !== undefined ? data.why : data.excerpt && excerptParts(data.excerpt);
       /* Words found in the title or summary are marked there; "Her står ordet" only shows text
          the card does not already show, so a card never says its summary twice. */
-      var inSummary = parts && meta.summary && markedSummary(meta.summary, meta.title || "", parts);
-      if (inSummary) marked(inSummary, summary);
-      else if (meta.summary) summary.textContent = meta.summary;
+      var inSummary = parts && text && markedSummary(text, title || "", parts);
+      var into = text && danish.indexOf("summary") >= 0 ? inDanish(summary) : summary;
+      if (inSummary) marked(inSummary, into);
+      else if (text) into.textContent = text;
       else summary.remove();
-      var shown = ((meta.title || "") + " " + (meta.summary || "")).toLocaleLowerCase("da");
-      var onCard = parts && parts.every(function (p, i) { return !(i % 2) || shown.indexOf(p.replace(/[^\p{L}\p{N}]+$/u, "").toLocaleLowerCase("da")) >= 0; });
+      var shown = lower((title || "") + " " + (text || ""));
+      var onCard = parts && parts.every(function (p, i) { return !(i % 2) || shown.indexOf(lower(p.replace(/[^\p{L}\p{N}]+$/u, ""))) >= 0; });
       if (parts && !onCard) item.insertBefore(marked(parts, matchFrame.cloneNode(true)), $(".vifte-badges", item));
       var badges = $(".vifte-badges", item);
       [["data-area", meta.area], ["data-access", meta.access], ["data-kind", meta.type]].forEach(function (pair) {
@@ -166,7 +191,7 @@
        results. That needs each result's matched words, from its fragment: up to EXACT_UP_TO
        results are read (about 0.7 kB each); a longer list stays as Pagefind ranks it. */
     var EXACT_UP_TO = 200;
-    function bare(word) { return word.toLocaleLowerCase("da").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); }
+    function bare(word) { return lower(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); }
     function exact(query, results) {
       var words = query.split(/\s+/).map(bare).filter(Boolean);
       if (results.length > EXACT_UP_TO) return Promise.resolve(results);
@@ -212,9 +237,9 @@
       return parts;
     }
     /* "gaeld" means "gæld": both are searched and their results merged, best score first. */
-    function danish(query) { return query.toLocaleLowerCase("da").replace(/ae/g, "æ").replace(/oe/g, "ø").replace(/aa/g, "å"); }
+    function danish(query) { return lower(query).replace(/ae/g, "æ").replace(/oe/g, "ø").replace(/aa/g, "å"); }
     function find(pf, query) {
-      var queries = danish(query) === query.toLocaleLowerCase("da") ? [query] : [query, danish(query)];
+      var queries = !typoUrl || danish(query) === lower(query) ? [query] : [query, danish(query)];
       var lists = [];
       /* One search after the other (see exact). */
       return queries.reduce(function (done, q) {
@@ -262,8 +287,8 @@
       });
     }
     function corrected(query) {
-      var words = query.toLocaleLowerCase("da").split(/\s+/);
-      if (!words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
+      var words = lower(query).split(/\s+/);
+      if (!typoUrl || !words.some(function (w) { return w.length >= 5; })) return Promise.resolve(null);
       return Promise.all(words.map(fix)).then(function (fixed) {
         var changed = fixed.some(function (f, i) { return f && f !== words[i]; });
         return changed ? fixed.map(function (f, i) { return f || words[i]; }).join(" ") : null;

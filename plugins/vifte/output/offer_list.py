@@ -2,7 +2,9 @@
 
 At 5,000 offers the filter page used to hold every card twice as HTML (7.4 MB); its script now
 draws the cards from this file instead, which holds only what a card, the filter's counts, the
-printed list and the plan need, under short keys (decision 29).
+printed list and the plan need, under short keys (decision 29). Each language's site has its
+own, with the offers' texts in that language; a text it shows in Danish is named under "d", so the
+scripts mark it as the pages do (lang="da" and a note; decision 54).
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from markupsafe import Markup
+
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import sort_da
 from vifte.domain.model import Offer
 from vifte.domain.routes import page_url
+from vifte.domain.translation import Danish
+from vifte.output.fallback import inline
 
 KEYS = {
     "i": "id",
@@ -30,6 +36,7 @@ KEYS = {
     "pr": "provider (plan)",
     "lb": "legal basis, joined by '; ' (plan)",
     "n": "contact person (plan)",
+    "d": "the keys of the texts shown in Danish on another language's site (t, s)",
 }
 """Each offer's keys; the scripts read exactly these (assets/filter.js, assets/plan.js)."""
 
@@ -52,6 +59,7 @@ def _entry(o: Offer, url: str) -> dict[str, Any]:
     }
     if o.status == "paused":
         entry["p"] = 1
+    entry["d"] = [k for k in ("t", "s") if isinstance(entry[k], Danish)]
     return {k: v for k, v in entry.items() if v not in ("", [])}
 
 
@@ -64,3 +72,9 @@ def offer_list_json(catalogue: Catalogue) -> str:
         separators=(",", ":"),
         sort_keys=False,
     )
+
+
+def danish_frame() -> Markup:
+    """An empty Danish text as the pages mark one (`| tr`), for the scripts to put an offer's
+    text into its lang="da" element; nothing on a Danish page."""
+    return Markup(inline(Danish("")))

@@ -20,7 +20,9 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import BLOCK_MARKER, BLOCKS, NAME_BLOCK, Route, routes, url_of
 from vifte.output import fallback
 from vifte.output.forked import map_in_two, worth_forking
+from vifte.output.offer_list import danish_frame
 from vifte.output.search import HIDDEN, WEIGHTS, SearchWords
+from vifte.output.site_languages import address, other_languages, site_root
 from vifte.output.templating import PageLink, environment, site_link
 
 
@@ -51,6 +53,11 @@ class Renderer:
         self.env.globals["search_words"] = self.search_words
         self.env.globals["search_weight"] = WEIGHTS
         self.env.globals["search_hidden"] = HIDDEN
+        self.env.globals["search_site_root"] = site_root(catalogue)  # the index is the site's
+        self.env.globals["search_danish"] = lambda url: self.search.shown_in_danish(url)
+        self.env.globals["danish_frame"] = danish_frame  # the scripts' mark of a Danish text
+        self.env.globals["other_languages"] = other_languages(catalogue)  # Min plan's way back
+        self.env.globals["language_address"] = address(catalogue)  # Min plan's printed links
         self.env.globals["printed"] = {}
         """The PDFs by the URL of the page they print (see outputs.py); none unless built."""
         self.link = PageLink()

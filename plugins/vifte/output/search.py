@@ -5,6 +5,10 @@ split compounds or fold æ/ø/å. So each page gets a few extra index words: the
 compound words ("gældshjælp" also gives "gæld" and "hjælp"), found with a real Danish word list
 (Debian's wdanish) besides the catalogue's own words, every word with æ/ø/å spelled the two ways
 people type without a Danish keyboard ("gaeld", "gald"), and the offer's keywords.
+
+Each language's pages have their own index (Pagefind keeps them apart by `<html lang>`), one
+folder for the whole site. The Danish word list, the compound parts and the æøå spellings are for
+Danish texts only: on another language's page, for the texts it shows in Danish (decision 54).
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from pathlib import Path
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import keyboard_spellings
-from vifte.domain.refs import refs_of
 from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
+from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.search_texts import Texts, danish_texts, page_texts
 
 WORD = re.compile(r"[a-zæøåéü]+")
 LISTED = re.compile(r"\S+")
@@ -71,17 +76,32 @@ def word_list(path: Path = DANISH_WORDS) -> frozenset[str]:
     return frozenset(w for w in _word_list_text(path).split() if len(w) >= MIN_LISTED)
 
 
+_SCANS: list[tuple[Path, frozenset[str], int, frozenset[str]]] = []
+"""The last few scans of the word list: (list, trigrams, longest, the words found)."""
+KEPT_SCANS = 4
+
+
 def listed_parts(own: set[str], path: Path = DANISH_WORDS) -> set[str]:
     """The words of the list that could be part of a word in `own`: their first and last three
     letters occur in it. Splitting only ever asks for parts of its own words, so this answers
-    every question the whole list would, in a fraction of the memory."""
+    every question the whole list would, in a fraction of the memory.
+
+    The scan of the list (about 2 s) is kept: an answer for fewer trigrams and shorter words is
+    taken from an earlier one, as each language of a build asks for the Danish texts it shows,
+    which the Danish pages have asked for already (decision 54)."""
     trigrams = {w[i : i + 3] for w in own for i in range(len(w) - 2)}
     longest = max(map(len, own), default=0)
-    return {
-        w
-        for m in LISTED.finditer(_word_list_text(path))
-        if MIN_LISTED <= len(w := m.group()) <= longest and w[:3] in trigrams and w[-3:] in trigrams
-    }
+
+    def fits(w: str) -> bool:
+        return MIN_LISTED <= len(w) <= longest and w[:3] in trigrams and w[-3:] in trigrams
+
+    for listed, seen, seen_longest, found in _SCANS:
+        if listed == path and longest <= seen_longest and trigrams <= seen:
+            return {w for w in found if fits(w)}
+    scanned = {w for m in LISTED.finditer(_word_list_text(path)) if fits(w := m.group())}
+    _SCANS.append((path, frozenset(trigrams), longest, frozenset(scanned)))
+    del _SCANS[:-KEPT_SCANS]
+    return scanned
 
 
 def words(text: str) -> list[str]:
@@ -131,60 +151,18 @@ def _spellings(word: str) -> frozenset[str]:
     return frozenset(keyboard_spellings(word))
 
 
-def _term_text(catalogue: Catalogue, collection: str, item: object) -> str:
-    """The labels and descriptions of the areas, themes and target groups an item has."""
-    out: list[str] = []
-    for name, ref in refs_of(type(item)).items():
-        terms = catalogue.table.term_lists.get(ref.target)
-        if terms is None or terms.section is None or terms.lists != collection:
-            continue
-        value = getattr(item, name)
-        for term_id in [value] if isinstance(value, str) else value or []:
-            term = catalogue.terms(terms.name)[term_id]
-            out += [term.label, term.description or ""]
-    return " ".join(out)
-
-
-Texts = dict[str, tuple[str, str, list[str], str]]
-"""Each indexed page's (head, body, keywords, terms) text, by page URL."""
-
-
-def _texts(catalogue: Catalogue) -> Texts:
-    """Each indexed page's (head, body, keywords, terms) text, by page URL."""
-    texts: Texts = {}
-    for col in catalogue.table.collections.values():
-        if col.search_text is None:
-            continue
-        for item in catalogue.listed(col.name):
-            if getattr(item, "draft", False):
-                continue  # a draft strategy document is on the site, but not in its search
-            keywords = list(getattr(item, col.keywords_field)) if col.keywords_field else []
-            head = f"{getattr(item, col.title_field)} {getattr(item, col.description_field)}"
-            terms = _term_text(catalogue, col.name, item)
-            texts[col.url(item.id)] = (head, col.search_text(item), keywords, terms)
-    for term_list in catalogue.table.term_lists.values():
-        if term_list.section is not None:
-            for term in catalogue.terms(term_list.name).values():
-                texts[term_list.url(term.id)] = (
-                    f"{term.label} {term.description or ''}",
-                    "",
-                    [],
-                    "",
-                )
-    return texts
-
-
 class SearchWords:
     """The search words of one catalogue: each page's texts (their Markdown rendered once), the
     vocabulary compounds are split with, and each page's extra index words, worked out when a
     page first asks (a rebuild under `vifte serve` renders only a few pages) and kept."""
 
     def __init__(self, catalogue: Catalogue):
-        self.texts: Texts = _texts(catalogue)
+        self.texts: Texts = page_texts(catalogue)
+        danish = catalogue.language == SOURCE_LANGUAGE
         own = {
             w
-            for head, body, keywords, terms in self.texts.values()
-            for w in words(" ".join([head, body, terms, *keywords]))
+            for t in self.texts.values()
+            for w in words(" ".join([t.head, t.body, t.terms, *danish_texts(t.keywords, danish)]))
             if len(w) >= MIN_PART
         }
         vocabulary = COMMON_WORDS | own | listed_parts(own)
@@ -198,17 +176,22 @@ class SearchWords:
         if url not in self._extra:
             if url not in self.texts:
                 return ("", "", "")
-            head, body, keywords, terms = self.texts[url]
+            head, body, keywords, terms, named, _ = self.texts[url]
             v, split = self._vocabulary, self._split
             self._extra[url] = tuple(  # type: ignore[assignment]
                 f"{HIDDEN[0]} {text} {HIDDEN[1]}" if text else ""
                 for text in (
                     expand(head, v, keywords, split),
                     expand(body, v, split=split),
-                    expand(terms, v, [terms], split),
+                    expand(terms, v, [named or terms], split),
                 )
             )
         return self._extra[url]
+
+    def shown_in_danish(self, url: str) -> str:
+        """Which of a page's title and summary its language shows in Danish ("title summary"),
+        for its search result to mark them as the page does; "" for none."""
+        return self.texts[url].danish if url in self.texts else ""
 
     def made(self) -> dict[str, tuple[str, str, str]]:
         """The extra words worked out so far (a forked renderer sends them back)."""
@@ -227,7 +210,9 @@ class SearchWords:
         """The words of TYPO_MIN letters or more pages are found by, most used first: the browser
         replaces a query word the site never uses by the first of these one letter from it
         (wrong, missing, extra or two swapped), so "budjet" becomes "budget", not "buddet"."""
-        found = Counter(w for texts in self.texts.values() for t in texts for w in words(str(t)))
+        found = Counter(
+            w for texts in self.texts.values() for t in texts[:4] for w in words(str(t))
+        )
         found.update(w for extra in self.extra.values() for t in extra for w in t.split())
         for marker in HIDDEN:
             del found[marker]

@@ -1,0 +1,52 @@
+"""Where the site's languages lie, as the browser scripts reach them (decision 54).
+
+Danish is at the site's root and every other language the settings list is the whole site under
+`/<code>/` (the contract of issue 24). The search index is one folder at the root for all of them;
+Min plan is one plan, which goes back to the plan page in the language it was made in to print.
+A build in a language the settings do not list (the pseudo-language's test build) is a site of its
+own, at its root.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+
+from vifte.domain.catalogue import Catalogue
+from vifte.domain.translation import SOURCE_LANGUAGE
+
+
+def site_root(catalogue: Catalogue) -> str:
+    """From this language's root to the site's: "../" for a language in its own folder, else ""."""
+    language = catalogue.language
+    own = language != SOURCE_LANGUAGE and language in catalogue.settings.languages
+    return "../" if own else ""
+
+
+def address(catalogue: Catalogue) -> str:
+    """The absolute address of this language's root, from settings' municipality.url."""
+    url = catalogue.settings.municipality.url
+    return f"{url}{catalogue.language}/" if site_root(catalogue) else url
+
+
+def own_name(code: str) -> str:
+    """A language's name in that language, first letter upper ("English", "Українська")."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def other_languages(catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """(code, path from this language's root to that language's root, own name) for each other
+    language of the site; none for a build that is a site of its own."""
+    here = catalogue.language
+    if here != SOURCE_LANGUAGE and not site_root(catalogue):
+        return []
+    codes = [SOURCE_LANGUAGE, *catalogue.settings.languages]
+    return [
+        (
+            code,
+            site_root(catalogue) + ("" if code == SOURCE_LANGUAGE else f"{code}/"),
+            own_name(code),
+        )
+        for code in codes
+        if code != here
+    ]
