@@ -19,6 +19,7 @@ from vifte.domain.collections import Table
 from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
 from vifte.domain.strategy import StrategyDocument
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.domain.words import gettext
 
 EXPORT_PATH = "data/catalogue.json"
@@ -153,6 +154,12 @@ def page_url(table: Table, obj: Any) -> str:
 def file_url(table: Table, doc: StrategyDocument) -> str | None:
     """The site path of a strategy document's attached original PDF, beside its page."""
     return f"{page_url(table, doc)}{doc.file.rsplit('/', 1)[-1]}" if doc.file else None
+
+
+def language_folder(language: str) -> str:
+    """The folder of a language's pages in the whole site: Danish at the root (""), every other
+    language the same paths under its code ("en/")."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 def url_of(path: str) -> str:

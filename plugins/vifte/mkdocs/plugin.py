@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -25,6 +25,7 @@ from vifte.domain.edition import banner_html, head_html
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals, url_of
 from vifte.mkdocs.config import VifteConfig, request_of
+from vifte.mkdocs.languages import build_languages
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
@@ -62,6 +63,10 @@ def _mkdocs_form(event: Event) -> Event:
 class ViftePlugin(BasePlugin[VifteConfig]):
     request: Request | None = None
     """Set by build_site before MkDocs builds; plain `mkdocs build` builds `request_of(config)`."""
+    given: SiteBuild | None = None
+    """A language's build, prepared by the root's build (languages.py); None for the root."""
+    root_url: str | None = None
+    """The root build's site_url, which a language's build lies under."""
     command = "build"
     """The MkDocs command running ('serve' moves site_url to the local address)."""
     site: SiteBuild
@@ -77,10 +82,14 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     @_mkdocs_form
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        request = self.request or request_of(config, pdf=self.command != "serve")
-        self.site = SiteBuild(request)
+        if self.given is not None:
+            self.site = self.given
+        else:
+            self.site = SiteBuild(self.request or request_of(config, pdf=self.command != "serve"))
         # Name, address, menu and logo from settings.yaml; serve has put its own address in site_url.
         settle_site(config, self.site.catalogue, self.site.project, serving=self.command == "serve")
+        if self.given is not None:
+            config.site_url = urljoin(_slashed(self.root_url or ""), self.site.folder)
         for warning in self.site.warnings:
             log.warning(warning)
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
@@ -172,11 +181,15 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Dress and check the built folder: policies, marks, search index, links."""
+        if self.given is not None:
+            return  # a language's folder: the root's build finishes the whole site
         site, base_path = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
         if self.site.request.pages is not None:  # the search index and links: the full build's
             warnings, _ = self.site.dress(site, self.drawn)
         else:
-            warnings = self.site.finish(site, self.drawn, base_path)
+            drawn = dict(self.drawn)
+            drawn.update(build_languages(config, self.site, self.command))
+            warnings = self.site.finish(site, drawn, base_path)
         for warning in warnings:
             log.warning(warning)
 
@@ -185,6 +198,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _slashed(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 def _only(files: Files, pages: frozenset[str]) -> None:
