@@ -9,19 +9,25 @@ whole folder once (decision 51).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 from vifte.domain import words
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.mkdocs.config_file import load_config_file
 from vifte.output.site import Drawn, SiteBuild
 
 if TYPE_CHECKING:
     from vifte.mkdocs.plugin import ViftePlugin
+
+PAGE_TRANSLATION = re.compile(r"^(?P<page>.+)\.(?P<code>[a-z]{2})\.md$")
+"""A hand-written page's translation beside it in site_src/: `om-sitet.en.md`."""
 
 
 def build_languages(
@@ -52,3 +58,25 @@ def _config_for(config: MkDocsConfig, sub: SiteBuild) -> MkDocsConfig:
     own.theme["language"] = sub.request.language
     own.theme["direction"] = words.direction(sub.request.language)
     return own
+
+
+def pick_pages(files: Files, language: str, codes: Collection[str]) -> set[str]:
+    """Hand-written pages in `language`: no translation (`<page>.<code>.md`, `codes` the
+    languages') is a page of its own; `language`'s own takes its page's place, under the page's
+    address. The source paths of the pages left in Danish."""
+    own: dict[str, str | None] = {}
+    for file in list(files):
+        match = PAGE_TRANSLATION.match(file.src_uri)
+        if match and match["code"] in codes and not file.generated_by:
+            files.remove(file)
+            if match["code"] == language:
+                own[f"{match['page']}.md"] = file.abs_src_path
+    danish = set()
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        if file.src_uri in own:
+            file.abs_src_path = own[file.src_uri]
+        elif language != SOURCE_LANGUAGE:
+            danish.add(file.src_uri)
+    return danish

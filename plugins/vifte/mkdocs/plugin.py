@@ -24,12 +24,13 @@ from vifte.domain import words
 from vifte.domain.edition import banner_html, head_html
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals, url_of
+from vifte.domain.translation import Danish
 from vifte.mkdocs.config import VifteConfig, request_of
-from vifte.mkdocs.languages import build_languages
+from vifte.mkdocs.languages import build_languages, pick_pages
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
-from vifte.output import pages
+from vifte.output import fallback, pages
 from vifte.output.outputs import SCRIPTS, STYLESHEETS
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
@@ -70,6 +71,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     command = "build"
     """The MkDocs command running ('serve' moves site_url to the local address)."""
     site: SiteBuild
+    in_danish: set[str] = set()
+    """Hand-written pages this language shows in Danish (no translation in site_src/)."""
     generated: dict[str, pages.Page]
     """The core's pages by source path; MkDocs gets an empty file at each path."""
     drawn: dict[str, Drawn]
@@ -120,6 +123,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                 files.append(File.generated(config, output.path, content=output.content))
             else:  # a file to copy, as it is
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
+        codes = {*words.interface_languages(), *self.site.published.settings.languages}
+        self.in_danish = pick_pages(files, self.site.request.language, codes)
         if self.site.pdf_summary:
             print(self.site.pdf_summary, file=sys.stderr, flush=True)
         if self.site.request.pages is not None:
@@ -144,7 +149,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_page(page)
         made = self.generated.get(page.file.src_uri)
-        return made.body if made is not None else sanitise_page(html)
+        if made is not None:
+            return made.body
+        if page.file.src_uri in self.in_danish:  # no translation: the Danish page, marked
+            return fallback.block(Danish(""), sanitise_page(html))
+        return sanitise_page(html)
 
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
