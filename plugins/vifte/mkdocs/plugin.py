@@ -31,6 +31,7 @@ from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
 from vifte.output import fallback, pages
+from vifte.output.alternates import Version, hreflang_links, versions
 from vifte.output.outputs import SCRIPTS, STYLESHEETS
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
@@ -91,8 +92,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             self.site = SiteBuild(self.request or request_of(config, pdf=self.command != "serve"))
         # Name, address, menu and logo from settings.yaml; serve has put its own address in site_url.
         settle_site(config, self.site.catalogue, self.site.project, serving=self.command == "serve")
+        self.home_url = config.site_url or ""
         if self.given is not None:
-            config.site_url = urljoin(_slashed(self.root_url or ""), self.site.folder)
+            self.home_url = self.root_url or ""
+            config.site_url = urljoin(_slashed(self.home_url), self.site.folder)
         for warning in self.site.warnings:
             log.warning(warning)
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
@@ -168,15 +171,23 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         env.globals["vifte_footer"] = Markup(footer)
         edition = self.site.request.edition
         env.globals["vifte_edition"] = {"head": head_html(edition), "banner": banner_html(edition)}
+        env.globals["vifte_versions"] = self.versions
+        env.globals["vifte_sitemap"] = self.given is None  # one sitemap, the root's
+        env.globals["vifte_hreflang"] = lambda page: hreflang_links(self.versions(page))
         self.scripts = ThemeScripts(env, config, files)
         return env
+
+    def versions(self, page: Page | None) -> list[Version]:
+        """The page in each of the site's languages (the 404 page: each language's front page)."""
+        url = page.url if page is not None else None
+        return versions(self.site.site_languages, self.site.request.language, url, self.home_url)
 
     @_mkdocs_form
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         source = page.file.abs_src_path
         name = Report(self.site.root).display(Path(source)) if source else page.file.src_uri
         self.drawn[page.file.dest_uri] = Drawn(name, self.scripts.for_page(page))
-        return output
+        return self.directed(output)
 
     @_mkdocs_form
     def on_post_template(
@@ -185,7 +196,14 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if template_name.endswith(".html") and output_content.strip():
             scripts = self.scripts.for_template(template_name)
             self.drawn[template_name] = Drawn(template_name, scripts)
+            return self.directed(output_content)
         return output_content
+
+    def directed(self, html: str) -> str:
+        """The page's writing direction on <html> too, where mkdocs-material puts only `lang`
+        (its <body dir> reads config.theme.direction)."""
+        direction = words.direction(self.site.request.language)
+        return html.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
 
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -69,6 +69,12 @@ class SiteBuild:
         own = source is None and request.language == SOURCE_LANGUAGE
         self.languages: tuple[str, ...] = tuple(self.published.settings.languages) if own else ()
         """The languages built under the root, each in its own folder."""
+        self.site_languages: tuple[str, ...] = (
+            source.site_languages
+            if source is not None
+            else ((SOURCE_LANGUAGE, *self.languages) if self.languages else ())
+        )
+        """Every language of the whole site, Danish first; none for a site in one language."""
         try:
             self.renderer = Renderer(self.catalogue, [request.project.templates])
         except TemplateLayoutError as exc:
