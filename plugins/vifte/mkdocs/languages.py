@@ -22,6 +22,7 @@ from vifte.domain import words
 from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.mkdocs.config_file import load_config_file
 from vifte.output.site import Drawn, SiteBuild
+from vifte.output.templating import in_folder
 
 if TYPE_CHECKING:
     from vifte.mkdocs.plugin import ViftePlugin
@@ -42,7 +43,7 @@ def build_languages(
         own.plugins.on_startup(command=command, dirty=False)
         plugin.given, plugin.root_url = sub, config.site_url
         try:
-            with words.speaking(language):
+            with words.speaking(language), in_folder(sub.folder):
                 mkdocs_build(own)
         finally:
             plugin.given = None
