@@ -9,11 +9,13 @@ whole folder once (decision 51).
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from jinja2 import pass_context
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -39,16 +41,21 @@ def build_languages(
     for language in site.languages:
         sub = site.in_language(language)
         own = _config_for(config, sub)
+        # MkDocs keeps one object of a plugin with on_startup per process: this build's vifte
+        # plugin is the root build's, whose state comes back when the language is built.
         plugin: ViftePlugin = own.plugins["vifte"]  # type: ignore[assignment]
-        own.plugins.on_startup(command=command, dirty=False)
-        plugin.given, plugin.root_url = sub, config.site_url
+        saved = dict(vars(plugin))
         try:
+            own.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
+            plugin.given, plugin.root_url = sub, config.site_url
             with words.speaking(language), in_folder(sub.folder):
                 mkdocs_build(own)
+            drawn = dict(plugin.drawn)
         finally:
-            plugin.given = None
-        for path, drawn in plugin.drawn.items():
-            yield sub.folder + path, drawn
+            vars(plugin).clear()
+            vars(plugin).update(saved)
+        for path, page in drawn.items():
+            yield sub.folder + path, page
 
 
 def _config_for(config: MkDocsConfig, sub: SiteBuild) -> MkDocsConfig:
@@ -81,3 +88,35 @@ def pick_pages(files: Files, language: str, codes: Collection[str]) -> set[str]:
         elif language != SOURCE_LANGUAGE:
             danish.add(file.src_uri)
     return danish
+
+
+def share_theme_files(files: Files, config: MkDocsConfig, folder: str) -> dict[str, str]:
+    """A language's build leaves the theme's own files (mkdocs-material's scripts and styles,
+    the same in every language) to the root's copy: each one's path, and the path from the
+    language's folder to the root's copy. The project's theme/ keeps its files in each folder."""
+    own = {str(Path(d)) for d in (config.theme.custom_dir,) if d}
+    up = "../" * folder.count("/")
+    shared = {}
+    for file in list(files):
+        if file.src_dir and str(Path(file.src_dir)) in theme_dirs(config) - own:
+            files.remove(file)
+            shared[file.src_uri] = up + file.src_uri
+    return shared
+
+
+def theme_dirs(config: MkDocsConfig) -> set[str]:
+    return {str(Path(d)) for d in config.theme.dirs}
+
+
+def shared_url(url: Callable[..., str], shared: dict[str, str]) -> Callable[..., str]:
+    """The theme's `url` filter, sending a shared file to the root's copy (MkDocs keeps a leading
+    "../" when it makes the path relative to the page)."""
+
+    @pass_context
+    def filter(context: Any, value: str) -> str:
+        if value not in shared:
+            return url(context, value)
+        made = url(context, shared[value])
+        return posixpath.normpath(made) if made.startswith("/") else made  # the 404 page's
+
+    return filter

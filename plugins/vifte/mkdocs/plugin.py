@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,7 @@ from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals, url_of
 from vifte.domain.translation import Danish
 from vifte.mkdocs.config import VifteConfig, request_of
-from vifte.mkdocs.languages import build_languages, pick_pages
+from vifte.mkdocs.languages import build_languages, pick_pages, share_theme_files, shared_url
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
@@ -39,6 +40,8 @@ from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
 
 log = get_plugin_logger(__name__)
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
@@ -72,6 +75,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     command = "build"
     """The MkDocs command running ('serve' moves site_url to the local address)."""
     site: SiteBuild
+    shared: dict[str, str] = {}
+    """A language's build: the theme's files it takes from the root, by path -> path from it."""
     in_danish: set[str] = set()
     """Hand-written pages this language shows in Danish (no translation in site_src/)."""
     generated: dict[str, pages.Page]
@@ -126,6 +131,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                 files.append(File.generated(config, output.path, content=output.content))
             else:  # a file to copy, as it is
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
+        if self.given is not None:
+            self.shared = share_theme_files(files, config, self.site.folder)
         codes = {*words.interface_languages(), *self.site.published.settings.languages}
         self.in_danish = pick_pages(files, self.site.request.language, codes)
         if self.site.pdf_summary:
@@ -171,6 +178,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         env.globals["vifte_footer"] = Markup(footer)
         edition = self.site.request.edition
         env.globals["vifte_edition"] = {"head": head_html(edition), "banner": banner_html(edition)}
+        if self.shared:
+            env.filters["url"] = shared_url(env.filters["url"], self.shared)
         env.globals["vifte_versions"] = self.versions
         env.globals["vifte_sitemap"] = self.given is None  # one sitemap, the root's
         env.globals["vifte_hreflang"] = lambda page: hreflang_links(self.versions(page))
@@ -203,7 +212,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         """The page's writing direction on <html> too, where mkdocs-material puts only `lang`
         (its <body dir> reads config.theme.direction)."""
         direction = words.direction(self.site.request.language)
-        return html.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
+        return _HTML_LANG.sub(rf'\g<0> dir="{direction}"', html, count=1)
 
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
