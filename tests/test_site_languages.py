@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from vifte.domain import words
 from vifte.domain.edition import INTERNAL
 from vifte.mkdocs.build import build_site
 from vifte.output import site as site_module
@@ -40,6 +41,12 @@ def make_project(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
         (root / "site_src" / "index.en.md").write_text(
             "# Services for you\n\nHere you find what the municipality offers you.\n",
             encoding="utf-8",
+        )
+        (root / "site_src" / "om-sitet.en.md").write_text("# About this site\n", "utf-8")
+    (root / "site_src" / "om-sitet.md").write_text("# Om sitet\n\nEn side.\n", "utf-8")
+    with settings.open("a", encoding="utf-8") as file:
+        file.write(
+            "\nsite:\n  menu:\n    - Om os: om-sitet.md\n    - Alle tilbud: tilbud/index.md\n"
         )
     return root
 
@@ -252,3 +259,19 @@ def test_plain_mkdocs_build_builds_every_language(tmp_path: Path) -> None:
     for code in LANGUAGES:
         assert pages_of(site / code) == pages_of(site), code
     assert read(site / "en" / "index.html").html["lang"] == "en"
+
+
+def test_menu_labels_in_each_language(site: Path) -> None:
+    def tabs(page: Path) -> list[str]:
+        html = page.read_text(encoding="utf-8")
+        return [
+            " ".join(t.split()) for t in re.findall(r'class="md-tabs__link">(.*?)</a>', html, re.S)
+        ]
+
+    # settings.yaml's own labels in Danish; a section by the menu's word in another language,
+    # a hand-written page by its translation's title, or as settings.yaml labels it without one.
+    assert tabs(site / "index.html")[1:3] == ["Om os", "Alle tilbud"]
+    for code, page in (("en", "About this site"), ("uk", "Om os")):
+        with words.speaking(code):
+            offers = words.gettext("Find tilbud")  # the words part translates it
+        assert tabs(site / code / "index.html")[1:3] == [page, offers], code
