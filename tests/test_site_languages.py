@@ -82,7 +82,7 @@ class Heads(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.html = a
-        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        elif tag == "link" and (a.get("rel") or "").split() == ["alternate"] and a.get("hreflang"):
             self.hreflang[str(a["hreflang"])] = str(a["href"])
         elif tag == "nav" and "vifte-languages" in (a.get("class") or ""):
             self.in_switch = True

@@ -49,3 +49,18 @@ def test_the_switch_is_reached_by_keyboard_and_keeps_the_page(
     assert lang == (arrive.strip("/") or "da")
     assert direction == ("rtl" if arrive == "ar/" else "ltr")
     assert watched.foreign == [] and watched.errors == [] and watched.csp == []
+
+
+def test_page_views_in_every_language_ask_for_nothing_that_is_missing(page, languages_url) -> None:
+    """mkdocs-material fetches a sitemap.xml beside every link[rel=alternate]: the hreflang links
+    must not make it ask for one beside each page (a 404 on every view)."""
+    missing: list[str] = []
+    page.on("requestfailed", lambda r: missing.append(f"failed {r.url}"))
+    page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else 0)
+    for folder in ("", "en/", "uk/", "ar/"):
+        for path in ("", f"tilbud/{OFFER}/", "tilbud/", "soeg/"):
+            page.goto(languages_url + folder + path)
+            page.wait_for_load_state("networkidle")
+    links = page.evaluate("document.querySelectorAll('link[rel~=alternate][hreflang]').length")
+    assert links == 5  # four languages and x-default
+    assert missing == []
