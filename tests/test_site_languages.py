@@ -122,6 +122,9 @@ def test_every_page_in_every_language_under_its_code(site: Path) -> None:
     # Shared once at the root: the search index over every language, the headers file.
     assert not any((site / code / "pagefind").exists() for code in LANGUAGES)
     assert not any((site / code / "_headers").exists() for code in LANGUAGES)
+    # The open data is the catalogue's, the same file at the same path in every language.
+    data = (site / "data" / "catalogue.json").read_bytes()
+    assert all((site / code / "data" / "catalogue.json").read_bytes() == data for code in LANGUAGES)
     entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
     assert all(f'"{code}"' in entry for code in ("da", *LANGUAGES))
 

@@ -64,6 +64,9 @@ class SiteBuild:
             self.warnings = []
             self.published, self.project = source.published, source.project
         self.catalogue = self.published.in_language(request.language)
+        self.source = source
+        self.exported: list[Output] = []
+        """The open data files (data/): the root's, the same in every language's folder."""
         self.folder = "" if source is None else language_folder(request.language)
         """Where this build's pages lie in the whole site: "" (the root) or "en/"."""
         own = source is None and request.language == SOURCE_LANGUAGE
@@ -102,7 +105,7 @@ class SiteBuild:
                     self.renderer,
                     request.edition,
                     images=project.images,
-                    export=export,
+                    export=export and self.source is None,
                     pdf=request.pdf,
                     cache=cache,
                     logo=project.logo,
@@ -113,6 +116,10 @@ class SiteBuild:
         except PdfError as exc:
             raise ProjectError.of(self.root, f"PDF'erne kunne ikke laves:\n{exc}") from None
         self.pdf_summary = cache.summary() if request.pdf else None
+        if self.source is None:
+            self.exported = [o for o in made if o.kind == "export"]
+        else:  # the open data is the catalogue's, in every language: the root's files again
+            made += self.source.exported
         return made
 
     def check_copied(self, paths: Iterable[Path]) -> None:
