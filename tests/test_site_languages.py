@@ -278,3 +278,10 @@ def test_menu_labels_in_each_language(site: Path) -> None:
         with words.speaking(code):
             offers = words.gettext("Find tilbud")  # the words part translates it
         assert tabs(site / code / "index.html")[1:3] == [page, offers], code
+
+
+def test_every_page_in_every_language_is_valid_html(site: Path) -> None:
+    from .test_html_validity import vnu_errors
+
+    errors = vnu_errors(site)
+    assert errors == [], f"{len(errors)} errors:\n" + "\n".join(errors[:20])
