@@ -98,6 +98,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         # Name, address, menu and logo from settings.yaml; serve has put its own address in site_url.
         settle_site(config, self.site.catalogue, self.site.project, serving=self.command == "serve")
         self.home_url = config.site_url or ""
+        self.found: dict[str | None, list[Version]] = {}
         if self.given is not None:
             self.home_url = self.root_url or ""
             config.site_url = urljoin(_slashed(self.home_url), self.site.folder)
@@ -189,7 +190,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def versions(self, page: Page | None) -> list[Version]:
         """The page in each of the site's languages (the 404 page: each language's front page)."""
         url = page.url if page is not None else None
-        return versions(self.site.site_languages, self.site.request.language, url, self.home_url)
+        if url not in self.found:  # asked by the head, the switch and the sitemap
+            language = self.site.request.language
+            self.found[url] = versions(self.site.site_languages, language, url, self.home_url)
+        return self.found[url]
 
     @_mkdocs_form
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
