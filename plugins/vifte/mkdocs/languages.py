@@ -54,8 +54,8 @@ def build_languages(
         finally:
             vars(plugin).clear()
             vars(plugin).update(saved)
-        for path, page in drawn.items():
-            yield sub.folder + path, page
+        for path, page in drawn.items():  # named with its language in the editor's messages
+            yield sub.folder + path, page._replace(name=f"{page.name} ({language})")
 
 
 def _config_for(config: MkDocsConfig, sub: SiteBuild) -> MkDocsConfig:
