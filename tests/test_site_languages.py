@@ -285,3 +285,41 @@ def test_every_page_in_every_language_is_valid_html(site: Path) -> None:
 
     errors = vnu_errors(site)
     assert errors == [], f"{len(errors)} errors:\n" + "\n".join(errors[:20])
+
+
+def test_vifte_serve_shows_every_language_and_a_saved_translation(tmp_path: Path) -> None:
+    from .test_serve_incremental import _edit, _preview
+
+    root = make_project(tmp_path / "kommune")
+    preview = _preview(root, tmp_path / "serve")
+    page = f"tilbud/{OFFER}/index.html"
+    assert "Work placement at a company" in (preview.site / "en" / page).read_text("utf-8")
+    # A saved translation goes straight to the full build: every language's pages at once.
+    _edit(root, f"catalogue/offers/{OFFER}.en.yaml", "at a company", "in a firm")
+    assert preview.rebuild()
+    assert preview.session.complete and not preview.session.due
+    assert "Work placement in a firm" in (preview.site / "en" / page).read_text("utf-8")
+    # A saved Danish item: its Danish page first, then every language with the full build.
+    _edit(root, f"catalogue/offers/{OFFER}.yaml", "title: Virksomhedspraktik", "title: Praktik")
+    assert preview.rebuild() and preview.session.rendered == 1
+    preview.complete()
+    for folder in ("", "uk/"):  # Ukrainian has no translation: the Danish title
+        heading = re.search(
+            r"<h1[^>]*>(.*?)</h1>", (preview.site / folder / page).read_text("utf-8")
+        )
+        assert heading and re.sub(r"<[^>]+>|\(.*?\)", "", heading[1]).strip() == "Praktik"
+
+
+def test_a_saved_translation_skips_the_quick_step(tmp_path: Path) -> None:
+    """Its pages are another language's: the quick step (Danish pages) would build nothing."""
+    from vifte.mkdocs.config import project_at
+    from vifte.preview.changes import quick_pages
+
+    root = make_project(tmp_path / "kommune")
+    offers = root / "catalogue" / "offers"
+    same = {offers / f"{OFFER}.en.yaml": "a", offers / f"{OFFER}.yaml": "b"}
+    now = {offers / f"{OFFER}.en.yaml": "c", offers / f"{OFFER}.yaml": "b"}
+    assert quick_pages({offers / f"{OFFER}.en.yaml"}, same, now, project_at(root)) == set()
+    assert quick_pages({offers / f"{OFFER}.yaml"}, same, now, project_at(root)) == {
+        f"tilbud/{OFFER}.md"
+    }
