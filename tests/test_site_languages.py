@@ -247,11 +247,13 @@ def test_a_failing_language_leaves_the_previous_site(tmp_path: Path) -> None:
     assert not (site / "en" / "index.html").read_text(encoding="utf-8").count("Hi</h1>")
 
 
-def test_plain_mkdocs_build_builds_every_language(tmp_path: Path) -> None:
+@pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
+def test_plain_mkdocs_build_builds_every_language(tmp_path: Path, generator: str) -> None:
+    """`mkdocs build` and `properdocs build` (each in its own process: ProperDocs answers
+    `import mkdocs` with itself) build every language, as `vifte build` does."""
     root = make_project(tmp_path / "kommune")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
     done = subprocess.run(
-        [mkdocs, "build", "-q", "-d", tmp_path / "site"],
+        [Path(sys.executable).parent / generator, "build", "-q", "-d", tmp_path / "site"],
         cwd=root,
         capture_output=True,
         text=True,
@@ -262,6 +264,7 @@ def test_plain_mkdocs_build_builds_every_language(tmp_path: Path) -> None:
     for code in LANGUAGES:
         assert pages_of(site / code) == pages_of(site), code
     assert read(site / "en" / "index.html").html["lang"] == "en"
+    assert read(site / "ar" / "index.html").html["dir"] == "rtl"
 
 
 def test_menu_labels_in_each_language(site: Path) -> None:
