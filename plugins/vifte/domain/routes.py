@@ -162,6 +162,17 @@ def file_url(table: Table, doc: StrategyDocument) -> str | None:
     return f"{page_url(table, doc)}{doc.file.rsplit('/', 1)[-1]}" if doc.file else None
 
 
+SHARED_FOLDERS = (f"{SEARCH_FOLDER}/",)
+"""What the whole site has once, at its root, for the pages of every language: Pagefind's index
+(it keeps each language's words apart by the pages' `lang`)."""
+
+
+def language_folder(language: str) -> str:
+    """The folder of a language's pages in the whole site: Danish at the root (""), every other
+    language the same paths under its code ("en/")."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
 def url_of(path: str) -> str:
     """Site-relative URL of a Markdown source path, with directory URLs."""
     stem = path.removesuffix(".md")

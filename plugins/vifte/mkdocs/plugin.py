@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -24,11 +25,14 @@ from vifte.domain import words
 from vifte.domain.edition import banner_html, head_html
 from vifte.domain.markup import sanitise_page
 from vifte.domain.routes import feeds, route_globals, url_of
+from vifte.domain.translation import Danish
 from vifte.mkdocs.config import VifteConfig, request_of
+from vifte.mkdocs.languages import build_languages, pick_pages, share_theme_files, shared_url
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
-from vifte.output import pages
+from vifte.output import fallback, pages
+from vifte.output.alternates import Version, hreflang_links, versions
 from vifte.output.outputs import SCRIPTS, STYLESHEETS
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
@@ -36,6 +40,8 @@ from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
 
 log = get_plugin_logger(__name__)
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
@@ -62,9 +68,17 @@ def _mkdocs_form(event: Event) -> Event:
 class ViftePlugin(BasePlugin[VifteConfig]):
     request: Request | None = None
     """Set by build_site before MkDocs builds; plain `mkdocs build` builds `request_of(config)`."""
+    given: SiteBuild | None = None
+    """A language's build, prepared by the root's build (languages.py); None for the root."""
+    root_url: str | None = None
+    """The root build's site_url, which a language's build lies under."""
     command = "build"
     """The MkDocs command running ('serve' moves site_url to the local address)."""
     site: SiteBuild
+    shared: dict[str, str] = {}
+    """A language's build: the theme's files it takes from the root, by path -> path from it."""
+    in_danish: set[str] = set()
+    """Hand-written pages this language shows in Danish (no translation in site_src/)."""
     generated: dict[str, pages.Page]
     """The core's pages by source path; MkDocs gets an empty file at each path."""
     drawn: dict[str, Drawn]
@@ -77,10 +91,17 @@ class ViftePlugin(BasePlugin[VifteConfig]):
 
     @_mkdocs_form
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        request = self.request or request_of(config, pdf=self.command != "serve")
-        self.site = SiteBuild(request)
+        if self.given is not None:
+            self.site = self.given
+        else:
+            self.site = SiteBuild(self.request or request_of(config, pdf=self.command != "serve"))
         # Name, address, menu and logo from settings.yaml; serve has put its own address in site_url.
         settle_site(config, self.site.catalogue, self.site.project, serving=self.command == "serve")
+        self.home_url = config.site_url or ""
+        self.found: dict[str | None, list[Version]] = {}
+        if self.given is not None:
+            self.home_url = self.root_url or ""
+            config.site_url = urljoin(_slashed(self.home_url), self.site.folder)
         for warning in self.site.warnings:
             log.warning(warning)
         config.extra_css = [*STYLESHEETS, *(c for c in config.extra_css if c not in STYLESHEETS)]
@@ -111,6 +132,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
                 files.append(File.generated(config, output.path, content=output.content))
             else:  # a file to copy, as it is
                 files.append(File.generated(config, output.path, abs_src_path=str(output.source)))
+        if self.given is not None:
+            self.shared = share_theme_files(files, config, self.site.folder)
+        codes = {*words.interface_languages(), *self.site.published.settings.languages}
+        self.in_danish = pick_pages(files, self.site.request.language, codes)
         if self.site.pdf_summary:
             print(self.site.pdf_summary, file=sys.stderr, flush=True)
         if self.site.request.pages is not None:
@@ -135,7 +160,11 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_page(page)
         made = self.generated.get(page.file.src_uri)
-        return made.body if made is not None else sanitise_page(html)
+        if made is not None:
+            return made.body
+        if page.file.src_uri in self.in_danish:  # no translation: the Danish page, marked
+            return fallback.block(Danish(""), sanitise_page(html))
+        return sanitise_page(html)
 
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
@@ -150,15 +179,28 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         env.globals["vifte_footer"] = Markup(footer)
         edition = self.site.request.edition
         env.globals["vifte_edition"] = {"head": head_html(edition), "banner": banner_html(edition)}
+        if self.shared:
+            env.filters["url"] = shared_url(env.filters["url"], self.shared)
+        env.globals["vifte_versions"] = self.versions
+        env.globals["vifte_sitemap"] = self.given is None  # one sitemap, the root's
+        env.globals["vifte_hreflang"] = lambda page: hreflang_links(self.versions(page))
         self.scripts = ThemeScripts(env, config, files)
         return env
+
+    def versions(self, page: Page | None) -> list[Version]:
+        """The page in each of the site's languages (the 404 page: each language's front page)."""
+        url = page.url if page is not None else None
+        if url not in self.found:  # asked by the head, the switch and the sitemap
+            language = self.site.request.language
+            self.found[url] = versions(self.site.site_languages, language, url, self.home_url)
+        return self.found[url]
 
     @_mkdocs_form
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         source = page.file.abs_src_path
         name = Report(self.site.root).display(Path(source)) if source else page.file.src_uri
         self.drawn[page.file.dest_uri] = Drawn(name, self.scripts.for_page(page))
-        return output
+        return self.directed(output)
 
     @_mkdocs_form
     def on_post_template(
@@ -167,16 +209,27 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if template_name.endswith(".html") and output_content.strip():
             scripts = self.scripts.for_template(template_name)
             self.drawn[template_name] = Drawn(template_name, scripts)
+            return self.directed(output_content)
         return output_content
+
+    def directed(self, html: str) -> str:
+        """The page's writing direction on <html> too, where mkdocs-material puts only `lang`
+        (its <body dir> reads config.theme.direction)."""
+        direction = words.direction(self.site.request.language)
+        return _HTML_LANG.sub(rf'\g<0> dir="{direction}"', html, count=1)
 
     @_mkdocs_form
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Dress and check the built folder: policies, marks, search index, links."""
+        if self.given is not None:
+            return  # a language's folder: the root's build finishes the whole site
         site, base_path = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
         if self.site.request.pages is not None:  # the search index and links: the full build's
             warnings, _ = self.site.dress(site, self.drawn)
         else:
-            warnings = self.site.finish(site, self.drawn, base_path)
+            drawn = dict(self.drawn)
+            drawn.update(build_languages(config, self.site, self.command))
+            warnings = self.site.finish(site, drawn, base_path)
         for warning in warnings:
             log.warning(warning)
 
@@ -185,6 +238,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _slashed(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
 
 
 def _only(files: Files, pages: frozenset[str]) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from vifte.domain.edition import missing_marks
+from vifte.domain.routes import language_folder
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
 from vifte.output.outputs import Output, outputs
 from vifte.output.pages import Renderer
@@ -40,21 +42,51 @@ class Drawn(NamedTuple):
 
 
 class SiteBuild:
-    """One request's catalogue and renderer, made before the generator starts."""
+    """One request's catalogue and renderer, made before the generator starts.
 
-    def __init__(self, request: Request):
+    The site's root has the request's language; with Danish there, each language of settings'
+    `languages:` is the whole site again under `/<code>/` (`languages`): its build is
+    `in_language(code)`, which shares the project as it was loaded and checked once.
+    """
+
+    def __init__(self, request: Request, source: SiteBuild | None = None):
         self.request = request
         self.root = request.project.root
-        catalogue, report = require_catalogue(request.project, today=request.today)
-        self.warnings = [str(w) for w in report.warnings]
-        self.catalogue = catalogue.for_edition(request.edition).in_language(request.language)
-        self.project = replace(request.project, logo=logo_file(request.project, catalogue.settings))
-        """The project with its logo from settings.yaml (the printed covers show it)."""
+        if source is None:
+            catalogue, report = require_catalogue(request.project, today=request.today)
+            self.warnings = [str(w) for w in report.warnings]
+            self.published = catalogue.for_edition(request.edition)
+            self.project = replace(
+                request.project, logo=logo_file(request.project, catalogue.settings)
+            )
+            """The project with its logo from settings.yaml (the printed covers show it)."""
+        else:  # said once, by the root's build
+            self.warnings = []
+            self.published, self.project = source.published, source.project
+        self.catalogue = self.published.in_language(request.language)
+        self.source = source
+        self.exported: list[Output] = []
+        """The open data files (data/): the root's, the same in every language's folder."""
+        self.folder = "" if source is None else language_folder(request.language)
+        """Where this build's pages lie in the whole site: "" (the root) or "en/"."""
+        own = source is None and request.language == SOURCE_LANGUAGE
+        self.languages: tuple[str, ...] = tuple(self.published.settings.languages) if own else ()
+        """The languages built under the root, each in its own folder."""
+        self.site_languages: tuple[str, ...] = (
+            source.site_languages
+            if source is not None
+            else ((SOURCE_LANGUAGE, *self.languages) if self.languages else ())
+        )
+        """Every language of the whole site, Danish first; none for a site in one language."""
         try:
             self.renderer = Renderer(self.catalogue, [request.project.templates])
         except TemplateLayoutError as exc:
             raise ProjectError.of(self.root, str(exc)) from None
         self.pdf_summary: str | None = None
+
+    def in_language(self, language: str) -> SiteBuild:
+        """The build of `language`'s pages, under `/<language>/`, from this build's project."""
+        return SiteBuild(replace(self.request, language=language), source=self)
 
     @property
     def day(self) -> dt.date:
@@ -73,7 +105,7 @@ class SiteBuild:
                     self.renderer,
                     request.edition,
                     images=project.images,
-                    export=export,
+                    export=export and self.source is None,
                     pdf=request.pdf,
                     cache=cache,
                     logo=project.logo,
@@ -84,6 +116,10 @@ class SiteBuild:
         except PdfError as exc:
             raise ProjectError.of(self.root, f"PDF'erne kunne ikke laves:\n{exc}") from None
         self.pdf_summary = cache.summary() if request.pdf else None
+        if self.source is None:
+            self.exported = [o for o in made if o.kind == "export"]
+        else:  # the open data is the catalogue's, in every language: the root's files again
+            made += self.source.exported
         return made
 
     def check_copied(self, paths: Iterable[Path]) -> None:

@@ -9,7 +9,9 @@ output's own globals (the site's search words).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from vifte.domain.danish import DATE_FORMAT, sort_da
 from vifte.domain.languages import languages_text
 from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
-from vifte.domain.routes import address_globals, feeds, file_url, page_url
+from vifte.domain.routes import SHARED_FOLDERS, address_globals, feeds, file_url, page_url
 from vifte.domain.wording import date_text
 from vifte.output import fallback, jsonld
 from vifte.output.charts import stacked
@@ -175,7 +177,30 @@ def _refuse_old_layout(folder: Path) -> None:
 
 def site_link(page_url: str) -> Link:
     """Links as the website writes them: relative to the page at `page_url`, so any base works."""
-    return lambda target: relative(target, page_url)
+    return lambda target: site_relative(target, page_url)
+
+
+_folder: ContextVar[str] = ContextVar("vifte_site_folder", default="")
+"""The folder of the pages being built in the whole site: "" or a language's ("en/")."""
+
+
+@contextmanager
+def in_folder(folder: str) -> Iterator[None]:
+    """Build pages that lie in `folder` of the whole site while the block runs."""
+    token = _folder.set(folder)
+    try:
+        yield
+    finally:
+        _folder.reset(token)
+
+
+def site_relative(target: str, page_url: str) -> str:
+    """`relative`, but a folder the whole site has once, at its root (SHARED_FOLDERS: the
+    search index over every language), is reached from a language's folder too."""
+    folder = _folder.get()
+    if folder and target.startswith(SHARED_FOLDERS):
+        return relative(target, folder + page_url)
+    return relative(target, page_url)
 
 
 class PageLink:
@@ -186,7 +211,7 @@ class PageLink:
         self.page_url = ""
 
     def __call__(self, target: str) -> str:
-        return relative(target, self.page_url)
+        return site_relative(target, self.page_url)
 
 
 def absolute_link(site_url: str) -> Link:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from vifte.domain.routes import url_of
 from vifte.source.project import Project
 
 Fingerprints = dict[Path, str]
+TRANSLATION = re.compile(r"\.[a-z]{2}$")
+"""An item's translation (`<id>.<code>.yaml`): its pages are another language's."""
 Stamp = frozenset[tuple[str, int, int]]
 
 
@@ -62,12 +65,15 @@ def quick_pages(
 ) -> set[str]:
     """The source paths of the pages the quick step renders, or none when it cannot do the change.
 
-    Only item files that were there before and are there still qualify; an item's page is its
-    collection's path for the file's name (tilbud/x.md for catalogue/offers/x.yaml).
+    Only item files that were there before and are there still qualify, not a translation; an
+    item's page is its collection's path for the file's name (tilbud/x.md for
+    catalogue/offers/x.yaml).
     """
     pages = set()
     for path in paths:
         if path not in old or path not in new or path.name.startswith("."):
+            return set()
+        if TRANSLATION.search(path.stem):  # another language's pages: the full build's
             return set()
         col = next(
             (
