@@ -81,12 +81,6 @@ BLOCKS = ("temaer", "omraader", "maalgrupper", "adgang", "nyt", NAME_BLOCK)
 """Catalogue blocks a hand-written page may insert with `<!-- vifte: temaer -->`."""
 
 
-def language_root(language: str) -> str:
-    """Where a language's whole site lies, from the site's root: Danish at the root ("" ),
-    every other language under its code ("en/"), with the same paths below it."""
-    return "" if language == SOURCE_LANGUAGE else f"{language}/"
-
-
 FeedFormat = Literal["rss", "atom"]
 FEED_FORMATS: tuple[FeedFormat, ...] = ("rss", "atom")
 

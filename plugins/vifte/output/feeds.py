@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
 from vifte.domain import changes, news, news_lists
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.routes import Feed, feeds, language_root, page_url
+from vifte.domain.routes import Feed, feeds, language_folder, page_url
 from vifte.domain.translation import Danish
 from vifte.domain.words import gettext
 from vifte.output.fallback import note
@@ -47,7 +47,7 @@ class Entry:
 def feed_files(c: Catalogue) -> list[tuple[str, bytes]]:
     """Every feed of the catalogue's language as (path in that language's site, XML bytes), in
     the order `feeds` lists them."""
-    link = absolute_link(urljoin(c.settings.municipality.url, language_root(c.language)))
+    link = absolute_link(urljoin(c.settings.municipality.url, language_folder(c.language)))
     return [(f.path, render(c, f, link)) for f in feeds(c)]
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.model import Offer
-from vifte.domain.routes import page_url
+from vifte.domain.routes import language_folder, page_url
 from vifte.domain.translation import SOURCE_LANGUAGE, Danish
 from vifte.domain.words import PSEUDO
 
@@ -28,7 +28,7 @@ COUNTRY = "DK"
 def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     """The offer as a schema.org GovernmentService."""
     municipality = catalogue.settings.municipality
-    url = municipality.url + _language_root(catalogue) + page_url(catalogue.table, o)
+    url = municipality.url + language_folder(_language(catalogue)) + page_url(catalogue.table, o)
     channel: dict[str, Any] = {"@type": "ServiceChannel", "serviceUrl": url}
     contact: dict[str, Any] = {"@type": "ContactPoint"}
     if o.contact.name:
@@ -82,12 +82,6 @@ def text(value: str) -> str | dict[str, str]:
 def _language(catalogue: Catalogue) -> str:
     """The page's language (the pseudo-language's pages are Danish ones, marked)."""
     return SOURCE_LANGUAGE if catalogue.language == PSEUDO else catalogue.language
-
-
-def _language_root(catalogue: Catalogue) -> str:
-    """Where a language's pages start under the site's address: the contract's `/<code>/`."""
-    language = _language(catalogue)
-    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 def script(data: dict[str, Any]) -> Markup:

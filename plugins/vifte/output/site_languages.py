@@ -12,6 +12,7 @@ from __future__ import annotations
 from babel import Locale
 
 from vifte.domain.catalogue import Catalogue
+from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
 
 
@@ -25,7 +26,7 @@ def site_root(catalogue: Catalogue) -> str:
 def address(catalogue: Catalogue) -> str:
     """The absolute address of this language's root, from settings' municipality.url."""
     url = catalogue.settings.municipality.url
-    return f"{url}{catalogue.language}/" if site_root(catalogue) else url
+    return f"{url}{language_folder(catalogue.language)}" if site_root(catalogue) else url
 
 
 def own_name(code: str) -> str:
@@ -44,7 +45,7 @@ def other_languages(catalogue: Catalogue) -> list[tuple[str, str, str]]:
     return [
         (
             code,
-            site_root(catalogue) + ("" if code == SOURCE_LANGUAGE else f"{code}/"),
+            site_root(catalogue) + language_folder(code),
             own_name(code),
         )
         for code in codes
