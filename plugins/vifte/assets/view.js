@@ -22,7 +22,9 @@
   function t(id, values) { var w = said(id); return fill(typeof w === "string" ? w : id, values || {}); }
   function tn(one, other, n, values) {
     var w = said(one), v = Object.assign({ n: n }, values);
-    return fill(w && w.other ? w[rule.select(n)] || w.other : n === 1 ? one : other, v);
+    // A language's forms by CLDR category; Ukrainian's whole numbers have no "other" at all.
+    var form = w && typeof w === "object" ? w[rule.select(n)] || w.other || w.many : null;
+    return fill(form || (n === 1 ? one : other), v);
   }
   window.vifte = window.vifte || {};
   window.vifte.t = t;
