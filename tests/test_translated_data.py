@@ -129,7 +129,7 @@ def test_the_export_carries_each_items_translations_in_the_shape_of_its_file(dan
         "en": {
             "title": "Work placement",
             "summary": "Try out a job at a workplace for a few weeks.",
-            "description": "On a work placement you work at a **real** workplace.",
+            "description": "On a work placement you work at a **real** workplace.\n",
             "description_html": "<p>On a work placement you work at a <strong>real</strong> "
             "workplace.</p>\n",
             "description_text": "On a work placement you work at a real workplace.",

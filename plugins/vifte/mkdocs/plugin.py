@@ -199,7 +199,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         source = page.file.abs_src_path
         name = Report(self.site.root).display(Path(source)) if source else page.file.src_uri
-        self.drawn[page.file.dest_uri] = Drawn(name, self.scripts.for_page(page))
+        self.drawn[page.file.dest_uri] = Drawn(name, self.scripts.for_page(page), words.active())
         return self.directed(output)
 
     @_mkdocs_form
@@ -208,7 +208,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
     ) -> str:
         if template_name.endswith(".html") and output_content.strip():
             scripts = self.scripts.for_template(template_name)
-            self.drawn[template_name] = Drawn(template_name, scripts)
+            self.drawn[template_name] = Drawn(template_name, scripts, words.active())
             return self.directed(output_content)
         return output_content
 

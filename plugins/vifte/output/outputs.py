@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from vifte.domain import words
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.edition import ROBOTS_TXT, Edition
 from vifte.domain.images import Pictures, images_of, site_path
@@ -23,6 +24,7 @@ from vifte.domain.routes import (
     offer_list_path,
 )
 from vifte.domain.strategy import FILES
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.brochures import LOGO, Job, Printed, brochures, link_text
 from vifte.output.export import catalogue_json
 from vifte.output.export_schema import export_schema_text
@@ -116,12 +118,7 @@ def outputs(
     for path, xml in feed_files(catalogue):
         yield Output(path, "feed", content=xml)
     if export:  # the same files in every language: the Danish data, every translation in it
-        data = catalogue.source or catalogue
-        yield Output(EXPORT_PATH, "export", content=catalogue_json(data))
-        yield Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(data.table))
-        for path, text in hsds_files(data).items():
-            yield Output(path, "export", content=text)
-        yield Output(CSV_PATH, "export", content=offers_csv(data))
+        yield from _open_data(catalogue.source or catalogue)
     if edition.internal:
         yield Output("robots.txt", "robots", content=ROBOTS_TXT)
 
@@ -158,3 +155,15 @@ def printed_forms(
     renderer.env.globals["picture"] = Pictures(images)
     renderer.env.globals[LOGO] = logo
     return brochures(catalogue, renderer.env, edition, images=images, cache=cache, chosen=chosen)
+
+
+def _open_data(data: Catalogue) -> Iterator[Output]:
+    """The open data, in Danish whatever the build's language (labels such as an offer's kind too)."""
+    with words.speaking(SOURCE_LANGUAGE):
+        files = [
+            Output(EXPORT_PATH, "export", content=catalogue_json(data)),
+            Output(EXPORT_SCHEMA_PATH, "export", content=export_schema_text(data.table)),
+            *(Output(p, "export", content=t) for p, t in hsds_files(data).items()),
+            Output(CSV_PATH, "export", content=offers_csv(data)),
+        ]
+    yield from files

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from vifte.domain import words
 from vifte.domain.edition import missing_marks
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
@@ -39,6 +40,8 @@ class Drawn(NamedTuple):
 
     name: str
     scripts: tuple[str, ...]
+    language: str = words.DANISH
+    """The page's language: the edition's banner it must carry is in it."""
 
 
 class SiteBuild:
@@ -161,7 +164,9 @@ class SiteBuild:
         for path, drawn in pages.items():
             file = site / path
             html = file.read_text(encoding="utf-8")
-            if missing := missing_marks(self.request.edition, html):
+            with words.speaking(drawn.language):
+                missing = missing_marks(self.request.edition, html)
+            if missing:
                 missing_in.append(f"{drawn.name}: siden mangler {' og '.join(missing)}")
             if unlisted := unlisted_scripts(html, drawn.scripts):
                 warnings.append(f"{drawn.name}: {_blocked(len(unlisted))}")
