@@ -18,10 +18,12 @@ FOREIGN = ("mkdocs", "material")
 BASES = {"mkdocs.plugins.BasePlugin", "mkdocs.config.base.Config"}
 """The only classes of theirs vifte may subclass: a plugin and its options."""
 
-LIMIT = 740
+LIMIT = 940
 """Lines of plugins/vifte/mkdocs/ in all: 1,855 before issue 23 (the live preview among them),
-736 after. The issue's target is about 600; above it stand config_file.py's Danish words for
-MkDocs' own configuration errors (180 lines) and the theme's scripts and texts (148)."""
+736 after, 937 with the site in every language (issue 24: each language is a MkDocs build of
+its own, languages.py and 75 lines of plugin.py). Issue 23's target was about 600; above it stand
+config_file.py's Danish words for MkDocs' own configuration errors (180 lines), the theme's
+scripts and texts (148) and the languages (200)."""
 
 
 def _private(dotted: str) -> bool:
