@@ -19,6 +19,7 @@ from vifte.domain.collections import Table
 from vifte.domain.entries import Collection, TermList
 from vifte.domain.refs import refs_of
 from vifte.domain.strategy import StrategyDocument
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.domain.words import gettext
 
 EXPORT_PATH = "data/catalogue.json"
@@ -39,7 +40,8 @@ TYPO_FOLDER = f"{SEARCH_FOLDER}/vifte-ord"
 """The typo words in small files by a word's first and last letter (output/search.py)."""
 PDF_FOLDER = "pdf"
 """Every PDF of the site lies under it: a section's at pdf/SECTION.pdf, an item's or a term's
-at pdf/SECTION/ID.pdf (see `pdf_path`)."""
+at pdf/SECTION/ID.pdf (see `pdf_path`); in another language than Danish the name says which
+(pdf/SECTION/ID.en.pdf, see `printed_in`)."""
 CARDS_FOLDER = f"{PDF_FOLDER}/kort"
 """The offers' index cards, one per offer; all of them in one file at pdf/kort.pdf."""
 CATALOGUE_PDF = f"{PDF_FOLDER}/katalog.pdf"
@@ -53,6 +55,15 @@ def pdf_path(entry: Collection | TermList, item_id: str | None = None) -> str:
     if item_id is None:
         return f"{PDF_FOLDER}/{entry.section}.pdf"
     return f"{PDF_FOLDER}/{entry.section}/{item_id}.pdf"
+
+
+def printed_in(path: str, language: str) -> str:
+    """A PDF's path in `language`: Danish keeps pdf/tilbud/ID.pdf, every other language has its
+    code before the extension (pdf/tilbud/ID.en.pdf), so that a downloaded or mailed file still
+    says which language it is in. An id never holds a dot, so the name cannot be misread."""
+    if language == SOURCE_LANGUAGE:
+        return path
+    return f"{path.removesuffix('.pdf')}.{language}.pdf"
 
 
 def card_path(offer_id: str) -> str:
@@ -153,6 +164,12 @@ def page_url(table: Table, obj: Any) -> str:
 def file_url(table: Table, doc: StrategyDocument) -> str | None:
     """The site path of a strategy document's attached original PDF, beside its page."""
     return f"{page_url(table, doc)}{doc.file.rsplit('/', 1)[-1]}" if doc.file else None
+
+
+def language_folder(language: str) -> str:
+    """The folder of a language's pages in the whole site: Danish at the root (""), every other
+    language the same paths under its code ("en/")."""
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
 
 
 def url_of(path: str) -> str:
