@@ -98,6 +98,8 @@ def test_a_text_without_translation_is_printed_in_danish_with_the_note(sites):
     assert f"Work placement ({shown})" not in text
     assert DANISH_DESCRIPTION in text
     assert f"{shown} {DANISH_DESCRIPTION}" in text, "the note stands before the Danish text"
+    # Settings' terms untranslated: each label in Danish, the note in brackets beside it.
+    assert f"Kræver visitation ({shown})" in text and f"Jobparat ({shown})" in text
     danish = plain(text_of(sites["da"] / f"pdf/tilbud/{OFFER}.pdf"))
     assert DANISH_DESCRIPTION in danish and "(kun på dansk)" not in danish
 
