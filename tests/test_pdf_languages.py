@@ -10,6 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from vifte.cli import main
 from vifte.domain import words
 from vifte.mkdocs.build import build_site
 from vifte.output.fallback import note
@@ -23,6 +24,7 @@ ENGLISH = "title: Work placement\nsummary: Try a job at a real workplace for a f
 ARABIC_TITLE = "تدريب عملي في شركة"
 ARABIC_SUMMARY = "جرّب العمل في مكان عمل حقيقي لبضعة أسابيع."
 ARABIC = f"title: {ARABIC_TITLE}\nsummary: {ARABIC_SUMMARY}\n"
+"""No lam-alef (لا) in them: pdftotext reads that ligature back reversed (decisions.md 53)."""
 DANISH_DESCRIPTION = "I en praktik arbejder du på en rigtig arbejdsplads."
 """The start of the offer's Danish description, which neither translation translates."""
 
@@ -144,3 +146,18 @@ def test_the_cache_keeps_each_languages_pdfs(sites):
     danish = set((folder / "public.keys").read_text(encoding="ascii").split())
     arabic = set((folder / "public.ar.keys").read_text(encoding="ascii").split())
     assert danish.isdisjoint(arabic), "a PDF in another language is another entry"
+
+
+def test_vifte_pdf_prints_in_a_chosen_language_and_refuses_an_unknown_one(project, capsys):
+    settings = project / "catalogue/settings.yaml"
+    settings.write_text("languages: [en]\n" + settings.read_text(encoding="utf-8"), "utf-8")
+    (project / f"catalogue/offers/{OFFER}.en.yaml").write_text(ENGLISH, encoding="utf-8")
+    assert main(["pdf", "-p", str(project), "--sprog", "fr"]) == 1
+    assert "ukendt sprog 'fr'; mulige: da, en" in capsys.readouterr().err
+    assert not (project / "brochurer").exists()
+    assert main(["pdf", "-p", str(project), "--sprog", "en", "--format", "tilbud"]) == 0
+    pdf = project / f"brochurer/tilbud/{OFFER}.en.pdf"
+    assert str(pdf) in capsys.readouterr().out
+    with pikepdf.open(pdf) as doc:
+        assert str(doc.Root.Lang) == "en"
+    assert "Work placement" in plain(text_of(pdf))
