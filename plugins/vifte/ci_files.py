@@ -20,6 +20,7 @@ SYSTEM_PACKAGES = (
     "libpangoft2-1.0-0",
     "libharfbuzz-subset0",
     "fonts-dejavu-core",
+    "fonts-noto-core",  # Noto Sans Arabic: the PDFs in Arabic
     "wdanish",
 )
 CONSTRAINTS = "constraints.txt"

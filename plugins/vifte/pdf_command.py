@@ -46,6 +46,14 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
             "også kun de tilbud, der har dem",
         )
     pdf.add_argument(
+        "--sprog",
+        dest="language",
+        default="da",
+        metavar="KODE",
+        help="PDF'ernes sprog: da eller et af sprogene under languages: i settings.yaml, fx en; "
+        "filnavnet siger sproget (tilbud/ID.en.pdf) (standard: da)",
+    )
+    pdf.add_argument(
         "--out",
         type=Path,
         default=None,
@@ -58,6 +66,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) -> int:
     """Make the chosen PDFs and write them; say what was written. 0 on success, 1 else."""
+    from vifte.domain import words
     from vifte.domain.edition import EDITIONS
     from vifte.output.outputs import printed_forms
     from vifte.output.pages import Renderer
@@ -81,21 +90,28 @@ def run(args: argparse.Namespace, project_of: Callable[[Path], Project | None]) 
         print(f"{len(report.errors)} fejl. Ret fejlene og kør 'vifte pdf' igen.", file=sys.stderr)
         return 1
     edition = EDITIONS[args.edition]
-    catalogue = catalogue.for_edition(edition)
+    languages = [words.DANISH, *catalogue.settings.languages]
+    if args.language not in languages:
+        print(
+            f"fejl: ukendt sprog '{args.language}'; mulige: {', '.join(languages)}", file=sys.stderr
+        )
+        return 1
+    catalogue = catalogue.for_edition(edition).in_language(args.language)
     terms = {name: getattr(args, dest) for dest, name in TERM_OPTIONS.items()}
     try:
         choice = choose(catalogue, args.format, terms)
         renderer = Renderer(catalogue, [project.templates])
         cache = PdfCache(project.root / FOLDER, edition.key)
-        printed = printed_forms(
-            catalogue,
-            renderer,
-            edition,
-            images=project.images,
-            logo=logo_file(project, catalogue.settings),
-            cache=cache,
-            chosen=None if choice.everything else choice,
-        )
+        with words.speaking(args.language):  # the PDFs' own words in their language
+            printed = printed_forms(
+                catalogue,
+                renderer,
+                edition,
+                images=project.images,
+                logo=logo_file(project, catalogue.settings),
+                cache=cache,
+                chosen=None if choice.everything else choice,
+            )
         target = args.out or default_dir(project.root, edition)
         sources = [folder for folder, _ in folders(project)] + project.watched()
         written = write_brochures(

@@ -40,7 +40,8 @@ TYPO_FOLDER = f"{SEARCH_FOLDER}/vifte-ord"
 """The typo words in small files by a word's first and last letter (output/search.py)."""
 PDF_FOLDER = "pdf"
 """Every PDF of the site lies under it: a section's at pdf/SECTION.pdf, an item's or a term's
-at pdf/SECTION/ID.pdf (see `pdf_path`)."""
+at pdf/SECTION/ID.pdf (see `pdf_path`); in another language than Danish the name says which
+(pdf/SECTION/ID.en.pdf, see `printed_in`)."""
 CARDS_FOLDER = f"{PDF_FOLDER}/kort"
 """The offers' index cards, one per offer; all of them in one file at pdf/kort.pdf."""
 CATALOGUE_PDF = f"{PDF_FOLDER}/katalog.pdf"
@@ -54,6 +55,15 @@ def pdf_path(entry: Collection | TermList, item_id: str | None = None) -> str:
     if item_id is None:
         return f"{PDF_FOLDER}/{entry.section}.pdf"
     return f"{PDF_FOLDER}/{entry.section}/{item_id}.pdf"
+
+
+def printed_in(path: str, language: str) -> str:
+    """A PDF's path in `language`: Danish keeps pdf/tilbud/ID.pdf, every other language has its
+    code before the extension (pdf/tilbud/ID.en.pdf), so that a downloaded or mailed file still
+    says which language it is in. An id never holds a dot, so the name cannot be misread."""
+    if language == SOURCE_LANGUAGE:
+        return path
+    return f"{path.removesuffix('.pdf')}.{language}.pdf"
 
 
 def card_path(offer_id: str) -> str:

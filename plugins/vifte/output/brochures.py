@@ -1,5 +1,6 @@
 """The printed forms of the catalogue: the whole catalogue (A4), one A5 brochure per area, theme
-and target group, and one PDF per offer.
+and target group, and one PDF per offer; each in the catalogue's language, named for it
+(`printed_in`), with its links to that language's pages.
 
 Templates in `templates/print/` render the HTML with absolute links (a PDF is read away from the
 site); `pdf.py` turns it into tagged PDF. The renders run in worker processes, since WeasyPrint
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,10 @@ from vifte.domain.routes import (
     CATALOGUE_PDF,
     POSTER_PDF,
     card_path,
+    language_folder,
     page_url,
     pdf_path,
+    printed_in,
 )
 from vifte.domain.settings import RoutedTerm
 from vifte.domain.words import gettext
@@ -85,8 +88,10 @@ def _jobs(
     day = data_day(catalogue)
     logo = env.globals.get(LOGO)
     assert logo is None or isinstance(logo, Path)
+    # A PDF in English links the English pages: the site's address and the language's folder.
+    home = absolute_link(catalogue.settings.municipality.url)(language_folder(catalogue.language))
     context = {
-        "link": absolute_link(catalogue.settings.municipality.url),
+        "link": absolute_link(home),
         "colours": Markup(colours_css(catalogue.settings)),
         "data_date": day.isoformat(),
         "data_day": day,
@@ -209,7 +214,12 @@ def brochures(
     A PDF whose key is in `cache` is reused; the rest are rendered in `workers` processes (default:
     one per core; see workers.py). Raises PdfError naming each failed PDF.
     """
-    jobs = [job for job in _jobs(catalogue, env, edition, images) if chosen is None or chosen(job)]
+    language = catalogue.language
+    jobs = [
+        replace(job, path=printed_in(job.path, language))
+        for job in _jobs(catalogue, env, edition, images)
+        if chosen is None or chosen(job)
+    ]
     keys = [cache.key(job.html, (job.base_dir, *job.roots)) if cache else "" for job in jobs]
     results: list[Pdf | str | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, r in enumerate(results) if r is None]
@@ -224,7 +234,7 @@ def brochures(
         cache.rendered += len(todo)
         cache.reused += len(jobs) - len(todo)
         if chosen is None:
-            cache.finish()
+            cache.finish(language)
     return [
         Printed(job.path, r, job.page_url)
         for job, r in zip(jobs, results, strict=True)

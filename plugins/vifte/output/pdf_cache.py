@@ -9,8 +9,9 @@ Each entry is one file, `KEY.entry`: a header line with the page count, length a
 the PDF, then its bytes. It is written to a temporary name and renamed, so a killed build leaves
 no half entry; an entry whose length or hash is wrong is a miss (and removed), never a PDF.
 
-After a complete build, the keys it used are recorded per edition; entries that no edition's
-latest build used (and untouched for GRACE seconds, so a concurrent build keeps its own) go.
+After a complete build, the keys it used are recorded per edition and language (an English
+build must not throw away the Danish PDFs); entries that no edition's latest build in any
+language used (and untouched for GRACE seconds, so a concurrent build keeps its own) go.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from vifte import __version__
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.pdf import VARIANT, Pdf
 
 FOLDER = ".vifte-cache/pdf"
@@ -108,12 +110,14 @@ class PdfCache:
         except OSError:
             pass
 
-    def finish(self) -> None:
-        """Record the keys this (complete) build used and remove entries no edition uses."""
+    def finish(self, language: str = SOURCE_LANGUAGE) -> None:
+        """Record the keys this (complete) build in `language` used and remove entries no
+        edition uses in any language."""
+        own = self.edition if language == SOURCE_LANGUAGE else f"{self.edition}.{language}"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             text = "".join(f"{k}\n" for k in sorted(self.used))
-            write_atomically(self.folder / f"{self.edition}.keys", text.encode())
+            write_atomically(self.folder / f"{own}.keys", text.encode())
             prune(self.folder)
         except OSError:
             pass
