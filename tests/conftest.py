@@ -65,3 +65,10 @@ def example_copy(tmp_path: Path) -> Path:
             shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def danish_files(site: Path, pattern: str = "*.html") -> list[Path]:
+    """The files of a built site's Danish pages: those outside the other languages' folders
+    (`en/`, `uk/`, `ar/`: each language has its own tests)."""
+    others = set(words.interface_languages())
+    return sorted(p for p in site.rglob(pattern) if p.relative_to(site).parts[0] not in others)

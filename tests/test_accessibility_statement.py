@@ -10,6 +10,8 @@ import pytest
 from vifte.mkdocs.build import build_site
 from vifte.source.validate import load_catalogue
 
+from .conftest import danish_files
+
 STATEMENT = "https://www.was.digst.dk/tilbud-fjordstrand-dk"
 FOOTER = re.compile(
     r'<div class="vifte-footer" data-vifte-accessibility>\s*'
@@ -21,7 +23,7 @@ FOOTER = re.compile(
 
 
 def test_every_page_footer_links_the_statement_and_the_contacts(example_site: Path):
-    pages = list(example_site.rglob("*.html"))
+    pages = danish_files(example_site)
     assert len(pages) > 100 and any(p.name == "404.html" for p in pages)
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from vifte.source.diagnostics import ProjectError
 from vifte.source.schema import schema_for
 from vifte.source.validate import require_catalogue
 
+from .conftest import danish_files
 from .test_serve import _free_port, _wait_for
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -183,7 +184,7 @@ def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(e
         "site-intern",
         "site_src",
     ]
-    pages = sorted(intern.rglob("*.html"))
+    pages = danish_files(intern)
     assert len(pages) > 60 and (intern / "404.html") in pages
     for page in pages:
         head, body = page.read_text(encoding="utf-8").split("</head>", 1)

@@ -16,7 +16,7 @@ import pytest
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import offer_list_path
 
-from .conftest import REPO
+from .conftest import REPO, danish_files
 from .test_edition import read_site
 from .test_pdf import letters, text_of
 
@@ -154,7 +154,7 @@ def test_a_closed_offer_is_on_no_other_page_and_in_no_pdf_and_a_draft_in_no_pdf(
     site = life / "site"
     others = sorted(
         p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
+        for p in danish_files(site)
         if "Bedre søvn" in p.read_text(encoding="utf-8")
     )
     # "Nyt og ændret" is the one list that names it: it says when it closed.

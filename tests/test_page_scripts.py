@@ -7,6 +7,8 @@ from pathlib import Path
 
 from vifte.output.outputs import ASSETS, SCRIPTS
 
+from .conftest import danish_files
+
 SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>", re.I)
 SRC = re.compile(r"""\bsrc=["']([^"']+)["']""")
 
@@ -39,7 +41,7 @@ def _needed(html: str) -> list[str]:
 
 
 def test_each_page_loads_only_the_scripts_its_markup_uses(example_site: Path):
-    pages = sorted(example_site.rglob("*.html"))
+    pages = danish_files(example_site)
     seen: dict[str, int] = {}
     for page in pages:
         html = page.read_text(encoding="utf-8")

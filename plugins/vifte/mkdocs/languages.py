@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import pass_context
 from mkdocs.commands.build import build as mkdocs_build
@@ -25,9 +25,6 @@ from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.mkdocs.config_file import load_config_file
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import in_folder
-
-if TYPE_CHECKING:
-    from vifte.mkdocs.plugin import ViftePlugin
 
 PAGE_TRANSLATION = re.compile(r"^(?P<page>.+)\.(?P<code>[a-z]{2})\.md$")
 """A hand-written page's translation beside it in site_src/: `om-sitet.en.md`."""
@@ -43,7 +40,7 @@ def build_languages(
         own = _config_for(config, sub)
         # MkDocs keeps one object of a plugin with on_startup per process: this build's vifte
         # plugin is the root build's, whose state comes back when the language is built.
-        plugin: ViftePlugin = own.plugins["vifte"]  # type: ignore[assignment]
+        plugin: Any = own.plugins["vifte"]  # the ViftePlugin (not imported: plugin.py imports this)
         saved = dict(vars(plugin))
         try:
             own.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]

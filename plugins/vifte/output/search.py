@@ -278,10 +278,19 @@ class Indexing:
                 "søgeindekset blev ikke skrevet helt (er disken fuld?); "
                 f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
             )
+        _languages_in_order(site / SEARCH_FOLDER / "pagefind-entry.json")
         folder = site / TYPO_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in typo_files(typos).items():
             (folder / name).write_text(text, encoding="utf-8")
+
+
+def _languages_in_order(entry: Path) -> None:
+    """Pagefind lists a multilingual site's languages in an order that changes from run to run:
+    sorted here, so that equal input gives equal output."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def typo_files(typos: Iterable[str]) -> dict[str, str]:
