@@ -21,11 +21,11 @@ from vifte.domain.entries import Collection
 from vifte.domain.fields import markdown_fields
 from vifte.domain.settings import Settings
 from vifte.domain.translation import Translation, Translations, fingerprint, shape
-from vifte.source import loader, sources
+from vifte.source import sources
 from vifte.source.diagnostics import Report
-from vifte.source.frontmatter import load_markdown
+from vifte.source.item_file import read_item
 from vifte.source.lifecycle import DRAFT_PREFIX
-from vifte.source.loader import Document, Loc, YamlProblem
+from vifte.source.loader import Document, Loc
 from vifte.source.messages import did_you_mean, dotted, explain, model_in
 from vifte.source.model_check import validate_model
 from vifte.source.translation_model import FINGERPRINT_KEY, translation_model
@@ -107,7 +107,7 @@ def load_translations(
                 continue
             source = items[col.name][item_id]
             draft = item_id in drafts.get(col.name, set())
-            doc = _read(path, col, root, report)
+            doc = read_item(path, col, root, report)
             translation = None if doc is None else _translation(doc, col, source, language, report)
             if draft:
                 report.downgrade({report.display(path)}, DRAFT_PREFIX)
@@ -137,36 +137,6 @@ def check_settings_translations(settings: Settings, doc: Document, report: Repor
                     f"sproget '{language}' står ikke under languages (der står: {known}); "
                     "tilføj det dér, eller slet oversættelsen",
                 )
-
-
-def _read(path: Path, col: Collection, root: Path, report: Report) -> Document | None:
-    if sources.problem(path, root) is not None:
-        return None  # reported by sources.check
-    try:
-        if col.format == "yaml":
-            return loader.load(path)
-        page = load_markdown(path)
-    except YamlProblem as exc:
-        report.error(path, exc.line, exc.column, exc.message)
-        return None
-    except OSError as exc:
-        report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
-        return None
-    doc = page.document
-    if doc.data is None and page.body.strip():
-        doc.data = {}  # a body without front matter: a translation of the body alone
-    if isinstance(doc.data, dict):
-        if col.body_field in doc.data:
-            report.error(
-                path,
-                *doc.position((col.body_field,), key=True),
-                f"feltet '{col.body_field}' skrives ikke i forsiden; brødteksten er teksten under ---",
-            )
-            doc.data.pop(col.body_field)
-        if page.body.strip():
-            doc.data[col.body_field] = page.body
-            doc.positions[(col.body_field,)] = (page.body_line - 1, 1)
-    return doc
 
 
 def _translation(

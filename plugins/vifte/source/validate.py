@@ -19,11 +19,11 @@ from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.entries import Collection
 from vifte.domain.settings import Settings, Term
-from vifte.source import clock, lifecycle, loader, sources
+from vifte.source import clock, lifecycle, sources
 from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
-from vifte.source.frontmatter import load_markdown
-from vifte.source.loader import Document, YamlProblem
+from vifte.source.item_file import read_item, read_yaml
+from vifte.source.loader import Document
 from vifte.source.messages import PATTERN_HELP
 from vifte.source.model_check import validate_model
 from vifte.source.moved import MOVED, load_moved
@@ -154,7 +154,7 @@ def _load_settings(
         return None, terms
     if sources.path_problem(path.parent, root) is not None:
         return None, terms  # reported by sources.check
-    doc = _read(path, root, report)
+    doc = read_yaml(path, root, report)
     if doc is None:
         return None, terms
     doc.data = as_written(Settings, doc.data, doc.written)
@@ -271,11 +271,7 @@ def _load_collection(
             )
             continue
         seen[stem] = path
-        doc = (
-            _read(path, root, report)
-            if col.format == "yaml"
-            else _read_markdown(path, col, root, report)
-        )
+        doc = read_item(path, col, root, report)
         if doc is None:
             unreadable[stem] = path
             continue
@@ -291,47 +287,6 @@ def _load_collection(
         data = {**doc.data, "id": stem} if isinstance(doc.data, dict) else doc.data
         result.append((validate_model(col.model, data, doc, report), doc))
     return result
-
-
-def _read(path: Path, root: Path, report: Report) -> Document | None:
-    if sources.problem(path, root) is not None:
-        return None  # reported by sources.check, which load_catalogue runs first
-    try:
-        return loader.load(path)
-    except YamlProblem as exc:
-        report.error(path, exc.line, exc.column, exc.message)
-    except OSError as exc:
-        report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
-    return None
-
-
-def _read_markdown(path: Path, col: Collection, root: Path, report: Report) -> Document | None:
-    """A Markdown file's front matter as a Document, its body as the field `col.body_field`."""
-    if sources.problem(path, root) is not None:
-        return None
-    try:
-        page = load_markdown(path)
-    except YamlProblem as exc:
-        report.error(path, exc.line, exc.column, exc.message)
-        return None
-    except OSError as exc:
-        report.error(path, 0, 0, f"filen kan ikke læses ({exc.strerror})")
-        return None
-    doc = page.document
-    if isinstance(doc.data, dict):
-        if col.body_field in doc.data:
-            doc.problems.append(
-                YamlProblem(
-                    f"feltet '{col.body_field}' skrives ikke i forsiden; brødteksten er teksten under ---",
-                    *doc.position((col.body_field,), key=True),
-                )
-            )
-            doc.spoiled.add((col.body_field,))
-        elif page.body.strip():
-            doc.data[col.body_field] = page.body
-            # One line above the body: links.py counts a multi-line text from the line after.
-            doc.positions[(col.body_field,)] = (page.body_line - 1, 1)
-    return doc
 
 
 def _is_id(text: str) -> bool:
