@@ -16,6 +16,7 @@ from vifte.domain.danish import collation_key, dato
 from vifte.domain.entries import Collection
 from vifte.source.project import Project
 from vifte.source.validate import load_catalogue
+from vifte.translation_report import translations
 
 NO_OWNER = "Uden ansvarlig"
 
@@ -114,17 +115,34 @@ def lix_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def review_report(args: argparse.Namespace) -> int:
-    """What must be reviewed now, by owner."""
+def loaded(project: Project) -> Catalogue | None:
+    """The project's catalogue for a report, or None after printing its errors."""
     # Links are vifte check's business; a report needs only the data (and reads no docs_dir).
-    project = Project.at(args.project)
     catalogue, report = load_catalogue(project, links=False)
     if catalogue is None:
         for line in report.lines():
             print(line)
         print(f"{len(report.errors)} fejl. Ret dem med 'vifte check' først.", file=sys.stderr)
+    return catalogue
+
+
+def review_report(args: argparse.Namespace) -> int:
+    """What must be reviewed now, by owner."""
+    project = Project.at(args.project)
+    catalogue = loaded(project)
+    if catalogue is None:
         return 1
     print(review(catalogue, project), end="")
+    return 0
+
+
+def translations_report(args: argparse.Namespace) -> int:
+    """The report for every language of settings.yaml's `languages:`."""
+    project = Project.at(args.project)
+    catalogue = loaded(project)
+    if catalogue is None:
+        return 1
+    print(translations(catalogue, project), end="")
     return 0
 
 
@@ -133,7 +151,7 @@ REPORTS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "review": ("hvad skal gennemgås nu (review_by er passeret), efter ansvarlig", review_report),
     "oversaettelser": (
         "pr. sprog: hvad der ikke er oversat, og hvad der er oversat fra en ældre dansk tekst",
-        lambda args: _translations_report(args),
+        translations_report,
     ),
 }
 """Each report: its name on the command line, its help and its function."""
@@ -147,12 +165,6 @@ def add_reports(parser: argparse.ArgumentParser) -> None:
         one.add_argument(
             "-p", "--project", type=Path, default=Path("."), metavar="MAPPE", help="projektmappen"
         )
-
-
-def _translations_report(args: argparse.Namespace) -> int:
-    from vifte.translation_report import translations_report
-
-    return translations_report(args)
 
 
 def run_report(args: argparse.Namespace) -> int:

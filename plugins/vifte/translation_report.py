@@ -3,7 +3,6 @@ from an older Danish text, and what is translated only in part (shown partly in 
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -13,22 +12,6 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import collation_key, dato
 from vifte.domain.translation import Shape, Translation, fingerprint, shape
 from vifte.source.project import Project
-from vifte.source.validate import load_catalogue
-
-TERM_LISTS = ("areas", "access", "themes", "target_groups")
-
-
-def translations_report(args: argparse.Namespace) -> int:
-    """The report for every language of settings.yaml's `languages:`."""
-    project = Project.at(args.project)
-    catalogue, report = load_catalogue(project, links=False)
-    if catalogue is None:
-        for line in report.lines():
-            print(line)
-        print(f"{len(report.errors)} fejl. Ret dem med 'vifte check' først.")
-        return 1
-    print(translations(catalogue, project), end="")
-    return 0
 
 
 def translations(catalogue: Catalogue, project: Project) -> str:
@@ -107,7 +90,7 @@ def _untranslated(
 
 def _terms(catalogue: Catalogue, language: str) -> Iterator[str]:
     settings = catalogue.settings
-    for list_name in TERM_LISTS:
+    for list_name in catalogue.table.term_lists:
         lacking = [t.id for t in getattr(settings, list_name) if _lacks(t, language)]
         if lacking:
             yield f"{list_name}: {', '.join(lacking)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -59,7 +60,7 @@ class Catalogue(BaseModel):
             )
             for name, values in self.items.items()
         }
-        settings = translated_settings(self.settings, language)
+        settings = translated_settings(self.settings, self.table.term_lists, language)
         # model_construct, not model_copy: a copy would carry over the cached Danish lists.
         values = {name: getattr(self, name) for name in type(self).model_fields}
         values.update(items=items, settings=settings, language=language, source=self)
@@ -221,10 +222,10 @@ def _texts(translation: Translation | None) -> Any:
     return translation.texts if translation is not None else None
 
 
-def translated_settings(settings: Settings, language: str) -> Settings:
+def translated_settings(settings: Settings, term_lists: Iterable[str], language: str) -> Settings:
     """settings.yaml's citizen texts in `language`: its own `translations:` or Danish, marked."""
     update: dict[str, Any] = {}
-    for name in ("areas", "access", "themes", "target_groups"):
+    for name in term_lists:
         terms = getattr(settings, name)
         update[name] = [translated(t, _own(t, language)) for t in terms]
     update["municipality"] = translated(

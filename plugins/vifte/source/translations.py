@@ -119,13 +119,15 @@ def load_translations(
     return found
 
 
-def check_settings_translations(settings: Settings, doc: Document, report: Report) -> None:
+def check_settings_translations(
+    settings: Settings, term_lists: Iterable[str], doc: Document, report: Report
+) -> None:
     """Each `translations:` of settings.yaml only in a language its `languages:` lists."""
     places: list[tuple[Loc, Any]] = [
         (("municipality",), settings.municipality),
         (("site",), settings.site),
     ]
-    for name in ("areas", "access", "themes", "target_groups"):
+    for name in term_lists:
         places += [((name, i), term) for i, term in enumerate(getattr(settings, name))]
     known = ", ".join(settings.languages) or "ingen"
     for at, owner in places:

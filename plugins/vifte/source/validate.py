@@ -170,7 +170,7 @@ def _load_settings(
         _check_contrast(settings, doc, report)
         check_accessibility(settings, doc, report)
         check_site(settings, doc, project, report)
-        check_settings_translations(settings, doc, report)
+        check_settings_translations(settings, project.table.term_lists, doc, report)
     return settings, terms
 
 
