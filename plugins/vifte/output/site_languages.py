@@ -9,11 +9,10 @@ own, at its root.
 
 from __future__ import annotations
 
-from babel import Locale
-
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.alternates import own_name
 
 
 def site_root(catalogue: Catalogue) -> str:
@@ -27,12 +26,6 @@ def address(catalogue: Catalogue) -> str:
     """The absolute address of this language's root, from settings' municipality.url."""
     url = catalogue.settings.municipality.url
     return f"{url}{language_folder(catalogue.language)}" if site_root(catalogue) else url
-
-
-def own_name(code: str) -> str:
-    """A language's name in that language, first letter upper ("English", "Українська")."""
-    name = Locale.parse(code).get_display_name(code) or code
-    return name[:1].upper() + name[1:]
 
 
 def other_languages(catalogue: Catalogue) -> list[tuple[str, str, str]]:
