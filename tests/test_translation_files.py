@@ -264,6 +264,17 @@ def test_check_refuses_an_unknown_language_with_the_list_it_knows(project, capsy
     assert "vifte har ikke sine egne ord på sproget 'xx'; det kender ar, en, uk" in out
 
 
+@pytest.mark.parametrize("written", ["[EN]", "[english]"])
+def test_a_language_written_otherwise_than_as_a_code_is_explained_in_words(
+    project, capsys, written
+):
+    speaks(project, written)
+    assert main(["check", "-p", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "skal være en sprogkode med to små bogstaver, fx en (engelsk)" in out
+    assert "mønster" not in out and "[a-z]" not in out
+
+
 HARD = (
     "Occupational rehabilitation interventions necessitate comprehensive "
     "interdisciplinary coordination between municipal administrations after visitation."

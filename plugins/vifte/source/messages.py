@@ -26,6 +26,7 @@ PATTERN_HELP = {
     fields.COLOUR_PATTERN: 'skal være en farvekode som "#1d4f91"',
     fields.URL_PATTERN: "skal være en webadresse, der starter med https://",
     fields.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
+    fields.LANGUAGE_CODE_PATTERN: "skal være en sprogkode med to små bogstaver, fx en (engelsk), uk (ukrainsk) eller ar (arabisk)",
     strategy.PERIOD_PATTERN: 'skal være et årstal som "2026" eller to årstal med bindestreg som "2026-2029"',
     strategy.PDF_PATTERN: "skal være navnet på en PDF i mappen strategy/files, fx 'plan.pdf' (uden mapper og uden navne, der starter med punktum)",
     fields.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
