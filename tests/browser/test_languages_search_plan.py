@@ -14,6 +14,7 @@ import pytest
 from ..languages_site import project_in_two_languages, side_by_side
 from ..test_html_validity import vnu_errors
 from .conftest import serve
+from .test_phone import all_pages
 
 PAGES = ("soeg", "tilbud", "plan")
 
@@ -176,3 +177,17 @@ def test_the_plan_can_take_the_language_it_is_used_in(page, two):
     page.locator("[data-vifte-plan-print-button]").click()
     assert page.evaluate("window.__printed") == 1
     assert urlparse(page.url).path == "/plan/"
+
+
+def test_no_page_of_a_new_projects_english_site_scrolls_sideways_at_320_px(browser, two_site, two):
+    """A new municipality's terms have no translations: their badges carry the note too, and
+    still fit a phone (the filter page was 334 px wide)."""
+    context = browser.new_context(viewport={"width": 320, "height": 900})
+    page = context.new_page()
+    wide = []
+    for path in all_pages(two_site / "en"):
+        page.goto(f"{two}en/{path}", wait_until="load")
+        if (width := page.evaluate("document.documentElement.scrollWidth")) > 320:
+            wide.append(f"/en/{path}: {width} px")
+    context.close()
+    assert wide == []
