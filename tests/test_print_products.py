@@ -464,3 +464,27 @@ def test_every_pdf_is_large_print_fills_its_pages_and_breaks_no_word(built):
     poster = built["pdf"] / "plakat.pdf"
     assert poster_spread(poster) > 0.9  # one sheet for the example alone: test_the_poster_fits…
     check_poster(poster, [o.title for o in built["c"].offers])
+
+
+def test_a_project_without_updated_dates_claims_no_date_on_paper(project: Path, tmp_path: Path):
+    """A new municipality's items have no `updated:` yet: its PDFs say no "Data fra 01.01.1970"
+    (in no language); once an item has one, the covers and footers give that day."""
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(
+        re.sub(r"(?m)^updated:.*\n", "", offer.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+
+    def texts(site: Path) -> str:
+        return "\n".join(
+            subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            for pdf in sorted(site.rglob("*.pdf"))
+        )
+
+    undated = texts(build_site(project / "mkdocs.yml", tmp_path / "a", pdf=True))
+    assert "1970" not in undated and "Data fra" not in undated
+    assert "Se alle tilbud på" in undated  # the cover still says where the list is
+    offer.write_text(offer.read_text(encoding="utf-8") + "updated: 2026-11-02\n", "utf-8")
+    dated = texts(build_site(project / "mkdocs.yml", tmp_path / "b", pdf=True))
+    assert "Data fra 02.11.2026" in dated

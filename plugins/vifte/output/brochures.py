@@ -95,6 +95,7 @@ def _jobs(
         "colours": Markup(colours_css(catalogue.settings)),
         "data_date": day.isoformat(),
         "data_day": day,
+        "dated": catalogue.last_updated is not None,  # no `updated` anywhere: no date to claim
         "internal": edition.internal,
         "qr": qr_svg,
         "paper": "A4",

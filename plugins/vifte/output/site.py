@@ -17,6 +17,7 @@ from vifte.domain import words
 from vifte.domain.edition import missing_marks
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.brochures import data_day
 from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
 from vifte.output.outputs import Output, outputs
 from vifte.output.pages import Renderer
@@ -95,7 +96,7 @@ class SiteBuild:
     def day(self) -> dt.date:
         """The data's own date, for the generator's dates (a sitemap's lastmod): equal input,
         equal output. Not before 1970, which gzip cannot store."""
-        return max(self.catalogue.last_updated or dt.date(1970, 1, 1), dt.date(1970, 1, 1))
+        return data_day(self.catalogue)
 
     def outputs(self, *, export: bool = True) -> list[Output]:
         """Every file the catalogue adds to the site, PDFs too when the request asks for them."""
