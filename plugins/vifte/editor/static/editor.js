@@ -1,0 +1,1 @@
+/* vifte's additions to Decap CMS (owner: the `config` part): problems at fields. */
