@@ -168,6 +168,16 @@ class Catalogue(BaseModel):
                 found.append(o)
         return sorted(found, key=lambda o: collation_key(o.title))
 
+    def offer_counts(self, field: str) -> dict[str, int]:
+        """How many listed offers hold each term of `field` (themes, target_groups): what the
+        filter page shows when that term alone is ticked. Terms without offers are left out."""
+        counts: dict[str, int] = {}
+        for o in self.offers:
+            value = getattr(o, field)
+            for term_id in (value,) if isinstance(value, str) else value:
+                counts[term_id] = counts.get(term_id, 0) + 1
+        return counts
+
     def linked(self, item: Any, field: str) -> list[Any]:
         """The items `item` names under a reference field, in the order written."""
         found = self.by_id(refs_of(type(item))[field].target)
