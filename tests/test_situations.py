@@ -143,3 +143,21 @@ def test_without_offers_the_situations_and_their_heading_are_left_out(project, w
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Din situation" not in html
     assert "Jobparat" not in html
+
+
+def test_a_hostile_situation_name_is_text_in_its_tile(project, tmp_path):
+    hostile = "Ledig <img src=x onerror=alert(1)> \"&'"
+    settings = project / "catalogue/settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace(
+            "    label: Jobparat\n", f"    label: '{hostile.replace(chr(39), chr(39) * 2)}'\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html
+    found = tiles(html)
+    assert unescape(TILE.search(html).group("label")) == hostile
+    assert found["jobparat"] == (f"tilbud/?{PARAM}=jobparat", count_words("da", 1))
