@@ -1,7 +1,7 @@
 /* vifte: "Læs op" (decision 62). Reads the page's main text aloud with the browser's own speech
    synthesis, one sentence at a time, marking the sentence on the page. Only voices the device
    itself speaks with (localService): a network voice would send the text to its maker. The text
-   is what the page marks with data-vifte-read (generated pages), or, on a hand-written page
+   is the page's title and what the page marks with data-vifte-read (generated pages), or, on a hand-written page
    (data-vifte-read-aloud="page"), the writer's own headings, paragraphs and lists around the
    controls, without the catalogue's blocks (class vifte-…) and the headings above them. */
 (function () {
@@ -37,7 +37,8 @@
         return !/^H[1-6]$/.test(el.tagName) || el.tagName === "H1" || (next && kids.indexOf(next) === i + 1 && !/^H[1-6]$/.test(next.tagName));
       });
     } else {
-      roots = Array.prototype.slice.call(document.querySelectorAll("[data-vifte-read]"));
+      var title = (group.closest("article") || document).querySelector("h1");  // always first
+      roots = (title ? [title] : []).concat(Array.prototype.slice.call(document.querySelectorAll("[data-vifte-read]")));
     }
     var out = [];
     roots.forEach(function (root) {
