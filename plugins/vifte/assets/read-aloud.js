@@ -162,6 +162,7 @@
         queue = [];
         blocks(group).forEach(function (el) { queue = queue.concat(sentences(el)); });
         index = 0;
+        halt();  // whatever another page left queued (Safari keeps speaking across pages)
         show("playing", t("Læser op"));
         speak();
       }
