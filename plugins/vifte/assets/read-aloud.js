@@ -162,7 +162,7 @@
         queue = [];
         blocks(group).forEach(function (el) { queue = queue.concat(sentences(el)); });
         index = 0;
-        halt();  // whatever another page left queued (Safari keeps speaking across pages)
+        halt();  // anything still queued in this browser, e.g. left by another tab or page
         show("playing", t("Læser op"));
         speak();
       }
