@@ -31,7 +31,7 @@ from vifte.mkdocs.languages import build_languages, pick_pages, share_theme_file
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
-from vifte.output import fallback, pages
+from vifte.output import fallback, pages, read_aloud
 from vifte.output.alternates import Version, hreflang_links, versions
 from vifte.output.outputs import SCRIPTS, STYLESHEETS
 from vifte.output.site import Drawn, SiteBuild
@@ -162,9 +162,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         made = self.generated.get(page.file.src_uri)
         if made is not None:
             return made.body
+        html = sanitise_page(html)
         if page.file.src_uri in self.in_danish:  # no translation: the Danish page, marked
-            return fallback.block(Danish(""), sanitise_page(html))
-        return sanitise_page(html)
+            html = fallback.block(Danish(""), html)
+        return read_aloud.placed(html, self.site.renderer, url_of(page.file.src_uri))
 
     def on_env(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files
