@@ -82,7 +82,14 @@ def test_a_danish_page_needs_no_words_block_and_a_pseudo_page_has_its_scripts_wo
 
 
 def test_every_script_that_draws_words_names_them_for_the_catalogue():
-    assert {n for n in SCRIPTS if msgids(n)} == {"view", "plan-store", "plan", "filter", "search"}
+    assert {n for n in SCRIPTS if msgids(n)} == {
+        "view",
+        "plan-store",
+        "plan",
+        "filter",
+        "search",
+        "opening",
+    }
     with words.speaking(words.PSEUDO):
         assert translations("qr") == {}
     assert script_words(*SCRIPTS) == ""
