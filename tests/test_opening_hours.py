@@ -162,3 +162,22 @@ def test_vifte_new_shows_how_to_write_hours_and_bring(project):
     hours = OpeningHours.model_validate(data["opening_hours"])
     assert hours.spans_on(0) == [(540, 900)] and hours.exceptions[0].closed
     assert data["bring"] == ["Sygesikringskort"]
+
+
+def test_the_new_fields_leave_existing_translations_current():
+    """A field added to the model is in no translation's fingerprint while empty: every
+    municipality's translations stay current; a filled-in `bring` changes the Danish text."""
+    from vifte.domain.translation import fingerprint
+    from vifte.source.validate import require_catalogue
+
+    from .conftest import REPO
+
+    catalogue, _ = require_catalogue(REPO)
+    offer = next(o for o in catalogue.offers if o.id == "gaeldsraadgivning")
+    written = yaml.safe_load(
+        (REPO / "catalogue/offers/gaeldsraadgivning.en.yaml").read_text(encoding="utf-8")
+    )
+    assert not offer.bring and written["translated_from"] == fingerprint(offer)
+    assert fingerprint(offer.model_copy(update={"bring": ["Sygesikringskort"]})) != fingerprint(
+        offer
+    )

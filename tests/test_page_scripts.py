@@ -17,6 +17,7 @@ NEEDS = {
     "data-vifte-plan": ["plan-store", "qr", "plan"],
     "data-vifte-filter": ["qr", "filter"],
     "data-vifte-search": ["search"],
+    "data-vifte-opening": ["opening"],
 }
 """The hook a page's markup carries, and the scripts (in order) that make it work."""
 

@@ -18,6 +18,7 @@ from vifte.domain.fields import (
     FILE_PATTERN,
     POSTCODE_PATTERN,
     TRANSLATABLE,
+    TRANSLATABLE_ADDED,
     URL_PATTERN,
     Date,
     Email,
@@ -253,7 +254,7 @@ class Offer(Lifecycle):
     opening_hours: OpeningHours | None = Field(
         None, description="Hvornår stedet har åbent: ugedage og tider, og dage der er anderledes."
     )
-    bring: Annotated[list[Text], TRANSLATABLE] = Field(
+    bring: Annotated[list[Text], TRANSLATABLE_ADDED] = Field(
         default_factory=list,
         description='Det skal borgeren have med, ét punkt pr. linje, fx "Sygesikringskort".',
     )
