@@ -157,3 +157,20 @@ def test_the_export_has_the_fields_and_their_translation(built):
         "closes": "15.00",
     }
     assert "Your CV, if you have one" in json.dumps(offer, ensure_ascii=False)
+
+
+def test_hostile_text_in_the_new_fields_stays_text(project, write, tmp_path):
+    offer = (project / "catalogue/offers/virksomhedspraktik.yaml").read_text(encoding="utf-8")
+    hostile = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
+    write(
+        "catalogue/offers/virksomhedspraktik.yaml",
+        offer
+        + "opening_hours:\n  week:\n    - {days: [monday], opens: '9.00', closes: '12.00'}\n"
+        + f"  note: {json.dumps(hostile)}\nbring:\n  - {json.dumps(hostile)}\n",
+    )
+    site = build_site(project / "mkdocs.yml", tmp_path / "site", today=TODAY)
+    raw = (site / "tilbud/virksomhedspraktik/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in raw and "<img src=x" not in raw
+    assert raw.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # note, list, plan button
+    data = json.loads((site / "data/catalogue.json").read_text(encoding="utf-8"))
+    assert data["offers"][0]["bring"] == [hostile]

@@ -25,7 +25,14 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from vifte.domain.fields import TRANSLATABLE, Date, Strict, Text
 
@@ -56,7 +63,12 @@ def _clock(value: str) -> str:
     return value.strip()
 
 
-Clock = Annotated[str, BeforeValidator(_clock_text), AfterValidator(_clock)]
+Clock = Annotated[
+    str,
+    BeforeValidator(_clock_text),
+    AfterValidator(_clock),
+    WithJsonSchema({"type": "string", "pattern": CLOCK.pattern}),  # editors complete as text
+]
 
 
 def minutes(clock: str) -> int:
