@@ -3,7 +3,9 @@ the offer's PDF, and never on a closed offer (decision 63)."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from vifte.domain.edition import PUBLIC
 from vifte.domain.opening import OpeningHours
 from vifte.domain.opening_text import week_text
+from vifte.domain.routes import CSV_PATH
 from vifte.domain.words import speaking
 from vifte.mkdocs.build import build_site
 from vifte.output.brochures import _jobs
@@ -157,6 +160,15 @@ def test_the_export_has_the_fields_and_their_translation(built):
         "closes": "15.00",
     }
     assert "Your CV, if you have one" in json.dumps(offer, ensure_ascii=False)
+    for folder in ("", "en/"):  # the CSV is Danish in every language's build
+        raw = (site / folder / CSV_PATH).read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(raw, newline=""), delimiter=";"))
+        row = next(r for r in rows if r["id"] == "virksomhedspraktik")
+        assert row["åbningstider"] == (
+            f"{WEEK}; Lukket 24.12.2026–26.12.2026; 31.12.2026: 10.00–12.00"
+        )
+        assert row["det skal du have med"] == "Sygesikringskort; Dit CV, hvis du har et"
+        assert next(r for r in rows if r["id"] == "lukket-praktik")["åbningstider"] == ""
 
 
 def test_hostile_text_in_the_new_fields_stays_text(project, write, tmp_path):

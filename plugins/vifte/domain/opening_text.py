@@ -101,6 +101,11 @@ def _spans(e: OpeningException) -> Spans:
     return [] if e.opens is None or e.closes is None else [(minutes(e.opens), minutes(e.closes))]
 
 
+def in_words(hours: OpeningHours, today: dt.date) -> str:
+    """The week and the coming special days in one line (the CSV's column)."""
+    return "; ".join([week_text(hours), *(exception_text(e) for e in hours.upcoming(today))])
+
+
 def browser_data(hours: OpeningHours, today: dt.date) -> dict[str, Any]:
     """What assets/opening.js needs to say today's hours and whether it is open now: each
     weekday's and each coming exception's opening minutes with their words."""

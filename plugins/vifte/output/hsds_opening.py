@@ -14,7 +14,6 @@ from typing import Any
 from vifte.domain import opening_text
 from vifte.domain.model import Offer
 from vifte.domain.opening import WEEKDAYS, minutes
-from vifte.domain.words import DANISH, speaking
 
 Ids = Callable[..., str]
 ICAL_DAYS = {day: day[:2].upper() for day in WEEKDAYS}  # monday -> MO
@@ -31,32 +30,31 @@ def opening_schedules(ids: Ids, sid: str, offer: Offer) -> list[dict[str, Any]]:
     if hours is None:
         return []
     rows: list[dict[str, Any]] = []
-    with speaking(DANISH):
-        for n, line in enumerate(hours.week):
-            row = {
-                "id": ids("schedule", offer.id, "week", str(n)),
-                "service_id": sid,
-                "freq": "WEEKLY",
-                "wkst": "MO",
-                "byday": ",".join(ICAL_DAYS[d] for d in sorted(line.days, key=WEEKDAYS.index)),
-                "opens_at": _hhmm(line.opens),
-                "closes_at": _hhmm(line.closes),
-                "description": opening_text.week_text(hours),
-                "notes": ZONE_NOTE,
-            }
-            rows.append(row)
-        for e in hours.exceptions:
-            row = {
-                "id": ids("schedule", offer.id, "exception", e.date.isoformat()),
-                "service_id": sid,
-                "valid_from": e.date.isoformat(),
-                "valid_to": e.last.isoformat(),
-                "description": opening_text.exception_text(e),
-                "notes": ZONE_NOTE,
-            }
-            if e.opens and e.closes:
-                row.update(opens_at=_hhmm(e.opens), closes_at=_hhmm(e.closes))
-            rows.append(row)
+    for n, line in enumerate(hours.week):
+        row = {
+            "id": ids("schedule", offer.id, "week", str(n)),
+            "service_id": sid,
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": ",".join(ICAL_DAYS[d] for d in sorted(line.days, key=WEEKDAYS.index)),
+            "opens_at": _hhmm(line.opens),
+            "closes_at": _hhmm(line.closes),
+            "description": opening_text.week_text(hours),
+            "notes": ZONE_NOTE,
+        }
+        rows.append(row)
+    for e in hours.exceptions:
+        row = {
+            "id": ids("schedule", offer.id, "exception", e.date.isoformat()),
+            "service_id": sid,
+            "valid_from": e.date.isoformat(),
+            "valid_to": e.last.isoformat(),
+            "description": opening_text.exception_text(e),
+            "notes": ZONE_NOTE,
+        }
+        if e.opens and e.closes:
+            row.update(opens_at=_hhmm(e.opens), closes_at=_hhmm(e.closes))
+        rows.append(row)
     return rows
 
 
