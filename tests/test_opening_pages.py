@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from vifte.domain.edition import PUBLIC
@@ -113,6 +114,8 @@ def test_the_printed_card_and_the_offers_pdf_have_the_hours_and_what_to_bring(bu
         pdf = tmp_path / f"{kind}.pdf"
         pdf.write_bytes(render_pdf(job.html, job.base_dir, job.roots).data)
         found = letters(text_of(pdf))
+        if kind == "card":  # front and back, each one A6 page: the estimate counts the new lines
+            assert len(pikepdf.open(pdf).pages) == 2
         for expected in (
             WEEK,
             "Lukket 24.12.2026–26.12.2026",
