@@ -49,6 +49,8 @@ KEYS = [
     "related",
     "updated",
     "image",
+    "opening_hours",
+    "bring",
 ]
 offers = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10), values, max_size=10)
 
@@ -133,3 +135,39 @@ class _Elements(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.found.append((tag, attrs))
+
+
+clocks = st.one_of(
+    scalars, st.from_regex(r"\A[0-9]{1,2}[.:][0-9]{2}\Z"), st.sampled_from(["24.00", "9", "9.5"])
+)
+week_lines = st.fixed_dictionaries(
+    {},
+    optional={
+        "days": st.one_of(
+            scalars, st.lists(st.sampled_from(["monday", "friday", "fredag", "sunday"]))
+        ),
+        "opens": clocks,
+        "closes": clocks,
+    },
+)
+special_days = st.fixed_dictionaries(
+    {},
+    optional={"date": scalars, "until": scalars, "opens": clocks, "closes": clocks},
+)
+hours = st.fixed_dictionaries(
+    {},
+    optional={
+        "week": st.one_of(scalars, st.lists(week_lines, max_size=3)),
+        "exceptions": st.one_of(scalars, st.lists(special_days, max_size=3)),
+        "note": scalars,
+    },
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hours, st.one_of(scalars, st.lists(scalars, max_size=3)))
+def test_random_opening_hours_and_bring_give_clean_errors(opening_hours, bring):
+    """Near-valid hours (real day names, clock-like times) reach the deeper checks too."""
+    offer = (_root / "catalogue/offers/virksomhedspraktik.yaml").read_text(encoding="utf-8")
+    extra = yaml.safe_dump({"opening_hours": opening_hours, "bring": bring}, allow_unicode=True)
+    _check(offer + extra)

@@ -18,6 +18,7 @@ NEEDS = {
     "data-vifte-filter": ["qr", "filter"],
     "data-vifte-search": ["search"],
     "data-vifte-read-aloud": ["read-aloud"],
+    "data-vifte-opening": ["opening"],
 }
 """The hook a page's markup carries, and the scripts (in order) that make it work."""
 

@@ -89,6 +89,7 @@ def test_every_script_that_draws_words_names_them_for_the_catalogue():
         "filter",
         "search",
         "read-aloud",
+        "opening",
     }
     with words.speaking(words.PSEUDO):
         assert translations("qr") == {}

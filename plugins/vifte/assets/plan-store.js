@@ -20,7 +20,7 @@
   var ISO_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
   var LANGUAGE = /^[a-z]{2,3}$/;
   var TEXT_FIELDS = ["title", "responsible", "legal", "subgoal", "hours"];
-  var OPTIONAL_FIELDS = ["contact", "phone", "address"];
+  var OPTIONAL_FIELDS = ["contact", "phone", "address", "bring"];
   var planDiscarded = false;
 
   /* One plan for every language of the site; it keeps the language it was made in (the page's
@@ -110,7 +110,8 @@
     plan.activities.push({
       id: data.id, title: clip(data.title), url: data.url || "", responsible: clip(data.provider),
       legal: clip(data.legal), subgoal: "", start: "", end: "", hours: "",
-      contact: clip(data.contact), phone: clip(data.phone), address: clip(data.address)
+      contact: clip(data.contact), phone: clip(data.phone), address: clip(data.address),
+      bring: clip(data.bring)
     });
     store(plan);
     return true;
@@ -119,14 +120,14 @@
      option as the build writes plan_data (_site.html), for the cards filter.js draws and plan.js's picker. */
   function markListed(el, o) {
     [["id", o.i], ["title", o.t], ["url", o.u], ["provider", o.pr], ["legal", o.lb],
-      ["contact", o.n], ["phone", o.c], ["address", o.l]].forEach(function (pair) {
+      ["contact", o.n], ["phone", o.c], ["address", o.l], ["bring", o.b]].forEach(function (pair) {
       el.setAttribute("data-" + pair[0], pair[1] || "");
     });
   }
   /* What the build wrote about an offer or a mentor on a button or an option (plan_data in _site.html). */
   function planData(el) {
     var data = {};
-    ["id", "title", "url", "provider", "legal", "contact", "phone", "address"].forEach(function (name) {
+    ["id", "title", "url", "provider", "legal", "contact", "phone", "address", "bring"].forEach(function (name) {
       data[name] = el.getAttribute("data-" + name) || "";
     });
     return data;

@@ -22,11 +22,12 @@
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
-  /* "Kontakt: Name, phone. Adresse: street, town." for an activity, or "". */
+  /* "Kontakt: Name, phone. Adresse: street, town. Det skal du have med: …." for an activity, or "". */
   function contactLine(a, keepPhone) {
     var phone = keepPhone ? String(a.phone || "").replace(/ /g, "\u00a0") : a.phone;
     var who = [a.contact, phone].filter(Boolean).join(", ");
-    return [who ? t("Kontakt: %(who)s.", { who: who }) : "", a.address ? t("Adresse: %(address)s.", a) : ""].filter(Boolean).join(" ");
+    return [who ? t("Kontakt: %(who)s.", { who: who }) : "", a.address ? t("Adresse: %(address)s.", a) : "",
+      a.bring ? t("Det skal du have med: %(bring)s.", a) : ""].filter(Boolean).join(" ");
   }
 
   /* The offers of this language's data file by id, and, on another language's page, their Danish

@@ -73,10 +73,17 @@ class Rendered:
 @dataclass(frozen=True)
 class Translatable:
     """Marks a citizen text a translation file may translate (domain/translation.py reads the
-    marks; a nested model's marked fields are translatable under its field's name)."""
+    marks; a nested model's marked fields are translatable under its field's name).
+
+    `added`: the field came after translations existed (TRANSLATABLE_ADDED); while empty it is left
+    out of an item's fingerprint, so adding it to the model does not make every existing
+    translation look out of date. A new translatable field of an existing model uses it."""
+
+    added: bool = False
 
 
 TRANSLATABLE = Translatable()
+TRANSLATABLE_ADDED = Translatable(added=True)
 
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2}$"
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
@@ -116,7 +123,14 @@ def markdown_fields(model: type[BaseModel]) -> tuple[str, ...]:
 
 def has_mark(info: Any, kind: type) -> bool:
     """Whether a model field (its FieldInfo) carries a mark of `kind`, at any depth of Annotated."""
-    return any(isinstance(m, kind) for m in [*_marks(info.annotation), *info.metadata])
+    return mark_of(info, kind) is not None
+
+
+def mark_of(info: Any, kind: type) -> Any:
+    """The first mark of `kind` a model field carries, or None."""
+    return next(
+        (m for m in [*_marks(info.annotation), *info.metadata] if isinstance(m, kind)), None
+    )
 
 
 def _marks(annotation: Any) -> list[Any]:

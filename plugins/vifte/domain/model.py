@@ -18,6 +18,7 @@ from vifte.domain.fields import (
     FILE_PATTERN,
     POSTCODE_PATTERN,
     TRANSLATABLE,
+    TRANSLATABLE_ADDED,
     URL_PATTERN,
     Date,
     Email,
@@ -30,6 +31,7 @@ from vifte.domain.fields import (
     Strict,
     Text,
 )
+from vifte.domain.opening import OpeningHours
 from vifte.domain.wording import Labels
 from vifte.domain.words import N_
 
@@ -249,6 +251,13 @@ class Offer(Lifecycle):
     )
     location: Location | None = None
     schedule: Schedule | None = None
+    opening_hours: OpeningHours | None = Field(
+        None, description="Hvornår stedet har åbent: ugedage og tider, og dage der er anderledes."
+    )
+    bring: Annotated[list[Text], TRANSLATABLE_ADDED] = Field(
+        default_factory=list,
+        description='Det skal borgeren have med, ét punkt pr. linje, fx "Sygesikringskort".',
+    )
     waiting_time: Annotated[Text, TRANSLATABLE] | None = Field(
         None, description="Forventet ventetid."
     )

@@ -78,3 +78,9 @@ def _in_denmark(language: str) -> Locale:
     2026", not the American "October 5, 2026"), else the language itself."""
     here = f"{language}_DK"
     return Locale.parse(here if localedata.exists(here) else language)
+
+
+def here() -> Locale:
+    """The active language's CLDR locale as it is written in Denmark (en_DK: 24-hour "9.00")."""
+    language = active()
+    return _in_denmark(DANISH if language == PSEUDO else language)

@@ -23,6 +23,7 @@ from vifte.domain.languages import language_codes
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Contact, Enterprise, Location, Offer
 from vifte.domain.routes import HSDS_FILES, page_url
+from vifte.output.hsds_opening import opening_schedules, required_documents
 
 COUNTRY = "DK"
 SERVICE_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
@@ -164,7 +165,8 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
         data["assured_date"] = o.updated.isoformat()
     data["phones"] = [{**p, "service_id": sid} for p in _phones(ids, f"offer/{o.id}", o.contact)]
     data["contacts"] = [_contact(ids, f"offer/{o.id}", o.contact, service_id=sid)]
-    data["schedules"] = _schedule(ids, sid, o)
+    data["schedules"] = _schedule(ids, sid, o) + opening_schedules(ids, sid, o)
+    data["required_documents"] = required_documents(ids, sid, o)
     data["languages"] = [
         {
             "id": ids("language", o.id, name),

@@ -36,6 +36,7 @@ KEYS = {
     "pr": "provider (plan)",
     "lb": "legal basis, joined by '; ' (plan)",
     "n": "contact person (plan)",
+    "b": "what to bring, joined by '; ' (plan)",
     "d": "the keys of the texts shown in Danish on another language's site (t, s)",
 }
 """Each offer's keys; the scripts read exactly these (assets/filter.js, assets/plan.js)."""
@@ -56,6 +57,7 @@ def _entry(o: Offer, url: str) -> dict[str, Any]:
         "pr": o.provider.name,
         "lb": "; ".join(o.legal_basis),
         "n": o.contact.name or "",
+        "b": "; ".join(o.bring),
     }
     if o.status == "paused":
         entry["p"] = 1

@@ -3,6 +3,7 @@ and each index card's type size (decisions.md 37). The templates read them as in
 
 from __future__ import annotations
 
+from vifte.domain import opening_text
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.model import Offer
 from vifte.domain.words import gettext
@@ -79,6 +80,7 @@ def card_size(catalogue: Catalogue, offer: Offer) -> float:
     groups = [catalogue.target_groups[g].label for g in offer.target_groups]
     contact = offer.contact
     schedule = offer.schedule.model_dump().values() if offer.schedule else ()
+    facts = opening_text.card_lines(offer, catalogue.today)
 
     def fits(size: float) -> bool:
         dd = width - 5.5 * size * PT_MM
@@ -96,6 +98,7 @@ def card_size(catalogue: Catalogue, offer: Offer) -> float:
             *((f"{gettext('Telefon')}: {t}", 1.0, dd, False, 0.2) for t in contacts),
             *(((offer.location.one_line, 1.0, dd, False, 0.2),) if offer.location else ()),
             (" ".join(str(v) for v in schedule if v), 1.0, dd, False, 0.2),
+            *((t, 1.0, dd, False, 0.2) for t in facts),
         ]
         back_mm = _height(back, size) + 25 + _lines(offer.title, 0.9 * size, width) * 4
         return max(_height(front, size), back_mm) <= CARD_HEIGHT_MM

@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from vifte.domain import opening_text
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.markup import plain_text
 from vifte.domain.model import Offer
@@ -26,6 +27,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _join(values: list[str]) -> str:
     return ", ".join(values)
+
+
+def _opening(o: Offer, c: Catalogue) -> str | None:
+    hours = opening_text.shown(o)
+    return opening_text.in_words(hours, c.today) if hours else None
 
 
 def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]]:
@@ -52,6 +58,8 @@ def _columns(c: Catalogue, site: str) -> list[tuple[str, Callable[[Offer], Any]]
         ("start", lambda o: o.schedule.start if o.schedule else None),
         ("ventetid", lambda o: o.waiting_time),
         ("pladser", lambda o: o.capacity),
+        ("åbningstider", lambda o: _opening(o, c)),
+        ("det skal du have med", lambda o: "; ".join(o.bring)),
         ("sprog", lambda o: _join(o.languages)),
         ("opdateret", lambda o: o.updated.isoformat() if o.updated else None),
         ("status", lambda o: o.status_label),

@@ -22,7 +22,7 @@ import jinja2.bccache
 import jinja2.runtime
 from markupsafe import Markup
 
-from vifte.domain import changes, news_lists, strategy_lists, words
+from vifte.domain import changes, news_lists, opening_text, strategy_lists, words
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import DATE_FORMAT, sort_da
 from vifte.domain.languages import languages_text
@@ -97,6 +97,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals.update(c=catalogue, kind_labels=KIND_LABELS, title_rank=ranks.__getitem__)
     env.globals["strategy"] = strategy_lists  # lookups of strategy pages: strategy.serving(c, id)
     env.globals["chart"] = stacked
+    env.globals["opening"] = opening_text  # hours in words: opening.week_text(o.opening_hours)
     env.globals["json_ld"] = lambda offer: jsonld.script(
         jsonld.government_service(catalogue, offer)
     )
