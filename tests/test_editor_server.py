@@ -394,3 +394,13 @@ def test_an_untouched_file_reads_the_same_after_an_edit(editor, project):
     assert editor.save(OFFER, data, new=False)[0] == 200
     assert "phone: 70000001\n" in path.read_text("utf-8")
     assert load(path).data["title"] == "Praktik"
+
+
+def test_a_strategy_documents_draft_is_a_proposal_and_is_checked_as_published(editor, project):
+    """`status: draft` of a strategy document is a published proposal (decision 17)."""
+    data = {"title": "Plan for beskæftigelse", "status": "draft", "body": "Teksten.\n"}
+    status, answer = editor.save("strategy/plan.md", data, new=True)
+    assert status == 422
+    assert "kladde" not in answer["error"]
+    assert all(p["severity"] == "error" for p in answer["problems"])
+    assert not (project / "strategy/plan.md").exists()

@@ -70,6 +70,10 @@ class EditorServer(ThreadingHTTPServer):
         """The live preview's address of an item's page (collection, id), or None."""
         super().__init__((host, port), Handler)
 
+    def server_close(self) -> None:
+        super().server_close()
+        self.proxy.close()
+
     @property
     def port(self) -> int:
         return int(self.server_address[1])
