@@ -131,11 +131,11 @@ class Proxy:
             existing = None if new else _read(item.file)
             text = writer.write(existing, data, item.col)
             draft = checks.is_draft(item.col, data)
+            for asset in params.get("assets") or []:  # the item's check looks for its pictures
+                self._save_asset(asset)
             problems = checks.check_item(self.project, item.col, item.relative, text, self.work)
             if checks.refused(problems, draft):
                 return _refused(problems, drafts=checks.has_drafts(item.col))
-            for asset in params.get("assets") or []:
-                self._save_asset(asset)
             item.file.parent.mkdir(parents=True, exist_ok=True)
             _replace(item.file, text)
         shown = checks.as_saved(problems, draft)
