@@ -494,3 +494,13 @@ def editor_json(editor: Editor, path: str) -> Any:
     status, _, body = editor.request(path)
     assert status == 200
     return json.loads(body)
+
+
+def test_plain_language_warnings_come_back_at_their_field_and_the_offer_is_saved(editor, project):
+    summary = "Du kan arbejde i en café. Du får også en mentor."
+    status, answer = editor.save(
+        "catalogue/offers/cafe-i-byen.yaml", new_offer(summary=summary), new=True
+    )
+    assert status == 200
+    assert [(p["field"], p["severity"]) for p in answer["problems"]] == [("summary", "warning")]
+    assert (project / "catalogue/offers/cafe-i-byen.yaml").is_file()

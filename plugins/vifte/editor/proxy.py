@@ -117,7 +117,7 @@ class Proxy:
         if file.get("newPath") not in (None, file.get("path")):
             return _error(
                 422,
-                "et indhold kan ikke flyttes eller omdøbes i editoren; gør det i en filhåndtering",
+                "filen kan ikke omdøbes eller flyttes i editoren; gør det i din filhåndtering",
             )
         item = item_path(self.project, file.get("path"))
         raw = file.get("raw")
