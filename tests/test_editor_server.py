@@ -504,3 +504,19 @@ def test_plain_language_warnings_come_back_at_their_field_and_the_offer_is_saved
     assert status == 200
     assert [(p["field"], p["severity"]) for p in answer["problems"]] == [("summary", "warning")]
     assert (project / "catalogue/offers/cafe-i-byen.yaml").is_file()
+
+
+def test_a_markdown_text_without_its_final_line_break_changes_only_the_edited_line(editor, project):
+    """Decap's Markdown editor drops a text's final line break; the `|` block stays as it was."""
+    data = yaml.safe_load((project / OFFER).read_text("utf-8"))
+    data["professional"] = data["professional"].rstrip("\n")  # untouched, as Decap sends it
+    data["description"] = data["description"].replace("nye ting", "mange nye ting").rstrip("\n")
+    assert editor.save(OFFER, data, new=False)[0] == 200
+    diff = subprocess.run(
+        ["git", "diff", "-U0", "--no-color", OFFER], cwd=project, capture_output=True, text=True
+    ).stdout
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
+    assert changed == [
+        "-  Du kan lære nye ting og vise, hvad du kan.",
+        "+  Du kan lære mange nye ting og vise, hvad du kan.",
+    ]
