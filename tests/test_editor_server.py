@@ -520,3 +520,10 @@ def test_a_markdown_text_without_its_final_line_break_changes_only_the_edited_li
         "-  Du kan lære nye ting og vise, hvad du kan.",
         "+  Du kan lære mange nye ting og vise, hvad du kan.",
     ]
+
+
+def test_a_file_larger_than_vifte_reads_is_refused(editor, project):
+    data = new_offer(status="draft", description="Lang tekst. " * 100_000)
+    status, answer = editor.save("catalogue/offers/cafe-i-byen.yaml", data, new=True)
+    assert status == 422 and "for stort" in answer["error"]
+    assert not (project / "catalogue/offers/cafe-i-byen.yaml").exists()

@@ -19,6 +19,7 @@ from typing import Any
 from vifte.editor import checks, media, writer
 from vifte.editor.checks import Problem
 from vifte.editor.paths import MEDIA, PathRefused, collection_at, item_path, media_path
+from vifte.source.loader import MAX_FILE_BYTES
 from vifte.source.project import Project
 
 Answer = tuple[int, Any]
@@ -123,6 +124,11 @@ class Proxy:
         raw = file.get("raw")
         if not isinstance(raw, str):
             return _error(422, "forespørgslen mangler filens indhold")
+        if len(raw.encode("utf-8")) > MAX_FILE_BYTES:
+            return _error(
+                422,
+                f"indholdet er for stort; en vifte-fil må højst fylde {MAX_FILE_BYTES // 1000} kB",
+            )
         options = params.get("options")
         options = options if isinstance(options, dict) else {}
         new = bool(options.get("newEntry")) if "newEntry" in options else not item.file.exists()
