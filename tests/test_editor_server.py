@@ -527,3 +527,20 @@ def test_a_file_larger_than_vifte_reads_is_refused(editor, project):
     status, answer = editor.save("catalogue/offers/cafe-i-byen.yaml", data, new=True)
     assert status == 422 and "for stort" in answer["error"]
     assert not (project / "catalogue/offers/cafe-i-byen.yaml").exists()
+
+
+def test_a_picture_an_item_shows_is_not_deleted_and_an_unused_one_is(editor, project):
+    assert editor.upload("cafe.png", _png())[0] == 200
+    assert editor.upload("ubrugt.png", _png((2, 2)))[0] == 200
+    data = new_offer(image={"file": "cafe.png", "alt": "En café"})
+    assert editor.save("catalogue/offers/cafe-i-byen.yaml", data, new=True)[0] == 200
+    options = {"commitMessage": "x"}
+    status, answer = editor.post("deleteFile", path="catalogue/images/cafe.png", options=options)
+    assert status == 422 and "cafe.png" in answer["problems"][0]["message"]
+    assert (project / "catalogue/images/cafe.png").is_file()
+    status, _ = editor.post("deleteFile", path="catalogue/images/ubrugt.png", options=options)
+    assert status == 200 and not (project / "catalogue/images/ubrugt.png").exists()
+    assert (
+        editor.post("deleteFile", path="catalogue/images/../settings.yaml", options=options)[0]
+        == 422
+    )
