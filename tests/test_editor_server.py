@@ -7,6 +7,7 @@ Decap's form sends a whole file as it serializes it (YAML 1.2, its own key order
 from __future__ import annotations
 
 import base64
+import http.client
 import io
 import json
 import subprocess
@@ -544,3 +545,13 @@ def test_a_picture_an_item_shows_is_not_deleted_and_an_unused_one_is(editor, pro
         editor.post("deleteFile", path="catalogue/images/../settings.yaml", options=options)[0]
         == 422
     )
+
+
+def test_a_refused_request_does_not_spoil_the_next_one(editor):
+    """A refusal leaves its body unread; the connection is closed, not read on as a request."""
+    connection = http.client.HTTPConnection("127.0.0.1", editor.server.port, timeout=10)
+    connection.request("POST", "/api/v1", body=b"GET /config.yml HTTP/1.1\r\n\r\n")
+    refused = connection.getresponse()
+    assert refused.status == 415 and refused.getheader("Connection") == "close"
+    refused.read()
+    connection.close()
