@@ -64,9 +64,13 @@ def _settings(root: Path, extra: str) -> None:
 
 @pytest.fixture(scope="module")
 def placed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_placed(tmp_path_factory.mktemp("place"))
+
+
+def build_placed(folder: Path) -> Path:
     """A new municipality's site in Danish and English with a map service, an offer with every
     place and currency fact, and one without any (the scaffold's own)."""
-    root = tmp_path_factory.mktemp("place") / "kommune"
+    root = folder / "kommune"
     init_project(root, "Prøveby Kommune")
     _settings(root, f'languages: [en]\nmap_search: "{MAP}"\n')
     _write(root, "catalogue/offers/havnens-vaerksted.yaml", OFFER)
@@ -163,9 +167,18 @@ def test_last_checked_is_the_newest_check_or_update_and_an_overdue_review_is_mar
     assert "senest 01.12.2026" in _text(overdue)
     assert overdue.xpath('.//span[@aria-hidden="true"]/text()') == ["!"]
     assert not page.xpath('//div[contains(@class, "vifte-notice--stale")]')
-    # not overdue: no mark
+    assert not overdue.get("data-vifte-review-by")
+    # not overdue when built: the mark is there, hidden, with the date for the reader's calendar
+    # (current.js; tests/browser/test_place_browser.py); none without a review date
     other = _page(placed, "tilbud/hostile")
-    assert not other.xpath('//p[@class="vifte-current__overdue"]')
+    (later,) = other.xpath('//p[@class="vifte-current__overdue"]')
+    assert later.get("hidden") is not None and later.get("data-vifte-review-by") == "2027-06-01"
+    assert other.xpath('//script[contains(@src, "current.js")]')
+    assert not page.xpath('//script[contains(@src, "current.js")]')
+    plain = _page(placed, "tilbud/virksomhedspraktik")
+    assert not plain.xpath(
+        '//p[@class="vifte-current__overdue"] | //script[contains(@src, "current.js")]'
+    )
 
 
 def test_an_offer_with_no_dates_says_so(placed):

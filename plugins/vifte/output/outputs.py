@@ -45,7 +45,7 @@ STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
 """In the order the theme must load them: the colours override the stylesheet's defaults."""
 SCRIPTS = {
     name: f"{ASSETS}/{name}.js"
-    for name in ("view", "plan-store", "plan", "search", "filter", "qr", "qrcode")
+    for name in ("view", "plan-store", "plan", "search", "filter", "qr", "qrcode", "current")
 }
 """The site's scripts by name, each loaded only where it is needed: view.js in every page's head
 (overrides/main.html); the others by the page templates that use them (`load_scripts` in
