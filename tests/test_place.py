@@ -346,3 +346,18 @@ def test_print_shows_how_to_get_there_and_when_it_was_checked(placed, tmp_path):
     assert letters("Havnegade 1, 1000 Byen. Bus 230 til Havnegade, 2 minutters gang.") in letters(
         text_of(cards)
     )
+
+
+def test_a_new_translatable_field_leaves_translations_current_until_it_is_filled():
+    from vifte.domain.translation import fingerprint
+
+    from .conftest import REPO
+
+    catalogue = require_catalogue(REPO)[0]
+    offer = next(o for o in catalogue.offers if o.id == "cv-vaerksted")
+    english = (REPO / "catalogue/offers/cv-vaerksted.en.yaml").read_text(encoding="utf-8")
+    written = re.search(r"^translated_from: (\w+)", english, re.M).group(1)
+    assert offer.location is not None and offer.location.transport is None
+    assert fingerprint(offer) == written  # the fingerprint the translator stored before
+    filled = offer.location.model_copy(update={"transport": "Bus 230 til Havnegade."})
+    assert fingerprint(offer.model_copy(update={"location": filled})) != written

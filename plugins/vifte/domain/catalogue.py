@@ -193,6 +193,11 @@ class Catalogue(BaseModel):
             return False
         return self.today > review_by
 
+    def review_ahead(self, item: Any) -> bool:
+        """Whether an open item's review date is still to come: its page can pass it while stored."""
+        review_by = getattr(item, "review_by", None)
+        return review_by is not None and not self.overdue(item) and item.status != "closed"
+
     def stale(self, item: Any) -> bool:
         """Whether an item's review date passed more than the grace period (settings) ago."""
         review_by = getattr(item, "review_by", None)

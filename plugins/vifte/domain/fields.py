@@ -75,8 +75,14 @@ class Translatable:
     """Marks a citizen text a translation file may translate (domain/translation.py reads the
     marks; a nested model's marked fields are translatable under its field's name)."""
 
+    added: bool = False
+    """A field added after translations began to store fingerprints of their Danish texts: it
+    counts in the fingerprint only when filled, so adding it leaves every translation current."""
+
 
 TRANSLATABLE = Translatable()
+TRANSLATABLE_ADDED = Translatable(added=True)
+"""TRANSLATABLE for every translatable field added from decision 64 on."""
 
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2}$"
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
@@ -116,7 +122,12 @@ def markdown_fields(model: type[BaseModel]) -> tuple[str, ...]:
 
 def has_mark(info: Any, kind: type) -> bool:
     """Whether a model field (its FieldInfo) carries a mark of `kind`, at any depth of Annotated."""
-    return any(isinstance(m, kind) for m in [*_marks(info.annotation), *info.metadata])
+    return bool(marks_of(info, kind))
+
+
+def marks_of(info: Any, kind: type) -> list[Any]:
+    """The marks of `kind` a model field (its FieldInfo) carries, at any depth of Annotated."""
+    return [m for m in [*_marks(info.annotation), *info.metadata] if isinstance(m, kind)]
 
 
 def _marks(annotation: Any) -> list[Any]:

@@ -19,6 +19,7 @@ from vifte.domain.fields import (
     FILE_PATTERN,
     POSTCODE_PATTERN,
     TRANSLATABLE,
+    TRANSLATABLE_ADDED,
     URL_PATTERN,
     Date,
     Email,
@@ -133,7 +134,7 @@ class Location(Strict):
     accessibility: Annotated[Text, TRANSLATABLE] | None = Field(
         None, description="Tilgængelighed, fx niveaufri adgang eller elevator."
     )
-    transport: Annotated[Text, TRANSLATABLE] | None = Field(
+    transport: Annotated[Text, TRANSLATABLE_ADDED] | None = Field(
         None,
         description='Sådan kommer man dertil med bus eller tog, fx "Bus 230 til Havnegade, 2 minutters gang".',
     )

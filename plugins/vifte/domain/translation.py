@@ -18,7 +18,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from vifte.domain.fields import Translatable, has_mark
+from vifte.domain.fields import Translatable, has_mark, marks_of
 
 SOURCE_LANGUAGE = "da"
 
@@ -54,6 +54,8 @@ class Shape:
     """Fields holding a list of texts (keywords): translated as a whole list."""
     nested: Mapping[str, Shape] = field(default_factory=dict)
     """Fields holding a model (location) or a list of models with ids (goals)."""
+    added: frozenset[str] = frozenset()
+    """Text fields marked TRANSLATABLE_ADDED: in the fingerprint only when filled."""
 
 
 _SHAPES: dict[type, Shape] = {}
@@ -65,6 +67,7 @@ def shape(model: type[BaseModel]) -> Shape:
         texts: list[str] = []
         lists: list[str] = []
         nested: dict[str, Shape] = {}
+        added: set[str] = set()
         for name, info in model.model_fields.items():
             inner = _model_in(info.annotation)
             if inner is not None:
@@ -73,7 +76,9 @@ def shape(model: type[BaseModel]) -> Shape:
                     nested[name] = inner_shape
             elif has_mark(info, Translatable):
                 (lists if _is_list(info.annotation) else texts).append(name)
-        _SHAPES[model] = Shape(tuple(texts), tuple(lists), nested)
+                if any(m.added for m in marks_of(info, Translatable)):
+                    added.add(name)
+        _SHAPES[model] = Shape(tuple(texts), tuple(lists), nested, frozenset(added))
     return _SHAPES[model]
 
 
@@ -111,7 +116,11 @@ def fingerprint(item: Any) -> str:
 
 def _source_texts(item: Any) -> dict[str, Any]:
     the_shape = shape(type(item))
-    found: dict[str, Any] = {n: getattr(item, n) for n in the_shape.texts + the_shape.lists}
+    found: dict[str, Any] = {
+        n: getattr(item, n)
+        for n in the_shape.texts + the_shape.lists
+        if getattr(item, n) or n not in the_shape.added
+    }
     for name in the_shape.nested:
         value = getattr(item, name)
         if isinstance(value, BaseModel):
