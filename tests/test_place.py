@@ -128,6 +128,14 @@ def test_the_address_opens_the_phones_map_and_the_chosen_map_service(placed):
     assert len(page.xpath("//a[contains(@href, 'openstreetmap')]")) == 1
 
 
+def test_an_enterprise_address_links_the_map_service_too(placed):
+    (p,) = _page(placed, "virksomheder/eksempel-cafe").xpath('//p[@class="vifte-place"]')
+    (a,) = p.xpath("a")
+    assert _text(a) == "Find adressen på openstreetmap.org" and a.get("rel") == "noreferrer"
+    address = p.text.strip()
+    assert parse_qs(urlsplit(a.get("href")).query) == {"query": [address]}
+
+
 def test_an_address_cannot_add_a_parameter_to_the_map_search(placed):
     search = _page(placed, "tilbud/hostile").xpath('//a[@rel="noreferrer"]')[0].get("href")
     parts = urlsplit(search)

@@ -18,10 +18,11 @@ from vifte.domain.words import gettext
 from vifte.output.jsonld import page_address
 
 
-def map_search(catalogue: Catalogue, location: Location) -> str | None:
-    """The map service's search for the location's address (settings' `map_search`), if both exist."""
+def map_search(catalogue: Catalogue, place: Location | str) -> str | None:
+    """The map service's search for an address (a location's, or an enterprise's one line), if
+    settings name a service (`map_search`) and there is an address."""
     pattern = catalogue.settings.map_search
-    address = location.one_line
+    address = place.one_line if isinstance(place, Location) else place
     if not pattern or not address:
         return None
     return pattern.replace(MAP_PLACEHOLDER, quote(address, safe=""))
