@@ -278,6 +278,11 @@ def test_bad_places_and_dates_are_danish_errors_at_their_lines(project):
     )
     _write(
         project,
+        "catalogue/offers/byttet.yaml",
+        OFFER.replace("geo: {lat: 55.4089, lon: 11.3553}", "geo: {lat: 11.3553, lon: 55.4089}"),
+    )
+    _write(
+        project,
         "catalogue/offers/fremtid.yaml",
         OFFER.replace("checked: 2026-11-20", "checked: 2026-12-24"),
     )
@@ -293,6 +298,11 @@ def test_bad_places_and_dates_are_danish_errors_at_their_lines(project):
     )
     assert re.search(
         r"fremtid\.yaml:18:\d+: error: 'checked' er 2026-12-24, men den dag er ikke kommet endnu",
+        out,
+    )
+    assert re.search(
+        r"byttet\.yaml:16:\d+: warning: 'location\.geo' \(lat 11\.3553, lon 55\.4089\) ligger "
+        r"ikke i Danmark; har du byttet om på lat og lon\?",
         out,
     )
     assert "Traceback" not in done.stderr + out
