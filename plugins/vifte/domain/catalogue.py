@@ -196,6 +196,18 @@ class Catalogue(BaseModel):
         ]
         return sorted(found, key=lambda i: collation_key(col.title(i)))
 
+    def overdue(self, item: Any) -> bool:
+        """Whether an open item's review date has passed (`stale` adds the grace period)."""
+        review_by = getattr(item, "review_by", None)
+        if review_by is None or getattr(item, "status", None) == "closed":
+            return False
+        return self.today > review_by
+
+    def review_ahead(self, item: Any) -> bool:
+        """Whether an open item's review date is still to come: its page can pass it while stored."""
+        review_by = getattr(item, "review_by", None)
+        return review_by is not None and not self.overdue(item) and item.status != "closed"
+
     def stale(self, item: Any) -> bool:
         """Whether an item's review date passed more than the grace period (settings) ago."""
         review_by = getattr(item, "review_by", None)

@@ -8,6 +8,7 @@ in settings.py.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
@@ -101,6 +102,28 @@ class Provider(Strict):
     department: Text | None = Field(None, description="Afdeling eller enhed.")
 
 
+class Geo(Strict):
+    """Stedets koordinater i grader (WGS84), som et kort viser dem; en telefon åbner dem i sit kort."""
+
+    lat: float = Field(
+        ge=-90, le=90, strict=True, description="Breddegrad med punktum, fx 55.4089."
+    )
+    lon: float = Field(
+        ge=-180, le=180, strict=True, description="Længdegrad med punktum, fx 11.3553."
+    )
+
+    @property
+    def uri(self) -> str:
+        """The RFC 5870 `geo:` link a phone opens in its own map app (`q=` sets a pin on Android)."""
+        point = f"{_degrees(self.lat)},{_degrees(self.lon)}"
+        return f"geo:{point}?q={point}"
+
+
+def _degrees(value: float) -> str:
+    """Decimal degrees to six places (about 10 cm), without trailing zeros: 55.4089, not 55.408900."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 class Location(Strict):
     """Hvor tilbuddet foregår (svarer til HSDS location/address)."""
 
@@ -111,6 +134,15 @@ class Location(Strict):
     city: Text | None = Field(None, description="By.")
     accessibility: Annotated[Text, TRANSLATABLE] | None = Field(
         None, description="Tilgængelighed, fx niveaufri adgang eller elevator."
+    )
+    transport: Annotated[Text, TRANSLATABLE_ADDED] | None = Field(
+        None,
+        description='Sådan kommer man dertil med bus eller tog, fx "Bus 230 til Havnegade, 2 minutters gang".',
+    )
+    geo: Geo | None = Field(
+        None,
+        description="Koordinater, fx {lat: 55.4089, lon: 11.3553}; så får adressen et link, "
+        "der åbner telefonens kort.",
     )
 
     @property
@@ -188,6 +220,12 @@ class Lifecycle(Routed):
     review_by: Date | None = Field(
         None, description="Hvornår teksten skal gennemgås igen (ÅÅÅÅ-MM-DD)."
     )
+    checked: Date | None = Field(
+        None,
+        description="Hvornår nogen sidst har kontrolleret, at oplysningerne stadig passer, også "
+        "uden at rette noget (ÅÅÅÅ-MM-DD). Siden viser den nyeste af checked og updated som "
+        '"Sidst kontrolleret".',
+    )
 
     @property
     def draft(self) -> bool:
@@ -201,6 +239,12 @@ class Lifecycle(Routed):
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def last_checked(self) -> dt.date | None:
+        """The day someone last saw that the facts hold: a check, or an update of the text."""
+        days = [d for d in (self.checked, self.updated) if d is not None]
+        return max(days) if days else None
 
 
 class Offer(Lifecycle):

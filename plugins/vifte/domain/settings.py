@@ -252,6 +252,13 @@ class PlanSettings(Strict):
     )
 
 
+MAP_PLACEHOLDER = "{address}"
+"""Where the address goes in `map_search`."""
+MAP_SEARCH_PATTERN = r"^https://[^\s/?#{}]+[/?][^\s]*$"
+MapSearch = Annotated[str, StringConstraints(strip_whitespace=True, pattern=MAP_SEARCH_PATTERN)]
+"""A map service's search address over https, with MAP_PLACEHOLDER after its host."""
+
+
 class Settings(Strict):
     """Kataloget indstillinger: kommunen og listerne, som tilbuddene henviser til."""
 
@@ -292,6 +299,12 @@ class Settings(Strict):
         default_factory=Site,
         description="Sitets titel og de håndskrevne sider i menuen, fx menu: [{Om sitet: om-sitet.md}].",
     )
+    map_search: MapSearch | None = Field(
+        None,
+        description="En korttjeneste, hvor et tilbuds adresse kan slås op: webadressen med {address}, "
+        'hvor adressen skal stå, fx "https://www.openstreetmap.org/search?query={address}". '
+        "Siden viser kun et link; intet hentes fra tjenesten, før borgeren trykker.",
+    )
 
     @field_validator("languages")
     @classmethod
@@ -307,6 +320,16 @@ class Settings(Strict):
                 )
         if len(set(value)) != len(value):
             raise ValueError("et sprog står to gange under languages")
+        return value
+
+    @field_validator("map_search")
+    @classmethod
+    def _one_place_for_the_address(cls, value: str | None) -> str | None:
+        if value is not None and value.count(MAP_PLACEHOLDER) != 1:
+            raise ValueError(
+                f"skal have {MAP_PLACEHOLDER} præcis ét sted, dér hvor adressen skal stå, fx "
+                '"https://www.openstreetmap.org/search?query={address}"'
+            )
         return value
 
     @property

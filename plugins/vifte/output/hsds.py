@@ -76,6 +76,10 @@ def _location(ids: _Ids, location: Location, org: str | None) -> dict[str, Any]:
                 "address_type": "physical",
             }
         ]
+    if location.transport:
+        data["transportation"] = location.transport
+    if location.geo is not None:
+        data["latitude"], data["longitude"] = location.geo.lat, location.geo.lon
     if location.accessibility:
         data["accessibility"] = [
             {
@@ -162,7 +166,8 @@ def _service(ids: _Ids, site: str, c: Catalogue, o: Offer, org: str) -> dict[str
     if o.updated:
         moment = dt.datetime.combine(o.updated, dt.time(), dt.UTC)
         data["last_modified"] = moment.isoformat().replace("+00:00", "Z")
-        data["assured_date"] = o.updated.isoformat()
+    if o.last_checked:  # HSDS: "the date that the information about the service was last checked"
+        data["assured_date"] = o.last_checked.isoformat()
     data["phones"] = [{**p, "service_id": sid} for p in _phones(ids, f"offer/{o.id}", o.contact)]
     data["contacts"] = [_contact(ids, f"offer/{o.id}", o.contact, service_id=sid)]
     data["schedules"] = _schedule(ids, sid, o) + opening_schedules(ids, sid, o)

@@ -28,7 +28,7 @@ COUNTRY = "DK"
 def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
     """The offer as a schema.org GovernmentService."""
     municipality = catalogue.settings.municipality
-    url = municipality.url + language_folder(_language(catalogue)) + page_url(catalogue.table, o)
+    url = page_address(catalogue, o)
     channel: dict[str, Any] = {"@type": "ServiceChannel", "serviceUrl": url}
     contact: dict[str, Any] = {"@type": "ContactPoint"}
     if o.contact.name:
@@ -49,7 +49,11 @@ def government_service(catalogue: Catalogue, o: Offer) -> dict[str, Any]:
         ):
             if value:
                 address[key] = value
-        channel["serviceLocation"] = {"@type": "Place", "address": address}
+        place: dict[str, Any] = {"@type": "Place", "address": address}
+        if o.location.geo is not None:
+            geo = o.location.geo
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": geo.lat, "longitude": geo.lon}
+        channel["serviceLocation"] = place
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -77,6 +81,12 @@ def text(value: str) -> str | dict[str, str]:
     if isinstance(value, Danish):
         return {"@value": str(value), "@language": SOURCE_LANGUAGE}
     return value
+
+
+def page_address(catalogue: Catalogue, item: Any) -> str:
+    """The absolute address of an item's page in the catalogue's language."""
+    site = catalogue.settings.municipality.url
+    return site + language_folder(_language(catalogue)) + page_url(catalogue.table, item)
 
 
 def _language(catalogue: Catalogue) -> str:

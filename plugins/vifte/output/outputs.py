@@ -55,6 +55,7 @@ SCRIPTS = {
         "qrcode",
         "read-aloud",
         "opening",
+        "current",
     )
 }
 """The site's scripts by name, each loaded only where it is needed: view.js in every page's head

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from vifte.domain import opening_text
 from vifte.domain.catalogue import Catalogue
-from vifte.domain.model import Offer
+from vifte.domain.model import Location, Offer
 from vifte.domain.words import gettext
 
 POSTER_COLUMNS = 5
@@ -72,6 +72,11 @@ def _height(
     )
 
 
+def _place(location: Location) -> str:
+    """The place as an index card's back says it: the address, then how to get there."""
+    return ". ".join(t for t in (location.one_line, location.transport) if t)
+
+
 def card_size(catalogue: Catalogue, offer: Offer) -> float:
     """The base size in pt of an offer's index card: the largest of CARD_SIZES at which both its
     front and its back fit the card, by an estimate of their lines (cards.html, a6.css)."""
@@ -96,7 +101,7 @@ def card_size(catalogue: Catalogue, offer: Offer) -> float:
             (gettext("Sådan får du tilbuddet"), 1.0, width, True, 1.0),
             (f"{access.label}: {access.description or ''}", 1.0, width, True, 0.5),
             *((f"{gettext('Telefon')}: {t}", 1.0, dd, False, 0.2) for t in contacts),
-            *(((offer.location.one_line, 1.0, dd, False, 0.2),) if offer.location else ()),
+            *(((_place(offer.location), 1.0, dd, False, 0.2),) if offer.location else ()),
             (" ".join(str(v) for v in schedule if v), 1.0, dd, False, 0.2),
             *((t, 1.0, dd, False, 0.2) for t in facts),
         ]

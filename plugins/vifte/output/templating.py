@@ -30,7 +30,7 @@ from vifte.domain.markup import render_body, render_markdown, rewrite_links
 from vifte.domain.model import KIND_LABELS
 from vifte.domain.routes import SHARED_FOLDERS, address_globals, feeds, file_url, page_url
 from vifte.domain.wording import date_text
-from vifte.output import fallback, jsonld
+from vifte.output import fallback, jsonld, place
 from vifte.output.charts import stacked
 from vifte.output.script_words import script_words
 
@@ -101,6 +101,7 @@ def environment(catalogue: Catalogue, overrides: Iterable[Path] = ()) -> jinja2.
     env.globals["json_ld"] = lambda offer: jsonld.script(
         jsonld.government_service(catalogue, offer)
     )
+    env.globals["place"] = place  # map and feedback links: place.map_search(c, o.location)
     env.globals["news"] = news_lists  # notices: news.newest_first(c), news.about(c, id)
     env.globals["changes"] = changes  # "Nyt og ændret": changes.by_month(c)
     env.globals["feeds"] = feeds  # the feeds of a catalogue: feeds(c)

@@ -167,6 +167,13 @@ def _status_rules(item: Lifecycle, doc: Document, report: Report) -> None:
 
 
 def _review(item: Lifecycle, doc: Document, report: Report, today: dt.date) -> None:
+    if item.checked is not None and item.checked > today:
+        report.error(
+            doc.path,
+            *doc.position(("checked",)),
+            f"'checked' er {item.checked.isoformat()}, men den dag er ikke kommet endnu; skriv "
+            "dagen, hvor nogen kontrollerede oplysningerne (ÅÅÅÅ-MM-DD)",
+        )
     if item.review_by is not None and item.review_by < today and item.status != "closed":
         report.warning(
             doc.path,

@@ -27,6 +27,7 @@ PATTERN_HELP = {
     fields.URL_PATTERN: "skal være en webadresse, der starter med https://",
     fields.SITE_URL_PATTERN: "skal være sitets adresse, fx https://tilbud.kommune.dk/",
     fields.LANGUAGE_CODE_PATTERN: "skal være en sprogkode med to små bogstaver, fx en (engelsk), uk (ukrainsk) eller ar (arabisk)",
+    settings.MAP_SEARCH_PATTERN: "skal være en webadresse, der starter med https://, med {address} efter tjenestens navn, fx https://www.openstreetmap.org/search?query={address}",
     strategy.PERIOD_PATTERN: 'skal være et årstal som "2026" eller to årstal med bindestreg som "2026-2029"',
     strategy.PDF_PATTERN: "skal være navnet på en PDF i mappen strategy/files, fx 'plan.pdf' (uden mapper og uden navne, der starter med punktum)",
     fields.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
@@ -74,6 +75,14 @@ def explain(cls: type[BaseModel], loc: Loc, err: Any) -> str:
         return f"'{name}' skal være true (ja) eller false (nej){unquote}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return _not_a_date(name, value)
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"):
+        whole = kind.startswith("int")
+        return f"'{name}' skal være et {'helt tal' if whole else 'tal med punktum, fx 55.4089'}, uden anførselstegn"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        bound = "højst" if kind == "less_than_equal" else "mindst"
+        limit = ctx.get("le", ctx.get("ge"))
+        limit = f"{limit:g}" if isinstance(limit, int | float) else limit
+        return f"'{name}' er {shorten(value)}, men skal være {bound} {limit}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"'{name}' skal være en gruppe af felter, skrevet indrykket på linjerne under '{loc[-1]}:'"
     if kind == "value_error":

@@ -19,7 +19,7 @@ from vifte.domain.colour import contrast
 from vifte.domain.danish import slug
 from vifte.domain.entries import Collection
 from vifte.domain.settings import Settings, Term
-from vifte.source import clock, lifecycle, sources
+from vifte.source import clock, lifecycle, place_check, sources
 from vifte.source.accessibility import check_accessibility
 from vifte.source.diagnostics import ProjectError, Report
 from vifte.source.item_file import read_item, read_yaml
@@ -73,6 +73,7 @@ def load_catalogue(
     check_references(project, terms, loaded, unreadable, report)
     today = today or _today(report)
     lifecycle.check(loaded, report, today, table)
+    place_check.check(loaded, report)
     moved = load_moved(project.catalogue / MOVED, loaded, report, table)
     lifecycle.downgrade(loaded, report, table)
     if documents is not None:
