@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,6 @@ from vifte.editor import checks, media, writer
 from vifte.editor.checks import Problem
 from vifte.editor.paths import MEDIA, PathRefused, collection_at, item_path, media_path
 from vifte.source.project import Project
-from vifte.source.translations import translation_stem
 
 Answer = tuple[int, Any]
 
@@ -30,6 +30,8 @@ class Proxy:
     def __init__(self, project: Project):
         self.project = project
         self._saving = threading.Lock()
+        self.work = Path(tempfile.mkdtemp(prefix="vifte-rediger-"))
+        """Where checks.py links the project to check a save (removed by `close`)."""
         self.actions: dict[str, Callable[[dict[str, Any]], Answer]] = {
             "info": self.info,
             "entriesByFolder": self.entries_by_folder,
@@ -44,6 +46,9 @@ class Proxy:
             "getDeployPreview": lambda _params: (200, None),
             "unpublishedEntries": lambda _params: (200, []),
         }
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def handle(self, body: Any) -> Answer:
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
@@ -76,9 +81,13 @@ class Proxy:
             for file in sorted(folder.iterdir()):
                 if file.name.startswith(".") or file.suffix not in col.suffixes:
                     continue
-                if translation_stem(file.stem) is not None or not file.is_file():
-                    continue
-                found.append(f"{params['folder']}/{file.name}")
+                path = f"{params['folder']}/{file.name}"
+                try:
+                    item_path(self.project, path)
+                except PathRefused:
+                    continue  # a translation, or a name that is no id: `vifte check` says so
+                if file.is_file():
+                    found.append(path)
         return 200, [self._entry(path) for path in found]
 
     def entries_by_files(self, params: dict[str, Any]) -> Answer:
@@ -108,7 +117,7 @@ class Proxy:
         if file.get("newPath") not in (None, file.get("path")):
             return _error(
                 422,
-                "et indhold kan ikke flyttes eller omdøbes i editoren; gør det i en filhåndtering",
+                "filen kan ikke omdøbes eller flyttes i editoren; gør det i din filhåndtering",
             )
         item = item_path(self.project, file.get("path"))
         raw = file.get("raw")
@@ -120,16 +129,16 @@ class Proxy:
         with self._saving:
             if new and item.file.exists():
                 taken = Problem(item.col.title_field, _taken(item.relative), "error", None)
-                return _refused([taken])
+                return _refused([taken], drafts=False)
             data = writer.form_data(raw, item.col)
             existing = None if new else _read(item.file)
             text = writer.write(existing, data, item.col)
             draft = checks.is_draft(item.col, data)
-            problems = checks.check_item(self.project, item.col, item.relative, text)
-            if checks.refused(problems, draft):
-                return _refused(problems)
-            for asset in params.get("assets") or []:
+            for asset in params.get("assets") or []:  # the item's check looks for its pictures
                 self._save_asset(asset)
+            problems = checks.check_item(self.project, item.col, item.relative, text, self.work)
+            if checks.refused(problems, draft):
+                return _refused(problems, drafts=checks.has_drafts(item.col))
             item.file.parent.mkdir(parents=True, exist_ok=True)
             _replace(item.file, text)
         shown = checks.as_saved(problems, draft)
@@ -181,7 +190,7 @@ class Proxy:
             return _error(422, "slet ét indhold ad gangen")
         item = item_path(self.project, paths[0])
         with self._saving:
-            problems = checks.check_item(self.project, item.col, item.relative, None)
+            problems = checks.check_item(self.project, item.col, item.relative, None, self.work)
             if problems:
                 return 422, {
                     "error": f"{item.col.definite.capitalize()} er ikke slettet: andre filer "
@@ -196,11 +205,12 @@ def _error(status: int, message: str) -> Answer:
     return status, {"error": message[:1].upper() + message[1:]}
 
 
-def _refused(problems: list[Problem]) -> Answer:
+def _refused(problems: list[Problem], *, drafts: bool) -> Answer:
     errors = sum(p.severity == "error" for p in problems)
     what = "1 fejl" if errors == 1 else f"{errors} fejl"
+    draft = " (eller gem som kladde)" if drafts else ""
     return 422, {
-        "error": f"Ikke gemt: {what} skal rettes først (eller gem som kladde)",
+        "error": f"Ikke gemt: {what} skal rettes først{draft}",
         "problems": [p.as_json() for p in problems],
     }
 
@@ -211,7 +221,7 @@ def _taken(relative: str) -> str:
 
 def _read(file: Path) -> str | None:
     try:
-        return file.read_bytes().decode("utf-8-sig")
+        return file.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):

@@ -5,7 +5,8 @@
     GET  /static/<path>         plugins/vifte/editor/static/ (Decap and vifte's scripts)
     POST /api/v1                Decap's local-backend actions (proxy.py)
     GET  /vifte/translations    ?collection=&slug= an item's translations (translations_view.py)
-    GET  /vifte/preview         ?collection=&slug= {"url": the item's page in the live preview}
+    GET  /vifte/preview         ?collection=&slug= {"url": the item's page in the live preview,
+                                "shown": false for a draft or a missing file, which has no page}
 
 It answers only under its own name (127.0.0.1 or localhost and its port), so a page of another
 site that points its name at 127.0.0.1 (DNS rebinding) gets nothing; a POST must come from the
@@ -27,9 +28,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
+from vifte.domain.entries import Collection
 from vifte.editor import config, page, translations_view
+from vifte.editor.paths import PathRefused, item_path
 from vifte.editor.proxy import Proxy
-from vifte.source.project import Project
+from vifte.source.diagnostics import Report
+from vifte.source.item_file import read_item
+from vifte.source.lifecycle import is_draft
+from vifte.source.project import Project, folder_of
 
 STATIC = Path(__file__).resolve().parent / "static"
 API = "/api/v1"
@@ -42,7 +48,7 @@ FALLBACK_CSP = (
     "img-src 'self' blob: data:; connect-src 'self'; worker-src 'self' blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
-"""Until page.py states the policy the editor page needs (page.CSP), this one."""
+"""Until page.py states the policy the editor page needs (page.editor_csp), this one."""
 TYPES = {
     ".js": "application/javascript",
     ".wasm": "application/wasm",
@@ -50,6 +56,12 @@ TYPES = {
 }
 WRONG_HOST = "Editoren svarer kun på sin egen adresse (som 'vifte rediger' skriver)."
 NOT_FOUND = "Siden findes ikke."
+
+
+def _csp() -> str:
+    """The page part's policy for the editor page (page.editor_csp), else FALLBACK_CSP."""
+    policy = getattr(page, "editor_csp", None)
+    return str(policy()) if callable(policy) else FALLBACK_CSP
 
 
 class EditorServer(ThreadingHTTPServer):
@@ -69,6 +81,10 @@ class EditorServer(ThreadingHTTPServer):
         self.preview = preview
         """The live preview's address of an item's page (collection, id), or None."""
         super().__init__((host, port), Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.proxy.close()
 
     @property
     def port(self) -> int:
@@ -92,6 +108,16 @@ class EditorServer(ThreadingHTTPServer):
         return name
 
 
+def _shown(project: Project, col: Collection, slug: str) -> bool:
+    """Whether the site shows the item's page: its file is there and is no draft."""
+    try:
+        item = item_path(project, f"{folder_of(col)}/{slug}{col.suffixes[0]}")
+        doc = read_item(item.file, col, project.root, Report(project.root))
+    except PathRefused:
+        return False
+    return doc is not None and not is_draft(doc, col.model)
+
+
 class Handler(BaseHTTPRequestHandler):
     server: EditorServer
     protocol_version = "HTTP/1.1"
@@ -106,9 +132,8 @@ class Handler(BaseHTTPRequestHandler):
         if CONTROL.search(path):
             return self._text(400, NOT_FOUND)
         if path == "/":
-            csp = getattr(page, "CSP", FALLBACK_CSP)
             html = page.editor_page("config.yml")
-            return self._send(200, html.encode(), "text/html", {"Content-Security-Policy": csp})
+            return self._send(200, html.encode(), "text/html", {"Content-Security-Policy": _csp()})
         if path == "/config.yml":
             local = f"http://{name}:{self.server.port}{API}"
             settings = config.decap_config(self.server.project, backend="local", local_url=local)
@@ -174,8 +199,11 @@ class Handler(BaseHTTPRequestHandler):
         collection, slug = query.get("collection", ""), query.get("slug", "")
         col = self.server.project.table.collections.get(collection)
         if col is None or self.server.preview is None:
-            return {"url": None}
-        return {"url": self.server.preview(collection, slug)}
+            return {"url": None, "shown": False}
+        return {
+            "url": self.server.preview(collection, slug),
+            "shown": _shown(self.server.project, col, slug),
+        }
 
     def _json(self, status: int, answer: Any) -> None:
         self._send(status, json.dumps(answer, ensure_ascii=False).encode(), "application/json")

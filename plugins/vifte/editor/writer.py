@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 from vifte.domain.entries import Collection
 from vifte.editor import yaml_text
 from vifte.source.frontmatter import FENCE
-from vifte.source.loader import YamlProblem, parse
+from vifte.source.loader import Loc, YamlProblem, parse
 from vifte.source.written import as_written, expects_text, options
 
 
@@ -32,6 +32,7 @@ class WriteError(Exception):
 
 
 EMPTY: tuple[Any, ...] = ("", None, [], {})
+BOM = "\ufeff"
 _NOWHERE = Path("formular")
 """The path a parsed text is reported at: the writer reads text, never a file."""
 
@@ -55,21 +56,27 @@ def form_data(raw: str, col: Collection) -> dict[str, Any]:
 
 
 def write(existing: str | None, data: dict[str, Any], col: Collection) -> str:
-    """The file's new text: `existing` with the changed fields replaced, or a new file."""
+    """The file's new text: `existing` with the changed fields replaced, or a new file. An
+    existing file keeps its BOM and Windows line endings, if it has them."""
     data = dict(data)
     body = data.pop(col.body_field, None) if col.format == "markdown" else None
+    bom, crlf = "", False
+    if existing is not None:
+        bom = BOM if existing.startswith(BOM) else ""
+        crlf = "\r\n" in existing
+        existing = existing.removeprefix(BOM).replace("\r\n", "\n")
     if existing is None:
         front = yaml_text.dump(_new_document(data, col), yaml_text.round_trip()) if data else ""
         text = _join(front, body) if col.format == "markdown" else front
     elif col.format == "markdown":
-        front, old_body = _split(existing.replace("\r\n", "\n"))
+        front, old_body = _split(existing)
         new_front = _edited(front, data, col) if front.strip() or data else front
         same_body = (body or "").rstrip("\n") == old_body.rstrip("\n")
         text = _join(new_front, old_body if same_body else body)
     else:
-        text = _edited(existing.replace("\r\n", "\n"), data, col)
+        text = _edited(existing, data, col)
     _check_reads_back(text, data, body, col)
-    return text
+    return bom + (text.replace("\n", "\r\n") if crlf else text)
 
 
 def typed(annotation: Any, value: Any) -> Any:
@@ -169,13 +176,19 @@ def _edited(text: str, data: dict[str, Any], col: Collection) -> str:
 
 def _reading(text: str, col: Collection) -> Any:
     """The file as `vifte check` reads it (texts as written)."""
+    return _read(text, col)[0]
+
+
+def _read(text: str, col: Collection) -> tuple[Any, set[Loc]]:
+    """The file as `vifte check` reads it, and where its reader left a value out (a character
+    vifte refuses, say: the check reports that at its field)."""
     try:
         document = parse(text, _NOWHERE) if text.strip() else None
     except YamlProblem:
-        return {}
+        return {}, set()
     if document is None:
-        return {}
-    return as_written(col.model, document.data, document.written)
+        return {}, set()
+    return as_written(col.model, document.data, document.written), document.spoiled
 
 
 def _merge(doc: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:
@@ -245,11 +258,11 @@ def _pruned(value: Any) -> Any:
 def _check_reads_back(text: str, data: dict[str, Any], body: str | None, col: Collection) -> None:
     """Refuse a text whose reading by vifte differs from what the form meant."""
     front = _split(text)[0] if col.format == "markdown" else text
-    read = _reading(front, col) if front.strip() else {}
+    read, spoiled = _read(front, col) if front.strip() else ({}, set())
     for key, value in data.items():
         want = _pruned(value)
         got = read.get(key) if isinstance(read, dict) else None
-        if _empty(want):
+        if _empty(want) or any(loc[:1] == (key,) for loc in spoiled):
             continue
         if not _same(got, want):
             raise WriteError(
