@@ -23,13 +23,14 @@ from pathlib import Path
 import pytest
 import yaml
 from PIL import Image
+from playwright.sync_api import expect
 
+from vifte.editor.page import CSP
 from vifte.scaffold import init_project
 
 from .conftest import Watched
 
 VIFTE = [sys.executable, "-m", "vifte"]
-DEBUG: list = []
 CREATED = "catalogue/offers/madklub-for-ledige.yaml"
 EXISTING = "catalogue/offers/virksomhedspraktik.yaml"
 
@@ -102,9 +103,17 @@ def pick(page, name: str, text: str, within=None) -> None:
     page.locator('[class*="-option"]', has_text=text).first.click()
 
 
-def publish(page) -> None:
+def publish(page, *, sent: bool = True) -> int | None:
+    """Decap's "Publicer nu"; the status of the save vifte answered (None: the form stopped it)."""
     page.get_by_role("button", name="Publicer").click()
-    page.get_by_text("Publicer nu").click()
+    if not sent:
+        page.get_by_text("Publicer nu").click()
+        return None
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/v1") and "persistEntry" in (r.request.post_data or "")
+    ) as saving:
+        page.get_by_text("Publicer nu").click()
+    return saving.value.status
 
 
 def type_markdown(page, name: str, text: str) -> None:
@@ -117,16 +126,16 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
     editor, page, watched: Watched, tmp_path: Path
 ) -> None:
     url, root = editor
-    page.on("response", lambda r: DEBUG.append((r.status, r.request.post_data[:300] if r.request.post_data else "", r.text()[:600] if "api/v1" in r.url else "")) if "api/v1" in r.url else None)
-    page.on("console", lambda m: DEBUG.append((0, m.type, m.text[:800])))
-    page.goto(url)
+    response = page.goto(url)
+    assert response is not None and response.headers["content-security-policy"] == CSP
+    assert page.locator("html").get_attribute("lang") == "da"
     page.get_by_role("button", name="Log ind").click()
     page.get_by_role("link", name="Tilbud").first.wait_for()
     page.goto(url + "#/collections/offers/new")
 
     # 1. A required field left empty: Decap's own Danish message, at the field.
     control(page, "title").locator("input").fill("Madklub for ledige")
-    publish(page)
+    publish(page, sent=False)
     summary = control(page, "summary")
     assert "KORT BESKRIVELSE ER PÅKRÆVET" in summary.inner_text().upper()
 
@@ -147,26 +156,14 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
     Image.new("RGB", (64, 48), (200, 120, 40)).save(picture)
     image = control(page, "image")
     image.get_by_role("button", name="Vælg et billede").click()
-    try:
-        page.locator('input[type="file"]').set_input_files(str(picture))
-    except Exception:
-        page.screenshot(path="/tmp/s25c/fail.png")
-        raise
+    page.locator('input[type="file"]').set_input_files(str(picture))
     page.get_by_role("button", name="Anvend valgte").click()
     control(page, "alt", image).locator("input").fill("Fire personer laver mad i et køkken.")
 
     # 3. Saved as active without a phone or an e-mail: vifte's check refuses, at "Kontakt".
-    page.get_by_role("button", name="Publicer").click()
-    page.screenshot(path="/tmp/s25c/menu.png")
-    open("/tmp/s25c/menu.html", "w").write(page.locator("body").inner_html()[:200000])
-    page.get_by_text("Publicer nu").click()
+    assert publish(page) == 422
     problem = control(page, "contact").locator(".vifte-problem[role=alert]")
-    try:
-        problem.wait_for(timeout=10000)
-    except Exception:
-        page.screenshot(path="/tmp/s25c/fail.png", full_page=True)
-        import json; open("/tmp/s25c/debug.json", "w").write(json.dumps(DEBUG)); open("/tmp/s25c/body.txt", "w").write(page.inner_text("body"))
-        raise
+    problem.wait_for()
     assert problem.inner_text() == "Fejl: feltet 'contact' mangler; det skal udfyldes"
     top = page.locator(".vifte-problems[role=alert]")
     assert "Ikke gemt" in top.inner_text() and "Kontakt" in top.inner_text()
@@ -175,14 +172,9 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
     # 4. The phone number added: saved, and the page opens in the live preview.
     contact = control(page, "contact")
     control(page, "phone", contact).locator("input").fill("70 11 22 33")
-    publish(page)
+    assert publish(page) == 200
     link = page.get_by_role("link", name="Se siden i forhåndsvisningen")
-    try:
-        link.wait_for(timeout=30_000)
-    except Exception:
-        page.screenshot(path="/tmp/s25c/fail2.png", full_page=True)
-        import json; open("/tmp/s25c/debug.json", "w").write(json.dumps(DEBUG))
-        raise
+    link.wait_for()
     saved = yaml.safe_load((root / CREATED).read_text(encoding="utf-8"))
     assert saved["title"] == "Madklub for ledige" and saved["status"] == "active"
     assert saved["themes"] == ["arbejdsliv"] and saved["related"] == ["virksomhedspraktik"]
@@ -199,14 +191,16 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
     preview.close()
 
     # 5. An existing offer edited: only its changed line changes.
-    page.goto(url + "#/collections/offers/entries/virksomhedspraktik")
+    page.goto(url + "#/collections/offers")
+    page.get_by_role("link", name="Virksomhedspraktik").click()
     field = control(page, "summary").locator("input")
-    field.wait_for()
+    expect(field).to_have_value("Prøv kræfter med et job på en arbejdsplads i nogle uger.")
     field.fill("Prøv et job på en arbejdsplads i nogle uger.")
-    publish(page)
-    page.get_by_text("Dokumentet er publiceret").first.wait_for(timeout=30_000)
+    assert publish(page) == 200
     diff = git(root, "diff", "--unified=0", "--", EXISTING)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    changed = [
+        line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
     assert changed == [
         "-summary: Prøv kræfter med et job på en arbejdsplads i nogle uger.",
         "+summary: Prøv et job på en arbejdsplads i nogle uger.",
@@ -219,5 +213,8 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
         [*VIFTE, "build", "-p", str(root), "--no-pdf"], capture_output=True, text=True
     )
     assert build.returncode == 0, build.stdout + build.stderr
-    assert watched.foreign == [] and watched.errors == []
+    assert watched.foreign == []
+    # Decap leaves two of its own promises unhandled: the form's refusal (undefined) and the
+    # server's (its answer, an Object). Anything else is an error of the page.
+    assert [e for e in watched.errors if e not in ("undefined", "Object")] == []
     assert page.evaluate("window.__csp || []") == []

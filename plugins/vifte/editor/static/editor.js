@@ -26,14 +26,18 @@
       if (response.status === 200 || response.status === 422) {
         response.clone().json().then(function (body) {
           show(response.status, body);
-          if (response.status === 200) linkPreview(request.params && request.params.entry);
+          if (response.status === 200) linkPreview(savedEntry(request.params || {}));
         }, function () {});
       }
       return response;
     });
   };
 
-  window.addEventListener("hashchange", clear);
+  var saved = null; // "/entries/<id>" of the item just saved: Decap goes there, keep the notes
+  window.addEventListener("hashchange", function () {
+    if (saved && location.hash.slice(-saved.length) === saved) return;
+    clear();
+  });
 
   function requestOf(init) {
     try {
@@ -43,10 +47,15 @@
     }
   }
 
+  function savedEntry(params) {
+    return (Array.isArray(params.dataFiles) && params.dataFiles[0]) || params.entry || null;
+  }
+
   /* After a save: a link to the item's page in the live preview (vifte rediger's /vifte/preview). */
   function linkPreview(entry) {
     var collection = (/^#\/collections\/([^/]+)/.exec(location.hash) || [])[1];
     if (!entry || !entry.slug || !collection) return;
+    saved = "/entries/" + entry.slug;
     var query = "?collection=" + encodeURIComponent(collection) + "&slug=" + encodeURIComponent(entry.slug);
     send("vifte/preview" + query).then(function (response) {
       return response.ok ? response.json() : {};
@@ -59,8 +68,7 @@
       var box = element("p", "vifte-preview");
       box.setAttribute("role", "status");
       box.appendChild(link);
-      var pane = formPane();
-      if (pane) pane.insertBefore(box, pane.firstChild);
+      document.body.appendChild(box); // outside Decap's own elements, which it redraws after a save
       shown.push(function () { box.remove(); });
     }, function () {});
   }
@@ -171,6 +179,7 @@
   }
 
   function clear() {
+    saved = null;
     shown.splice(0).forEach(function (undo) { undo(); });
   }
 
