@@ -218,3 +218,32 @@ def test_a_new_officer_creates_and_edits_offers_in_the_form(
     # server's (its answer, an Object). Anything else is an error of the page.
     assert [e for e in watched.errors if e not in ("undefined", "Object")] == []
     assert page.evaluate("window.__csp || []") == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_list_and_a_form_fit_the_screen(editor, browser, width: int, tmp_path: Path) -> None:
+    """Screenshots of the list and a form (kept in VIFTE_SCREENSHOTS when set, to look at);
+    on a phone the form takes the screen's width, without sideways scrolling."""
+    url, _ = editor
+    folder = Path(os.environ.get("VIFTE_SCREENSHOTS", tmp_path))
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else r.abort()
+        ),
+    )
+    page = context.new_page()
+    page.goto(url)
+    page.get_by_role("button", name="Log ind").click()
+    page.get_by_role("link", name="Tilbud").first.wait_for()
+    page.get_by_text("Virksomhedspraktik").first.wait_for()
+    page.screenshot(path=folder / f"editor-list-{width}.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.get_by_text("Virksomhedspraktik").first.click()
+    expect(control(page, "title").locator("input")).to_have_value("Virksomhedspraktik")
+    page.screenshot(path=folder / f"editor-form-{width}.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()

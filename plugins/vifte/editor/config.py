@@ -82,7 +82,7 @@ def _collection(col: Collection, ctx: Context, site_url: str) -> dict[str, Any]:
         "delete": False,  # an item is closed, never deleted: a closed item keeps its page
         "slug": "{{slug}}",
         "identifier_field": col.title_field,
-        "summary": _summary(col, names),
+        "summary": _summary(col, fields),
         "sortable_fields": [
             n for n in (col.title_field, "status", "review_by", "updated") if n in names
         ],
@@ -101,10 +101,15 @@ def _body_schema(col: Collection) -> dict[str, Any]:
     return col.model.model_json_schema()["properties"][col.body_field]
 
 
-def _summary(col: Collection, names: set[str]) -> str:
+def _summary(col: Collection, fields: list[dict[str, Any]]) -> str:
+    """The list's line of an item: its name and its status (the model's default when left out)."""
     parts = [f"{{{{{col.title_field}}}}}"]
-    if "status" in names:
-        parts.append("{{status}}")
+    status = next((f for f in fields if f["name"] == "status"), None)
+    if status is not None:
+        default = col.model.model_fields["status"].default
+        parts.append(
+            f"{{{{status | default('{default}')}}}}" if isinstance(default, str) else "{{status}}"
+        )
     return " · ".join(parts)
 
 
