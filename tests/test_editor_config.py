@@ -57,7 +57,9 @@ def disagreements(
             continue
         at = f"{where}.{name}"
         if field["required"] != (info.is_required() and not optional_part):
-            out.append(f"{at}: required is {field['required']}, the model says {info.is_required()}")
+            out.append(
+                f"{at}: required is {field['required']}, the model says {info.is_required()}"
+            )
         if optional_part and info.is_required() and "Skal udfyldes, når" not in field["hint"]:
             out.append(f"{at}: the help does not say when it is needed")
         if not field.get("label") or field["label"] == name:
