@@ -247,3 +247,29 @@ def test_the_list_and_a_form_fit_the_screen(editor, browser, width: int, tmp_pat
     page.screenshot(path=folder / f"editor-form-{width}.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+def test_a_draft_is_saved_with_its_problems_as_warnings_at_the_fields(
+    editor, page, watched: Watched
+) -> None:
+    url, root = editor
+    page.goto(url)
+    page.get_by_role("button", name="Log ind").click()
+    page.get_by_role("link", name="Tilbud").first.wait_for()
+    page.goto(url + "#/collections/offers/new")
+    control(page, "title").locator("input").fill("Kladde om cykler")
+    pick(page, "area", "Sundhed")
+    pick(page, "access", "Direkte adgang")
+    pick(page, "themes", "Arbejde og praktik")
+    pick(page, "target_groups", "Jobparat")
+    control(page, "summary").locator("input").fill("Reparer cykler sammen med andre.")
+    type_markdown(page, "description", "Du reparerer cykler.")
+    control(page, "name", control(page, "provider")).locator("input").fill("Jobcenteret")
+    assert publish(page) == 200  # status Kladde (the default): saved although no contact
+    note = control(page, "contact").locator(".vifte-problem--warning[role=alert]")
+    note.wait_for()
+    assert note.inner_text().startswith("Advarsel: ") and "contact" in note.inner_text()
+    assert "Gemt. Se advarslerne ved felterne." in page.locator(".vifte-problems").inner_text()
+    saved = yaml.safe_load((root / "catalogue/offers/kladde-om-cykler.yaml").read_text("utf-8"))
+    assert saved["status"] == "draft" and "contact" not in saved
+    assert watched.foreign == []

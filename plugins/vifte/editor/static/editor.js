@@ -13,7 +13,11 @@
   var words = JSON.parse(document.getElementById("vifte-editor-words").textContent);
   var CONTAINER = '[class*="ControlContainer"]';
   var PROBLEM = "vifte-problem";
-  var shown = [];
+  var shown = []; // undoes what is on screen: the notes at the fields and the list at the top
+  var last = null; // the answer shown, drawn again when Decap redraws its form after a save
+  var box = null;
+  var saved = null; // "/entries/<id>" of the item just saved: Decap goes there, keep the notes
+  var preview = null;
 
   var send = window.fetch.bind(window);
   window.fetch = function (input, init) {
@@ -23,21 +27,27 @@
     var answer = send(input, init);
     if (action !== "persistEntry") return answer;
     return answer.then(function (response) {
+      var entry = savedEntry(request.params || {});
+      if (response.status === 200 && entry && entry.slug) saved = "/entries/" + entry.slug;
       if (response.status === 200 || response.status === 422) {
         response.clone().json().then(function (body) {
-          show(response.status, body);
-          if (response.status === 200) linkPreview(savedEntry(request.params || {}));
+          last = { status: response.status, body: body };
+          show();
+          if (response.status === 200) linkPreview(entry);
         }, function () {});
       }
       return response;
     });
   };
 
-  var saved = null; // "/entries/<id>" of the item just saved: Decap goes there, keep the notes
   window.addEventListener("hashchange", function () {
     if (saved && location.hash.slice(-saved.length) === saved) return;
     clear();
   });
+
+  new MutationObserver(function () {
+    if (last && box && !box.isConnected && formPane()) show();
+  }).observe(document.body, { childList: true, subtree: true });
 
   function requestOf(init) {
     try {
@@ -55,7 +65,6 @@
   function linkPreview(entry) {
     var collection = (/^#\/collections\/([^/]+)/.exec(location.hash) || [])[1];
     if (!entry || !entry.slug || !collection) return;
-    saved = "/entries/" + entry.slug;
     var query = "?collection=" + encodeURIComponent(collection) + "&slug=" + encodeURIComponent(entry.slug);
     send("vifte/preview" + query).then(function (response) {
       return response.ok ? response.json() : {};
@@ -65,15 +74,17 @@
       link.href = answer.url;
       link.target = "_blank";
       link.rel = "noopener";
-      var box = element("p", "vifte-preview");
-      box.setAttribute("role", "status");
-      box.appendChild(link);
-      document.body.appendChild(box); // outside Decap's own elements, which it redraws after a save
-      shown.push(function () { box.remove(); });
+      preview = element("p", "vifte-preview");
+      preview.setAttribute("role", "status");
+      preview.appendChild(link);
+      document.body.appendChild(preview); // outside Decap's elements, which it redraws after a save
     }, function () {});
   }
 
-  function show(status, body) {
+  function show() {
+    undo();
+    var status = last.status;
+    var body = last.body;
     var problems = (body && Array.isArray(body.problems)) ? body.problems : [];
     if (status === 200 && !problems.length) return;
     var refused = status === 422;
@@ -98,7 +109,7 @@
       }
       list.appendChild(item);
     });
-    var box = element("section", "vifte-problems " + (refused ? "vifte-refused" : "vifte-warned"));
+    box = element("section", "vifte-problems " + (refused ? "vifte-refused" : "vifte-warned"));
     box.setAttribute("role", "alert");
     var summary = refused ? (body && body.error) || words.refused : words.saved_with_warnings;
     box.appendChild(element("p", "vifte-problems__summary", summary));
@@ -110,7 +121,8 @@
     } else {
       document.body.insertBefore(box, document.body.firstChild);
     }
-    shown.push(function () { box.remove(); });
+    var drawn = box;
+    shown.push(function () { drawn.remove(); });
   }
 
   function severity(problem) {
@@ -178,9 +190,17 @@
     return first ? first.parentElement : null;
   }
 
+  function undo() {
+    shown.splice(0).forEach(function (step) { step(); });
+  }
+
   function clear() {
     saved = null;
-    shown.splice(0).forEach(function (undo) { undo(); });
+    last = null;
+    box = null;
+    undo();
+    if (preview) preview.remove();
+    preview = null;
   }
 
   function element(tag, className, text) {
