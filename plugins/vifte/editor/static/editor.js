@@ -113,7 +113,6 @@
     box.setAttribute("role", "alert");
     var summary = refused ? (body && body.error) || words.refused : words.saved_with_warnings;
     box.appendChild(element("p", "vifte-problems__summary", summary));
-    if (refused && body && body.error) box.appendChild(element("p", "", words.refused));
     box.appendChild(list);
     var pane = formPane();
     if (pane) {
@@ -151,7 +150,7 @@
           return container && (outer || null) === scope;
         }
       );
-      var label = labels[index] || labels[0];
+      var label = labels[index];
       index = 0;
       if (!label) break; // a part not on screen: show it at the nearest field that is
       found = { container: label.closest(CONTAINER), label: label.firstChild ? label.firstChild.textContent : "" };
