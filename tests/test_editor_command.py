@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
+import pytest
 import yaml
+
+from vifte.preview.builds import Builder, Site
 
 from .test_serve import _free_port, _wait_for
 
@@ -23,8 +28,10 @@ def _post(url: str, body: dict) -> tuple[int, dict]:
         return response.status, json.loads(response.read())
 
 
-def test_the_editor_saves_and_the_preview_shows_the_saved_page(project):
+def test_the_editor_saves_and_the_preview_shows_the_saved_page(project, tmp_path):
     editor, preview = _free_port(), _free_port()
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -41,6 +48,7 @@ def test_the_editor_saves_and_the_preview_shows_the_saved_page(project):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     try:
         base = f"http://127.0.0.1:{editor}"
@@ -78,6 +86,7 @@ def test_the_editor_saves_and_the_preview_shows_the_saved_page(project):
     assert "Traceback" not in errors
     assert f"Editoren kører på http://127.0.0.1:{editor}/" in errors
     assert errors.strip().splitlines()[-1] == "Editoren og forhåndsvisningen er stoppet (Ctrl-C)."
+    assert list(temporary.iterdir()) == []  # the editor's and the preview's work folders are gone
 
 
 def test_the_editor_runs_only_on_this_computer(project):
@@ -129,3 +138,30 @@ def test_the_editor_keeps_running_when_the_preview_cannot_start(project):
         process.wait(timeout=60)
         reader.join(timeout=10)
     assert not any("Traceback" in line for line in lines)
+
+
+def slow_build(options: dict, folder: Path, pages: list[str] | None) -> None:
+    """A full build that takes long: it says it started, then waits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "started").write_text(str(os.getpid()), "utf-8")
+    time.sleep(60)
+
+
+def test_a_stop_during_the_full_build_leaves_no_build_process(tmp_path):
+    """Ctrl-C or SIGTERM while the preview's full build runs in its child process: the child
+    is ended before the work folder is removed (it used to go on writing into it)."""
+    site = Site(tmp_path / "site", tmp_path, lambda line: None)
+    site.root.mkdir()
+    started: list[int] = []
+
+    def stop() -> bool:
+        found = list(tmp_path.glob("bygning-*/site/started"))
+        if found and found[0].read_text("utf-8"):
+            started.append(int(found[0].read_text("utf-8")))
+            raise KeyboardInterrupt  # what the signal handler raises in the waiting thread
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        site.full(Builder("tests.test_editor_command:slow_build"), stop)
+    with pytest.raises(ProcessLookupError):
+        os.kill(started[0], 0)

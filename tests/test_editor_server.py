@@ -7,6 +7,7 @@ Decap's form sends a whole file as it serializes it (YAML 1.2, its own key order
 from __future__ import annotations
 
 import base64
+import http.client
 import io
 import json
 import subprocess
@@ -504,3 +505,53 @@ def test_plain_language_warnings_come_back_at_their_field_and_the_offer_is_saved
     assert status == 200
     assert [(p["field"], p["severity"]) for p in answer["problems"]] == [("summary", "warning")]
     assert (project / "catalogue/offers/cafe-i-byen.yaml").is_file()
+
+
+def test_a_markdown_text_without_its_final_line_break_changes_only_the_edited_line(editor, project):
+    """Decap's Markdown editor drops a text's final line break; the `|` block stays as it was."""
+    data = yaml.safe_load((project / OFFER).read_text("utf-8"))
+    data["professional"] = data["professional"].rstrip("\n")  # untouched, as Decap sends it
+    data["description"] = data["description"].replace("nye ting", "mange nye ting").rstrip("\n")
+    assert editor.save(OFFER, data, new=False)[0] == 200
+    diff = subprocess.run(
+        ["git", "diff", "-U0", "--no-color", OFFER], cwd=project, capture_output=True, text=True
+    ).stdout
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
+    assert changed == [
+        "-  Du kan lære nye ting og vise, hvad du kan.",
+        "+  Du kan lære mange nye ting og vise, hvad du kan.",
+    ]
+
+
+def test_a_file_larger_than_vifte_reads_is_refused(editor, project):
+    data = new_offer(status="draft", description="Lang tekst. " * 100_000)
+    status, answer = editor.save("catalogue/offers/cafe-i-byen.yaml", data, new=True)
+    assert status == 422 and "for stort" in answer["error"]
+    assert not (project / "catalogue/offers/cafe-i-byen.yaml").exists()
+
+
+def test_a_picture_an_item_shows_is_not_deleted_and_an_unused_one_is(editor, project):
+    assert editor.upload("cafe.png", _png())[0] == 200
+    assert editor.upload("ubrugt.png", _png((2, 2)))[0] == 200
+    data = new_offer(image={"file": "cafe.png", "alt": "En café"})
+    assert editor.save("catalogue/offers/cafe-i-byen.yaml", data, new=True)[0] == 200
+    options = {"commitMessage": "x"}
+    status, answer = editor.post("deleteFile", path="catalogue/images/cafe.png", options=options)
+    assert status == 422 and "cafe.png" in answer["problems"][0]["message"]
+    assert (project / "catalogue/images/cafe.png").is_file()
+    status, _ = editor.post("deleteFile", path="catalogue/images/ubrugt.png", options=options)
+    assert status == 200 and not (project / "catalogue/images/ubrugt.png").exists()
+    assert (
+        editor.post("deleteFile", path="catalogue/images/../settings.yaml", options=options)[0]
+        == 422
+    )
+
+
+def test_a_refused_request_does_not_spoil_the_next_one(editor):
+    """A refusal leaves its body unread; the connection is closed, not read on as a request."""
+    connection = http.client.HTTPConnection("127.0.0.1", editor.server.port, timeout=10)
+    connection.request("POST", "/api/v1", body=b"GET /config.yml HTTP/1.1\r\n\r\n")
+    refused = connection.getresponse()
+    assert refused.status == 415 and refused.getheader("Connection") == "close"
+    refused.read()
+    connection.close()

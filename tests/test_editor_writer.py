@@ -77,3 +77,10 @@ def test_a_form_value_typed_as_yaml_1_2_reads_is_text_where_the_model_wants_text
         "updated": dt.date(2026, 1, 31),
         "capacity": "12",
     }
+
+
+def test_a_file_with_unindented_lists_keeps_its_style():
+    col = TABLE.collections["offers"]
+    text = "title: Café\nthemes:\n- arbejdsliv\n- trivsel\nsummary: Kort.\n"
+    data = writer.form_data("title: Café\nthemes: [arbejdsliv, trivsel]\nsummary: Kortere.\n", col)
+    assert writer.write(text, data, col) == text.replace("Kort.", "Kortere.")

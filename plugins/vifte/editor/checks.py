@@ -19,7 +19,7 @@ from typing import Any
 from vifte.domain.entries import Collection
 from vifte.domain.model import Lifecycle
 from vifte.source import lifecycle
-from vifte.source.diagnostics import Diagnostic, Severity
+from vifte.source.diagnostics import Diagnostic, Report, Severity
 from vifte.source.loader import PARSED, Document, Loc
 from vifte.source.messages import fields_at
 from vifte.source.plain_check import check_plain_language
@@ -49,37 +49,57 @@ class Problem:
 
 
 def check_item(
-    project: Project, col: Collection, relative: str, text: str | None, work: Path
+    project: Project, col: Collection, relative: str, text: str, work: Path
 ) -> list[Problem]:
-    """The problems of the item file at `relative` (from the project root) if it held `text`
-    (None: if it were deleted; then the problems other files get from that). `work` is an
-    empty folder to link the project into; the same one each time lets the loader's cache of
-    parsed files (loader.PARSED) skip the files that did not change."""
-    PARSED.on = True
+    """The problems of the item file at `relative` (from the project root) if it held `text`.
+    `work` is an empty folder to link the project into; the same one each time lets the
+    loader's cache of parsed files (loader.PARSED) skip the files that did not change."""
     try:
-        copy = _linked(project, work)
-        target = copy.root / relative
-        target.unlink(missing_ok=True)  # never write through a hard link into the project
-        if text is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        documents: list[tuple[Any, Document]] = []
-        catalogue, report = load_catalogue(copy, documents=documents)
-        if catalogue is not None:
-            check_plain_language(catalogue, documents, report)
-        if text is None:
-            before = {_key(d) for d in load_catalogue(project)[1].errors}
-            return [
-                Problem("", f"{d.path}: {d.message}", "error", d.line or None)
-                for d in report.errors
-                if _key(d) not in before
-            ]
+        target, report, documents = _checked_copy(project, relative, text, work)
         doc = next((d for _, d in documents if d.path == target), None)
         found = [d for d in sorted(set(report.items)) if d.path == relative]
         return [_at_field(d, doc, col) for d in found]
     finally:
-        for part in work.iterdir():
-            shutil.rmtree(part, ignore_errors=True)
+        _empty_folder(work)
+
+
+def check_removal(project: Project, relative: str, work: Path) -> list[Problem]:
+    """The errors other files would get if the file at `relative` were deleted (an offer
+    another one names as related, a picture an item shows)."""
+    try:
+        _, report, _ = _checked_copy(project, relative, None, work)
+        before = {_key(d) for d in load_catalogue(project)[1].errors}
+        return [
+            Problem("", f"{d.path}: {d.message}", "error", d.line or None)
+            for d in report.errors
+            if _key(d) not in before
+        ]
+    finally:
+        _empty_folder(work)
+
+
+def _checked_copy(
+    project: Project, relative: str, text: str | None, work: Path
+) -> tuple[Path, Report, list[tuple[Any, Document]]]:
+    """`vifte check`'s report on the project linked into `work`, with `text` (None: nothing)
+    in place of the file at `relative`."""
+    PARSED.on = True
+    copy = _linked(project, work)
+    target = copy.root / relative
+    target.unlink(missing_ok=True)  # never write through a hard link into the project
+    if text is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    documents: list[tuple[Any, Document]] = []
+    catalogue, report = load_catalogue(copy, documents=documents)
+    if catalogue is not None:
+        check_plain_language(catalogue, documents, report)
+    return target, report, documents
+
+
+def _empty_folder(work: Path) -> None:
+    for part in work.iterdir():
+        shutil.rmtree(part, ignore_errors=True)
 
 
 def is_draft(col: Collection, data: dict[str, Any]) -> bool:

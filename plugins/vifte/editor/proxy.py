@@ -19,6 +19,7 @@ from typing import Any
 from vifte.editor import checks, media, writer
 from vifte.editor.checks import Problem
 from vifte.editor.paths import MEDIA, PathRefused, collection_at, item_path, media_path
+from vifte.source.loader import MAX_FILE_BYTES
 from vifte.source.project import Project
 
 Answer = tuple[int, Any]
@@ -123,6 +124,11 @@ class Proxy:
         raw = file.get("raw")
         if not isinstance(raw, str):
             return _error(422, "forespørgslen mangler filens indhold")
+        if len(raw.encode("utf-8")) > MAX_FILE_BYTES:
+            return _error(
+                422,
+                f"indholdet er for stort; en vifte-fil må højst fylde {MAX_FILE_BYTES // 1000} kB",
+            )
         options = params.get("options")
         options = options if isinstance(options, dict) else {}
         new = bool(options.get("newEntry")) if "newEntry" in options else not item.file.exists()
@@ -185,20 +191,25 @@ class Proxy:
         return self.delete_files({"paths": [params.get("path")]})
 
     def delete_files(self, params: dict[str, Any]) -> Answer:
+        """Delete one item or picture, unless another file would then have an error."""
         paths = params.get("paths")
         if not isinstance(paths, list) or len(paths) != 1:
-            return _error(422, "slet ét indhold ad gangen")
-        item = item_path(self.project, paths[0])
+            return _error(422, "slet én fil ad gangen")
+        raw = paths[0]
+        if isinstance(raw, str) and raw.startswith(MEDIA + "/"):
+            file, relative = media_path(self.project, raw), raw
+        else:
+            item = item_path(self.project, raw)
+            file, relative = item.file, item.relative
         with self._saving:
-            problems = checks.check_item(self.project, item.col, item.relative, None, self.work)
+            problems = checks.check_removal(self.project, relative, self.work)
             if problems:
                 return 422, {
-                    "error": f"{item.col.definite.capitalize()} er ikke slettet: andre filer "
-                    "henviser til det",
+                    "error": f"{file.name} er ikke slettet, fordi andre filer henviser til den",
                     "problems": [p.as_json() for p in problems],
                 }
-            item.file.unlink(missing_ok=True)
-        return 200, {"message": f"deleted file {item.relative}"}
+            file.unlink(missing_ok=True)
+        return 200, {"message": f"deleted file {relative}"}
 
 
 def _error(status: int, message: str) -> Answer:

@@ -148,6 +148,7 @@ class Handler(BaseHTTPRequestHandler):
         self._text(404, NOT_FOUND)
 
     def do_POST(self) -> None:
+        self.close_connection = True  # until the body is read: a refusal leaves it unread
         name = self.server.our_host(self.headers.get("Host"))
         if name is None:
             return self._text(421, WRONG_HOST)
@@ -164,18 +165,18 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._json(411, {"error": "Forespørgslen mangler sin længde."})
         if length < 0 or length > MAX_BODY:
-            self.close_connection = True
             return self._json(413, {"error": "Forespørgslen er for stor (højst 16 MB)."})
+        data = self.rfile.read(length)
+        self.close_connection = False
         try:
-            body = json.loads(self.rfile.read(length))
+            body = json.loads(data)
         except (ValueError, UnicodeDecodeError):
             return self._json(400, {"error": "Forespørgslen er ikke gyldig JSON."})
         try:
             status, answer = self.server.proxy.handle(body)
         except Exception as exc:  # noqa: BLE001 (one line in the terminal, never a traceback)
-            print(
-                f"vifte rediger: fejl ved {str(body.get('action'))[:40]}: {exc!r}", file=sys.stderr
-            )
+            action = str(body.get("action"))[:40] if isinstance(body, dict) else ""
+            print(f"vifte rediger: fejl ved {action}: {exc!r}", file=sys.stderr)
             status, answer = 500, {"error": "Der skete en fejl i vifte; intet er gemt."}
         self._json(status, answer)
 
@@ -222,6 +223,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.end_headers()

@@ -202,7 +202,7 @@ def _merge(doc: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: l
         if _empty(value):
             del doc[key]
             continue
-        if key in old and old[key] == value:
+        if key in old and _same(old[key], value):
             continue  # unchanged: the line stays exactly as written
         current, was = doc[key], old.get(key)
         if isinstance(value, dict) and isinstance(current, CommentedMap):
@@ -210,14 +210,14 @@ def _merge(doc: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: l
         elif isinstance(value, list) and isinstance(current, CommentedSeq):
             _replace_list(current, value, was if isinstance(was, list) else [])
         else:
-            doc[key] = yaml_text.node(_pruned(value))
+            doc[key] = yaml_text.node(_pruned(_ending_kept(was, value)))
 
 
 def _replace_list(seq: CommentedSeq, new: list[Any], old: list[Any]) -> None:
     """A changed list, edited in place so a flow list `[a, b]` stays one."""
     for i, value in enumerate(new):
         if i < len(seq):
-            if i < len(old) and old[i] == value:
+            if i < len(old) and _same(old[i], value):
                 continue
             if isinstance(value, dict) and isinstance(seq[i], CommentedMap):
                 _merge(
@@ -272,6 +272,23 @@ def _check_reads_back(text: str, data: dict[str, Any], body: str | None, col: Co
 
 
 def _same(got: Any, want: Any) -> bool:
+    """Whether the reading `got` already holds what the form sent: each field sent with a value
+    has it, each field sent empty is absent or empty (a field not sent is no concern), and a
+    text that differs only by a final line break is the same text (Decap's Markdown editor
+    drops it; a `|` block keeps it)."""
     if isinstance(want, dict) and isinstance(got, dict):
-        return all(_same(got.get(k), v) for k, v in want.items() if not _empty(v))
+        return all(
+            _empty(got.get(k)) if _empty(v) else _same(got.get(k), v) for k, v in want.items()
+        )
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want, strict=True))
+    if isinstance(want, str) and isinstance(got, str):
+        return got.rstrip("\n") == want.rstrip("\n")
     return bool(got == want)
+
+
+def _ending_kept(was: Any, value: Any) -> Any:
+    """A changed text keeps the final line break the old one had, so its `|` block stays one."""
+    if isinstance(was, str) and isinstance(value, str) and was.endswith("\n") and "\n" in value:
+        return value if value.endswith("\n") else value + "\n"
+    return value

@@ -133,6 +133,9 @@ class Site:
                         process.kill()
             process.wait()
         finally:
+            if process.poll() is None:  # interrupted here (Ctrl-C, SIGTERM): no child outlives
+                process.kill()  # the preview, nor writes into its folder while that is removed
+                process.wait()
             self.child = None
         if process.returncode == 0:
             return
