@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from vifte.domain.colour import text_on
+from vifte.domain.editor_settings import EditorSettings
 from vifte.domain.fields import (
     RESERVED_IDS,
     TRANSLATABLE,
@@ -291,6 +292,11 @@ class Settings(Strict):
     site: Site = Field(
         default_factory=Site,
         description="Sitets titel og de håndskrevne sider i menuen, fx menu: [{Om sitet: om-sitet.md}].",
+    )
+    editor: EditorSettings | None = Field(
+        None,
+        description="Redigering i browseren mod kommunens git-vært, fx backend: gitlab, "
+        "repo: fjordstrand/tilbud, app_id: ...; publish: true lægger den på sitet under /rediger/.",
     )
 
     @field_validator("languages")
