@@ -7,9 +7,7 @@ from typing import Any
 from vifte.source.project import Project
 
 
-def decap_config(
-    project: Project, *, backend: str = "local", local_url: str = ""
-) -> dict[str, Any]:
+def decap_config(project: Project, *, backend: str = "local", local_url: str = "") -> dict[str, Any]:
     """Decap's config.yml as a dict. `backend` is "local" (then `local_url` is the address of
     vifte's own /api/v1), "gitlab" or "github" (then settings.yaml's `editor:` names the repository).
 
