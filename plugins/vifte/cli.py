@@ -1,4 +1,4 @@
-"""The `vifte` command: check, build, serve, pdf, new, init, report, merge and upgrade."""
+"""The `vifte` command: check, build, serve, rediger, pdf, new, init, report, merge and upgrade."""
 
 from __future__ import annotations
 
@@ -105,6 +105,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _edition_option(add_pdf_parser(sub))
+
+    from vifte.editor.command import add_parser as add_editor_parser
+
+    _edition_option(add_editor_parser(sub))
 
     new = sub.add_parser("new", help="opret en ny fil med forklaringer, der er klar til at udfylde")
     new.add_argument(
@@ -321,6 +325,37 @@ def _serve(args: argparse.Namespace) -> int:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
 
 
+def _rediger(args: argparse.Namespace) -> int:
+    from vifte.editor.command import run
+    from vifte.mkdocs.build import show_mkdocs
+    from vifte.mkdocs.config import project_at
+    from vifte.mkdocs.config_file import ConfigFileError
+    from vifte.preview.builds import Builder
+    from vifte.preview.serve import serve
+
+    config = _config_file(args.project)
+    if config is None:
+        return 1
+    show_mkdocs(False)
+    try:
+        project = project_at(args.project.resolve())
+    except ConfigFileError as exc:
+        print("\n".join(exc.lines), file=sys.stderr)
+        return 1
+    options = {"config": str(config.resolve()), "edition": args.edition, "pdf": False}
+    builder = Builder("vifte.mkdocs.serve:build_into", options)
+    try:
+        return run(
+            args,
+            project,
+            lambda started: serve(
+                project, builder, args.forhaandsvisning, (config.resolve(),), started
+            ),
+        )
+    except KeyboardInterrupt as exc:
+        return _stopped(exc, "Editoren og forhåndsvisningen er stoppet ({how}).")
+
+
 _RECEIVED: list[int] = []
 """The stop signals received while a command runs."""
 
@@ -449,6 +484,7 @@ COMMANDS = {
     "check": _check,
     "build": _build,
     "serve": _serve,
+    "rediger": _rediger,
     "pdf": _pdf,
     "new": _new,
     "init": _init,

@@ -6,6 +6,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,10 +18,17 @@ from vifte.source.project import Project
 from vifte.source.validate import require_catalogue
 
 
-def serve(project: Project, builder: Builder, address: str, files: tuple[Path, ...] = ()) -> int:
+def serve(
+    project: Project,
+    builder: Builder,
+    address: str,
+    files: tuple[Path, ...] = (),
+    started: Callable[[str], None] | None = None,
+) -> int:
     """Serve the site at `address` (HOST:PORT) until Ctrl-C; 1 if it cannot start.
 
-    `files` are input files outside the project's folders (the generator's configuration).
+    `files` are input files outside the project's folders (the generator's configuration);
+    `started` is told the site's address once it is served (`vifte rediger` links to it).
     """
     host, _, port = address.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
@@ -46,6 +54,8 @@ def serve(project: Project, builder: Builder, address: str, files: tuple[Path, .
             return 1
         threading.Thread(target=server.serve_forever, daemon=True).start()
         say(f"Forhåndsvisningen kører på {server.url} (stop med Ctrl-C)")
+        if started is not None:
+            started(server.url)
 
         def built() -> None:
             server.problems = site.problems
