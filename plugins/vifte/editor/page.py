@@ -15,5 +15,6 @@ def editor_page(config_url: str, *, title: str = "vifte rediger") -> str:
         f"<title>{escape(title)}</title>"
         f'<link href="{escape(config_url)}" type="text/yaml" rel="cms-config-url">'
         '</head><body><script src="static/decap/decap-cms.js"></script>'
-        '<script src="static/editor.js"></script></body></html>'
+        '<script src="static/editor.js"></script>'
+        '<script src="static/translations.js"></script></body></html>'
     )

@@ -27,24 +27,24 @@ from vifte.source.translation_model import FINGERPRINT_KEY
 from vifte.source.translations import NAME
 from vifte.source.written import as_written
 
-Texts = dict[str, Any]
-"""Dotted path in the form's data -> the text (a string, or a list of strings for keywords)."""
+NOTHING: dict[str, Any] = {"languages": [], "fields": {}}
+"""The view of an item with no translations to show."""
 
 
 def translations_of(project: Project, collection: str, slug: str) -> dict[str, Any]:
     """For each translatable field of the item: its Danish text and each language's translation,
     and per language whether it was made from an older Danish text (`stale`: None when unknown).
 
-    Raises LookupError for an unknown collection or item (the server answers 404)."""
+    An unknown collection or item (a new one, not saved yet) has none: `NOTHING`."""
     col = project.table.collections.get(collection)
     if col is None or not _is_id(slug):
-        raise LookupError(f"{collection}/{slug}")
+        return dict(NOTHING)
     folder = project.collection(col.name)
     source = next(
         (folder / f"{slug}{s}" for s in col.suffixes if (folder / f"{slug}{s}").is_file()), None
     )
     if source is None:
-        raise LookupError(f"{collection}/{slug}")
+        return dict(NOTHING)
     report = Report(project.root)  # the editor's checks report problems; this only shows texts
     doc = read_item(source, col, project.root, report)
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}

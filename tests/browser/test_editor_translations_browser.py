@@ -1,0 +1,91 @@
+"""In Chromium, the local editor's form shows each translation under its Danish field, marks a
+translation made from an older Danish text (also after a save changes the Danish text), shows a
+translator's hostile text as text, and asks nothing of another host."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vifte.domain.translation import fingerprint
+from vifte.editor.server import EditorServer
+from vifte.source.project import Project
+from vifte.source.validate import require_catalogue
+
+HOSTILE = '<img src=x onerror="window.__owned=1">Praktik'
+
+
+@pytest.fixture
+def editor(project: Path) -> Iterator[str]:
+    settings = project / "catalogue/settings.yaml"
+    settings.write_text(
+        "languages: [en, ar, uk]\n" + settings.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    catalogue, _ = require_catalogue(project)
+    today = fingerprint(catalogue.by_id("offers")["virksomhedspraktik"])
+    offers = project / "catalogue/offers"
+    (offers / "virksomhedspraktik.en.yaml").write_text(
+        f"translated_from: {today}\ntitle: Work placement\n"
+        "summary: Try a job at a real workplace for a few weeks.\n",
+        encoding="utf-8",
+    )
+    (offers / "virksomhedspraktik.ar.yaml").write_text(
+        f"translated_from: 0123456789ab\ntitle: '{HOSTILE}'\n", encoding="utf-8"
+    )
+    server = EditorServer(Project.at(project))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.url
+    server.shutdown()
+    server.server_close()
+
+
+def open_entry(page, url: str, collection: str, slug: str) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url("**/#/collections/**")
+    page.goto(f"{url}#/collections/{collection}/entries/{slug}")
+    page.locator(".vifte-translations").first.wait_for()
+
+
+def group(page, label: str):
+    return page.get_by_role("group", name=f"Oversættelser: {label}")
+
+
+def test_each_translation_under_its_danish_field_and_an_older_one_marked(page, watched, editor):
+    open_entry(page, editor, "offers", "virksomhedspraktik")
+    title = group(page, "Titel")
+    assert title.locator("dt").all_inner_texts() == ["Engelsk", "Arabisk", "Ukrainsk"]
+    texts = title.locator("dd").all_inner_texts()
+    assert texts[0] == "Work placement"
+    # Arabic was made from another Danish text: said in words with a sign, not colour alone.
+    assert texts[1] == HOSTILE
+    assert texts[2] == "⚠ Oversat fra en ældre dansk tekst; ret oversættelsen"
+    assert texts[3] == "Ikke oversat: vises på dansk"
+    assert title.locator("dd[lang=ar]").get_attribute("dir") == "auto"
+    assert title.locator("img").count() == 0 and page.evaluate("window.__owned") is None
+    summary = group(page, "Kort beskrivelse")
+    assert "Try a job at a real workplace" in summary.inner_text()
+    assert "ældre dansk tekst" not in summary.locator("dd").first.inner_text()
+    # The box stands inside the field's own container, under the Danish text.
+    field = page.get_by_label("Titel", exact=True)
+    assert field.locator("xpath=..").locator(".vifte-translations").count() == 1
+    assert watched.foreign == [] and watched.errors == [] and watched.csp == []
+
+
+def test_a_save_that_changes_the_danish_text_marks_the_translation(page, watched, editor, project):
+    open_entry(page, editor, "offers", "virksomhedspraktik")
+    english = group(page, "Titel").locator("dd").first
+    assert english.inner_text() == "Work placement"
+    assert group(page, "Titel").locator(".vifte-translations-stale").count() == 1  # Arabic only
+    page.get_by_label("Titel", exact=True).fill("Virksomhedspraktik i 4 uger")
+    page.get_by_role("button", name="Publicer").first.click()
+    page.get_by_role("menuitem", name="Publicer nu").click()
+    stale = group(page, "Titel").locator(".vifte-translations-stale")
+    stale.nth(1).wait_for()
+    assert stale.count() == 2  # English too, now that the Danish title changed
+    saved = (project / "catalogue/offers/virksomhedspraktik.yaml").read_text(encoding="utf-8")
+    assert "title: Virksomhedspraktik i 4 uger" in saved
+    assert watched.foreign == [] and watched.errors == []
