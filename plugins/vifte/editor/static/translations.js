@@ -107,6 +107,9 @@
       value.lang = language.code;
       value.dir = "auto";
       list.appendChild(value);
+      if (language.stale === null && language.file && !language.translated_from && view.fingerprint) {
+        list.appendChild(text("dd", BOX + "-unknown", view.words.unknown));
+      }
       if (language.stale === true) {
         var mark = text("dd", BOX + "-stale");
         mark.appendChild(text("span", null, "⚠ "));
