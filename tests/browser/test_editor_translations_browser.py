@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from vifte.domain.translation import fingerprint
 from vifte.editor.server import EditorServer
@@ -23,6 +24,15 @@ def editor(project: Path) -> Iterator[str]:
     settings = project / "catalogue/settings.yaml"
     settings.write_text(
         "languages: [en, ar, uk]\n" + settings.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    # A picture with its alt text, which Decap's form requires of an offer's image.
+    images = project / "catalogue/images"
+    images.mkdir(exist_ok=True)
+    Image.new("RGB", (40, 30), (30, 90, 160)).save(images / "praktik.png")
+    offer = project / "catalogue/offers/virksomhedspraktik.yaml"
+    offer.write_text(
+        offer.read_text(encoding="utf-8") + "image: {file: praktik.png, alt: En arbejdsplads}\n",
+        encoding="utf-8",
     )
     catalogue, _ = require_catalogue(project)
     today = fingerprint(catalogue.by_id("offers")["virksomhedspraktik"])
@@ -88,4 +98,34 @@ def test_a_save_that_changes_the_danish_text_marks_the_translation(page, watched
     assert stale.count() == 2  # English too, now that the Danish title changed
     saved = (project / "catalogue/offers/virksomhedspraktik.yaml").read_text(encoding="utf-8")
     assert "title: Virksomhedspraktik i 4 uger" in saved
+    assert watched.foreign == [] and watched.errors == []
+
+
+def test_a_goals_translation_stands_under_that_goal(page, watched, editor, project):
+    (project / "strategy/plan-2027.md").write_text(
+        "---\ntitle: Plan 2027\nkind: plan\nperiod: '2027'\nstatus: draft\n"
+        "summary: Planen siger, hvad vi vil nå.\ngoals:\n"
+        "  - {id: m1, title: Flere i job., origin: local, status: on_track}\n"
+        "  - {id: m2, title: Flere unge i uddannelse., origin: local, status: on_track}\n"
+        "---\nTeksten.\n",
+        encoding="utf-8",
+    )
+    (project / "strategy/plan-2027.en.md").write_text(
+        "---\ngoals: {m2: {title: More young people in education.}}\n---\nThe text.\n",
+        encoding="utf-8",
+    )
+    open_entry(page, editor, "strategy", "plan-2027")
+    goals = page.locator(".vifte-translations[data-vifte-path^='goals.']")
+    assert goals.evaluate_all("boxes => boxes.map(b => b.dataset.viftePath)") == [
+        "goals.0.title",
+        "goals.1.title",
+    ]
+    second = goals.nth(1)
+    assert "More young people in education." in second.inner_text()
+    # It stands in the second goal's own title field, whose Danish text is the second goal's.
+    title = second.locator("xpath=..").locator("input").first
+    assert title.input_value() == "Flere unge i uddannelse."
+    assert "Ikke oversat: vises på dansk" in goals.nth(0).inner_text()
+    body = page.locator(".vifte-translations[data-vifte-path='body']")
+    assert "The text." in body.inner_text()
     assert watched.foreign == [] and watched.errors == []

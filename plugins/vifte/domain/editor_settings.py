@@ -7,7 +7,8 @@ publishes the site. `vifte build` writes the editor into the site only when `pub
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
@@ -24,6 +25,9 @@ HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=HTTPS
 
 GITLAB = "https://gitlab.com"
 """GitLab's own address: the default of a GitLab backend's `base_url`."""
+GITLAB_API = "/api/v4"
+"""GitLab's API, under its own address."""
+GITHUB_API = "https://api.github.com"
 
 
 class EditorSettings(Strict):
@@ -106,3 +110,34 @@ class EditorSettings(Strict):
                 "app_id bruges kun med GitLab; med GitHub står programmets id i OAuth-tjenesten"
             )
         return value
+
+    def decap_backend(self) -> dict[str, Any]:
+        """Decap's `backend:` for the git host: GitLab logs in by itself (PKCE, no server);
+        GitHub through the municipality's OAuth service at `base_url`."""
+        out: dict[str, Any] = {"name": self.backend, "repo": self.repo, "branch": self.branch}
+        if self.backend == "gitlab":
+            out.update(auth_type="pkce", app_id=self.app_id)
+        if self.base_url is not None:
+            out["base_url"] = self.base_url
+        if self.auth_endpoint is not None:
+            out["auth_endpoint"] = self.auth_endpoint
+        out["api_root"] = self.api
+        return out
+
+    @property
+    def api(self) -> str:
+        """The git host's API, which the editor reads and commits through."""
+        if self.api_root is not None:
+            return self.api_root.rstrip("/")
+        if self.backend == "gitlab":
+            return (self.base_url or GITLAB) + GITLAB_API
+        return GITHUB_API
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """The origins the editor's page may connect to: the git host's API, and GitLab's login
+        (its token comes from GitLab's own address). GitHub's login runs in a window of its own."""
+        found = [self.api]
+        if self.backend == "gitlab":
+            found.append(self.base_url or GITLAB)
+        return tuple(dict.fromkeys(f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in found))

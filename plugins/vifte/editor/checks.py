@@ -10,6 +10,7 @@ placed at the field on its line; a draft's errors are warnings, as `vifte check`
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -20,9 +21,13 @@ from vifte.domain.entries import Collection
 from vifte.source import lifecycle
 from vifte.source.diagnostics import Diagnostic, Severity
 from vifte.source.loader import Document, Loc
+from vifte.source.messages import fields_at
 from vifte.source.plain_check import check_plain_language
 from vifte.source.project import Project
 from vifte.source.validate import load_catalogue
+
+NAMED = re.compile(r"'([a-z_]+(?:\[[0-9]+\])?(?:\.[a-z_]+(?:\[[0-9]+\])?)*)'")
+"""A field's name as messages quote it (messages.dotted): 'contact.phone', 'goals[2].title'."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Problem:
         }
 
 
-def check_item(project: Project, relative: str, text: str | None) -> list[Problem]:
+def check_item(project: Project, col: Collection, relative: str, text: str | None) -> list[Problem]:
     """The problems of the item file at `relative` (from the project root) if it held `text`
     (None: if it were deleted; then the problems other files get from that)."""
     work = Path(tempfile.mkdtemp(prefix="vifte-rediger-"))
@@ -67,7 +72,7 @@ def check_item(project: Project, relative: str, text: str | None) -> list[Proble
             ]
         doc = next((d for _, d in documents if d.path == target), None)
         found = [d for d in sorted(set(report.items)) if d.path == relative]
-        return [_at_field(d, doc) for d in found]
+        return [_at_field(d, doc, col) for d in found]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -94,9 +99,32 @@ def _key(d: Diagnostic) -> tuple[str, str]:
     return (d.path, d.message)
 
 
-def _at_field(d: Diagnostic, doc: Document | None) -> Problem:
-    loc = _loc_at(doc, d.line, d.column) if doc is not None and d.line else ()
+def _at_field(d: Diagnostic, doc: Document | None, col: Collection) -> Problem:
+    loc = _named(d.message, col) or (
+        _loc_at(doc, d.line, d.column) if doc is not None and d.line else ()
+    )
     return Problem(".".join(str(part) for part in loc), d.message, d.severity, d.line or None)
+
+
+def _named(message: str, col: Collection) -> Loc:
+    """The field a model message names ('contact.phone', 'goals[2].title'), when it names one
+    of the model's fields: a missing field has no line of its own to be found at."""
+    found: Loc = ()
+    for name in NAMED.findall(message):
+        loc: list[str | int] = []
+        for part in name.split("."):
+            key, _, index = part.partition("[")
+            loc.append(key)
+            if index:
+                loc.append(int(index.rstrip("]")) - 1)
+        keys = [p for p in loc if isinstance(p, str)]
+        if keys[-1] in fields_at(col.model, tuple(loc[:-1])) or (
+            len(loc) > 1
+            and isinstance(loc[-1], int)
+            and keys[-1] in fields_at(col.model, tuple(loc[:-2]))
+        ):
+            found = tuple(loc)
+    return found
 
 
 def _loc_at(doc: Document, line: int, column: int) -> Loc:

@@ -3,7 +3,7 @@
 The name must be a plain file name with a picture's ending (the types an item's image may have,
 domain/images.py); the content must decode in full as the type its name says (source/raster.py,
 the same check `vifte check` runs). An SVG is refused as an item's image is. The file is
-written under a hidden name first and renamed only when it passed, so a refused upload leaves
+written under a hidden name beside the folder first and renamed only when it passed, so a refused upload leaves
 nothing behind; an existing picture with other content is never overwritten.
 """
 
@@ -67,14 +67,15 @@ def save(file: Path, data: bytes) -> None:
         raise MediaRefused(
             f"der ligger allerede et billede, der hedder '{file.name}'; giv filen et andet navn"
         )
-    file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = file.parent / f".vifte-upload-{secrets.token_hex(8)}{file.suffix.lower()}"
+    # Beside the images folder, which is made only for a picture that passed.
+    temporary = file.parent.parent / f".vifte-upload-{secrets.token_hex(8)}{file.suffix.lower()}"
     try:
         with open(temporary, "xb") as out:
             out.write(data)
         broken = raster.problem(temporary)
         if broken:
             raise MediaRefused(f"billedet '{file.name}' kan ikke vises: {broken}")
+        file.parent.mkdir(exist_ok=True)
         os.link(temporary, file)  # fails rather than replace a file made meanwhile
     except FileExistsError:
         raise MediaRefused(

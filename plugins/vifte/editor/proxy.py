@@ -125,7 +125,7 @@ class Proxy:
             existing = None if new else _read(item.file)
             text = writer.write(existing, data, item.col)
             draft = checks.is_draft(item.col, data)
-            problems = checks.check_item(self.project, item.relative, text)
+            problems = checks.check_item(self.project, item.col, item.relative, text)
             if checks.refused(problems, draft):
                 return _refused(problems)
             for asset in params.get("assets") or []:
@@ -181,7 +181,7 @@ class Proxy:
             return _error(422, "slet ét indhold ad gangen")
         item = item_path(self.project, paths[0])
         with self._saving:
-            problems = checks.check_item(self.project, item.relative, None)
+            problems = checks.check_item(self.project, item.col, item.relative, None)
             if problems:
                 return 422, {
                     "error": f"{item.col.definite.capitalize()} er ikke slettet: andre filer "
