@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import REPO
 from vifte.cli import main
 from vifte.domain.routes import EDITOR_FOLDER
 from vifte.editor import hosted
@@ -194,3 +195,18 @@ def test_the_editor_is_at_the_root_only_in_danish(project, tmp_path):
     site = build_site(project / "mkdocs.yml", tmp_path / "site", pdf=False)
     assert (site / EDITOR_FOLDER / "index.html").is_file()
     assert (site / "en").is_dir() and not (site / "en" / EDITOR_FOLDER).exists()
+
+
+def test_the_readme_section_names_these_tests_and_the_editors_headers():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Redigering på kommunens git-vært") :]
+    section = section[: section.index("\n## ", 3)]
+    named = set(re.findall(r"`(?:tests/[\w/]+\.py::)?(test_\w+)`", section))
+    files = [
+        REPO / "tests/test_editor_hosted.py",
+        REPO / "tests/browser/test_editor_hosted_browser.py",
+    ]
+    defined = {m for f in files for m in re.findall(r"^def (test_\w+)", f.read_text(), re.M)}
+    assert len(named) >= 8 and named <= defined, named - defined
+    assert f'add_header {hosted.ROBOTS[0]} "{hosted.ROBOTS[1]}" always;' in section
+    assert f"/{EDITOR_FOLDER}/*" in section and f"`/{EDITOR_FOLDER}/`" in section
