@@ -116,9 +116,14 @@ def test_goals_are_shown_at_their_place_in_the_form(project, write):
     assert len(body) == 1 and view["fields"][body[0]]["da"] == "Teksten.\n"
 
 
-def test_a_site_in_danish_only_has_no_translations(project):
+def test_a_site_in_danish_only_has_no_translations_until_a_file_has_one(project, write):
     view = translations_of(Project.at(project), "offers", "virksomhedspraktik")
     assert view["languages"] == [] and view["fields"] == {}
+    # A file in a language settings.yaml does not list yet (vifte check says so) is shown too.
+    write("catalogue/offers/virksomhedspraktik.en.yaml", "title: Work placement\n")
+    view = translations_of(Project.at(project), "offers", "virksomhedspraktik")
+    assert [lang["code"] for lang in view["languages"]] == ["en"]
+    assert view["fields"]["title"]["en"] == "Work placement"
 
 
 @pytest.mark.parametrize(
@@ -134,5 +139,7 @@ def test_a_site_in_danish_only_has_no_translations(project):
 def test_an_unknown_item_or_a_path_has_nothing(project, write, collection, slug):
     languages(project, "en")
     write("catalogue/offers/virksomhedspraktik.en.yaml", "title: Work placement\n")
+    known = translations_of(Project.at(project), "offers", "virksomhedspraktik")
+    assert known["fields"]["title"]["en"] == "Work placement"
     view = translations_of(Project.at(project), collection, slug)
     assert view == {"languages": [], "fields": {}}
