@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.browser.conftest import AXE_TAGS
 from vifte.domain.translation import fingerprint
 from vifte.editor.server import EditorServer
 from vifte.source.project import Project
@@ -129,3 +130,33 @@ def test_a_goals_translation_stands_under_that_goal(page, watched, editor, proje
     body = page.locator(".vifte-translations[data-vifte-path='body']")
     assert "The text." in body.inner_text()
     assert watched.foreign == [] and watched.errors == []
+
+
+def test_the_translations_are_accessible_and_fit_a_phone(browser, editor, axe):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="da-DK", bypass_csp=True
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    try:
+        open_entry(page, editor, "offers", "virksomhedspraktik")
+        results = axe.run(
+            page,
+            context={"include": [[".vifte-translations"]]},
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}},
+        )
+        assert [v["id"] for v in results.response["violations"]] == []
+        assert "color-contrast" in {p["id"] for p in results.response["passes"]}  # it looked
+        boxes = page.locator(".vifte-translations")
+        assert boxes.count() >= 2
+        widths = boxes.evaluate_all("bs => bs.map(b => b.scrollWidth - b.clientWidth)")
+        assert set(widths) == {0}  # no text runs out of its box
+    finally:
+        context.close()
