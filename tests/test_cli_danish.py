@@ -36,6 +36,7 @@ COMMANDS = [
     ["report", "review"],
     ["build"],
     ["serve"],
+    ["rediger"],
     ["pdf"],
     ["new"],
     ["init"],
@@ -51,6 +52,7 @@ MISTAKES = [
     ["check", "--format", "xml"],
     ["pdf", "--format"],
     ["serve", "--edition", "hemmelig"],
+    ["rediger", "--adresse"],
     ["report", "alt"],
 ]
 

@@ -394,3 +394,60 @@ def test_an_untouched_file_reads_the_same_after_an_edit(editor, project):
     assert editor.save(OFFER, data, new=False)[0] == 200
     assert "phone: 70000001\n" in path.read_text("utf-8")
     assert load(path).data["title"] == "Praktik"
+
+
+def test_a_strategy_documents_draft_is_a_proposal_and_is_checked_as_published(editor, project):
+    """`status: draft` of a strategy document is a published proposal (decision 17)."""
+    data = {"title": "Plan for beskæftigelse", "status": "draft", "body": "Teksten.\n"}
+    status, answer = editor.save("strategy/plan.md", data, new=True)
+    assert status == 422
+    assert "kladde" not in answer["error"]
+    assert all(p["severity"] == "error" for p in answer["problems"])
+    assert not (project / "strategy/plan.md").exists()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Café\u202e <script>alert(1)</script>",
+        "Linje\x07klokke",
+        "title: x\nstatus: active",
+        "{{ config }} {% raw %}",
+        "&amp; <img src=x onerror=alert(1)>",
+    ],
+)
+def test_hostile_text_is_kept_as_text_or_refused_at_its_field(editor, project, title):
+    status, answer = editor.save(
+        "catalogue/offers/cafe-i-byen.yaml", new_offer(title=title), new=True
+    )
+    file = project / "catalogue/offers/cafe-i-byen.yaml"
+    if status == 200:
+        assert load(file).data["title"] == title  # the text itself, never a new field
+        assert load(file).data["status"] == "active"
+    else:
+        assert status == 422
+        assert [p["field"] for p in answer["problems"]] == ["title"]
+        assert not file.exists()
+
+
+def test_a_picture_sent_with_the_item_is_there_when_the_item_is_checked(editor, project):
+    asset = {
+        "path": "catalogue/images/cafe.png",
+        "content": base64.b64encode(_png()).decode(),
+        "encoding": "base64",
+    }
+    data = new_offer(image={"file": "cafe.png", "alt": "En café"})
+    status, answer = editor.post(
+        "persistEntry",
+        dataFiles=[
+            {
+                "slug": "cafe-i-byen",
+                "path": "catalogue/offers/cafe-i-byen.yaml",
+                "raw": decap_raw(data),
+            }
+        ],
+        assets=[asset],
+        options={"newEntry": True, "commitMessage": "x", "useWorkflow": False, "status": ""},
+    )
+    assert status == 200, answer
+    assert (project / "catalogue/images/cafe.png").read_bytes() == _png()

@@ -12,15 +12,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vifte.domain.entries import Collection
+from vifte.domain.model import Lifecycle
 from vifte.source import lifecycle
 from vifte.source.diagnostics import Diagnostic, Severity
-from vifte.source.loader import Document, Loc
+from vifte.source.loader import PARSED, Document, Loc
 from vifte.source.messages import fields_at
 from vifte.source.plain_check import check_plain_language
 from vifte.source.project import Project
@@ -48,10 +48,14 @@ class Problem:
         }
 
 
-def check_item(project: Project, col: Collection, relative: str, text: str | None) -> list[Problem]:
+def check_item(
+    project: Project, col: Collection, relative: str, text: str | None, work: Path
+) -> list[Problem]:
     """The problems of the item file at `relative` (from the project root) if it held `text`
-    (None: if it were deleted; then the problems other files get from that)."""
-    work = Path(tempfile.mkdtemp(prefix="vifte-rediger-"))
+    (None: if it were deleted; then the problems other files get from that). `work` is an
+    empty folder to link the project into; the same one each time lets the loader's cache of
+    parsed files (loader.PARSED) skip the files that did not change."""
+    PARSED.on = True
     try:
         copy = _linked(project, work)
         target = copy.root / relative
@@ -74,13 +78,19 @@ def check_item(project: Project, col: Collection, relative: str, text: str | Non
         found = [d for d in sorted(set(report.items)) if d.path == relative]
         return [_at_field(d, doc, col) for d in found]
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        for part in work.iterdir():
+            shutil.rmtree(part, ignore_errors=True)
 
 
 def is_draft(col: Collection, data: dict[str, Any]) -> bool:
     """Whether the item is a draft, as `vifte check` decides it (a strategy document's
     `status: draft` is a published proposal, not a draft)."""
     return lifecycle.is_draft(Document(Path(), data), col.model)
+
+
+def has_drafts(col: Collection) -> bool:
+    """Whether the collection's items can be drafts (status: draft)."""
+    return issubclass(col.model, Lifecycle)
 
 
 def refused(problems: list[Problem], draft: bool) -> bool:

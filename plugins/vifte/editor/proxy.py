@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,8 @@ class Proxy:
     def __init__(self, project: Project):
         self.project = project
         self._saving = threading.Lock()
+        self.work = Path(tempfile.mkdtemp(prefix="vifte-rediger-"))
+        """Where checks.py links the project to check a save (removed by `close`)."""
         self.actions: dict[str, Callable[[dict[str, Any]], Answer]] = {
             "info": self.info,
             "entriesByFolder": self.entries_by_folder,
@@ -44,6 +47,9 @@ class Proxy:
             "getDeployPreview": lambda _params: (200, None),
             "unpublishedEntries": lambda _params: (200, []),
         }
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def handle(self, body: Any) -> Answer:
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
@@ -120,16 +126,16 @@ class Proxy:
         with self._saving:
             if new and item.file.exists():
                 taken = Problem(item.col.title_field, _taken(item.relative), "error", None)
-                return _refused([taken])
+                return _refused([taken], drafts=False)
             data = writer.form_data(raw, item.col)
             existing = None if new else _read(item.file)
             text = writer.write(existing, data, item.col)
             draft = checks.is_draft(item.col, data)
-            problems = checks.check_item(self.project, item.col, item.relative, text)
-            if checks.refused(problems, draft):
-                return _refused(problems)
-            for asset in params.get("assets") or []:
+            for asset in params.get("assets") or []:  # the item's check looks for its pictures
                 self._save_asset(asset)
+            problems = checks.check_item(self.project, item.col, item.relative, text, self.work)
+            if checks.refused(problems, draft):
+                return _refused(problems, drafts=checks.has_drafts(item.col))
             item.file.parent.mkdir(parents=True, exist_ok=True)
             _replace(item.file, text)
         shown = checks.as_saved(problems, draft)
@@ -181,7 +187,7 @@ class Proxy:
             return _error(422, "slet ét indhold ad gangen")
         item = item_path(self.project, paths[0])
         with self._saving:
-            problems = checks.check_item(self.project, item.col, item.relative, None)
+            problems = checks.check_item(self.project, item.col, item.relative, None, self.work)
             if problems:
                 return 422, {
                     "error": f"{item.col.definite.capitalize()} er ikke slettet: andre filer "
@@ -196,11 +202,12 @@ def _error(status: int, message: str) -> Answer:
     return status, {"error": message[:1].upper() + message[1:]}
 
 
-def _refused(problems: list[Problem]) -> Answer:
+def _refused(problems: list[Problem], *, drafts: bool) -> Answer:
     errors = sum(p.severity == "error" for p in problems)
     what = "1 fejl" if errors == 1 else f"{errors} fejl"
+    draft = " (eller gem som kladde)" if drafts else ""
     return 422, {
-        "error": f"Ikke gemt: {what} skal rettes først (eller gem som kladde)",
+        "error": f"Ikke gemt: {what} skal rettes først{draft}",
         "problems": [p.as_json() for p in problems],
     }
 

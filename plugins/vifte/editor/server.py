@@ -42,7 +42,7 @@ FALLBACK_CSP = (
     "img-src 'self' blob: data:; connect-src 'self'; worker-src 'self' blob:; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
-"""Until page.py states the policy the editor page needs (page.CSP), this one."""
+"""Until page.py states the policy the editor page needs (page.editor_csp), this one."""
 TYPES = {
     ".js": "application/javascript",
     ".wasm": "application/wasm",
@@ -50,6 +50,12 @@ TYPES = {
 }
 WRONG_HOST = "Editoren svarer kun på sin egen adresse (som 'vifte rediger' skriver)."
 NOT_FOUND = "Siden findes ikke."
+
+
+def _csp() -> str:
+    """The page part's policy for the editor page (page.editor_csp), else FALLBACK_CSP."""
+    policy = getattr(page, "editor_csp", None)
+    return str(policy()) if callable(policy) else FALLBACK_CSP
 
 
 class EditorServer(ThreadingHTTPServer):
@@ -69,6 +75,10 @@ class EditorServer(ThreadingHTTPServer):
         self.preview = preview
         """The live preview's address of an item's page (collection, id), or None."""
         super().__init__((host, port), Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.proxy.close()
 
     @property
     def port(self) -> int:
@@ -106,9 +116,8 @@ class Handler(BaseHTTPRequestHandler):
         if CONTROL.search(path):
             return self._text(400, NOT_FOUND)
         if path == "/":
-            csp = getattr(page, "CSP", FALLBACK_CSP)
             html = page.editor_page("config.yml")
-            return self._send(200, html.encode(), "text/html", {"Content-Security-Policy": csp})
+            return self._send(200, html.encode(), "text/html", {"Content-Security-Policy": _csp()})
         if path == "/config.yml":
             local = f"http://{name}:{self.server.port}{API}"
             settings = config.decap_config(self.server.project, backend="local", local_url=local)

@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 from vifte.domain.entries import Collection
 from vifte.editor import yaml_text
 from vifte.source.frontmatter import FENCE
-from vifte.source.loader import YamlProblem, parse
+from vifte.source.loader import Loc, YamlProblem, parse
 from vifte.source.written import as_written, expects_text, options
 
 
@@ -169,13 +169,19 @@ def _edited(text: str, data: dict[str, Any], col: Collection) -> str:
 
 def _reading(text: str, col: Collection) -> Any:
     """The file as `vifte check` reads it (texts as written)."""
+    return _read(text, col)[0]
+
+
+def _read(text: str, col: Collection) -> tuple[Any, set[Loc]]:
+    """The file as `vifte check` reads it, and where its reader left a value out (a character
+    vifte refuses, say: the check reports that at its field)."""
     try:
         document = parse(text, _NOWHERE) if text.strip() else None
     except YamlProblem:
-        return {}
+        return {}, set()
     if document is None:
-        return {}
-    return as_written(col.model, document.data, document.written)
+        return {}, set()
+    return as_written(col.model, document.data, document.written), document.spoiled
 
 
 def _merge(doc: CommentedMap, new: dict[str, Any], old: dict[str, Any], order: list[str]) -> None:
@@ -245,11 +251,11 @@ def _pruned(value: Any) -> Any:
 def _check_reads_back(text: str, data: dict[str, Any], body: str | None, col: Collection) -> None:
     """Refuse a text whose reading by vifte differs from what the form meant."""
     front = _split(text)[0] if col.format == "markdown" else text
-    read = _reading(front, col) if front.strip() else {}
+    read, spoiled = _read(front, col) if front.strip() else ({}, set())
     for key, value in data.items():
         want = _pruned(value)
         got = read.get(key) if isinstance(read, dict) else None
-        if _empty(want):
+        if _empty(want) or any(loc[:1] == (key,) for loc in spoiled):
             continue
         if not _same(got, want):
             raise WriteError(
