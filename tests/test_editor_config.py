@@ -35,10 +35,16 @@ def terms_of(root: Path) -> dict[str, list[str]]:
 
 
 def disagreements(
-    model: type[BaseModel], fields: list[dict[str, Any]], project: Project, where: str
+    model: type[BaseModel],
+    fields: list[dict[str, Any]],
+    project: Project,
+    where: str,
+    optional_part: bool = False,
 ) -> list[str]:
     """What the editor's fields get wrong about a model: missing or unknown fields, required
-    ones not required, choices that are not the project's, references as free text."""
+    ones not required, choices that are not the project's, references as free text.
+    In an optional part (an image), required fields are optional in the form (Decap would
+    demand them with the part left out) and their help says when they are needed."""
     out: list[str] = []
     by_name = {f["name"]: f for f in fields}
     expected = {n for n, i in model.model_fields.items() if not i.exclude}
@@ -50,10 +56,10 @@ def disagreements(
         if field is None or info.exclude:
             continue
         at = f"{where}.{name}"
-        if field["required"] != info.is_required():
-            out.append(
-                f"{at}: required is {field['required']}, the model says {info.is_required()}"
-            )
+        if field["required"] != (info.is_required() and not optional_part):
+            out.append(f"{at}: required is {field['required']}, the model says {info.is_required()}")
+        if optional_part and info.is_required() and "Skal udfyldes, når" not in field["hint"]:
+            out.append(f"{at}: the help does not say when it is needed")
         if not field.get("label") or field["label"] == name:
             out.append(f"{at}: no Danish label")
         ref = refs_of(model).get(name)
@@ -72,7 +78,8 @@ def disagreements(
             out.append(f"{at}: at least {minimum} required, the form says {field.get('min')}")
         nested = _nested_model(info.annotation)
         if nested is not None and ref is None:
-            out += disagreements(nested, field.get("fields", []), project, at)
+            part = optional_part or (not info.is_required() and field["widget"] == "object")
+            out += disagreements(nested, field.get("fields", []), project, at, part)
     return out
 
 
@@ -169,6 +176,11 @@ def test_widgets_follow_the_field_types(project: Path) -> None:
     image = {f["name"]: f for f in offer["image"]["fields"]}
     assert image["file"]["widget"] == "image"
     assert image["alt"]["widget"] == "string" and image["alt"]["label"].startswith("Billedtekst")
+    # An image may be left out; when it is given, its alt text is needed (the save says so).
+    assert image["alt"]["required"] is False
+    assert image["alt"]["hint"].endswith("Skal udfyldes, når 'Billede' er udfyldt.")
+    assert {f["name"]: f for f in offer["contact"]["fields"]}["phone"]["required"] is False
+    assert offer["provider"]["fields"][0]["required"] is True  # a required part's own
     assert offer["price"]["label"] == "Pris (kun intern)"  # caseworker-only fields are marked
     assert offer["professional"]["label"].endswith("(til fagfolk)")
     assert "aldrig på det offentlige site" in offer["price"]["hint"]

@@ -119,7 +119,8 @@ def test_the_hosted_config_for_github_logs_in_through_the_oauth_service(project,
     }
     assert editor.hosts == tuple(hosts)
     connect = re.search(r"connect-src ([^;]*)", editor_csp(editor.hosts))
-    assert connect is not None and connect[1].split() == ["'self'", *hosts]
+    assert connect is not None and "'self'" in connect[1].split()
+    assert [s for s in connect[1].split() if "://" in s] == hosts  # no other host
 
 
 def test_gitlab_com_by_default(project):
@@ -167,7 +168,10 @@ def test_the_editor_is_in_the_site_when_asked_with_its_own_policy_and_noindex(pr
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da">' in page
     [policy] = map(html.unescape, re.findall(r'"Content-Security-Policy" content="([^"]*)"', page))
-    assert "connect-src 'self' https://gitlab.proeveby.dk;" in policy
+    connect = re.search(r"connect-src ([^;]*)", policy)
+    assert connect is not None and [s for s in connect[1].split() if "://" in s] == [
+        "https://gitlab.proeveby.dk"
+    ]
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert page.index("Content-Security-Policy") < page.index("<script")
     config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))

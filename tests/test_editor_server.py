@@ -451,3 +451,56 @@ def test_a_picture_sent_with_the_item_is_there_when_the_item_is_checked(editor, 
     )
     assert status == 200, answer
     assert (project / "catalogue/images/cafe.png").read_bytes() == _png()
+
+
+def test_a_file_with_windows_line_endings_and_a_bom_keeps_them(editor, project):
+    path = project / OFFER
+    original = "\ufeff" + path.read_text("utf-8").replace("\n", "\r\n")
+    path.write_bytes(original.encode("utf-8"))
+    data = yaml.safe_load(original.removeprefix("\ufeff"))
+    data["title"] = "Praktik"
+    assert editor.save(OFFER, data, new=False)[0] == 200
+    assert path.read_bytes().decode("utf-8") == original.replace(
+        "title: Virksomhedspraktik", "title: Praktik"
+    )
+
+
+def test_a_file_whose_name_is_no_id_is_left_out_of_the_list(editor, project):
+    (project / "catalogue/offers/Min Fil.yaml").write_text("title: x\n", "utf-8")
+    status, entries = editor.post(
+        "entriesByFolder", folder="catalogue/offers", extension="yaml", depth=1
+    )
+    assert status == 200 and [e["file"]["path"] for e in entries] == [OFFER]
+
+
+def test_the_preview_address_says_whether_the_site_shows_the_page(project):
+    server = EditorServer(Project.at(project), preview=lambda c, s: f"http://x/{c}/{s}/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        ask = Editor(server)
+        assert editor_json(ask, "/vifte/preview?collection=offers&slug=virksomhedspraktik") == {
+            "url": "http://x/offers/virksomhedspraktik/",
+            "shown": True,
+        }
+        assert ask.save("catalogue/offers/ny.yaml", new_offer(status="draft"), new=True)[0] == 200
+        assert not editor_json(ask, "/vifte/preview?collection=offers&slug=ny")["shown"]
+        assert not editor_json(ask, "/vifte/preview?collection=offers&slug=..%2Fx")["shown"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def editor_json(editor: Editor, path: str) -> Any:
+    status, _, body = editor.request(path)
+    assert status == 200
+    return json.loads(body)
+
+
+def test_plain_language_warnings_come_back_at_their_field_and_the_offer_is_saved(editor, project):
+    summary = "Du kan arbejde i en café. Du får også en mentor."
+    status, answer = editor.save(
+        "catalogue/offers/cafe-i-byen.yaml", new_offer(summary=summary), new=True
+    )
+    assert status == 200
+    assert [(p["field"], p["severity"]) for p in answer["problems"]] == [("summary", "warning")]
+    assert (project / "catalogue/offers/cafe-i-byen.yaml").is_file()

@@ -28,6 +28,7 @@ Terms = Mapping[str, list[tuple[str, str]]]
 """Each term list of settings.yaml as (id, label) pairs, in the file's order."""
 
 DRAFT = "draft"
+NEEDED = "Skal udfyldes, når '{part}' er udfyldt."
 LONG_TEXT = 300
 """A one-line field holds at most this many characters; longer ones get a text box."""
 DATE = {
@@ -48,14 +49,22 @@ class Context:
 
 
 def form_fields(
-    model: type[BaseModel], schema: dict[str, Any], ctx: Context
+    model: type[BaseModel], schema: dict[str, Any], ctx: Context, within: str = ""
 ) -> list[dict[str, Any]]:
-    """Decap's `fields` of one model, in the model's order (the order of `vifte new`)."""
+    """Decap's `fields` of one model, in the model's order (the order of `vifte new`).
+
+    `within`: the label of an optional part this model fills (an image). Decap would demand
+    its required fields even when the part is left out, so they are optional in the form and
+    their help says when they are needed; the save's check names them when they are missing.
+    """
     required = set(schema.get("required", []))
     out = []
     for name, prop in schema.get("properties", {}).items():
         info = model.model_fields[name]
-        out.append(_field(model, name, info, prop, name in required, ctx))
+        field = _field(model, name, info, prop, name in required and not within, ctx)
+        if within and name in required:
+            field["hint"] = f"{field.get('hint', '')} {NEEDED.format(part=within)}".strip()
+        out.append(field)
     return out
 
 
@@ -72,7 +81,8 @@ def _field(
     }
     if description:
         field["hint"] = description
-    field.update(_widget(model, name, info, node, ctx))
+    part = field["label"] if nullable or not required else ""
+    field.update(_widget(model, name, info, node, ctx, part))
     if "default" in prop and prop["default"] is not None and field["widget"] != "hidden":
         field["default"] = prop["default"]
     if field.get("options") and DRAFT in [o["value"] for o in field["options"]]:
@@ -81,7 +91,7 @@ def _field(
 
 
 def _widget(
-    model: type[BaseModel], name: str, info: Any, node: dict[str, Any], ctx: Context
+    model: type[BaseModel], name: str, info: Any, node: dict[str, Any], ctx: Context, part: str
 ) -> dict[str, Any]:
     ref = refs_of(model).get(name)
     many = node.get("type") == "array"
@@ -90,7 +100,7 @@ def _widget(
     nested = _nested_model(info.annotation)
     if nested is not None:
         inner, _ = _unwrap(node.get("items", node), ctx)
-        fields = form_fields(nested, inner, ctx)
+        fields = form_fields(nested, inner, ctx, "" if many else part)
         if many:
             return {
                 "widget": "list",

@@ -7,8 +7,8 @@ The policy was measured in Chromium (tests/browser/test_editor_page.py; decision
   the CMS configuration".
 - style-src 'unsafe-inline': its React components are styled by emotion, which writes <style>
   elements at run time (and style="" attributes), so no hash or nonce can list them.
-- img-src data: blob: : the media library shows an image picked for upload from a blob: URL,
-  and Decap's icons are data: URLs.
+- img-src data: blob: and connect-src blob: : an image picked for upload is kept as a blob:
+  URL, shown from it, and read back from it (`fetch`) to be sent with the save.
 Nothing is allowed from another host; `connect-src 'self'` keeps every save on 127.0.0.1
 (or, hosted, the git host that settings.yaml names: `connect`).
 """
@@ -22,7 +22,9 @@ from vifte.domain.edition import NOINDEX
 from vifte.domain.words import N_, gettext
 
 DECAP = "static/decap/decap-cms.js"
-SCRIPTS = (DECAP, "static/editor.js", "static/translations.js")
+SCRIPTS = ("static/editor.js", DECAP, "static/translations.js")
+"""editor.js first: it reads Decap's saves, so it is in place before Decap's first request;
+translations.js (the translations beside the Danish text) after Decap, whose events it uses."""
 STYLES = ("static/editor.css",)
 
 
@@ -34,7 +36,7 @@ def editor_csp(connect: tuple[str, ...] = (), *, header: bool = True) -> str:
         "script-src 'self' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        " ".join(["connect-src 'self'", *connect]),
+        " ".join(["connect-src 'self' blob:", *connect]),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -42,6 +44,10 @@ def editor_csp(connect: tuple[str, ...] = (), *, header: bool = True) -> str:
     if header:
         parts.append("frame-ancestors 'none'")
     return "; ".join(parts)
+
+
+CSP = editor_csp()
+"""The header the local editor server sends with the page."""
 
 
 def editor_page(
@@ -93,6 +99,7 @@ def _script_safe(text: str) -> str:
 WORDS = {
     "refused": N_("Ikke gemt. Ret fejlene ved felterne, eller sæt status til Kladde og gem igen."),
     "saved_with_warnings": N_("Gemt. Se advarslerne ved felterne."),
+    "preview": N_("Se siden i forhåndsvisningen"),
     "error": N_("Fejl"),
     "warning": N_("Advarsel"),
 }

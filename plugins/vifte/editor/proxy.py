@@ -20,7 +20,6 @@ from vifte.editor import checks, media, writer
 from vifte.editor.checks import Problem
 from vifte.editor.paths import MEDIA, PathRefused, collection_at, item_path, media_path
 from vifte.source.project import Project
-from vifte.source.translations import translation_stem
 
 Answer = tuple[int, Any]
 
@@ -82,9 +81,13 @@ class Proxy:
             for file in sorted(folder.iterdir()):
                 if file.name.startswith(".") or file.suffix not in col.suffixes:
                     continue
-                if translation_stem(file.stem) is not None or not file.is_file():
-                    continue
-                found.append(f"{params['folder']}/{file.name}")
+                path = f"{params['folder']}/{file.name}"
+                try:
+                    item_path(self.project, path)
+                except PathRefused:
+                    continue  # a translation, or a name that is no id: `vifte check` says so
+                if file.is_file():
+                    found.append(path)
         return 200, [self._entry(path) for path in found]
 
     def entries_by_files(self, params: dict[str, Any]) -> Answer:
@@ -114,7 +117,7 @@ class Proxy:
         if file.get("newPath") not in (None, file.get("path")):
             return _error(
                 422,
-                "et indhold kan ikke flyttes eller omdøbes i editoren; gør det i en filhåndtering",
+                "filen kan ikke omdøbes eller flyttes i editoren; gør det i din filhåndtering",
             )
         item = item_path(self.project, file.get("path"))
         raw = file.get("raw")
@@ -218,7 +221,7 @@ def _taken(relative: str) -> str:
 
 def _read(file: Path) -> str | None:
     try:
-        return file.read_bytes().decode("utf-8-sig")
+        return file.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):

@@ -5,7 +5,8 @@
     GET  /static/<path>         plugins/vifte/editor/static/ (Decap and vifte's scripts)
     POST /api/v1                Decap's local-backend actions (proxy.py)
     GET  /vifte/translations    ?collection=&slug= an item's translations (translations_view.py)
-    GET  /vifte/preview         ?collection=&slug= {"url": the item's page in the live preview}
+    GET  /vifte/preview         ?collection=&slug= {"url": the item's page in the live preview,
+                                "shown": false for a draft or a missing file, which has no page}
 
 It answers only under its own name (127.0.0.1 or localhost and its port), so a page of another
 site that points its name at 127.0.0.1 (DNS rebinding) gets nothing; a POST must come from the
@@ -27,9 +28,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 
+from vifte.domain.entries import Collection
 from vifte.editor import config, page, translations_view
+from vifte.editor.paths import PathRefused, item_path
 from vifte.editor.proxy import Proxy
-from vifte.source.project import Project
+from vifte.source.diagnostics import Report
+from vifte.source.item_file import read_item
+from vifte.source.lifecycle import is_draft
+from vifte.source.project import Project, folder_of
 
 STATIC = Path(__file__).resolve().parent / "static"
 API = "/api/v1"
@@ -100,6 +106,16 @@ class EditorServer(ThreadingHTTPServer):
         if name not in NAMES or (port or 80) != self.port:
             return None
         return name
+
+
+def _shown(project: Project, col: Collection, slug: str) -> bool:
+    """Whether the site shows the item's page: its file is there and is no draft."""
+    try:
+        item = item_path(project, f"{folder_of(col)}/{slug}{col.suffixes[0]}")
+        doc = read_item(item.file, col, project.root, Report(project.root))
+    except PathRefused:
+        return False
+    return doc is not None and not is_draft(doc, col.model)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -183,8 +199,11 @@ class Handler(BaseHTTPRequestHandler):
         collection, slug = query.get("collection", ""), query.get("slug", "")
         col = self.server.project.table.collections.get(collection)
         if col is None or self.server.preview is None:
-            return {"url": None}
-        return {"url": self.server.preview(collection, slug)}
+            return {"url": None, "shown": False}
+        return {
+            "url": self.server.preview(collection, slug),
+            "shown": _shown(self.server.project, col, slug),
+        }
 
     def _json(self, status: int, answer: Any) -> None:
         self._send(status, json.dumps(answer, ensure_ascii=False).encode(), "application/json")

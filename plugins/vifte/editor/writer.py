@@ -32,6 +32,7 @@ class WriteError(Exception):
 
 
 EMPTY: tuple[Any, ...] = ("", None, [], {})
+BOM = "\ufeff"
 _NOWHERE = Path("formular")
 """The path a parsed text is reported at: the writer reads text, never a file."""
 
@@ -55,21 +56,27 @@ def form_data(raw: str, col: Collection) -> dict[str, Any]:
 
 
 def write(existing: str | None, data: dict[str, Any], col: Collection) -> str:
-    """The file's new text: `existing` with the changed fields replaced, or a new file."""
+    """The file's new text: `existing` with the changed fields replaced, or a new file. An
+    existing file keeps its BOM and Windows line endings, if it has them."""
     data = dict(data)
     body = data.pop(col.body_field, None) if col.format == "markdown" else None
+    bom, crlf = "", False
+    if existing is not None:
+        bom = BOM if existing.startswith(BOM) else ""
+        crlf = "\r\n" in existing
+        existing = existing.removeprefix(BOM).replace("\r\n", "\n")
     if existing is None:
         front = yaml_text.dump(_new_document(data, col), yaml_text.round_trip()) if data else ""
         text = _join(front, body) if col.format == "markdown" else front
     elif col.format == "markdown":
-        front, old_body = _split(existing.replace("\r\n", "\n"))
+        front, old_body = _split(existing)
         new_front = _edited(front, data, col) if front.strip() or data else front
         same_body = (body or "").rstrip("\n") == old_body.rstrip("\n")
         text = _join(new_front, old_body if same_body else body)
     else:
-        text = _edited(existing.replace("\r\n", "\n"), data, col)
+        text = _edited(existing, data, col)
     _check_reads_back(text, data, body, col)
-    return text
+    return bom + (text.replace("\n", "\r\n") if crlf else text)
 
 
 def typed(annotation: Any, value: Any) -> Any:
