@@ -238,15 +238,19 @@ def test_hosted_backends_name_the_repository_from_settings(project: Path) -> Non
     settings = project / "catalogue/settings.yaml"
     settings.write_text(
         settings.read_text(encoding="utf-8")
-        + "editor:\n  repo: kommune/tilbud\n  branch: main\n  base_url: https://git.kommune.dk\n",
+        + "editor:\n  backend: gitlab\n  repo: kommune/tilbud\n  branch: main\n"
+        "  base_url: https://git.kommune.dk\n  app_id: a1\n",
         encoding="utf-8",
     )
     config = decap_config(Project.at(project), backend="gitlab")
-    assert config["backend"] == {
+    assert config["backend"] == {  # settings.yaml's editor: as EditorSettings gives it to Decap
         "name": "gitlab",
         "repo": "kommune/tilbud",
         "branch": "main",
+        "auth_type": "pkce",
+        "app_id": "a1",
         "base_url": "https://git.kommune.dk",
+        "api_root": "https://git.kommune.dk/api/v4",
     }
     assert "local_backend" not in config
     with pytest.raises(ValueError):

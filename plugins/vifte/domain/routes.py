@@ -42,6 +42,9 @@ PDF_FOLDER = "pdf"
 """Every PDF of the site lies under it: a section's at pdf/SECTION.pdf, an item's or a term's
 at pdf/SECTION/ID.pdf (see `pdf_path`); in another language than Danish the name says which
 (pdf/SECTION/ID.en.pdf, see `printed_in`)."""
+EDITOR_FOLDER = "rediger"
+"""The editor on the git host (settings.yaml's `editor:` with `publish: true`): its page, config
+and scripts under /rediger/, at the root of the site only (the editor is in Danish)."""
 CARDS_FOLDER = f"{PDF_FOLDER}/kort"
 """The offers' index cards, one per offer; all of them in one file at pdf/kort.pdf."""
 CATALOGUE_PDF = f"{PDF_FOLDER}/katalog.pdf"

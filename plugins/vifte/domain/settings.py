@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from vifte.domain.colour import text_on
+from vifte.domain.editor_settings import EditorSettings
 from vifte.domain.fields import (
     RESERVED_IDS,
     TRANSLATABLE,
@@ -304,6 +305,11 @@ class Settings(Strict):
         description="En korttjeneste, hvor et tilbuds adresse kan slås op: webadressen med {address}, "
         'hvor adressen skal stå, fx "https://www.openstreetmap.org/search?query={address}". '
         "Siden viser kun et link; intet hentes fra tjenesten, før borgeren trykker.",
+    )
+    editor: EditorSettings | None = Field(
+        None,
+        description="Redigering i browseren mod kommunens git-vært, fx backend: gitlab, "
+        "repo: fjordstrand/tilbud, app_id: ...; publish: true lægger den på sitet under /rediger/.",
     )
 
     @field_validator("languages")

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import ValidationError
+
+from vifte.domain.editor_settings import EditorSettings
 from vifte.domain.entries import Collection
 from vifte.editor.form import Context, Terms, form_fields
 from vifte.source.clock import ClockError
@@ -19,8 +22,6 @@ from vifte.source.project import CATALOGUE, IMAGES, Project, folder_of
 from vifte.source.schema import schema_for
 
 HOSTS = ("gitlab", "github")
-HOST_KEYS = ("repo", "branch", "base_url", "api_root", "app_id", "auth_type", "auth_endpoint")
-"""What settings.yaml's `editor:` may hand to Decap's backend for a git host."""
 FORMATS = {"yaml": ("yaml", "yaml"), "markdown": ("md", "yaml-frontmatter")}
 """A collection's format -> Decap's file extension and format."""
 REVIEW_PASSED = "Gennemgangsdato overskredet"
@@ -163,9 +164,11 @@ def _backend(backend: str, local_url: str, settings: dict[str, Any]) -> dict[str
         return {"name": "proxy", "proxy_url": local_url, "branch": "main"}
     if backend not in HOSTS:
         raise ValueError(f"unknown editor backend {backend!r}")
-    given = settings.get("editor")
-    own: dict[str, Any] = given if isinstance(given, dict) else {}
-    return {"name": backend, **{k: own[k] for k in HOST_KEYS if k in own}}
+    try:
+        editor = EditorSettings.model_validate(settings.get("editor"))
+    except ValidationError:  # `vifte check` names what is wrong with settings.yaml's editor:
+        return {"name": backend}
+    return editor.decap_backend()
 
 
 def _settings_data(project: Project) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from vifte.domain.edition import NOINDEX
 from vifte.domain.words import N_, gettext
 
 DECAP = "static/decap/decap-cms.js"
-SCRIPTS = ("static/editor.js", DECAP)
-"""editor.js first: it reads Decap's saves, so it is in place before Decap's first request."""
+SCRIPTS = ("static/editor.js", DECAP, "static/translations.js")
+"""editor.js first: it reads Decap's saves, so it is in place before Decap's first request;
+translations.js (the translations beside the Danish text) after Decap, whose events it uses."""
 STYLES = ("static/editor.css",)
 
 

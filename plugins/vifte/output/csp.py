@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NON_JS_TYPE = re.compile(r"""\btype\s*=\s*["']?(application/(ld\+)?json|text/template)""", re.I)
@@ -84,10 +84,17 @@ def headers(allowed: Iterable[str]) -> list[tuple[str, str]]:
     return [("Content-Security-Policy", header_policy(allowed)), *HEADERS]
 
 
-def headers_file(allowed: Iterable[str]) -> str:
-    """`_headers`: the security headers for every path of the site."""
-    lines = "".join(f"  {name}: {value}\n" for name, value in headers(allowed))
-    return f"/*\n{lines}"
+def headers_file(
+    allowed: Iterable[str], folders: Mapping[str, list[tuple[str, str]]] | None = None
+) -> str:
+    """`_headers`: the security headers for every path of the site, then each folder's own
+    (`/rediger/*`: the editor's policy), which replace the site's there: the later rule wins a
+    header both name (Netlify)."""
+    rules = {"/*": headers(allowed), **(folders or {})}
+    return "".join(
+        path + "\n" + "".join(f"  {name}: {value}\n" for name, value in lines)
+        for path, lines in rules.items()
+    )
 
 
 def add_policy(html: str, allowed: Iterable[str]) -> str:

@@ -37,7 +37,7 @@ from vifte.output.spreadsheet import offers_csv
 from vifte.output.styles import asset, colours_css
 
 Kind = Literal[
-    "page", "asset", "colours", "data", "export", "image", "robots", "pdf", "file", "feed"
+    "page", "asset", "colours", "data", "export", "image", "robots", "pdf", "file", "feed", "editor"
 ]
 
 ASSETS = "assets/vifte"

@@ -17,6 +17,7 @@ from vifte.domain import words
 from vifte.domain.edition import missing_marks
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.editor import hosted
 from vifte.output.brochures import data_day
 from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
 from vifte.output.outputs import Output, outputs
@@ -122,9 +123,20 @@ class SiteBuild:
         self.pdf_summary = cache.summary() if request.pdf else None
         if self.source is None:
             self.exported = [o for o in made if o.kind == "export"]
+            made += self.editor() if request.pages is None else []
         else:  # the open data is the catalogue's, in every language: the root's files again
             made += self.source.exported
         return made
+
+    def editor(self) -> list[Output]:
+        """The editor on the git host, at the root of the site, only when settings.yaml asks."""
+        settings = self.published.settings
+        if not hosted.published(settings):
+            return []
+        return [
+            Output(f.path, "editor", content=f.content, source=f.source)
+            for f in hosted.editor_files(self.project, settings)
+        ]
 
     def check_copied(self, paths: Iterable[Path]) -> None:
         """Check, file by file, what the generator is about to copy from the project's folders."""
@@ -151,7 +163,8 @@ class SiteBuild:
         """
         warnings, allowed = self.dress(site, pages)
         # Every page's scripts, so that the header never blocks what a page's own policy allows.
-        (site / HEADERS_FILE).write_text(headers_file(sorted(allowed)), encoding="utf-8")
+        editor = hosted.headers(self.published.settings)
+        (site / HEADERS_FILE).write_text(headers_file(sorted(allowed), editor), encoding="utf-8")
         check_folder(site, self.renderer.search.typos(), base_path, self.root)
         return warnings
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from vifte.domain import editor_settings as editor
 from vifte.domain import fields, settings, strategy
 from vifte.domain.danish import ascii_spelling
 from vifte.source.diagnostics import shorten
@@ -30,6 +31,11 @@ PATTERN_HELP = {
     settings.MAP_SEARCH_PATTERN: "skal være en webadresse, der starter med https://, med {address} efter tjenestens navn, fx https://www.openstreetmap.org/search?query={address}",
     strategy.PERIOD_PATTERN: 'skal være et årstal som "2026" eller to årstal med bindestreg som "2026-2029"',
     strategy.PDF_PATTERN: "skal være navnet på en PDF i mappen strategy/files, fx 'plan.pdf' (uden mapper og uden navne, der starter med punktum)",
+    editor.HTTPS_PATTERN: "skal være en adresse, der starter med https://, fx https://gitlab.kommune.dk",
+    editor.REPO_PATTERN: "skal være projektets sti på git-værten, fx 'fjordstrand/tilbud'",
+    editor.BRANCH_PATTERN: "skal være navnet på en gren, fx 'main'",
+    editor.APP_ID_PATTERN: "skal være programmets id, som git-værten viser det (bogstaver, tal og bindestreger)",
+    editor.ENDPOINT_PATTERN: "skal være en sti uden / først, fx 'oauth/authorize'",
     fields.FILE_PATTERN: "skal være navnet på en fil i mappen catalogue/images, fx 'cafe.jpg' eller 'fotos/cafe.jpg' (uden '..', uden '/' først og uden navne, der starter med punktum)",
 }
 
