@@ -76,11 +76,16 @@ def disagreements(
             out.append(f"{at}: Markdown shown as {field['widget']}")
         minimum = next((m.min_length for m in info.metadata if hasattr(m, "min_length")), None)
         listed = get_origin(info.annotation) is list
-        if listed and minimum and field.get("min") != minimum:
+        # In an optional part the save's check asks for the minimum (Decap would demand it always).
+        if listed and minimum and not optional_part and field.get("min") != minimum:
             out.append(f"{at}: at least {minimum} required, the form says {field.get('min')}")
         nested = _nested_model(info.annotation)
         if nested is not None and ref is None:
-            part = optional_part or (not info.is_required() and field["widget"] == "object")
+            # A list's items exist only once added: inside them the model's rules hold again.
+            inside_list = field["widget"] == "list"
+            part = (optional_part and not inside_list) or (
+                not info.is_required() and field["widget"] == "object"
+            )
             out += disagreements(nested, field.get("fields", []), project, at, part)
     return out
 

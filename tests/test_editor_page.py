@@ -19,6 +19,7 @@ def test_the_page_is_danish_and_loads_only_its_own_files() -> None:
         "static/editor.css",
         "static/editor.js",
         "static/decap/decap-cms.js",
+        "static/translations.js",
     ]
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "http" not in html.split("<body>")[1]  # no address of another host
