@@ -45,10 +45,10 @@ STYLESHEETS = (f"{ASSETS}/vifte.css", f"{ASSETS}/colours.css")
 """In the order the theme must load them: the colours override the stylesheet's defaults."""
 SCRIPTS = {
     name: f"{ASSETS}/{name}.js"
-    for name in ("view", "plan-store", "plan", "search", "filter", "qr", "qrcode")
+    for name in ("view", "offline", "plan-store", "plan", "search", "filter", "qr", "qrcode")
 }
-"""The site's scripts by name, each loaded only where it is needed: view.js in every page's head
-(overrides/main.html); the others by the page templates that use them (`load_scripts` in
+"""The site's scripts by name, each loaded only where it is needed: view.js and offline.js (the
+site kept for use without a network) in every page's head (overrides/main.html); the others by the page templates that use them (`load_scripts` in
 pages/_site.html, from the `scripts` global), except qrcode.js, the vendored QR encoder (MIT),
 which qr.js fetches when the filter page or Min plan draws a code."""
 
