@@ -25,6 +25,7 @@ from vifte.domain.routes import (
     SEARCH_FOLDER,
     language_folder,
 )
+from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.styles import asset
 
 KEPT = frozenset(
@@ -60,9 +61,10 @@ def stored_files(site: Path, languages: Iterable[str] = ()) -> OfflineStore:
     """The files of the built `site` a visit stores, with the site's `languages` (whose folders
     hold the open data again)."""
     skipped = {
-        f"{language_folder(code)}{path}" for code in ("", *languages) for path in OPEN_DATA_PATHS
+        f"{language_folder(code)}{path}"
+        for code in (SOURCE_LANGUAGE, *languages)
+        for path in OPEN_DATA_PATHS
     }
-    skipped.discard("")
     digest = hashlib.sha256()
     kept: list[str] = []
     size = 0
