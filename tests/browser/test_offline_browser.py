@@ -69,7 +69,6 @@ def stored_once(context, url: str):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
-    page.evaluate("navigator.serviceWorker.ready.then(r => r.active.state)")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     page.errors = errors
     return page
