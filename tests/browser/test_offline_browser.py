@@ -167,3 +167,19 @@ def test_each_edition_has_its_own_store_and_the_public_one_holds_nothing_interna
         f"caches.open({inner[0]!r}).then(c => c.match('{url}intern/tilbud/virksomhedspraktik/')).then(r => r.text())"
     )
     assert SECRET in inside
+
+
+def test_the_notice_and_the_pdf_buttons_pass_axe(browser, url, axe):
+    from .conftest import axe_findings
+
+    context = browser.new_context(viewport={"width": 320, "height": 800}, bypass_csp=True)
+    try:
+        page = stored_once(context, url)
+        context.set_offline(True)
+        page.goto(url + OFFER)
+        page.locator("[data-vifte-offline-pdf]").first.wait_for(timeout=10_000)
+        assert page.locator("[data-vifte-offline-notice]").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert axe_findings(axe, page) == []
+    finally:
+        context.close()

@@ -109,7 +109,10 @@ function stored(request) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0 || request.url === STATE) return;
-  event.respondWith(fetch(request).catch(function (error) {
+  /* A page is asked of the server itself (the browser's own cache could answer it without a
+     network, unmarked); a file a page loads may come from that cache as always. */
+  var network = request.mode === "navigate" ? fetch(new Request(request, { cache: "no-cache" })) : fetch(request);
+  event.respondWith(network.catch(function (error) {
     return stored(request).then(function (response) {
       if (!response) throw error;
       return response;
