@@ -27,8 +27,8 @@ sys.path.insert(0, str(REPO))
 
 from measure import load  # noqa: E402
 from synthetic import make_project  # noqa: E402
-
 from tests.browser.conftest import CHROMIUM, FLAGS, serve  # noqa: E402
+
 from vifte.domain.routes import OFFLINE_LIST_PATH  # noqa: E402
 from vifte.mkdocs.build import build_site  # noqa: E402
 
