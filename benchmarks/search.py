@@ -56,7 +56,7 @@ def measure(site: Path, engine: str, query: str) -> tuple[int, float]:
     sizes: list[tuple[str, int]] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context()
+        context = browser.new_context(service_workers="block")  # the store: offline.py
         context.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
         page = context.new_page()
         if engine == "pagefind":

@@ -135,7 +135,8 @@ def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
 
 def fresh_page(browser, url: str):
     """A page in a new context (empty cache) that may fetch nothing from other hosts."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # What the page itself needs: the offline store's background download is offline.py's.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.route(lambda u: not u.startswith(url), lambda route: route.abort())
     return context, context.new_page()
 

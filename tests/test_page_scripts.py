@@ -52,9 +52,9 @@ def test_each_page_loads_only_the_scripts_its_markup_uses(example_site: Path):
         loaded = _vifte_scripts(html)
         names = [name for name, _ in loaded]
         where = page.relative_to(example_site)
-        assert names[:1] == ["view"], f"{where}: view.js comes first, in the head"
-        assert html.index(SCRIPTS["view"]) < html.index("</head>"), where
-        rest = names[1:]
+        assert names[:2] == ["view", "offline"], f"{where}: view.js and offline.js, in the head"
+        assert html.index(SCRIPTS["offline"]) < html.index("</head>"), where
+        rest = names[2:]
         needed = _needed(html)
         # Dependencies first: plan-store.js and qr.js before the scripts that use them.
         assert rest == needed, f"{where}: loads {rest}, its markup needs {needed}"
@@ -64,7 +64,7 @@ def test_each_page_loads_only_the_scripts_its_markup_uses(example_site: Path):
             seen[name] = seen.get(name, 0) + 1
     # The encoder is fetched by qr.js only when a code is drawn; current.js serves review dates,
     # which the example has none of (decision 40; tests/test_place.py); every other has a page.
-    assert set(seen) == set(SCRIPTS) - {"view", "qrcode", "current"}
+    assert set(seen) == set(SCRIPTS) - {"view", "offline", "qrcode", "current"}
     assert seen["filter"] == seen["search"] == seen["plan"] == 1
     assert len(pages) > 40 and bare > 5  # the 404 page, the lists of themes and areas: no script
 

@@ -3,8 +3,9 @@ gives the same site as `vifte build`, for the example and for a new municipality
 
 Both commands run as a municipality would run them, each in its own process (ProperDocs answers
 `import mkdocs` with itself, so it cannot share a process with MkDocs). Two differences are allowed:
-each generator names itself in `<meta name="generator">`, and `vifte build` marks the folder it
-built (MARKER), so that a later build may replace it; `properdocs build` writes no mark.
+each generator names itself in `<meta name="generator">` (and so the offline store's version, a
+hash over the pages, differs: OFFLINE_VERSION), and `vifte build` marks the folder it built
+(MARKER), so that a later build may replace it; `properdocs build` writes no mark.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vifte.domain.routes import PDF_FOLDER
+from vifte.domain.routes import OFFLINE_LIST_PATH, OFFLINE_WORKER_PATH, PDF_FOLDER
 from vifte.publish.site_dir import MARKER
 
 BIN = Path(sys.executable).parent
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+OFFLINE_VERSION = re.compile(rb'"version":"[0-9a-f]{16}"')
 
 
 def _env() -> dict[str, str]:
@@ -64,6 +66,8 @@ def _generators(site: Path) -> set[bytes]:
 
 def _content(path: Path) -> bytes:
     data = path.read_bytes()
+    if path.name in (OFFLINE_LIST_PATH, OFFLINE_WORKER_PATH):
+        return OFFLINE_VERSION.sub(b"", data)
     return GENERATOR.sub(b"", data) if path.suffix == ".html" else data
 
 

@@ -109,7 +109,11 @@ def watched() -> Watched:
 @pytest.fixture
 def page(browser, watched: Watched):
     """A fresh page (phone-sized when a test asks) that blocks and records foreign requests."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    # No service worker: it would download the whole offline store (14 MB at the example) in the
+    # background of every test; test_offline_browser.py tests it in contexts of its own.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="da-DK", service_workers="block"
+    )
 
     def route(route):
         if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):

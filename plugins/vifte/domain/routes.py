@@ -84,6 +84,12 @@ def filter_params(table: Table) -> dict[str, str]:
     return {t.name: t.param for t in table.term_lists.values()}
 
 
+OFFLINE_WORKER_PATH = "vifte-offline-worker.js"
+"""The service worker that keeps the site for use without a network (output/offline.py); at the
+site's root, so that its scope is the whole site, every language's folder too."""
+OFFLINE_LIST_PATH = "vifte-offline.json"
+"""What the worker stores, written beside it: the build's version and the files."""
+
 OPEN_DATA_PATHS = (EXPORT_PATH, EXPORT_SCHEMA_PATH, *HSDS_FILES.values(), CSV_PATH)
 """Every open-data file of the site (links in texts may point at them)."""
 

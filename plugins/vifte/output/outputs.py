@@ -47,6 +47,7 @@ SCRIPTS = {
     name: f"{ASSETS}/{name}.js"
     for name in (
         "view",
+        "offline",
         "plan-store",
         "plan",
         "search",
@@ -58,8 +59,8 @@ SCRIPTS = {
         "current",
     )
 }
-"""The site's scripts by name, each loaded only where it is needed: view.js in every page's head
-(overrides/main.html); the others by the page templates that use them (`load_scripts` in
+"""The site's scripts by name, each loaded only where it is needed: view.js and offline.js (the
+site kept for use without a network) in every page's head (overrides/main.html); the others by the page templates that use them (`load_scripts` in
 pages/_site.html, from the `scripts` global), except qrcode.js, the vendored QR encoder (MIT),
 which qr.js fetches when the filter page or Min plan draws a code."""
 

@@ -20,6 +20,7 @@ from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.editor import hosted
 from vifte.output.brochures import data_day
 from vifte.output.csp import HEADERS_FILE, add_policy, headers_file, unlisted_scripts
+from vifte.output.offline import write_offline
 from vifte.output.outputs import Output, outputs
 from vifte.output.pages import Renderer
 from vifte.output.pdf import PdfError
@@ -166,6 +167,8 @@ class SiteBuild:
         editor = hosted.headers(self.published.settings)
         (site / HEADERS_FILE).write_text(headers_file(sorted(allowed), editor), encoding="utf-8")
         check_folder(site, self.renderer.search.typos(), base_path, self.root)
+        # Last: the stored files' version is over the finished folder, search index included.
+        write_offline(site, self.request.edition.key, self.languages)
         return warnings
 
     def dress(self, site: Path, pages: Mapping[str, Drawn]) -> tuple[list[str], set[str]]:
