@@ -4,6 +4,7 @@ generated hosted configuration, and `vifte build` writing the editor into the si
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 
 from tests.conftest import REPO
 from vifte.cli import main
-from vifte.domain.routes import EDITOR_FOLDER
+from vifte.domain.routes import EDITOR_FOLDER, OFFLINE_LIST_PATH
 from vifte.editor import hosted
 from vifte.editor.page import editor_csp
 from vifte.mkdocs.build import build_site
@@ -192,6 +193,9 @@ def test_the_editor_is_in_the_site_when_asked_with_its_own_policy_and_noindex(pr
             assert "Intern Isabella" not in text, file
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert EDITOR_FOLDER not in sitemap
+    # Nor is it kept for use without a network (6 MB of Decap, useless without the git host).
+    stored = json.loads((site / OFFLINE_LIST_PATH).read_text(encoding="utf-8"))["files"]
+    assert stored and not [f for f in stored if f.startswith(f"{EDITOR_FOLDER}/")]
 
 
 def test_the_editor_is_at_the_root_only_in_danish(project, tmp_path):

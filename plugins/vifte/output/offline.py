@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from vifte.domain.routes import (
+    EDITOR_FOLDER,
     OFFLINE_LIST_PATH,
     OFFLINE_WORKER_PATH,
     OPEN_DATA_PATHS,
@@ -40,9 +41,11 @@ UNUSED = (
     f"{SEARCH_FOLDER}/pagefind-modular-ui",
     f"{SEARCH_FOLDER}/pagefind-component-ui",
     f"{SEARCH_FOLDER}/pagefind-highlight",
+    f"{EDITOR_FOLDER}/",
 )
 """Files the site carries that its pages never load: the theme's own search (vifte searches with
-Pagefind) and Pagefind's ready-made interfaces (search.js draws the results itself)."""
+Pagefind), Pagefind's ready-made interfaces (search.js draws the results itself) and the editor
+for communication staff (settings' `editor.publish`; it needs the git host, so no network no use)."""
 WORKER_CODE = "offline-worker.js"
 """The worker's code among the package's assets; the build writes its settings before it."""
 
