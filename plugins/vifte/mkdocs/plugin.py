@@ -24,17 +24,16 @@ from mkdocs.structure.pages import Page
 from vifte.domain import words
 from vifte.domain.edition import banner_html, head_html
 from vifte.domain.markup import sanitise_page
-from vifte.domain.routes import OFFLINE_WORKER_PATH, feeds, route_globals, url_of
+from vifte.domain.routes import feeds, route_globals, url_of
 from vifte.domain.translation import Danish
 from vifte.mkdocs.config import VifteConfig, request_of
 from vifte.mkdocs.languages import build_languages, pick_pages, share_theme_files, shared_url
 from vifte.mkdocs.site_settings import settle_site
 from vifte.mkdocs.theme_scripts import ThemeScripts
 from vifte.mkdocs.theme_text import escape_config, escape_nav, escape_page
-from vifte.output import fallback, pages, read_aloud
+from vifte.output import fallback, offline, pages, read_aloud
 from vifte.output.alternates import Version, hreflang_links, versions
 from vifte.output.outputs import SCRIPTS, STYLESHEETS
-from vifte.output.script_words import script_words
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
@@ -176,12 +175,7 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         env.globals["vifte_routes"] = route_globals(self.site.catalogue.table)
         env.globals["vifte_feeds"] = feeds(self.site.catalogue)
         env.globals["vifte_scripts"] = SCRIPTS  # view.js in every head; the rest by the pages
-        # offline.js in every head too, with the worker at the whole site's root and its words.
-        up = "../" * self.site.folder.count("/")
-        env.globals["vifte_offline"] = {
-            "worker": f"{up}{OFFLINE_WORKER_PATH}",
-            "words": script_words("offline"),
-        }
+        env.globals["vifte_offline"] = offline.head(self.site.folder)  # offline.js in every head
         # Rendered (and escaped) by the core; Markup so the theme prints it as it is.
         footer = self.site.renderer.render("pages/footer.html", "")
         env.globals["vifte_footer"] = Markup(footer)

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from vifte.domain.routes import (
     EDITOR_FOLDER,
@@ -27,6 +28,7 @@ from vifte.domain.routes import (
     language_folder,
 )
 from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.script_words import script_words
 from vifte.output.styles import asset
 
 KEPT = frozenset(
@@ -97,6 +99,15 @@ def _address(relative: str) -> str:
     if relative == "index.html":
         return "./"
     return relative.removesuffix("index.html") if relative.endswith("/index.html") else relative
+
+
+def head(folder: str) -> dict[str, Any]:
+    """What offline.js needs in the head of a page of the site built into `folder` (a language's
+    "en/", or ""): the worker at the whole site's root, and the script's words."""
+    return {
+        "worker": "../" * folder.count("/") + OFFLINE_WORKER_PATH,
+        "words": script_words("offline"),
+    }
 
 
 def write_offline(site: Path, edition: str, languages: Iterable[str] = ()) -> OfflineStore:
