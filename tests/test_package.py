@@ -29,6 +29,7 @@ from .conftest import REPO
 from .test_serve import _free_port, _wait_for
 
 CONSTRAINTS = REPO / "plugins/vifte/constraints.txt"
+PYPROJECT = REPO / "pyproject.toml"
 NAME = "Prøvestrand Kommune"
 
 
@@ -72,8 +73,9 @@ def wheel(dist) -> Path:
 
 @pytest.fixture(scope="module")
 def wheelhouse(request, wheel) -> Path:
-    """Wheels of every pinned dependency, built once per constraints.txt."""
-    key = hashlib.sha256(CONSTRAINTS.read_bytes()).hexdigest()[:12]
+    """Wheels of every pinned dependency, built once per constraints.txt and pyproject.toml (a
+    new direct dependency already pinned as another's would otherwise find an old wheelhouse)."""
+    key = hashlib.sha256(CONSTRAINTS.read_bytes() + PYPROJECT.read_bytes()).hexdigest()[:12]
     house = Path(request.config.cache.mkdir(f"vifte-wheelhouse-{key}"))
     if not (house / "complete").exists():
         _run(
