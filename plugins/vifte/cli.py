@@ -16,7 +16,9 @@ from vifte.pdf_command import add_parser as add_pdf_parser
 
 if TYPE_CHECKING:
     from vifte.domain.catalogue import Catalogue
+    from vifte.preview.builds import Builder
     from vifte.source.diagnostics import Report
+    from vifte.source.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -301,56 +303,53 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _preview(args: argparse.Namespace, pdf: bool) -> tuple[Project, Builder, Path] | None:
+    """The project, the live preview's builder and the config file of `vifte serve`/`rediger`;
+    None (the reason printed) when the project cannot be read."""
     from vifte.mkdocs.build import show_mkdocs
     from vifte.mkdocs.config import project_at
     from vifte.mkdocs.config_file import ConfigFileError
     from vifte.preview.builds import Builder
-    from vifte.preview.serve import serve
 
     config = _config_file(args.project)
     if config is None:
-        return 1
+        return None
     show_mkdocs(False)
     try:
         project = project_at(args.project.resolve())
     except ConfigFileError as exc:
         print("\n".join(exc.lines), file=sys.stderr)
+        return None
+    options = {"config": str(config.resolve()), "edition": args.edition, "pdf": pdf}
+    return project, Builder("vifte.mkdocs.serve:build_into", options), config.resolve()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from vifte.preview.serve import serve
+
+    found = _preview(args, bool(args.pdf))
+    if found is None:
         return 1
-    options = {"config": str(config.resolve()), "edition": args.edition, "pdf": bool(args.pdf)}
-    builder = Builder("vifte.mkdocs.serve:build_into", options)
+    project, builder, config = found
     try:
-        return serve(project, builder, args.dev_addr, files=(config.resolve(),))
+        return serve(project, builder, args.dev_addr, files=(config,))
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Forhåndsvisningen er stoppet ({how}).")
 
 
 def _rediger(args: argparse.Namespace) -> int:
     from vifte.editor.command import run
-    from vifte.mkdocs.build import show_mkdocs
-    from vifte.mkdocs.config import project_at
-    from vifte.mkdocs.config_file import ConfigFileError
-    from vifte.preview.builds import Builder
     from vifte.preview.serve import serve
 
-    config = _config_file(args.project)
-    if config is None:
+    found = _preview(args, False)
+    if found is None:
         return 1
-    show_mkdocs(False)
-    try:
-        project = project_at(args.project.resolve())
-    except ConfigFileError as exc:
-        print("\n".join(exc.lines), file=sys.stderr)
-        return 1
-    options = {"config": str(config.resolve()), "edition": args.edition, "pdf": False}
-    builder = Builder("vifte.mkdocs.serve:build_into", options)
+    project, builder, config = found
     try:
         return run(
             args,
             project,
-            lambda started: serve(
-                project, builder, args.forhaandsvisning, (config.resolve(),), started
-            ),
+            lambda started: serve(project, builder, args.forhaandsvisning, (config,), started),
         )
     except KeyboardInterrupt as exc:
         return _stopped(exc, "Editoren og forhåndsvisningen er stoppet ({how}).")
