@@ -13,23 +13,35 @@ from vifte.domain import words
 from vifte.mkdocs.build import build_site
 from vifte.scaffold import init_project
 
+from .shared import built_once
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example municipality, built once for the whole session."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    build_site(REPO / "mkdocs.yml", site)
-    return site
+    return (
+        built_once(
+            tmp_path_factory,
+            "example",
+            lambda folder: build_site(REPO / "mkdocs.yml", folder / "site"),
+        )
+        / "site"
+    )
 
 
 @pytest.fixture(scope="session")
 def pseudo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example built in the pseudo-language: every catalogue word wrapped in ⟦ ⟧."""
-    site = tmp_path_factory.mktemp("pseudo") / "site"
-    build_site(REPO / "mkdocs.yml", site, language=words.PSEUDO)
-    return site
+    return (
+        built_once(
+            tmp_path_factory,
+            "pseudo",
+            lambda folder: build_site(REPO / "mkdocs.yml", folder / "site", language=words.PSEUDO),
+        )
+        / "site"
+    )
 
 
 @pytest.fixture
