@@ -9,6 +9,7 @@ import copy
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from importlib.resources import files
@@ -183,3 +184,25 @@ def test_the_readmes_gitlab_matrix_builds_each_municipality_into_its_own_folder(
     for folder, name in names.items():
         assert name in (tmp_path / "public" / folder / "index.html").read_text(encoding="utf-8")
         assert json.loads((tmp_path / f"kvalitet-{folder}.json").read_text(encoding="utf-8")) == []
+
+
+def _test_command(text: str) -> str:
+    """The line that installs the test tools and runs pytest."""
+    (line,) = [li.strip() for li in text.splitlines() if "-m pytest" in li]
+    return line
+
+
+def test_ci_runs_the_readmes_test_command_on_both_cores():
+    """README's test command is CI's, and it runs the suite in two workers, one file in each at a
+    time, and prints the 25 slowest tests; the installed pytest accepts every option."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = _test_command(readme.split("kør alle tests:")[1].split("```sh")[1].split("```")[0])
+    assert command == _test_command((REPO / ".ci/run").read_text(encoding="utf-8"))
+    options = shlex.split(command.split("-m pytest", 1)[1])
+    assert options == ["-n", "2", "--dist", "loadfile", "--durations=25"]
+    # A misspelt option or a missing pytest-xdist stops pytest before it runs a test.
+    for args, code in ((options, 0), (["-n", "2", "--dist", "loadfiles"], 4)):
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", *args, "--help"], capture_output=True, text=True
+        )
+        assert result.returncode == code, result.stderr

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from vifte import __version__
 from vifte.ci_files import HOSTS, SYSTEM_PACKAGES
@@ -77,13 +78,15 @@ def wheelhouse(request, wheel) -> Path:
     new direct dependency already pinned as another's would otherwise find an old wheelhouse)."""
     key = hashlib.sha256(CONSTRAINTS.read_bytes() + PYPROJECT.read_bytes()).hexdigest()[:12]
     house = Path(request.config.cache.mkdir(f"vifte-wheelhouse-{key}"))
-    if not (house / "complete").exists():
-        _run(
-            [sys.executable, "-m", "pip", "wheel", "--quiet", "-c", str(CONSTRAINTS)]
-            + ["-w", str(house), str(wheel)],
-            cwd=house,
-        )
-        (house / "complete").write_text("", encoding="utf-8")
+    # The cache is shared by the run's xdist workers (and by runs in parallel): one fills it.
+    with FileLock(str(house.with_name(f"{house.name}.lock"))):
+        if not (house / "complete").exists():
+            _run(
+                [sys.executable, "-m", "pip", "wheel", "--quiet", "-c", str(CONSTRAINTS)]
+                + ["-w", str(house), str(wheel)],
+                cwd=house,
+            )
+            (house / "complete").write_text("", encoding="utf-8")
     return house
 
 
