@@ -47,7 +47,9 @@ def url(served) -> Iterator[str]:
 def context(browser):
     """A context of its own (the shared page fixture's routing would stand between the service
     worker and the network): requests to other hosts are aborted and recorded."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="da-DK", service_workers="allow"
+    )
     context.foreign = []
 
     def route(route):
@@ -172,7 +174,9 @@ def test_each_edition_has_its_own_store_and_the_public_one_holds_nothing_interna
 def test_the_notice_and_the_pdf_buttons_pass_axe(browser, url, axe):
     from .conftest import axe_findings
 
-    context = browser.new_context(viewport={"width": 320, "height": 800}, bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": 320, "height": 800}, bypass_csp=True, service_workers="allow"
+    )
     try:
         page = stored_once(context, url)
         context.set_offline(True)
