@@ -6,6 +6,7 @@ import gzip
 import html
 import json
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,7 +25,8 @@ from vifte.source.diagnostics import ProjectError
 from vifte.source.schema import schema_for
 from vifte.source.validate import require_catalogue
 
-from .conftest import danish_files
+from .conftest import REPO, danish_files
+from .shared import built_once
 from .test_serve import _free_port, _wait_for
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -120,13 +122,39 @@ def _build_both(root: Path) -> tuple[Path, Path, str]:
     return root / "site", root / "site-intern", out["intern"]
 
 
-def test_public_build_contains_no_internal_value_in_any_file(example_copy):
+def _copy_example(root: Path) -> Path:
+    """A copy of the example project, as the `example_copy` fixture makes it."""
+    for name in ("catalogue", "site_src", "theme", "strategy"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> tuple[Path, Path, Path, str]:
+    """The example (with a robots.txt of its own) built in both editions, once for the whole
+    run: the project, its public and internal sites, and the internal build's messages.
+    Read-only."""
+
+    def build(folder: Path) -> None:
+        root = _copy_example(folder / "eksempel")
+        (root / "site_src/robots.txt").write_text(OWN_ROBOTS, encoding="utf-8")
+        message = _build_both(root)[2]
+        (folder / "intern-build.txt").write_text(message, encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, "example-editions", build)
+    root = folder / "eksempel"
+    message = (folder / "intern-build.txt").read_text(encoding="utf-8")
+    return root, root / "site", root / "site-intern", message
+
+
+def test_public_build_contains_no_internal_value_in_any_file(editions):
+    example_copy, public_site, intern_site, _ = editions
     catalogue, _ = require_catalogue(example_copy)
     values = internal_values(catalogue)
     prices = {o.price for o in catalogue.offers if o.price}
     phones = {o.internal_contact.phone for o in catalogue.offers if o.internal_contact} - {None}
     assert len(prices) >= 3 and len(phones) >= 3 and prices | phones <= values
-    public_site, intern_site, _ = _build_both(example_copy)
     public, intern = read_site(public_site), read_site(intern_site)
     assert any(p.endswith(".pf_fragment") for p in public) and "sitemap.xml.gz" in public
     # the open-data files are among the files searched
@@ -175,9 +203,8 @@ def test_public_build_contains_no_internal_value_in_any_file(example_copy):
     assert sorted(w for w in internal_only if w in words_public + words_intern) == []
 
 
-def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(example_copy):
-    (example_copy / "site_src/robots.txt").write_text(OWN_ROBOTS, encoding="utf-8")
-    public, intern, message = _build_both(example_copy)
+def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(editions):
+    example_copy, public, intern, message = editions  # site_src/ has a robots.txt of its own
     assert "Den interne udgave er bygget i" in message and "intranet" in message
     assert sorted(p.name for p in example_copy.iterdir() if p.name.startswith("site")) == [
         "site",
@@ -208,14 +235,14 @@ def test_internal_edition_is_marked_on_every_page_and_kept_from_search_engines(e
     )
 
 
-def test_a_theme_that_drops_the_banner_stops_the_internal_build(example_copy):
-    (example_copy / "theme/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
-    assert build_site(example_copy / "mkdocs.yml").name == "site"
+def test_a_theme_that_drops_the_banner_stops_the_internal_build(project):
+    (project / "theme/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    assert build_site(project / "mkdocs.yml").name == "site"
     with pytest.raises(ProjectError) as failed:
-        build_site(example_copy / "mkdocs.yml", edition=INTERNAL)
+        build_site(project / "mkdocs.yml", edition=INTERNAL)
     assert "siden mangler noindex-mærket og banneret" in str(failed.value)
     assert "theme/ sin egen main.html" in str(failed.value)
-    assert not (example_copy / "site-intern").exists()
+    assert not (project / "site-intern").exists()
 
 
 def test_audiences_are_marked_once_in_the_model_and_shown_in_the_schema():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,9 +12,8 @@ import pytest
 
 from vifte.source.validate import load_catalogue
 
+from .large_project import build_command, large_built_copy
 from .test_check import OFFER
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 
 def errors_of(project: Path) -> list[str]:
@@ -94,15 +92,9 @@ def _site_files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_interrupted_build_leaves_previous_site(tmp_path, sig):
-    from build import make_project  # benchmarks/build.py: synthetic offers
-
-    root = tmp_path / "stor"
-    make_project(root, 600)
-    site = tmp_path / "site"
-    command = [sys.executable, "-m", "vifte", "build", "-p", str(root), "--site-dir", str(site)]
-    command.append("--no-pdf")
-    subprocess.run(command, check=True, capture_output=True)
+def test_interrupted_build_leaves_previous_site(tmp_path, tmp_path_factory, sig):
+    root, site = large_built_copy(tmp_path_factory, tmp_path)  # 600 offers, built once
+    command = build_command(root, site)
     before = _site_files(site)
     (root / "catalogue/offers/tilbud-000001.yaml").write_text(
         OFFER.replace("Gældsrådgivning", "Ændret"), encoding="utf-8"

@@ -21,6 +21,8 @@ from vifte.publish.site_dir import MARKER, SiteDirError, read_marker, write_mark
 from vifte.publish.site_swap import Layout, commit, recover
 from vifte.source.links import broken_in_site
 
+from .large_project import build_command, large_built_copy
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 
@@ -370,15 +372,9 @@ def _wait_for_staging(parent: Path, process: subprocess.Popen) -> None:
 @pytest.mark.parametrize(
     "sig, code, how", [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "Ctrl-C")]
 )
-def test_a_stopped_build_says_one_line(tmp_path, sig, code, how):
-    from build import make_project
-
-    root = tmp_path / "stor"
-    make_project(root, 600)
-    site = tmp_path / "site"
-    command = [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(root)]
-    command += ["--site-dir", str(site)]
-    subprocess.run(command, check=True, capture_output=True)
+def test_a_stopped_build_says_one_line(tmp_path, tmp_path_factory, sig, code, how):
+    root, site = large_built_copy(tmp_path_factory, tmp_path)  # 600 offers, built once
+    command = build_command(root, site)
     before = tree(site)
     change_an_offer_file = sorted((root / "catalogue/offers").glob("*.yaml"))[0]
     change_an_offer_file.write_text(
