@@ -8,18 +8,18 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from vifte.domain import words
 from vifte.domain.edition import banner_html, head_html
@@ -38,6 +38,9 @@ from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
+
+if TYPE_CHECKING:  # the preview's server module loads watchdog, which a build does not need
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -155,7 +158,10 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if made is None:  # a hand-written page; the core has checked its blocks
             return self.site.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         page.meta = {"title": made.title, "description": made.description}
-        return ""  # the body is HTML already: see on_page_content
+        # The body is HTML already (see on_page_content): no Markdown converter for it, which
+        # MkDocs would set up with every extension for each of the thousands of such pages.
+        page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]
+        return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_page(page)
@@ -240,6 +246,13 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` leaves of an empty Markdown source, without converting it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 def _slashed(url: str) -> str:
