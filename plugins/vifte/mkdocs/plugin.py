@@ -8,13 +8,14 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -38,9 +39,6 @@ from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
-
-if TYPE_CHECKING:  # the preview's server module loads watchdog, which a build does not need
-    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -158,10 +156,8 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if made is None:  # a hand-written page; the core has checked its blocks
             return self.site.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         page.meta = {"title": made.title, "description": made.description}
-        # The body is HTML already (see on_page_content): no Markdown converter for it, which
-        # MkDocs would set up with every extension for each of the thousands of such pages.
-        page.render = functools.partial(_no_markdown, page)  # type: ignore[method-assign]
-        return ""
+        page.render = functools.partial(_unconverted, page)  # type: ignore[method-assign]
+        return ""  # the body is HTML already: see on_page_content
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_page(page)
@@ -248,11 +244,9 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         return server
 
 
-def _no_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What `Page.render` leaves of an empty Markdown source, without converting it."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
+def _unconverted(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render` of an empty source without the Markdown converter MkDocs makes per page."""
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
 
 
 def _slashed(url: str) -> str:
