@@ -8,19 +8,17 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from vifte.domain import words
 from vifte.domain.edition import banner_html, head_html
@@ -39,6 +37,9 @@ from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
+
+if TYPE_CHECKING:  # the preview's server module loads watchdog, which a build does not need
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -156,7 +157,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
         if made is None:  # a hand-written page; the core has checked its blocks
             return self.site.renderer.fill_blocks(markdown, url_of(page.file.src_uri))
         page.meta = {"title": made.title, "description": made.description}
-        page.render = functools.partial(_unconverted, page)  # type: ignore[method-assign]
         return ""  # the body is HTML already: see on_page_content
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -242,11 +242,6 @@ class ViftePlugin(BasePlugin[VifteConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def _unconverted(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """`Page.render` of an empty source without the Markdown converter MkDocs makes per page."""
-    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
 
 
 def _slashed(url: str) -> str:
