@@ -2,6 +2,7 @@
 
 Usage (from the repository, with its .venv):
   python benchmarks/compare.py [build] 1000 5000 [--rounds 3]   vifte build --no-pdf vs mkdocs build
+                                                 of the vanilla and the light twin
   python benchmarks/compare.py serve 1000        a saved edit under `vifte serve`, vs a full build
   python benchmarks/compare.py search 5000       bytes before the first search result (Chromium)
   python benchmarks/compare.py filter 5000       the filter page: bytes on first load, long tasks
@@ -10,9 +11,10 @@ Usage (from the repository, with its .venv):
   python benchmarks/compare.py pdf 1000          the A4 catalogue vs one naive WeasyPrint call
   python benchmarks/compare.py huge --offers 100000   one very large build, and what runs out first
 
-`build` makes the synthetic catalogue (synthetic.py) and its vanilla twin (vanilla.py) of each N,
-then builds them in turn, alternating which goes first, into fresh folders; it prints medians
-and the ratios the issue's targets name, with the load average beside them.
+`build` makes the synthetic catalogue (synthetic.py) and its two plain twins (vanilla.py: the
+vanilla twin with the same text, the light twin with title, summary and description only) of
+each N, then builds the three in turn, rotating which goes first, into fresh folders; it prints
+medians and the ratios the issue's targets name against each twin, with the load average beside.
 """
 
 from __future__ import annotations
@@ -50,21 +52,26 @@ def site_size(site: Path) -> tuple[int, float]:
     return len(files), sum(p.stat().st_size for p in files) / 1e6
 
 
+TWINS = ("vanilla", "light")
+"""The plain mkdocs-material twins vifte is measured against (vanilla.py)."""
+
+
 def measure(offers: int, rounds: int, work: Path) -> dict[str, object]:
-    """Median seconds and memory of both builds of one N, built in turn, alternating."""
+    """Median seconds and memory of the three builds of one N, built in turn, rotating the order."""
     data = make_project(work / "vifte", offers)
-    config = make_vanilla(work / "vanilla", data)
-    runs: dict[str, list[Run]] = {"vifte": [], "vanilla": []}
+    configs = {twin: make_vanilla(work / twin, data, light=twin == "light") for twin in TWINS}
+    tools = ("vifte", *TWINS)
+    runs: dict[str, list[Run]] = {tool: [] for tool in tools}
     loads = [load()]
     sizes = {}
     for r in range(rounds):
-        order = ("vifte", "vanilla") if r % 2 == 0 else ("vanilla", "vifte")
+        order = tools[r % len(tools) :] + tools[: r % len(tools)]
         for tool in order:
             site = work / f"site-{tool}-{r}"
             if tool == "vifte":
                 runs[tool].append(vifte_build(work / "vifte", site))
             else:
-                runs[tool].append(vanilla_build(config, site))
+                runs[tool].append(vanilla_build(configs[tool], site))
             sizes[tool] = site_size(site)
             shutil.rmtree(site)
             print(
@@ -89,16 +96,17 @@ def measure(offers: int, rounds: int, work: Path) -> dict[str, object]:
     return result
 
 
-def table(results: list[dict], rounds: int) -> str:
-    """The Markdown table of medians and ratios, then the growth between the smallest and largest N."""
+def table(results: list[dict], rounds: int, twin: str = "vanilla") -> str:
+    """The Markdown table of medians and ratios against `twin`, then the growth between the
+    smallest and largest N."""
     head = (
-        "| N | vifte s | vanilla s | time × | vifte CPU s | vanilla CPU s | CPU × | vifte MiB | "
-        "vanilla MiB | memory × | vifte tree MiB | vanilla tree MiB | tree × | vifte site | "
-        "vanilla site | load |\n" + "|---" * 16 + "|\n"
+        f"| N | vifte s | {twin} s | time × | vifte CPU s | {twin} CPU s | CPU × | vifte MiB | "
+        f"{twin} MiB | memory × | vifte tree MiB | {twin} tree MiB | tree × | vifte site | "
+        f"{twin} site | load |\n" + "|---" * 16 + "|\n"
     )
     lines = []
     for r in results:
-        v, p = r["vifte"], r["vanilla"]
+        v, p = r["vifte"], r[twin]
         lines.append(
             f"| {r['offers']:,} | {v['seconds']:.1f} | {p['seconds']:.1f} | "
             f"{v['seconds'] / p['seconds']:.2f} | {v['cpu']:.1f} | {p['cpu']:.1f} | "
@@ -108,12 +116,7 @@ def table(results: list[dict], rounds: int) -> str:
             f"{v['files']:,} files, {v['mb']:.0f} MB | {p['files']:,} files, {p['mb']:.0f} MB | "
             f"{r['loads'][0]} → {r['loads'][-1]} |"
         )
-    text = (
-        f"Medians of {rounds} round(s). CPU s: user + system time of the build and the children it "
-        "waited for (less sensitive to a loaded machine than wall time). MiB: the largest single "
-        "process (wait4 and /proc); tree MiB: the largest sum over the process tree.\n\n"
-    )
-    text += head + "\n".join(lines) + "\n"
+    text = f"Against the {twin} twin:\n\n" + head + "\n".join(lines) + "\n"
     if len(results) > 1:
         small, big = results[0], results[-1]
         text += (
@@ -121,7 +124,7 @@ def table(results: list[dict], rounds: int) -> str:
             f"(linear: {big['offers'] / small['offers']:.1f}×):\n\n"
             "| tool | time × | CPU × | memory × | tree memory × |\n|---|---|---|---|---|\n"
         )
-        for tool in ("vifte", "vanilla"):
+        for tool in ("vifte", twin):
             a, b = small[tool], big[tool]
             text += (
                 f"| {tool} | {b['seconds'] / a['seconds']:.2f} | {b['cpu'] / a['cpu']:.2f} | "
@@ -137,7 +140,13 @@ def build_command(sizes: list[int], rounds: int) -> None:
     for offers in sizes:
         with tempfile.TemporaryDirectory(prefix="vifte-bench-") as tmp:
             results.append(measure(offers, rounds, Path(tmp)))
-    print(table(results, rounds))
+    print(
+        f"Medians of {rounds} round(s). CPU s: user + system time of the build and the children it "
+        "waited for (less sensitive to a loaded machine than wall time). MiB: the largest single "
+        "process (wait4 and /proc); tree MiB: the largest sum over the process tree.\n"
+    )
+    for twin in TWINS:
+        print(table(results, rounds, twin))
     print(f"Load average at end: {load()}")
 
 

@@ -5,6 +5,10 @@ Material's own search (lang da), a short explicit nav with the N offer pages out
 nav, Material's build grows quadratically), an overview page linking every offer, and one page
 per offer, mentor and enterprise holding the same citizen text vifte shows (title, summary,
 description, practical facts, place, contact, text for professionals; not the internal price).
+
+The light twin (`light=True`) is the same site with lighter pages: an offer's page holds only its
+title, summary and description, a mentor's and an enterprise's their name and text; the lists
+name them without summaries. Issue 27 measures vifte against both.
 """
 
 from __future__ import annotations
@@ -50,8 +54,8 @@ validation:
 SECTIONS = {"offers": "tilbud", "mentors": "mentorer", "enterprises": "virksomheder"}
 
 
-def make_vanilla(root: Path, data: Synthetic) -> Path:
-    """Write the project; returns its mkdocs.yml."""
+def make_vanilla(root: Path, data: Synthetic, light: bool = False) -> Path:
+    """Write the project (the light twin with `light`); returns its mkdocs.yml."""
     docs = root / "docs"
     for folder in SECTIONS.values():
         (docs / folder).mkdir(parents=True, exist_ok=True)
@@ -60,12 +64,16 @@ def make_vanilla(root: Path, data: Synthetic) -> Path:
         "# Tilbud til borgere\n\nFind tilbud om job, sundhed og trivsel.\n", encoding="utf-8"
     )
     for offer_id, offer in data.offers.items():
-        _write(docs / "tilbud" / f"{offer_id}.md", _offer(data, offer))
+        text = _light(offer["title"], offer["summary"], offer["description"]) if light else None
+        _write(docs / "tilbud" / f"{offer_id}.md", text or _offer(data, offer))
     for mentor_id, mentor in data.mentors.items():
-        _write(docs / "mentorer" / f"{mentor_id}.md", _mentor(data, mentor))
+        text = _light(mentor["name"], mentor["role"], mentor["about"]) if light else None
+        _write(docs / "mentorer" / f"{mentor_id}.md", text or _mentor(data, mentor))
     for enterprise_id, enterprise in data.enterprises.items():
-        _write(docs / "virksomheder" / f"{enterprise_id}.md", _enterprise(enterprise))
-    _write(docs / "tilbud/index.md", _offer_list(data))
+        e = enterprise
+        text = _light(e["name"], e["industry"], e["description"]) if light else None
+        _write(docs / "virksomheder" / f"{enterprise_id}.md", text or _enterprise(enterprise))
+    _write(docs / "tilbud/index.md", _offer_list(data, light))
     for name, title in (("mentors", "Mentorer"), ("enterprises", "Virksomheder")):
         items = getattr(data, name)
         lines = [f"- [{i['name']}]({item_id}.md)" for item_id, i in items.items()]
@@ -77,12 +85,17 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _offer_list(data: Synthetic) -> str:
+def _light(title: str, summary: str, text: str) -> str:
+    """A light page: title, summary and text, nothing else."""
+    return f"# {title}\n\n**{summary}**\n\n{text}\n"
+
+
+def _offer_list(data: Synthetic, light: bool = False) -> str:
     parts = ["# Find tilbud\n"]
     for area in data.ids("areas"):
         parts.append(f"\n## {data.label('areas', area)}\n")
         parts += [
-            f"- [{o['title']}]({oid}.md): {o['summary']}"
+            f"- [{o['title']}]({oid}.md)" + ("" if light else f": {o['summary']}")
             for oid, o in data.offers.items()
             if o["area"] == area
         ]

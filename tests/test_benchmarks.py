@@ -1,5 +1,5 @@
-"""The benchmark of issue 17 works: the synthetic catalogue is valid and complete, its vanilla twin
-builds, compare.py runs end to end, and two municipalities' exports merge (no timing asserted)."""
+"""The benchmark of issue 17 works: the synthetic catalogue is valid and complete, its vanilla and
+light twins build, compare.py runs end to end, and two municipalities' exports merge (no timing asserted)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,30 @@ def test_the_vanilla_twin_builds_with_plain_mkdocs_and_has_every_offer_page(synt
     assert any(d["location"].startswith(f"{section}/{some_id}/") for d in nav["docs"])
 
 
+def test_the_light_twin_has_only_title_summary_and_text_out_of_the_nav_with_danish_search(
+    synthetic,
+):
+    root, data = synthetic
+    config = make_vanilla(root / "light", data, light=True)
+    site = root / "light-site"
+    subprocess.run([BIN / "mkdocs", "build", "-q", "-f", config, "-d", site], check=True, env=ENV)
+    section = TABLE.collections["offers"].section
+    assert len(list((site / section).glob("*/index.html"))) == N
+    some_id, some = next(iter(data.offers.items()))
+    page = (site / section / some_id / "index.html").read_text("utf-8")
+    assert some["title"] in page and some["summary"] in page
+    assert some["description"].split("\n")[0][:60] in page
+    assert some["contact"]["phone"] not in page and some["professional"][:40] not in page
+    mentor = next(iter(data.mentors.values()))
+    assert mentor["contact"]["phone"] not in (site / "mentorer").joinpath(
+        next(iter(data.mentors)), "index.html"
+    ).read_text("utf-8")
+    home = (site / "index.html").read_text("utf-8")
+    assert some["title"] not in home  # out of the nav: no offer in the menu
+    search = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    assert search["config"]["lang"] == ["da"]
+
+
 def _compare(*args: str, timeout: int) -> str:
     """What `benchmarks/compare.py ARGS` prints, after checking that it worked."""
     result = subprocess.run(
@@ -112,9 +136,12 @@ def _compare(*args: str, timeout: int) -> str:
 def test_compare_runs_end_to_end_and_prints_the_table():
     out = _compare("20", "--rounds", "1", timeout=600)
     assert "| N | vifte s | vanilla s | time × |" in out
-    row = next(line for line in out.splitlines() if line.startswith("| 20 |"))
-    cells = [c.strip() for c in row.strip("|").split("|")]
-    assert float(cells[1]) > 0 and float(cells[2]) > 0 and float(cells[3]) > 0
+    assert "| N | vifte s | light s | time × |" in out  # the light twin beside it
+    rows = [line for line in out.splitlines() if line.startswith("| 20 |")]
+    assert len(rows) == 2
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert float(cells[1]) > 0 and float(cells[2]) > 0 and float(cells[3]) > 0
     assert "Load average at start:" in out and "Load average at end:" in out
 
 

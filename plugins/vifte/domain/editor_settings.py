@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 from vifte.domain.fields import Strict
 
@@ -32,6 +32,10 @@ GITHUB_API = "https://api.github.com"
 
 class EditorSettings(Strict):
     """Redigering i browseren mod kommunens git-vært (GitLab eller GitHub) med værtens eget login."""
+
+    # Python's re: the Rust engine takes about 0.2 s per Unicode \w pattern to compile, which
+    # every command paid at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
 
     backend: Literal["gitlab", "github"] = Field(
         description="Git-værten, hvor projektet ligger: gitlab eller github."

@@ -21,9 +21,6 @@ from vifte.request import Request
 from vifte.source.diagnostics import ProjectError
 from vifte.source.sources import folders
 
-"""What a build that did not finish raises (the previous site is untouched): the core's one error
-type, with the report of the project's files at fault (empty for a failure of the build itself)."""
-
 
 def build_site(
     config_file: Path,

@@ -8,14 +8,13 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -38,6 +37,9 @@ from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import THEME_COMPILED
 from vifte.request import Request
 from vifte.source.diagnostics import ProjectError, Report
+
+if TYPE_CHECKING:  # the preview's server module loads watchdog, which a build does not need
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

@@ -17,8 +17,6 @@ import subprocess
 from pathlib import Path
 
 import pikepdf
-from fontTools import subset  # type: ignore[import-untyped]
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from pikepdf import Array, Dictionary, Name
 
 MM = 72 / 25.4
@@ -35,6 +33,10 @@ FONT = "VIFTEN+DejaVuSans"
 @functools.cache
 def _font_file() -> tuple[bytes, dict[str, float], tuple[float, float, list[float]]]:
     """The subset font, each character's width (1/1000 em), and ascent, descent and bbox."""
+    # Imported here: a build without PDFs should not pay for loading fontTools.
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
     font = TTFont(font_path(), recalcTimestamp=False)
     options = subset.Options()
     options.name_IDs = ["*"]
