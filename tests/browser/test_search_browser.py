@@ -245,3 +245,18 @@ def test_why_it_matched_never_shows_the_builds_hidden_words(page, site_url):
     assert _titles(page, site_url, "gald")
     for _title, _summary, match in _cards(page):
         assert match is None or not {"gaeld", "faa", "faar"} & set(match.split()), match
+
+
+def test_a_search_fetches_no_theme_script_and_no_worker(page, site_url):
+    """What the search page fetches before its first result is kept small (decision 70): it runs
+    Pagefind in the page, not in its web worker, and loads no mkdocs-material script, which
+    every other page still has."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    titles = _search(page, site_url, "gæld")
+    assert titles
+    assert any("/pagefind/wasm." in u for u in fetched)  # the search did run
+    assert not [u for u in fetched if "pagefind-worker" in u or "/assets/javascripts/" in u]
+    page.goto(site_url + "tilbud/")
+    theme = page.locator("script[src*='assets/javascripts/bundle.']")
+    assert theme.count() == 1
