@@ -1,7 +1,10 @@
 """Time the A4 catalogue PDF at growing sizes, against one naive WeasyPrint call on the same HTML.
 
 Usage: python3 benchmarks/pdf.py [N ...]   (default: 50 200 1000)
-ROUNDS=3 alternates the single renders three times (medians); CACHE=0 skips cold/warm.
+ROUNDS=3 alternates the single renders three times (medians); CACHE=0 skips cold/warm; ONE=0
+skips `one`; BEFORE=/path/to/checkout adds `before`: `vifte` run from that checkout's `plugins/`
+(e.g. a `git worktree` of main), in the same rounds. Issue 27's target 4 is the `vifte` row's
+×naive in every round (the `rounds` line: each round's vifte ÷ naive).
 
 Per size, on a synthetic catalogue (benchmarks/synthetic.py), each in a fresh process, alternating:
 - naive: `HTML(string=html, base_url=images).write_pdf()` on the catalogue's HTML;
@@ -31,18 +34,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from measure import hwm_kib, tree  # noqa: E402
+from measure import hwm_kib, load, tree  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 
-def run(*args: str) -> tuple[float, float, str]:
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Seconds, peak memory of its largest process (MiB) and stdout+stderr of a command.
 
     Workers started by a fork server are not the command's waited children, so the peak is read
     from /proc (VmHWM of the command and every descendant) every 0.2 s.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
     peaks: dict[int, int] = {}
     done = threading.Event()
 
@@ -67,7 +72,7 @@ def child(mode: str, root: Path, html_file: Path) -> dict:
     images = root / "catalogue/images"
     if mode == "html":
         return {"pages": 0}
-    loaded = _load(root) if mode == "vifte" else None
+    loaded = _load(root) if mode in ("vifte", "before") else None
     start = time.perf_counter()
     if mode == "naive":
         from weasyprint import HTML  # type: ignore[import-untyped]
@@ -131,9 +136,17 @@ def measure(offers: int, rounds: int) -> list[str]:
         _write_html(root, html_file)
         me = [sys.executable, __file__, "--child"]
         results: dict[str, list[tuple[float, float, int]]] = {}
+        modes = ["naive", *(["one"] if os.environ.get("ONE", "1") != "0" else []), "vifte"]
+        before = os.environ.get("BEFORE")
+        if before:
+            modes.insert(-1, "before")
         for _ in range(rounds):
-            for mode in ("naive", "one", "vifte"):
-                _, peak, out = run(*me, mode, str(root), str(html_file))
+            for mode in modes:
+                env = None
+                if mode == "before":
+                    assert before is not None
+                    env = {**os.environ, "PYTHONPATH": str(Path(before).resolve() / "plugins")}
+                _, peak, out = run(*me, mode, str(root), str(html_file), env=env)
                 got = json.loads(out.strip().splitlines()[-1])
                 results.setdefault(mode, []).append((got["seconds"], peak, got["pages"]))
         naive = _median([s for s, _, _ in results["naive"]])
@@ -144,6 +157,11 @@ def measure(offers: int, rounds: int) -> list[str]:
             lines.append(
                 f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
                 f"{peak:>9.0f} {seconds / naive:>6.2f}"
+            )
+        for mode in modes[1:]:
+            each = [r[0] / n[0] for r, n in zip(results[mode], results["naive"], strict=True)]
+            lines.append(
+                f"{offers:>6} rounds  {mode} ÷ naive: " + " ".join(f"{x:.2f}" for x in each)
             )
         if os.environ.get("CACHE", "1") == "0":
             return lines
@@ -201,8 +219,10 @@ def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [50, 200, 1000]
     print(HEADER)
     for n in sizes:
+        started = load()
         for line in measure(n, rounds):
             print(line, flush=True)
+        print(f"{n:>6} load average {started} → {load()}", flush=True)
 
 
 if __name__ == "__main__":

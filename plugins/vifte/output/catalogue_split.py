@@ -1,8 +1,9 @@
 """The big A4 catalogue printed in parts on several cores, then merged into one tagged PDF.
 
 One WeasyPrint render uses one core, and the catalogue is by far the longest PDF (about 500 pages
-at 1,000 offers). From SPLIT_FROM offers its areas are cut into PARTS groups of about equal
-weight (an area may be cut between two offers; the rest continues on a new page, without the
+at 1,000 offers). From SPLIT_FROM offers its areas are cut into groups of about equal weight, a
+multiple of PARTS and each about PART_WEIGHT at most, so no worker's memory grows with the
+catalogue (an area may be cut between two offers; the rest continues on a new page, without the
 area's heading again), each rendered in its own worker. Every part begins on a new page, so its
 page count does not depend on where it starts. Then the front (cover and contents) is rendered
 with the real page numbers written in, the PDFs are merged (pdf_merge.py) and the running page
@@ -26,9 +27,13 @@ from vifte.output.pdf_numbers import stamp
 SPLIT_FROM = 150
 """Offers from which the catalogue is printed in parts (measured: benchmarks/pdf.py)."""
 PARTS = 2
-"""Parts the offers are cut into: one per core of the machines it runs on."""
-NEAR = 0.05
-"""A cut moves to the border of two areas when one is this near (share of the whole weight)."""
+"""Parts the offers are cut into at least, and a multiple of: the cores of the machines it runs on
+(a fixed number, not this machine's: the same catalogue gives the same PDF everywhere)."""
+PART_WEIGHT = 400_000
+"""The most `weight` one part holds: about 175 offers, 175 A4 pages, 400 MiB for its worker
+(measured: benchmarks/pdf.py; decisions.md 71)."""
+NEAR = 0.1
+"""A cut moves to the border of two areas when one is this near (share of one part's weight)."""
 ROUNDS = 3
 """Renders of the front at most: its page count is guessed, then known (see `assemble`)."""
 ENTRIES_PER_PAGE = 50
@@ -48,12 +53,12 @@ def plan(
 ) -> list[list[Section]]:
     """The areas' offers cut into `parts` groups of about equal weight, in order.
 
-    A cut falls between two areas when one is NEAR, else between two
-    offers of an area.
+    Without `parts`, as many as it takes to keep each within PART_WEIGHT, in a multiple of PARTS.
+    A cut falls between two areas when one is NEAR, else between two offers of an area.
     """
-    parts = parts or PARTS
     offers = [(a, o) for a, group in sections for o in group]
     total = sum(weight(o) for _, o in offers)
+    parts = parts or PARTS * max(1, -(-total // (PARTS * PART_WEIGHT)))
     area_ends, running = [], 0
     for _, group in sections:
         running += sum(weight(o) for o in group)
@@ -64,7 +69,7 @@ def plan(
         running += weight(o)
         if len(cuts) < parts - 1 and running >= total * (len(cuts) + 1) / parts:
             goal = total * (len(cuts) + 1) / parts
-            near = [e for e in area_ends[:-1] if abs(e - goal) <= total * NEAR]
+            near = [e for e in area_ends[:-1] if abs(e - goal) <= total / parts * NEAR]
             cuts.append(
                 _index_at(offers, min(near, key=lambda e: abs(e - goal))) if near else i + 1
             )

@@ -63,6 +63,30 @@ def _fetcher_class() -> Any:
     return LocalFetcher
 
 
+@cache
+def _page_references_kept() -> None:
+    """Make pydyf keep its list of page references instead of remaking it on every read.
+
+    pydyf 0.13's `PDF.page_references` builds a tuple of every page's reference each time it is
+    read, and WeasyPrint's tagging (PDF/UA) reads it once per tagged element: time that grows with
+    pages × elements, a tenth of a 500-page render (decisions.md 71). Kept per PDF and remade
+    when a page is added (pages are only ever added), so the bytes written are the same.
+    """
+    import pydyf  # type: ignore[import-untyped]
+
+    made = pydyf.PDF.page_references.fget
+
+    def page_references(pdf: Any) -> tuple[bytes, ...]:
+        kept = pdf.__dict__.get("_vifte_page_references")
+        count = len(pdf.pages["Kids"])
+        if kept is None or kept[0] != count:
+            kept = pdf.__dict__["_vifte_page_references"] = (count, made(pdf))
+        return kept[1]
+
+    page_references.made = made  # type: ignore[attr-defined]
+    pydyf.PDF.page_references = property(page_references)
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -120,6 +144,7 @@ def render_pdf(html: str, base_dir: Path, roots: Sequence[Path] = ()) -> Pdf:
     """
     from weasyprint import HTML  # type: ignore[import-untyped]
 
+    _page_references_kept()
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
