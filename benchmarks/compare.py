@@ -10,6 +10,7 @@ Usage (from the repository, with its .venv):
   python benchmarks/compare.py weight --site DIR  the same for a site built already
   python benchmarks/compare.py pdf 1000          the A4 catalogue vs one naive WeasyPrint call
   python benchmarks/compare.py huge --offers 100000   one very large build, and what runs out first
+  python benchmarks/compare.py languages 300 1000 [--pdf]   en/uk/ar against Danish only (languages.py)
 
 `build` makes the synthetic catalogue (synthetic.py) and its two plain twins (vanilla.py: the
 vanilla twin with the same text, the light twin with title, summary and description only) of
@@ -152,7 +153,7 @@ def build_command(sizes: list[int], rounds: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = ("build", "serve", "search", "filter", "weight", "pdf", "huge")
+    commands = ("build", "serve", "search", "filter", "weight", "pdf", "huge", "languages")
     if not argv or argv[0] not in commands:
         argv.insert(0, "build")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("sizes", nargs="*", type=int, help="numbers of offers")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--offers", type=int, default=100_000, help="huge: number of offers")
+    parser.add_argument("--pdf", action="store_true", help="languages: render every PDF too")
     parser.add_argument("--dir", type=Path, default=None, help="huge: where to build")
     parser.add_argument(
         "--site", type=Path, default=None, help="search, filter, weight: a site built already"
@@ -185,6 +187,10 @@ def main(argv: list[str] | None = None) -> None:
             for line in pdf_measure(offers, args.rounds):
                 print(line, flush=True)
         print(f"Load average at end: {load()}")
+    elif args.command == "languages":
+        from languages import languages_command
+
+        languages_command(args.sizes or [300, 1000], args.rounds, args.pdf)
     else:
         from huge import huge_command
 

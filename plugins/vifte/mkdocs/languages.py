@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from vifte.domain import words
+from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.mkdocs.config_file import load_config_file
+from vifte.output.forked import map_in_two
 from vifte.output.site import Drawn, SiteBuild
 from vifte.output.templating import in_folder
 
@@ -34,25 +37,38 @@ def build_languages(
     config: MkDocsConfig, site: SiteBuild, command: str
 ) -> Iterator[tuple[str, Drawn]]:
     """Build each of `site`'s languages into its folder of config's site_dir; every page the
-    theme drew there, by its path in the whole site."""
-    for language in site.languages:
-        sub = site.in_language(language)
-        own = _config_for(config, sub)
-        # MkDocs keeps one object of a plugin with on_startup per process: this build's vifte
-        # plugin is the root build's, whose state comes back when the language is built.
-        plugin: Any = own.plugins["vifte"]  # the ViftePlugin (not imported: plugin.py imports this)
-        saved = dict(vars(plugin))
-        try:
-            own.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
-            plugin.given, plugin.root_url = sub, config.site_url
-            with words.speaking(language), in_folder(sub.folder):
-                mkdocs_build(own)
-            drawn = dict(plugin.drawn)
-        finally:
-            vars(plugin).clear()
-            vars(plugin).update(saved)
+    theme drew there, by its path in the whole site.
+
+    The languages are independent (each writes only its own folder), so on two cores a forked
+    child builds half of them (forked.py; not with PDFs, whose render has worker processes of
+    its own, nor under `vifte serve`, which has threads)."""
+    languages = site.languages
+    one = partial(_build_language, config, site, command)
+    built = map_in_two(one, languages, least=2) if not site.request.pdf else map(one, languages)
+    for language, drawn in zip(languages, built, strict=True):
         for path, page in drawn.items():  # named with its language in the editor's messages
-            yield sub.folder + path, page._replace(name=f"{page.name} ({language})")
+            yield language_folder(language) + path, page._replace(name=f"{page.name} ({language})")
+
+
+def _build_language(
+    config: MkDocsConfig, site: SiteBuild, command: str, language: str
+) -> dict[str, Drawn]:
+    """Build one language into its folder; the pages the theme drew, by path in that folder."""
+    sub = site.in_language(language)
+    own = _config_for(config, sub)
+    # MkDocs keeps one object of a plugin with on_startup per process: this build's vifte
+    # plugin is the root build's, whose state comes back when the language is built.
+    plugin: Any = own.plugins["vifte"]  # the ViftePlugin (not imported: plugin.py imports this)
+    saved = dict(vars(plugin))
+    try:
+        own.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
+        plugin.given, plugin.root_url = sub, config.site_url
+        with words.speaking(language), in_folder(sub.folder):
+            mkdocs_build(own)
+        return dict(plugin.drawn)
+    finally:
+        vars(plugin).clear()
+        vars(plugin).update(saved)
 
 
 def _config_for(config: MkDocsConfig, sub: SiteBuild) -> MkDocsConfig:

@@ -23,11 +23,12 @@ MIN_ITEMS = 100
 """Below this many items a fork costs more than it saves."""
 
 
-def worth_forking(count: int) -> bool:
-    """Whether to split `count` items: enough of them, a second core, and no other thread (a
-    thread holding a lock at the fork, e.g. under `vifte serve`, could leave the child stuck)."""
+def worth_forking(count: int, least: int | None = None) -> bool:
+    """Whether to split `count` items: at least `least` (MIN_ITEMS) of them, a second core, and
+    no other thread (a thread holding a lock at the fork, e.g. under `vifte serve`, could leave
+    the child stuck)."""
     return (
-        count >= MIN_ITEMS
+        count >= (MIN_ITEMS if least is None else least)
         and hasattr(os, "fork")
         and (os.cpu_count() or 1) >= 2
         and threading.active_count() == 1
@@ -41,6 +42,7 @@ def map_in_two(
     first: Iterable[int] = (),
     state: Callable[[], Any] = lambda: None,
     merge: Callable[[Any], None] = lambda _: None,
+    least: int | None = None,
 ) -> list[R]:
     """`[function(i) for i in items]`, the second half done by a forked child when
     `worth_forking`. The items at the indices `first` are done before the fork, so that what
@@ -51,7 +53,7 @@ def map_in_two(
     If the child fails in any way, the parent does the child's share itself, so an error in an
     item is raised here just as in one process.
     """
-    if not worth_forking(len(items)):
+    if not worth_forking(len(items), least):
         return [function(i) for i in items]
     done: dict[int, R] = {i: function(items[i]) for i in first}
     rest = [i for i in range(len(items)) if i not in done]
