@@ -83,3 +83,37 @@ def test_a_newer_save_ends_the_forked_build_at_once(tmp_path):
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone, and reaped: no zombie
     assert list(site.root.iterdir()) == []
+
+
+def test_a_kept_parse_comes_back_as_a_copy_the_validator_may_change(tmp_path):
+    """The preview keeps each file's parse (loader.PARSED); what a build changes in the copy it
+    gets reaches neither the next build's copy nor the kept one."""
+    from vifte.source.loader import Parsed
+
+    path = tmp_path / "x.yaml"
+    text = "title: Praktik\nstart: 9:30\nthemes:\n  - arbejde\nid: x\nid: y\n"
+    kept = Parsed()
+    first = kept.parse(text, path)
+    assert first.problems and first.written  # a duplicate key; 9:30 as YAML 1.1 reads it
+    again = kept.parse(text, path)
+    assert again.data == first.data and again.positions == first.positions
+    again.data["themes"].append("bolig")
+    again.data["title"] = "ændret"
+    again.positions[("title",)] = (99, 1)
+    again.key_positions.clear()
+    again.problems[0].line = 99
+    again.problems.clear()
+    again.spoiled.add(("themes",))
+    again.incomplete.add(())
+    again.written.clear()
+    third = kept.parse(text, path)
+    assert third.data == {"title": "Praktik", "start": 570, "themes": ["arbejde"], "id": "x"}
+    assert third.positions == first.positions and third.key_positions == first.key_positions
+    assert [(p.message, p.line) for p in third.problems] == [
+        (p.message, p.line) for p in first.problems
+    ]
+    assert (third.spoiled, third.incomplete, third.written) == (
+        first.spoiled,
+        first.incomplete,
+        first.written,
+    )
