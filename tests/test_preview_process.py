@@ -117,3 +117,29 @@ def test_a_kept_parse_comes_back_as_a_copy_the_validator_may_change(tmp_path):
         first.incomplete,
         first.written,
     )
+
+
+def test_a_file_is_hashed_again_only_when_its_size_or_time_changed(tmp_path):
+    """Each save hashes only what may have changed; a file written within the clock's step
+    of its last hash is read again, so two quick saves of the same size are both seen."""
+    from vifte.preview.changes import fingerprints
+
+    old, recent = tmp_path / "old.yaml", tmp_path / "recent.yaml"
+    for path in (old, recent):
+        path.write_text("title: A\n", encoding="utf-8")
+    settled = time.time_ns() - 60 * 10**9
+    os.utime(old, ns=(settled, settled))
+    paths = [str(old), str(recent)]
+    known: dict = {}
+    first = fingerprints(paths, known)
+    for path in (old, recent):  # the same size, and the time put back as it was
+        when = path.stat().st_mtime_ns
+        path.write_text("title: B\n", encoding="utf-8")
+        os.utime(path, ns=(when, when))
+    second = fingerprints(paths, known)
+    assert second[old] == first[old]  # not read again: it looks as it did, long after its write
+    assert second[recent] != first[recent]  # read again: hashed just after it was written
+    assert fingerprints(paths)[old] != first[old]  # without `known`, every file is read
+    old.unlink()
+    fingerprints(paths, known)
+    assert list(known) == [str(recent)]
