@@ -4,7 +4,7 @@ The quick step builds only the edited items' pages and lays them over the served
 build goes to a fresh folder that replaces the served one only when it worked, so a failed
 build leaves the last good site, with its errors in the browser's box. The site generator is
 reached through one function, named by `Builder`, in this process or in a child of its own
-(child.py) that a newer save can stop.
+that a newer save can stop: a fork of this process (process.py), or child.py without fork.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from vifte.preview.changes import lay_over
+from vifte.preview.process import FORK, STOPPED, Forked
 
 Options = dict[str, Any]
 
@@ -62,6 +63,17 @@ def problems_file(folder: Path) -> Path:
     return folder.with_name("problems.json")
 
 
+def build_alone(builder: Builder, folder: Path) -> int:
+    """A child's whole build into `folder`: 0, or 1 with its problem lines in problems_file."""
+    try:
+        builder(folder)
+    except Exception as exc:  # shown in the browser's box by the preview
+        text = json.dumps(list(problem_lines(exc)), ensure_ascii=False)
+        problems_file(folder).write_text(text, encoding="utf-8")
+        return 1
+    return 0
+
+
 class Failed(Exception):
     """A build did not work; its errors are shown (Site.problems) and the served site is kept."""
 
@@ -78,7 +90,7 @@ class Site:
     work: Path
     say: Callable[[str], None]
     problems: tuple[str, ...] = ()
-    child: subprocess.Popen[bytes] | None = None
+    child: subprocess.Popen[bytes] | Forked | None = None
 
     def quick(self, builder: Builder, pages: list[str]) -> int | None:
         """Build `pages` and lay them over the served site: how many, or None when a full
@@ -121,8 +133,12 @@ class Site:
             raise Failed from None
 
     def _apart(self, builder: Builder, staging: Path, stop: Callable[[], bool]) -> None:
-        request = json.dumps([builder.function, builder.options, str(staging)])
-        process = subprocess.Popen([sys.executable, "-m", "vifte.preview.child", request])
+        process: subprocess.Popen[bytes] | Forked
+        if FORK:
+            process = Forked(lambda: build_alone(builder, staging))
+        else:
+            request = json.dumps([builder.function, builder.options, str(staging)])
+            process = subprocess.Popen([sys.executable, "-m", "vifte.preview.child", request])
         self.child = process
         try:
             while process.poll() is None:
@@ -139,7 +155,7 @@ class Site:
             self.child = None
         if process.returncode == 0:
             return
-        if stop() or process.returncode in (130, -signal.SIGINT):
+        if stop() or process.returncode in (STOPPED, -signal.SIGINT):
             raise Stopped  # a newer save, or Ctrl-C (it reaches the whole process group)
         try:
             said = json.loads(problems_file(staging).read_text(encoding="utf-8"))

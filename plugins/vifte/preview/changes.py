@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,11 @@ Fingerprints = dict[Path, str]
 TRANSLATION = re.compile(r"\.[a-z]{2}$")
 """An item's translation (`<id>.<code>.yaml`): its pages are another language's."""
 Stamp = frozenset[tuple[str, int, int]]
+Known = dict[str, tuple[tuple[int, int], int, str]]
+"""A file's size and modification time, when it was hashed (ns) and its hash, by path."""
+SETTLED_NS = 2_000_000_000
+"""A hash taken this soon after the file's modification time is taken again next time: a
+second write within the clock's step would leave size and time as they were."""
 
 
 def input_files(folders: Iterable[Path], files: Iterable[Path]) -> list[str]:
@@ -43,15 +49,28 @@ def stamp(paths: Iterable[str]) -> Stamp:
     return frozenset(out)
 
 
-def fingerprints(paths: Iterable[str]) -> Fingerprints:
-    """A hash of the content of every file, by path: what changed is judged by content."""
-    out = {}
+def fingerprints(paths: Iterable[str], known: Known | None = None) -> Fingerprints:
+    """A hash of the content of every file, by path: what changed is judged by content.
+
+    With `known` (updated here), a file whose size and modification time are what they were
+    when it was last hashed, a while after it was written, is not read again.
+    """
+    out, now, kept = {}, time.time_ns(), {} if known is None else known
     for path in paths:
         try:
-            with open(path, "rb") as file:
-                out[Path(path)] = hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+            info = os.stat(path)
+            when = (info.st_size, info.st_mtime_ns)
+            old = kept.get(path)
+            if old is None or old[0] != when or old[1] - when[1] < SETTLED_NS:
+                with open(path, "rb") as file:
+                    old = (when, now, hashlib.blake2b(file.read(), digest_size=16).hexdigest())
         except OSError:
             continue  # deleted since it was listed
+        kept[path] = old
+        out[Path(path)] = old[2]
+    if known is not None:
+        for gone in known.keys() - {str(p) for p in out}:
+            del known[gone]
     return out
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from vifte.preview.builds import Builder, Failed, Site, Stopped
 from vifte.preview.changes import (
     Fingerprints,
+    Known,
     Stamp,
     changed,
     fingerprints,
@@ -57,6 +58,8 @@ class Session:
         """Another build is due: the complete step after a quick one, or a save during a build."""
         self.stopping = False
         self.seen: Stamp = frozenset()
+        self.known: Known = {}
+        """What the last hashes were taken from: unchanged files are not read again."""
 
     def inputs(self) -> list[str]:
         """Every input file: the project's folders the build reads, and `files`."""
@@ -76,7 +79,7 @@ class Session:
         PARSED.on = True  # unchanged files are not parsed again
         paths = self.inputs()
         self.seen = stamp(paths)
-        now = fingerprints(paths)
+        now = fingerprints(paths, self.known)
         served = self.served
         if served is not None and self.quick and self.builder.options.get("pdf") is not True:
             edited = changed(served, now)
