@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,53 +17,22 @@ from vifte.domain.edition import INTERNAL
 from vifte.domain.markup import render_markdown
 from vifte.mkdocs.build import build_site
 from vifte.output.pdf import PdfError, render_pdf
-from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
+from .pdf_sites import example_pdfs
 from .test_edition import _forms, internal_values
-
-ODD = """\
-title: Råd & dåd for æøå-folk
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Små og store spørgsmål om penge & papirer, på dansk.
-description: Du får svar på spørgsmål om økonomi & post fra kommunen.
-provider: {name: Fjordstrand Kommune}
-contact: {phone: "70 11 22 99"}
-"""
-BARE = """\
-title: Kun det påkrævede
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Et tilbud med kun de felter, der skal være der.
-description: Kort tekst.
-provider: {name: Fjordstrand Kommune}
-contact: {email: kort@fjordstrand.dk}
-"""
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example (plus two odd offers) built with PDFs: public twice, internal once."""
-    root = tmp_path_factory.mktemp("pdf") / "eksempel"
-    for name in ("catalogue", "site_src", "theme", "strategy"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "catalogue/offers/raad-og-daad.yaml").write_text(ODD, encoding="utf-8")
-    (root / "catalogue/offers/kun-det-paakraevede.yaml").write_text(BARE, encoding="utf-8")
-    out = {"root": root}
-    for name, edition in (("a", None), ("b", None), ("intern", INTERNAL)):
-        kwargs = {"edition": edition} if edition else {}
-        # Without the cache of build a, so that b is a fresh render to compare with.
-        shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
-        out[name] = build_site(root / "mkdocs.yml", root.parent / name, pdf=True, **kwargs)
-    return out
+    """The example (plus three odd offers) built with PDFs: public twice, internal once, each a
+    fresh render of its own copy (the public one shared with test_print_products)."""
+    a = example_pdfs(tmp_path_factory)
+    b = example_pdfs(tmp_path_factory, "again")
+    intern = example_pdfs(tmp_path_factory, "intern", INTERNAL)
+    return {"root": a["root"], "a": a["site"], "b": b["site"], "intern": intern["site"]}
 
 
 def text_of(pdf: Path) -> str:
