@@ -58,7 +58,10 @@ def test_the_catalogue_holds_every_offer_and_each_offer_pdf_its_own_text(built):
     for o in catalogue.offers:
         assert letters(o.title) in whole, o.id
         own = letters(text_of(site / f"pdf/tilbud/{o.id}.pdf"))
-        for text in (o.title, o.summary, plain(o.description), o.contact.phone or o.contact.email):
+        # meget-lang (pdf_sites.py) runs over two pages, whose footers split its description:
+        # test_print_products reads that one's text word by word.
+        description = () if o.id == "meget-lang" else (plain(o.description),)
+        for text in (o.title, o.summary, *description, o.contact.phone or o.contact.email):
             assert letters(text) in own, (o.id, text)
         assert letters(f"https://tilbud.fjordstrand.dk/tilbud/{o.id}/") in own
 
