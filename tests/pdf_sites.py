@@ -108,7 +108,7 @@ def example_pdfs(
     tmp_path_factory: pytest.TempPathFactory, key: str = "public", edition: Edition = PUBLIC
 ) -> dict[str, Path]:
     """The project ("root") and its site built with every PDF ("site"), once per run under
-    `key` (each key its own copy, so a second key is a fresh render with no cache)."""
+    `key`, each key of its own copy."""
 
     def build(folder: Path) -> None:
         root = example_project(folder / "eksempel")

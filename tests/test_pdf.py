@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from vifte.domain.edition import INTERNAL
 from vifte.domain.markup import render_markdown
 from vifte.mkdocs.build import build_site
 from vifte.output.pdf import PdfError, render_pdf
+from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
 from .pdf_sites import example_pdfs
+from .shared import built_once
 from .test_edition import _forms, internal_values
 
 
@@ -30,9 +33,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The example (plus three odd offers) built with PDFs: public twice, internal once, each a
     fresh render of its own copy (the public one shared with test_print_products)."""
     a = example_pdfs(tmp_path_factory)
-    b = example_pdfs(tmp_path_factory, "again")
+
+    def again(folder: Path) -> None:
+        # The same project (its path is in the PDFs) without the cache of build a, so that b
+        # is a fresh render to compare with.
+        shutil.rmtree(a["root"] / CACHE_FOLDER, ignore_errors=True)
+        build_site(a["root"] / "mkdocs.yml", folder / "site", pdf=True)
+
+    b = built_once(tmp_path_factory, "example-pdf-again", again) / "site"
     intern = example_pdfs(tmp_path_factory, "intern", INTERNAL)
-    return {"root": a["root"], "a": a["site"], "b": b["site"], "intern": intern["site"]}
+    return {"root": a["root"], "a": a["site"], "b": b, "intern": intern["site"]}
 
 
 def text_of(pdf: Path) -> str:
