@@ -17,6 +17,7 @@ from vifte.domain.registry import TABLE
 from vifte.domain.routes import offer_list_path
 
 from .conftest import REPO, danish_files
+from .shared import built_once
 from .test_edition import read_site
 from .test_pdf import letters, text_of
 
@@ -26,9 +27,9 @@ CLOSED_WORD = "klosterblomst"
 LISTED_WORD = "solsikkefrø"
 
 
-def vifte(*args: str, today: str = TODAY, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+def vifte(*args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VIFTE_TODAY": today}
-    no_pdf = ["--no-pdf"] if args[0] == "build" and not pdf else []
+    no_pdf = ["--no-pdf"] if args[0] == "build" else []
     return subprocess.run(
         [sys.executable, "-m", "vifte", *args, *no_pdf], capture_output=True, text=True, env=env
     )
@@ -41,8 +42,14 @@ def _append(path: Path, text: str) -> None:
 @pytest.fixture(scope="module")
 def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example with a fresh draft (pointed at by another offer), a paused offer, a closed
-    offer, a moved id, and 'today' after an offer's review date plus the grace period."""
-    root = tmp_path_factory.mktemp("life") / "eksempel"
+    offer, a moved id, and 'today' after an offer's review date plus the grace period: both
+    editions' sites in every language, and the public edition's PDFs in Danish (`vifte pdf`,
+    the build's own print jobs) in pdf/; built once per run and only read."""
+    return built_once(tmp_path_factory, "life", _live) / "eksempel"
+
+
+def _live(folder: Path) -> None:
+    root = folder / "eksempel"
     for name in ("catalogue", "site_src", "theme", "strategy"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -72,10 +79,11 @@ def life(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _append(root / "catalogue/enterprises/genbrug-fjordstrand.yaml", "status: paused\n")
     (root / "catalogue" / "moved.yaml").write_text("offers:\n  gammel-madklub: faellesspisning\n")
     for edition in ("offentlig", "intern"):
-        done = vifte("build", "-p", str(root), "--edition", edition, pdf=edition == "offentlig")
+        done = vifte("build", "-p", str(root), "--edition", edition)
         assert done.returncode == 0, done.stderr
         (root / f"build-{edition}.log").write_text(done.stderr, encoding="utf-8")
-    return root
+    done = vifte("pdf", "-p", str(root), "--out", str(root / "pdf"))
+    assert done.returncode == 0, done.stderr
 
 
 def _review_dates(offers: Path) -> None:
@@ -161,13 +169,14 @@ def test_a_closed_offer_is_on_no_other_page_and_in_no_pdf_and_a_draft_in_no_pdf(
     assert others == ["nyt-og-aendret/index.html", "tilbud/bedre-soevn/index.html"]
     changes = (site / "nyt-og-aendret/index.html").read_text(encoding="utf-8")
     assert "Lukket" in changes and "01.10.2026" in changes
-    pdfs = sorted((site / "pdf").rglob("*.pdf"))
-    assert site / "pdf/tilbud/stresshaandtering.pdf" in pdfs and len(pdfs) > 40
-    assert not (site / "pdf/tilbud/bedre-soevn.pdf").exists()
+    paper = life / "pdf"  # every PDF of the public edition, as the build prints them
+    pdfs = sorted(paper.rglob("*.pdf"))
+    assert paper / "tilbud/stresshaandtering.pdf" in pdfs and len(pdfs) > 40
+    assert not (paper / "tilbud/bedre-soevn.pdf").exists()
     for pdf in pdfs:
         text = letters(text_of(pdf))
         assert "bedresøvn" not in text and "qwzyx" not in text, pdf.name
-    assert "stresshåndtering" in letters(text_of(site / "pdf/katalog.pdf"))  # the search can hit
+    assert "stresshåndtering" in letters(text_of(paper / "katalog.pdf"))  # the search can hit
 
 
 def test_mentors_and_enterprises_have_the_same_life(life):

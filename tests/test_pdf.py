@@ -23,48 +23,26 @@ from vifte.source.diagnostics import ProjectError
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
+from .pdf_sites import example_pdfs
+from .shared import built_once
 from .test_edition import _forms, internal_values
-
-ODD = """\
-title: Råd & dåd for æøå-folk
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Små og store spørgsmål om penge & papirer, på dansk.
-description: Du får svar på spørgsmål om økonomi & post fra kommunen.
-provider: {name: Fjordstrand Kommune}
-contact: {phone: "70 11 22 99"}
-"""
-BARE = """\
-title: Kun det påkrævede
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Et tilbud med kun de felter, der skal være der.
-description: Kort tekst.
-provider: {name: Fjordstrand Kommune}
-contact: {email: kort@fjordstrand.dk}
-"""
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example (plus two odd offers) built with PDFs: public twice, internal once."""
-    root = tmp_path_factory.mktemp("pdf") / "eksempel"
-    for name in ("catalogue", "site_src", "theme", "strategy"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "catalogue/offers/raad-og-daad.yaml").write_text(ODD, encoding="utf-8")
-    (root / "catalogue/offers/kun-det-paakraevede.yaml").write_text(BARE, encoding="utf-8")
-    out = {"root": root}
-    for name, edition in (("a", None), ("b", None), ("intern", INTERNAL)):
-        kwargs = {"edition": edition} if edition else {}
-        # Without the cache of build a, so that b is a fresh render to compare with.
-        shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
-        out[name] = build_site(root / "mkdocs.yml", root.parent / name, pdf=True, **kwargs)
-    return out
+    """The example (plus three odd offers) built with PDFs: public twice, internal once, each a
+    fresh render of its own copy (the public one shared with test_print_products)."""
+    a = example_pdfs(tmp_path_factory)
+
+    def again(folder: Path) -> None:
+        # The same project (its path is in the PDFs) without the cache of build a, so that b
+        # is a fresh render to compare with.
+        shutil.rmtree(a["root"] / CACHE_FOLDER, ignore_errors=True)
+        build_site(a["root"] / "mkdocs.yml", folder / "site", pdf=True)
+
+    b = built_once(tmp_path_factory, "example-pdf-again", again) / "site"
+    intern = example_pdfs(tmp_path_factory, "intern", INTERNAL)
+    return {"root": a["root"], "a": a["site"], "b": b, "intern": intern["site"]}
 
 
 def text_of(pdf: Path) -> str:
@@ -90,7 +68,10 @@ def test_the_catalogue_holds_every_offer_and_each_offer_pdf_its_own_text(built):
     for o in catalogue.offers:
         assert letters(o.title) in whole, o.id
         own = letters(text_of(site / f"pdf/tilbud/{o.id}.pdf"))
-        for text in (o.title, o.summary, plain(o.description), o.contact.phone or o.contact.email):
+        # meget-lang (pdf_sites.py) runs over two pages, whose footers split its description:
+        # test_print_products reads that one's text word by word.
+        description = () if o.id == "meget-lang" else (plain(o.description),)
+        for text in (o.title, o.summary, *description, o.contact.phone or o.contact.email):
             assert letters(text) in own, (o.id, text)
         assert letters(f"https://tilbud.fjordstrand.dk/tilbud/{o.id}/") in own
 

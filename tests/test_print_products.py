@@ -26,74 +26,17 @@ from vifte.source.site_check import logo_file, logo_site_path
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
+from .pdf_sites import BARE, HOSTILE, LONG_TITLE, LONG_WORD, example_pdfs
 from .test_edition import _forms, internal_values
 from .test_pdf import figures, letters, text_of
 from .test_print_reading import WRONG_BREAKS, check_poster, check_readable, mean_fill, poster_spread
-
-LONG_WORD = "Langtord" + "x" * 104 + "slutning"  # 120 letters, no break
-assert len(LONG_WORD) == 120
-LONG_TITLE = (
-    "Et meget langt tilbud om økonomi, bolig, arbejde & hverdagsliv for alle borgere i "
-    "kommunen, som har brug for råd og dåd, skrevet så titlen bliver næsten to hundrede "
-    "tegn lang uden at være sjov at læse"
-)
-assert 190 <= len(LONG_TITLE) <= 200
-PARAGRAPH = (
-    "Her står en lang tekst om tilbuddet, som fortæller dig, hvad du får, hvem du møder, "
-    "og hvordan en almindelig uge ser ud, når du er med. "
-)
-LONG = f"""\
-title: "{LONG_TITLE}"
-area: social
-access: visitation
-themes: [oekonomi, bolig]
-target_groups: [jobparat, aktivitetsparat]
-summary: "{"Et tilbud med meget tekst i alle felter, så layoutet skal klare lange linjer, lange ord og mange afsnit uden at noget forsvinder ud over papirets kant eller bliver skåret væk "[:200]}"
-description: |
-  {LONG_WORD}
-
-  {PARAGRAPH * 11}
-
-  {PARAGRAPH * 11}
-provider: {{name: Fjordstrand Kommune, department: "Afdelingen for meget lange navne på afdelinger og kontorer"}}
-contact: {{name: "{LONG_WORD}", phone: "70 11 22 98", email: lang@fjordstrand.dk}}
-location: {{address: "Den Meget Lange Vej Med Et Langt Navn 123", postcode: "4790", city: Fjordstrand}}
-"""
-ODD = """\
-title: Råd & dåd for æøå-folk
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Små og store spørgsmål om penge & papirer, på dansk.
-description: Du får svar på spørgsmål om økonomi & post fra kommunen.
-provider: {name: Fjordstrand Kommune}
-contact: {phone: "70 11 22 99"}
-"""
-BARE = """\
-title: Kun det påkrævede
-area: social
-access: direkte
-themes: [oekonomi]
-target_groups: [jobparat]
-summary: Et tilbud med kun de felter, der skal være der.
-description: Kort tekst.
-provider: {name: Fjordstrand Kommune}
-contact: {email: kort@fjordstrand.dk}
-"""
-HOSTILE = {"meget-lang": LONG, "raad-og-daad": ODD, "kun-det-paakraevede": BARE}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The example plus the hostile offers, built once with PDFs (the public edition)."""
-    root = tmp_path_factory.mktemp("print") / "eksempel"
-    for name in ("catalogue", "site_src", "theme", "strategy"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for offer_id, text in HOSTILE.items():
-        (root / f"catalogue/offers/{offer_id}.yaml").write_text(text, encoding="utf-8")
-    site = build_site(root / "mkdocs.yml", root.parent / "site", pdf=True)
+    shared = example_pdfs(tmp_path_factory)
+    root, site = shared["root"], shared["site"]
     catalogue, _ = require_catalogue(root)
     assert len(catalogue.offer_by_id["meget-lang"].description) >= 3000
     return {"root": root, "site": site, "c": catalogue, "pdf": site / "pdf"}

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from vifte.mkdocs.build import build_site
 from vifte.source.validate import require_catalogue
 
 from .conftest import REPO
+from .pdf_sites import example_pdfs
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("strategi-pdf") / "eksempel"
-    for name in ("catalogue", "site_src", "theme", "strategy"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return build_site(root / "mkdocs.yml", root.parent / "site", pdf=True)
+    """The example built with every PDF (shared with test_pdf and test_print_products)."""
+    return example_pdfs(tmp_path_factory)["site"]
 
 
 def text_of(pdf: Path) -> str:
