@@ -23,6 +23,8 @@ from vifte.output import site as site_module
 from vifte.scaffold import init_project
 from vifte.source.diagnostics import ProjectError
 
+from .shared import built_once
+
 LANGUAGES = ("en", "uk", "ar")
 NAMES = {"da": "Dansk", "en": "English", "uk": "Українська", "ar": "العربية"}
 OFFER = "virksomhedspraktik"  # the offer `vifte init` starts with
@@ -51,10 +53,15 @@ def make_project(root: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("sprog") / "kommune")
-    return build_site(root / "mkdocs.yml", root / "site")
+    """The project in four languages, built once for the whole run (also across workers)."""
+
+    def build(folder: Path) -> None:
+        root = make_project(folder / "kommune")
+        build_site(root / "mkdocs.yml", root / "site")
+
+    return built_once(tmp_path_factory, "site-languages", build) / "kommune" / "site"
 
 
 def pages_of(folder: Path) -> set[str]:
