@@ -95,3 +95,21 @@ def test_a_truncated_jpeg_is_found_although_it_is_decoded_at_a_small_scale(proje
     )
     (project / "site_src/foto.jpg").write_bytes(data)
     assert _errors(project) == []
+
+
+def test_a_truncated_png_is_found_after_weasyprint_is_loaded_in_the_same_process(project):
+    """WeasyPrint makes Pillow accept truncated pictures process-wide when it is imported (as
+    under `vifte serve` after a PDF); the check must still find one."""
+    import weasyprint  # noqa: F401  (its import is what this test is about)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # what WeasyPrint does on import
+    data = _png()
+    (project / "catalogue/images").mkdir(exist_ok=True)
+    (project / "catalogue/images/halv2.png").write_bytes(data[: len(data) // 2])
+    line = _with_image(project, "halv2.png")
+    assert _errors(project) == [
+        f"{OFFER}:{line}:9: error: billedet 'catalogue/images/halv2.png' kan ikke vises: "
+        "billedet er afkortet (ufuldstændig) og kan ikke vises helt; gem eller eksportér det igen"
+    ]
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # the check leaves WeasyPrint's setting as it was

@@ -1,11 +1,7 @@
-"""The site in every language: after the root's pages (Danish), MkDocs builds each language of
-settings' `languages:` into `/<code>/` of the same folder, from the project loaded once.
-
-Each language is a whole MkDocs build of its own (its menu, title, address and theme language
-differ), run from the root build's last event, so `vifte build`, `vifte serve` and plain
-`mkdocs build`/`properdocs build` all build every language; the root's build then finishes the
-whole folder once (decision 51).
-"""
+"""The site in every language: after the root's (Danish) pages, each language of settings'
+`languages:` is a whole MkDocs build of its own into `/<code>/` (its menu, title, address and
+theme language differ), run from the root build's last event, so vifte and plain MkDocs/ProperDocs
+build every language; the root's build then finishes the whole folder once (decision 51)."""
 
 from __future__ import annotations
 
@@ -25,8 +21,8 @@ from vifte.domain import words
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.mkdocs.config_file import load_config_file
-from vifte.output.forked import map_in_two
 from vifte.output.site import Drawn, SiteBuild
+from vifte.output.site_languages import each_language
 from vifte.output.templating import in_folder
 
 PAGE_TRANSLATION = re.compile(r"^(?P<page>.+)\.(?P<code>[a-z]{2})\.md$")
@@ -36,16 +32,11 @@ PAGE_TRANSLATION = re.compile(r"^(?P<page>.+)\.(?P<code>[a-z]{2})\.md$")
 def build_languages(
     config: MkDocsConfig, site: SiteBuild, command: str
 ) -> Iterator[tuple[str, Drawn]]:
-    """Build each of `site`'s languages into its folder of config's site_dir; every page the
-    theme drew there, by its path in the whole site.
-
-    The languages are independent (each writes only its own folder), so on two cores a forked
-    child builds half of them (forked.py; not with PDFs, whose render has worker processes of
-    its own, nor under `vifte serve`, which has threads)."""
-    languages = site.languages
+    """Build each of `site`'s languages into its folder of config's site_dir (forked in two where
+    worth it); every page the theme drew there, by its path in the whole site."""
     one = partial(_build_language, config, site, command)
-    built = map_in_two(one, languages, least=2) if not site.request.pdf else map(one, languages)
-    for language, drawn in zip(languages, built, strict=True):
+    built = each_language(site.languages, site.request.pdf, one)
+    for language, drawn in zip(site.languages, built, strict=True):
         for path, page in drawn.items():  # named with its language in the editor's messages
             yield language_folder(language) + path, page._replace(name=f"{page.name} ({language})")
 
@@ -108,17 +99,14 @@ def share_theme_files(files: Files, config: MkDocsConfig, folder: str) -> dict[s
     the same in every language) to the root's copy: each one's path, and the path from the
     language's folder to the root's copy. The project's theme/ keeps its files in each folder."""
     own = {str(Path(d)) for d in (config.theme.custom_dir,) if d}
+    theirs = {str(Path(d)) for d in config.theme.dirs} - own
     up = "../" * folder.count("/")
     shared = {}
     for file in list(files):
-        if file.src_dir and str(Path(file.src_dir)) in theme_dirs(config) - own:
+        if file.src_dir and str(Path(file.src_dir)) in theirs:
             files.remove(file)
             shared[file.src_uri] = up + file.src_uri
     return shared
-
-
-def theme_dirs(config: MkDocsConfig) -> set[str]:
-    return {str(Path(d)) for d in config.theme.dirs}
 
 
 def shared_url(url: Callable[..., str], shared: dict[str, str]) -> Callable[..., str]:

@@ -9,10 +9,16 @@ own, at its root.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
 from vifte.domain.catalogue import Catalogue
 from vifte.domain.routes import language_folder
 from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.output.alternates import own_name
+from vifte.output.forked import map_in_two
+
+T = TypeVar("T")
 
 
 def site_root(catalogue: Catalogue) -> str:
@@ -44,3 +50,10 @@ def other_languages(catalogue: Catalogue) -> list[tuple[str, str, str]]:
         for code in codes
         if code != here
     ]
+
+
+def each_language(languages: Sequence[str], pdf: bool, build: Callable[[str], T]) -> Iterable[T]:
+    """`build(language)` for each language, in order. The languages are independent (each
+    writes only its own folder), so on two cores a forked child builds half of them (forked.py;
+    not with PDFs, whose render has worker processes of its own, nor beside threads)."""
+    return map(build, languages) if pdf else map_in_two(build, languages, least=2)

@@ -12,7 +12,7 @@ import os
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 _SEEN: dict[tuple[str, int, int], str | None] = {}
 SAME = {"MPO": "JPEG"}
@@ -36,6 +36,10 @@ def _decode(path: Path) -> str | None:
     expected = Image.registered_extensions().get(path.suffix.lower())
     if expected is None:
         return None  # a type this Pillow cannot read is left to the browser
+    # WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is imported (a
+    # PDF rendered in the same process before, e.g. under `vifte serve`): a truncated picture
+    # would then load without an error, so the check says what it needs for its own load.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -57,6 +61,8 @@ def _decode(path: Path) -> str | None:
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         what = "afkortet (ufuldstændig)" if "truncated" in str(exc) else "ødelagt"
         return f"billedet er {what} og kan ikke vises helt; gem eller eksportér det igen"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
     found = SAME.get(found or "", found)
     if found != expected:
         return (
