@@ -36,20 +36,27 @@ def _errors(project) -> list[str]:
     return [str(d) for d in report.errors]
 
 
-def test_a_truncated_png_is_an_error_at_the_offer_that_shows_it(project, tmp_path):
+def _truncated_png_errors(project, name: str) -> tuple[list[str], list[str]]:
+    """Give the offer a PNG cut in half: the errors found, and the one error the check must give."""
     data = _png()
     (project / "catalogue/images").mkdir(exist_ok=True)
-    (project / "catalogue/images/halv.png").write_bytes(data[: len(data) // 2])
-    line = _with_image(project, "halv.png")
-    assert _errors(project) == [
-        f"{OFFER}:{line}:9: error: billedet 'catalogue/images/halv.png' kan ikke vises: "
+    (project / "catalogue/images" / name).write_bytes(data[: len(data) // 2])
+    line = _with_image(project, name)
+    expected = (
+        f"{OFFER}:{line}:9: error: billedet 'catalogue/images/{name}' kan ikke vises: "
         "billedet er afkortet (ufuldstændig) og kan ikke vises helt; gem eller eksportér det igen"
-    ]
+    )
+    return _errors(project), [expected]
+
+
+def test_a_truncated_png_is_an_error_at_the_offer_that_shows_it(project, tmp_path):
+    errors, expected = _truncated_png_errors(project, "halv.png")
+    assert errors == expected
     site = tmp_path / "site"
     with pytest.raises(ProjectError, match="halv.png"):
         build_site(project / "mkdocs.yml", site, pdf=False)
     assert not site.exists()
-    (project / "catalogue/images/halv.png").write_bytes(data)
+    (project / "catalogue/images/halv.png").write_bytes(_png())
     assert _errors(project) == []
 
 
@@ -104,12 +111,6 @@ def test_a_truncated_png_is_found_after_weasyprint_is_loaded_in_the_same_process
     from PIL import ImageFile
 
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # what WeasyPrint does on import
-    data = _png()
-    (project / "catalogue/images").mkdir(exist_ok=True)
-    (project / "catalogue/images/halv2.png").write_bytes(data[: len(data) // 2])
-    line = _with_image(project, "halv2.png")
-    assert _errors(project) == [
-        f"{OFFER}:{line}:9: error: billedet 'catalogue/images/halv2.png' kan ikke vises: "
-        "billedet er afkortet (ufuldstændig) og kan ikke vises helt; gem eller eksportér det igen"
-    ]
+    errors, expected = _truncated_png_errors(project, "halv2.png")
+    assert errors == expected
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # the check leaves WeasyPrint's setting as it was
