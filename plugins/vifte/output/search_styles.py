@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import tinycss2
-from tinycss2.ast import AtRule, Node, QualifiedRule
+import tinycss2  # type: ignore[import-untyped]
+from tinycss2.ast import AtRule, Node, QualifiedRule  # type: ignore[import-untyped]
 
 from vifte.output.outputs import ASSETS, STYLESHEETS
 
