@@ -3,8 +3,9 @@
 The site (a synthetic catalogue of N offers built by `vifte build --no-pdf`, or an already built
 one) is served on 127.0.0.1 as any real host sends it: text files gzip-compressed (level 6) when
 the browser accepts gzip; Pagefind's own files are gzipped already and go as they are. Bytes are
-counted at this server (bodies as sent, without headers), so the requests of Pagefind's web
-worker count too: Chromium's CDP events of the page (Network.loadingFinished) do not see them.
+counted at this server (bodies as sent, without headers): every file the page or Pagefind fetches
+counts, whoever asks for it (the search runs in the page, without Pagefind's web worker, since
+decision 70; a worker's requests, which Chromium's page events miss, would count too).
 Each visit is a fresh browser context (empty cache).
 
 - search: from opening the search page until the first result shows (results come 10 at a

@@ -163,7 +163,7 @@ def test_compare_weight_counts_every_byte_the_browser_fetches_also_the_search_wo
     assert [r[1] for r in searches] == ["arbejde", "praktik", "arbejdr"]
     for row in searches:
         assert float(row[2]) > float(row[3]) > 0 and int(row[5]) >= 1
-        # Pagefind's WebAssembly is fetched by its web worker, which CDP's page events miss.
+        # Pagefind's own files count: its WebAssembly and the word's index chunk (at the server).
         assert "/pagefind/wasm." in row[6] and "/pagefind/index/" in row[6]
     [plan] = _table(out, "plan")
     assert float(plan[1]) > 0 and int(plan[2]) >= 21  # "Vælg …" and the 20 offers

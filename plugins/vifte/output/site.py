@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from vifte.domain import words
 from vifte.domain.edition import missing_marks
-from vifte.domain.routes import language_folder
+from vifte.domain.routes import language_folder, route_globals
 from vifte.domain.translation import SOURCE_LANGUAGE
 from vifte.editor import hosted
 from vifte.output.brochures import data_day
@@ -27,6 +27,7 @@ from vifte.output.pdf import PdfError
 from vifte.output.pdf_cache import FOLDER as CACHE_FOLDER
 from vifte.output.pdf_cache import PdfCache
 from vifte.output.search import Indexing, SearchIndexError
+from vifte.output.search_styles import cut_styles
 from vifte.output.templating import TemplateLayoutError
 from vifte.output.toggles import valid_toggles
 from vifte.request import Request
@@ -178,9 +179,12 @@ class SiteBuild:
         warnings: list[str] = []
         missing_in: list[str] = []
         allowed: set[str] = set()
+        search = route_globals(self.catalogue.table)["search"] + "index.html"
         for path, drawn in pages.items():
             file = site / path
             html = file.read_text(encoding="utf-8")
+            if path == search or path.endswith("/" + search):  # in each language's folder
+                html = cut_styles(site, path, html)
             with words.speaking(drawn.language):
                 missing = missing_marks(self.request.edition, html)
             if missing:
