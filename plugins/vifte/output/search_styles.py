@@ -9,10 +9,11 @@ search then fetches about 9 kB of the theme's stylesheet instead of 23 (gzip, 5,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import tinycss2  # type: ignore[import-untyped]
@@ -47,7 +48,7 @@ def cut_styles(site: Path, path: str, html: str) -> str:
     if any(_RELATIVE.search(css) for css in sources):
         return html
     names = _names(site, path, html)
-    css = "".join("".join(_kept(tinycss2.parse_stylesheet(s), names)) for s in sources)
+    css = "".join("".join(_kept(_parsed(s), names)) for s in sources)
     name = f"{ASSETS}/search-{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
     (site / name).write_text(css, encoding="utf-8")
     link = f'<link rel="stylesheet" href="{posixpath.relpath(name, posixpath.dirname(path))}">\n'
@@ -57,6 +58,12 @@ def cut_styles(site: Path, path: str, html: str) -> str:
         out += [html[at : match.start()], link if i == cut[0] else ""]
         at = match.end()
     return "".join(out) + html[at:]
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(css: str) -> tuple[Node, ...]:
+    """A stylesheet's rules, parsed once for the search pages of every language."""
+    return tuple(tinycss2.parse_stylesheet(css))
 
 
 def _cut(target: str) -> bool:
@@ -81,7 +88,7 @@ def _names(site: Path, path: str, html: str) -> set[str]:
     return {name.lower() for name in _NAME.findall("\n".join(text))}
 
 
-def _kept(rules: list[Node], names: set[str]) -> list[str]:
+def _kept(rules: Iterable[Node], names: set[str]) -> list[str]:
     out = []
     for rule in rules:
         if isinstance(rule, QualifiedRule) and _applies(rule.prelude, names):
