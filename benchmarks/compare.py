@@ -164,6 +164,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdf", action="store_true", help="languages: render every PDF too")
     parser.add_argument("--dir", type=Path, default=None, help="huge: where to build")
     parser.add_argument(
+        "--project", type=Path, default=None, help="huge: a synthetic project made already"
+    )
+    parser.add_argument(
         "--site", type=Path, default=None, help="search, filter, weight: a site built already"
     )
     args = parser.parse_args(argv)
@@ -194,7 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         from huge import huge_command
 
-        huge_command(args.offers, args.dir)
+        huge_command(args.offers, args.dir, args.project)
 
 
 if __name__ == "__main__":

@@ -62,36 +62,39 @@ class Sampler(threading.Thread):
             self.samples += 1
 
 
-def huge_command(offers: int, folder: Path | None) -> None:
+def huge_command(offers: int, folder: Path | None, project: Path | None = None) -> None:
+    """`project`: a synthetic catalogue of `offers` made already (synthetic.py), not timed again."""
     print(f"Load average at start: {load()}; {os.cpu_count()} cores")
     base = Path(tempfile.mkdtemp(prefix="vifte-bench-huge-", dir=folder))
     try:
-        _measure(offers, base)
+        _measure(offers, base, project)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     print(f"Load average at end: {load()}")
 
 
-def _measure(offers: int, base: Path) -> None:
+def _measure(offers: int, base: Path, project: Path | None = None) -> None:
     sampler = Sampler(base)
     sampler.start()
     start = time.perf_counter()
-    make_project(base / "p", offers)
+    if project is None:
+        project = base / "p"
+        make_project(project, offers)
     generated = time.perf_counter() - start
     vifte = str(Path(sys.executable).parent / "vifte")
     site = base / "site"
-    result = run([vifte, "build", "--no-pdf", "-p", str(base / "p"), "-d", str(site)])
+    result = run([vifte, "build", "--no-pdf", "-p", str(project), "-d", str(site)])
     sampler.stop.set()
     sampler.join()
     files = [p for p in site.rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
-    project = [p for p in (base / "p").rglob("*") if p.is_file()]
+    sources = [p for p in project.rglob("*") if p.is_file()]
     _, mem_total = mem_available()
     _, disk_total, _, inode_total = disk(base)
     used = {  # the build's own use: its process tree's peak, the project and site on disk
         "memory": max(result.tree_mib, result.largest_mib) * 2**20,
-        "disk": size + sum(p.stat().st_size for p in project),
-        "inodes": len(files) + len(project),
+        "disk": size + sum(p.stat().st_size for p in sources),
+        "inodes": len(files) + len(sources),
     }
     left = dict(sampler.low)
     total = {"memory": mem_total, "disk": disk_total, "inodes": inode_total}

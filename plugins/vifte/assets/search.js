@@ -27,6 +27,7 @@
     /* The search index's and the typo words' folders, as the page states them (routes.py). The
        typo words and the spellings without æ, ø, å are Danish: only a Danish page has them. */
     var indexUrl = new URL(form.getAttribute("data-vifte-index"), location.href);
+    var parts = (form.getAttribute("data-vifte-parts") || "").split(" ").filter(Boolean);
     var typos = form.getAttribute("data-vifte-typos");
     var typoUrl = typos && new URL(typos, location.href);
     var engine = null;
@@ -38,7 +39,12 @@
           /* termSimilarity 5: "mad" ranks the word mad above words that only begin with it (Madsen).
              noWorker: the search runs in the page, not in Pagefind's web worker, whose script is
              12 kB more to fetch before the first result (decision 70). */
-          return pf.options({ baseUrl: rootUrl.pathname, noWorker: true, ranking: { termSimilarity: 5 } }).then(function () { return pf; });
+          var settings = { baseUrl: rootUrl.pathname, ranking: { termSimilarity: 5 } };
+          return pf.options(Object.assign({ noWorker: true }, settings)).then(function () {
+            /* A very large site's index lies in parts (decision 78): each merged in, and searched
+               as one list, best score first. */
+            return Promise.all(parts.map(function (part) { return pf.mergeIndex(new URL(part, indexUrl).pathname, settings); }));
+          }).then(function () { return pf; });
         });
       }
       return engine;

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -27,6 +26,7 @@ from vifte.domain.catalogue import Catalogue
 from vifte.domain.danish import keyboard_spellings
 from vifte.domain.routes import SEARCH_FOLDER, TYPO_FOLDER
 from vifte.domain.translation import SOURCE_LANGUAGE
+from vifte.output.search_parts import PART_PAGES, PartsRun, html_files, more_than, pagefind
 from vifte.output.search_texts import Texts, danish_texts, page_texts
 
 WORD = re.compile(r"[a-zæøåéü]+")
@@ -225,31 +225,27 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_site(site: Path, typos: Iterable[str] = ()) -> None:
-    """Write the Pagefind index into `site/SEARCH_FOLDER` (the pagefind[bin] package's binary) and
-    the words the browser corrects typos to (`SearchWords.typos`) beside it."""
-    Indexing(site).finish(typos)
+def index_site(site: Path, typos: Iterable[str] = (), part_pages: int = PART_PAGES) -> None:
+    """Write the Pagefind index into `site/SEARCH_FOLDER` (the pagefind[bin] package's binary),
+    in parts above `part_pages` pages (search_parts.py), and the words the browser corrects
+    typos to (`SearchWords.typos`) beside it."""
+    Indexing(site, part_pages).finish(typos)
 
 
 class Indexing:
     """Pagefind indexing `site` in its own process, so the build can check links meanwhile."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, part_pages: int = PART_PAGES):
         self.site = site
         self.output = tempfile.TemporaryFile()  # a pipe could fill up while nobody reads it
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(site),
-                "--output-subdir",
-                SEARCH_FOLDER,
-            ],
-            stdout=self.output,
-            stderr=subprocess.STDOUT,
-        )
+        index = site / SEARCH_FOLDER
+        self.process: subprocess.Popen[bytes] | PartsRun
+        if more_than(part_pages, html_files(site)):
+            self.process = PartsRun(site, index, self.output, part_pages)
+        else:
+            self.process = subprocess.Popen(
+                pagefind(site, index), stdout=self.output, stderr=subprocess.STDOUT
+            )
 
     def stop(self) -> None:
         """End Pagefind early (the build failed elsewhere)."""
@@ -278,7 +274,8 @@ class Indexing:
                 "søgeindekset blev ikke skrevet helt (er disken fuld?); "
                 f"tomme filer: {', '.join(sorted(empty)[:5]) or 'pagefind-entry.json mangler'}"
             )
-        _languages_in_order(site / SEARCH_FOLDER / "pagefind-entry.json")
+        for entry in (site / SEARCH_FOLDER).rglob("pagefind-entry.json"):
+            _languages_in_order(entry)
         folder = site / TYPO_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in typo_files(typos).items():
