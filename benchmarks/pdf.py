@@ -15,7 +15,9 @@ Per size, on a synthetic catalogue (benchmarks/synthetic.py), each in a fresh pr
   and page numbers (catalogue_split.py); below it, the same single render as `one`;
 - cold / warm: `vifte pdf --format katalog omraade tema maalgruppe` with an empty cache, then again
   with no change (the rebuild must render no PDF).
-Prints seconds, seconds per page, pages and peak memory (the largest single process, MiB).
+Prints seconds, seconds per page, pages and peak memory (the largest single process, MiB), and
+which process that was: `parent` (the command itself: for `vifte`, the process that holds the
+catalogue, as `vifte build` does) or `worker` (a fork server's child), with the parent's own peak.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from measure import hwm_kib, load, tree  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Seconds, peak memory of its largest process (MiB) and stdout+stderr of a command.
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[float, tuple[float, float], str]:
+    """Seconds, peak memory (MiB) of its largest process and of the command's own process, and
+    stdout+stderr of a command.
 
     Workers started by a fork server are not the command's waited children, so the peak is read
     from /proc (VmHWM of the command and every descendant) every 0.2 s.
@@ -63,7 +66,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[float, float, st
     watcher.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{out}")
-    return time.perf_counter() - start, max(peaks.values(), default=0) / 1024, out
+    peak = (max(peaks.values(), default=0) / 1024, peaks.get(process.pid, 0) / 1024)
+    return time.perf_counter() - start, peak, out
 
 
 def child(mode: str, root: Path, html_file: Path) -> dict:
@@ -135,7 +139,7 @@ def measure(offers: int, rounds: int) -> list[str]:
         html_file = Path(tmp) / "katalog.html"
         _write_html(root, html_file)
         me = [sys.executable, __file__, "--child"]
-        results: dict[str, list[tuple[float, float, int]]] = {}
+        results: dict[str, list[tuple[float, tuple[float, float], int]]] = {}
         modes = ["naive", *(["one"] if os.environ.get("ONE", "1") != "0" else []), "vifte"]
         before = os.environ.get("BEFORE")
         if before:
@@ -152,11 +156,11 @@ def measure(offers: int, rounds: int) -> list[str]:
         naive = _median([s for s, _, _ in results["naive"]])
         for mode, rows in results.items():
             seconds = _median([s for s, _, _ in rows])
-            peak = max(p for _, p, _ in rows)
+            peak, parent = max(p for _, p, _ in rows), max(p[1] for _, p, _ in rows)
             pages = rows[0][2]
             lines.append(
                 f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
-                f"{peak:>9.0f} {seconds / naive:>6.2f}"
+                f"{peak[0]:>9.0f} {seconds / naive:>6.2f}  {_largest(peak)}, parent {parent:.0f}"
             )
         for mode in modes[1:]:
             each = [r[0] / n[0] for r, n in zip(results[mode], results["naive"], strict=True)]
@@ -174,7 +178,8 @@ def measure(offers: int, rounds: int) -> list[str]:
             pages = sum(int(n) for n in re.findall(r"\((\d+) sider?,", out))
             lines.append(
                 f"{offers:>6} {mode:<7} {seconds:>8.1f} {seconds / pages:>9.3f} {pages:>6} "
-                f"{peak:>9.0f}      -  {said.group(0) if said else ''}"
+                f"{peak[0]:>9.0f}      -  {_largest(peak)}, parent {peak[1]:.0f}; "
+                f"{said.group(0) if said else ''}"
             )
     return lines
 
@@ -199,6 +204,11 @@ def _write_html(root: Path, out: Path) -> None:
     subprocess.run([sys.executable, "-c", code, str(root), str(out)], check=True)
 
 
+def _largest(peak: tuple[float, float]) -> str:
+    """Which process had the largest peak: the command's own, or one of its workers."""
+    return "largest parent" if peak[1] >= peak[0] else "largest worker"
+
+
 def _median(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
@@ -206,7 +216,7 @@ def _median(values: list[float]) -> float:
 
 HEADER = (
     f"{'offers':>6} {'what':<7} {'seconds':>8} {'s/page':>9} {'pages':>6} "
-    f"{'peak MiB':>9} {'×naive':>6}"
+    f"{'peak MiB':>9} {'×naive':>6}  (which process peaked; the parent's own peak, MiB)"
 )
 
 

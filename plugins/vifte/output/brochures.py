@@ -47,7 +47,7 @@ from vifte.output.qr import qr_svg
 from vifte.output.strategy_print import strategy_jobs
 from vifte.output.styles import colours_css
 from vifte.output.templating import absolute_link
-from vifte.output.workers import render_all
+from vifte.output.workers import apart, render_all
 
 TOC_FROM = 4
 """A document about this many offers, mentors or enterprises or more gets a table of contents:
@@ -280,8 +280,8 @@ def _finish(job: _Job, outcomes: list[Pdf | str]) -> Pdf | str:
         )
     parts = [o for o in outcomes if isinstance(o, Pdf)]
 
-    def render(html: str) -> Pdf:
-        return render_pdf(html, job.base_dir, job.roots)
+    def render(html: str) -> Pdf:  # in a worker: this process holds the whole site
+        return apart(render_pdf, html, job.base_dir, job.roots)
 
     try:
         return assemble(job.split, parts, render, front_guess(len(job.split.anchors)))

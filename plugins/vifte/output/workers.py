@@ -55,9 +55,17 @@ def render_all(
             yield from pool.map(spoken, jobs[start : start + batch], chunksize=1)
 
 
-def _speaking(language: str, render: Callable[[T], R], job: T) -> R:
+def apart(work: Callable[..., R], *args: object) -> R:
+    """`work(*args)` in a worker process of its own, in the caller's language; its exception
+    is raised here. For one big step (the catalogue's merge) whose memory the caller, which
+    holds the whole site, should not add to its own (decisions.md 76)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        return pool.submit(_speaking, words.active(), work, *args).result()
+
+
+def _speaking(language: str, render: Callable[..., R], *job: object) -> R:
     with words.speaking(language):
-        return render(job)
+        return render(*job)
 
 
 def _context() -> multiprocessing.context.BaseContext:
