@@ -132,9 +132,14 @@ def _copy_example(root: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> tuple[Path, Path, Path, str]:
+    """`example_editions`, read-only."""
+    return example_editions(tmp_path_factory)
+
+
+def example_editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, str]:
     """The example (with a robots.txt of its own) built in both editions, once for the whole
-    run: the project, its public and internal sites, and the internal build's messages.
-    Read-only."""
+    run (also the browser's internal edition): the project, its public and internal sites, and
+    the internal build's messages."""
 
     def build(folder: Path) -> None:
         root = _copy_example(folder / "eksempel")

@@ -25,6 +25,10 @@ ARABIC_TITLE = "تدريب عملي في شركة"
 ARABIC_SUMMARY = "جرّب العمل في مكان عمل حقيقي لبضعة أسابيع."
 ARABIC = f"title: {ARABIC_TITLE}\nsummary: {ARABIC_SUMMARY}\n"
 """No lam-alef (لا) in them: pdftotext reads that ligature back reversed (decisions.md 53)."""
+UKRAINIAN_TITLE = "Практика на підприємстві"
+UKRAINIAN = (
+    f"title: {UKRAINIAN_TITLE}\nsummary: Спробуйте справжню роботу протягом кількох тижнів.\n"
+)
 DANISH_DESCRIPTION = "I en praktik arbejder du på en rigtig arbejdsplads."
 """The start of the offer's Danish description, which neither translation translates."""
 
@@ -161,3 +165,22 @@ def test_vifte_pdf_prints_in_a_chosen_language_and_refuses_an_unknown_one(projec
     with pikepdf.open(pdf) as doc:
         assert str(doc.Root.Lang) == "en"
     assert "Work placement" in plain(text_of(pdf))
+
+
+def test_ukrainian_paper_is_made_and_reads_in_ukrainian(project, capsys):
+    """The one language no other PDF test prints: an offer's PDF, tagged uk, its translated text
+    and the interface's words in Ukrainian, the untranslated description marked in Ukrainian."""
+    settings = project / "catalogue/settings.yaml"
+    settings.write_text("languages: [uk]\n" + settings.read_text(encoding="utf-8"), "utf-8")
+    (project / f"catalogue/offers/{OFFER}.uk.yaml").write_text(UKRAINIAN, encoding="utf-8")
+    assert main(["pdf", "-p", str(project), "--sprog", "uk", "--format", "tilbud"]) == 0
+    pdf = project / f"brochurer/tilbud/{OFFER}.uk.pdf"
+    assert str(pdf) in capsys.readouterr().out
+    with pikepdf.open(pdf) as doc:
+        assert str(doc.Root.Lang) == "uk"
+    text = plain(text_of(pdf))
+    assert UKRAINIAN_TITLE in text and "Спробуйте справжню роботу" in text
+    with words.speaking("uk"):
+        shown, contact = note(), words.gettext("Kontakt")
+    assert contact == "Контакт" and contact in text, "a heading from the catalogue, in Ukrainian"
+    assert f"{shown} {DANISH_DESCRIPTION}" in text

@@ -6,11 +6,10 @@ import subprocess
 
 import pytest
 
-from vifte.domain.edition import INTERNAL
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import page_url
-from vifte.mkdocs.build import build_site
 
+from ..test_edition import example_editions
 from .conftest import axe_findings, serve
 
 BANNER = "Intern udgave – må ikke offentliggøres"
@@ -18,11 +17,8 @@ BANNER = "Intern udgave – må ikke offentliggøres"
 
 @pytest.fixture(scope="module")
 def intern_url(tmp_path_factory):
-    from ..conftest import REPO
-
-    site = build_site(
-        REPO / "mkdocs.yml", tmp_path_factory.mktemp("intern") / "site", edition=INTERNAL
-    )
+    # The example's internal edition test_edition reads too: one build for both (read-only).
+    _, _, site, _ = example_editions(tmp_path_factory)
     server, url = serve(site)
     yield url
     server.shutdown()
