@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .shared import built_once
+from .shared import built_once, wait_until
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -28,6 +28,17 @@ def build_command(root: Path, site: Path) -> list[str]:
         "--site-dir",
         str(site),
     ]
+
+
+def wait_for_staging(parent: Path, process: subprocess.Popen) -> None:
+    """Wait until the build `process` writes pages into its staging folder in `parent`."""
+
+    def writing() -> bool:
+        return any(
+            p.name.startswith(".vifte-build-") and any(p.rglob("*.html")) for p in parent.iterdir()
+        )
+
+    wait_until(writing, "staging folder with pages (the build finished too early?)", process)
 
 
 def _make(folder: Path) -> None:

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from filelock import FileLock
+
+T = TypeVar("T")
+
+# How long a test waits for a server, a build or a signal's effect before it calls it a hang: a
+# ceiling, never a pace. Two cores shared by several sessions (load 25+) take minutes for what a
+# quiet machine does in seconds, and no test asserts how long anything takes.
+PATIENCE = 600.0
 
 
 def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -46,3 +56,29 @@ def built_once(
                 raise
             done.write_text(json.dumps({"key": key}), encoding="utf-8")
     return folder
+
+
+def wait_until(
+    ready: Callable[[], T],
+    what: str,
+    process: subprocess.Popen | None = None,
+    every: float = 0.05,
+    said: Callable[[], str] = str,
+) -> T:
+    """Poll `ready()` until it returns something true, and return that.
+
+    Fails naming `what` when `process` ends first (the thing waited for can no longer come; with
+    what `said()` returns, e.g. its output) or after `PATIENCE` seconds (a hang).
+    """
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        value = ready()
+        if value:
+            return value
+        if process is not None and process.poll() is not None:
+            raise AssertionError(
+                f"the process ended (exit {process.returncode}) before {what}: {said()}"
+            )
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no {what} within {PATIENCE:.0f} s")
+        time.sleep(every)

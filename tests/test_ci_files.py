@@ -193,16 +193,47 @@ def _test_command(text: str) -> str:
 
 
 def test_ci_runs_the_readmes_test_command_on_both_cores():
-    """README's test command is CI's, and it runs the suite in two workers, one file in each at a
-    time, and prints the 25 slowest tests; the installed pytest accepts every option."""
+    """README's test command is CI's: four workers on the two cores (one runs while another waits
+    on a build, a server or a browser), one file in each at a time, handed out in collection
+    order, and the 25 slowest tests printed; the installed pytest accepts every option."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     command = _test_command(readme.split("kør alle tests:")[1].split("```sh")[1].split("```")[0])
     assert command == _test_command((REPO / ".ci/run").read_text(encoding="utf-8"))
     options = shlex.split(command.split("-m pytest", 1)[1])
-    assert options == ["-n", "2", "--dist", "loadfile", "--durations=25"]
+    assert options == [
+        "-n",
+        "4",
+        "--dist",
+        "loadfile",
+        "--no-loadscope-reorder",
+        "--durations=25",
+    ]
     # A misspelt option or a missing pytest-xdist stops pytest before it runs a test.
-    for args, code in ((options, 0), (["-n", "2", "--dist", "loadfiles"], 4)):
+    for args, code in ((options, 0), (["-n", "4", "--dist", "loadfiles"], 4)):
         result = subprocess.run(
             [sys.executable, "-m", "pytest", *args, "--help"], capture_output=True, text=True
         )
         assert result.returncode == code, result.stderr
+
+
+def test_the_longest_modules_are_collected_first_in_their_order():
+    """conftest.FIRST names modules that exist, and pytest collects them before the rest, in
+    FIRST's order, whatever order it is given the files in: with `--no-loadscope-reorder` that
+    is the order xdist hands them to the workers."""
+    from .conftest import FIRST
+
+    assert len(set(FIRST)) == len(FIRST)
+    for module in FIRST:
+        assert (REPO / module).is_file(), module
+    light = ["tests/test_schema.py", "tests/test_lix.py"]
+    heavy = [FIRST[-1], FIRST[-2]]  # given in the opposite order
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+        + [*light, *heavy],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    modules = [li.split("::")[0] for li in result.stdout.splitlines() if "::" in li]
+    assert list(dict.fromkeys(modules)) == [FIRST[-2], FIRST[-1], *light]

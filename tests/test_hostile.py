@@ -12,7 +12,8 @@ import pytest
 
 from vifte.source.validate import load_catalogue
 
-from .large_project import build_command, large_built_copy
+from .large_project import build_command, large_built_copy, wait_for_staging
+from .shared import PATIENCE
 from .test_check import OFFER
 
 
@@ -62,11 +63,11 @@ def test_billion_laughs_is_refused_quickly(project, write):
         for i in range(8)
     ]
     write("catalogue/offers/bombe.yaml", "\n".join(lines) + "\n")
-    start = time.monotonic()
+    start = time.process_time()  # CPU, not wall: an expanded bomb burns CPU, a loaded machine waits
     assert errors_of(project) == [
         "catalogue/offers/bombe.yaml:1:4: error: YAML-ankre og -aliaser (&navn og *navn) er ikke tilladt i vifte-filer; skriv værdien helt ud"
     ]
-    assert time.monotonic() - start < 5
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.parametrize(
@@ -100,16 +101,9 @@ def test_interrupted_build_leaves_previous_site(tmp_path, tmp_path_factory, sig)
         OFFER.replace("Gældsrådgivning", "Ændret"), encoding="utf-8"
     )
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not any(
-        p.name.startswith(".vifte-build-") and any(p.rglob("*.html")) for p in tmp_path.iterdir()
-    ):
-        assert time.monotonic() < deadline and process.poll() is None, (
-            "the build finished before it could be interrupted"
-        )
-        time.sleep(0.05)
+    wait_for_staging(tmp_path, process)
     os.kill(process.pid, sig)
-    process.wait(timeout=60)
+    process.wait(timeout=PATIENCE)
     assert process.returncode != 0
     assert _site_files(site) == before
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".vifte-")]

@@ -6,8 +6,9 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
+
+from .shared import PATIENCE, wait_until
 
 
 def _free_port() -> int:
@@ -24,14 +25,12 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait_for(url: str, text: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def _wait_for(url: str, text: str) -> str:
+    def body_with_text() -> str | None:
         body = _get(url)
-        if body is not None and text in body:
-            return body
-        time.sleep(0.3)
-    raise AssertionError(f"{url} never contained {text!r}")
+        return body if body is not None and text in body else None
+
+    return wait_until(body_with_text, f"{url} containing {text!r}", every=0.3)
 
 
 def test_serve_rebuilds_after_an_edit(project):
@@ -54,7 +53,7 @@ def test_serve_rebuilds_after_an_edit(project):
         _wait_for(url, "<h1>Praktik i en virksomhed</h1>")
     finally:
         process.send_signal(signal.SIGINT)  # like Ctrl-C, so the preview removes its work folder
-        process.wait(timeout=30)
+        process.wait(timeout=PATIENCE)
 
 
 def test_a_built_site_carries_nothing_of_the_preview(project, tmp_path):
@@ -82,7 +81,7 @@ def test_a_port_in_use_is_one_danish_line(project):
             [sys.executable, "-m", "vifte", "serve", "-p", str(project), "-a", f"127.0.0.1:{port}"],
             capture_output=True,
             text=True,
-            timeout=120,
+            timeout=PATIENCE,
         )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

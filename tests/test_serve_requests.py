@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 
+from tests.shared import PATIENCE
 from tests.test_serve import _free_port, _wait_for
 
 
@@ -46,7 +47,7 @@ def test_a_foreign_host_is_refused_and_a_nul_in_the_path_is_a_quiet_400(project,
                 assert "ingen side har" in body
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(timeout=30)
+            process.wait(timeout=PATIENCE)
     said = log.read_text(encoding="utf-8")
     assert "Traceback" not in said and "Internal Server Error" not in said, said
 
@@ -79,4 +80,4 @@ def test_a_site_in_a_folder_is_served_under_its_own_path(project):
         assert status == 404 and 'href="/katalog/fjordstrand/' in page
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        process.wait(timeout=PATIENCE)

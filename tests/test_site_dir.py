@@ -21,7 +21,8 @@ from vifte.publish.site_dir import MARKER, SiteDirError, read_marker, write_mark
 from vifte.publish.site_swap import Layout, commit, recover
 from vifte.source.links import broken_in_site
 
-from .large_project import build_command, large_built_copy
+from .large_project import build_command, large_built_copy, wait_for_staging
+from .shared import PATIENCE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -207,8 +208,8 @@ def _hold_lock(site: Path) -> int:
     return fd
 
 
-def _readline(process: subprocess.Popen, timeout: float) -> str:
-    ready, _, _ = select.select([process.stderr], [], [], timeout)
+def _readline(process: subprocess.Popen) -> str:
+    ready, _, _ = select.select([process.stderr], [], [], PATIENCE)
     assert ready, "no line on stderr"
     return process.stderr.readline()
 
@@ -226,13 +227,13 @@ def test_a_second_build_waits_for_the_first(project, tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        waiting = _readline(second, timeout=60)
+        waiting = _readline(second)
         assert f"En anden bygning skriver til {site}; venter på" in waiting
         time.sleep(1)
         assert second.poll() is None and tree(site) == before
     finally:
         os.close(fd)
-    assert second.wait(timeout=120) == 0
+    assert second.wait(timeout=PATIENCE) == 0
     assert "Sitet er bygget" in second.stderr.read()
     assert "Praktik i en virksomhed" in (site / "tilbud/virksomhedspraktik/index.html").read_text(
         encoding="utf-8"
@@ -252,9 +253,9 @@ def test_ctrl_c_while_waiting_for_another_build(project, tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        assert "venter på, at den bliver færdig" in _readline(second, timeout=60)
+        assert "venter på, at den bliver færdig" in _readline(second)
         second.send_signal(signal.SIGINT)
-        assert second.wait(timeout=60) == 130
+        assert second.wait(timeout=PATIENCE) == 130
     finally:
         os.close(fd)
     assert one_line(second.stderr.read()) == (
@@ -290,7 +291,7 @@ def test_two_builds_at_once_leave_one_whole_site(tmp_path):
     command = [sys.executable, "-m", "vifte", "build", "--no-pdf", "-p", str(root)]
     command += ["--site-dir", str(site)]
     builds = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    results = [(b.wait(timeout=300), b.stderr.read()) for b in builds]
+    results = [(b.wait(timeout=PATIENCE), b.stderr.read()) for b in builds]
     assert [code for code, _ in results] == [0, 0], results
     assert not any("Traceback" in err for _, err in results)
     assert tree(site) == tree(reference)
@@ -360,15 +361,6 @@ def test_an_in_place_swap_killed_after_its_commit_point_is_finished(tmp_path):
     assert tree(layout.target) == {"a.html": b"ny a", "b.html": b"ny b"}
 
 
-def _wait_for_staging(parent: Path, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while not any(
-        p.name.startswith(".vifte-build-") and any(p.rglob("*.html")) for p in parent.iterdir()
-    ):
-        assert time.monotonic() < deadline and process.poll() is None, "finished too early"
-        time.sleep(0.05)
-
-
 @pytest.mark.parametrize(
     "sig, code, how", [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "Ctrl-C")]
 )
@@ -382,9 +374,9 @@ def test_a_stopped_build_says_one_line(tmp_path, tmp_path_factory, sig, code, ho
         encoding="utf-8",
     )
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    _wait_for_staging(tmp_path, process)
+    wait_for_staging(tmp_path, process)
     process.send_signal(sig)
-    assert process.wait(timeout=60) == code
+    assert process.wait(timeout=PATIENCE) == code
     assert one_line(process.stderr.read()) == (
         f"Bygningen blev afbrudt ({how}); det tidligere site er ikke ændret."
     )
@@ -412,7 +404,7 @@ def test_a_stopped_preview_says_one_line_and_cleans_up(project, tmp_path, sig, c
         assert list(temp.iterdir()) != []  # the preview serves from a folder in TMPDIR
     finally:
         process.send_signal(sig)
-    assert process.wait(timeout=60) == code
+    assert process.wait(timeout=PATIENCE) == code
     err = process.stderr.read()
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == f"Forhåndsvisningen er stoppet ({how})."
@@ -436,7 +428,7 @@ def in_mount_namespace(script: str, **paths: Path) -> None:
         env=_environment(PY=sys.executable, **paths),
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=PATIENCE,
     )
     assert result.returncode == 0, f"the mount namespace script failed: {result.stderr}"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import PATIENCE
 from vifte.domain.registry import TABLE
 from vifte.domain.routes import page_url
 
@@ -91,7 +92,11 @@ class Chromium:
 
     def new_context(self, **options):
         options.setdefault("service_workers", "block")
-        return self._browser.new_context(**options)
+        context = self._browser.new_context(**options)
+        # Waits on the page (navigation, clicks, `wait_for`) end when their condition holds; the
+        # ceiling is only against a hang, so a loaded machine is slower, not red.
+        context.set_default_timeout(PATIENCE * 1000)
+        return context
 
     def __getattr__(self, name: str):
         return getattr(self._browser, name)
@@ -103,6 +108,9 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is missing; run: bash .ci/install --test")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=PATIENCE * 1000)  # `expect` passes when it holds, as above
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield Chromium(browser)

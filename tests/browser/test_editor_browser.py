@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from tests.shared import PATIENCE, wait_until
 from vifte.editor.page import CSP
 from vifte.scaffold import init_project
 
@@ -77,15 +77,17 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while not (answers(url) and answers(f"http://127.0.0.1:{preview}/")):
-        assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
-        assert time.monotonic() < deadline, "vifte rediger did not start"
-        time.sleep(0.3)
+    wait_until(
+        lambda: answers(url) and answers(f"http://127.0.0.1:{preview}/"),
+        "answer from vifte rediger and its preview",
+        process,
+        every=0.3,
+        said=lambda: process.stdout.read().decode() if process.stdout else "",
+    )
     yield url, root
     process.send_signal(signal.SIGINT)  # Ctrl-C, as the officer stops it
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=PATIENCE)
     except subprocess.TimeoutExpired:
         process.kill()
 

@@ -48,7 +48,7 @@ def found(page, url: str) -> list[tuple[str, str]]:
     page.goto(url)
     # The status names the query in the language's own quotation marks (» « in Danish, “ ” in English).
     quoted = re.compile("[»“]")
-    page.locator("[data-vifte-search-status]", has_text=quoted).wait_for(timeout=20_000)
+    page.locator("[data-vifte-search-status]", has_text=quoted).wait_for()
     links = page.locator("[data-vifte-search-results] .vifte-card__title a")
     title = "a => (a.querySelector('[lang=\"da\"]') || a).textContent"
     return [(a.evaluate(title), urlparse(a.evaluate("a => a.href")).path) for a in links.all()]

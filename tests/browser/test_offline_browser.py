@@ -71,7 +71,7 @@ def stored_once(context, url: str):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.errors = errors
     return page
 
@@ -90,13 +90,13 @@ def test_after_one_visit_the_pages_search_and_plan_work_without_a_network(contex
 
     # Find tilbud: its cards from the stored data.
     page.goto(url + "tilbud/")
-    page.locator("form[data-vifte-ready]").wait_for(timeout=20_000)
+    page.locator("form[data-vifte-ready]").wait_for()
     titles = page.locator("[data-vifte-cards] .vifte-card__title").all_text_contents()
     assert any("Gældshjælp" in t for t in titles), titles
 
     # Search: Pagefind's script, worker, WebAssembly and index from the store.
     page.goto(url + "soeg/?q=gæld")
-    page.locator("[data-vifte-search-results] .vifte-card__title").first.wait_for(timeout=20_000)
+    page.locator("[data-vifte-search-results] .vifte-card__title").first.wait_for()
     found = page.locator("[data-vifte-search-results] .vifte-card__title").all_text_contents()
     assert any("Gældshjælp" in t for t in found), found
 
@@ -104,7 +104,7 @@ def test_after_one_visit_the_pages_search_and_plan_work_without_a_network(contex
     page.goto(url + OFFER)
     page.locator("button[data-vifte-add]").first.click()
     page.goto(url + "plan/")
-    page.locator(".vifte-plan-activity").first.wait_for(timeout=10_000)
+    page.locator(".vifte-plan-activity").first.wait_for()
     assert "Gældshjælp" in page.locator(".vifte-plan-activity").first.text_content()
     assert page.locator("[data-vifte-offline-notice]").is_visible()
 
@@ -127,14 +127,14 @@ def test_a_pdf_is_stored_only_when_asked(context, url, served):
     page = stored_once(context, url)
     page.goto(url + OFFER)
     button = page.locator("[data-vifte-offline-pdf]").first
-    button.wait_for(timeout=10_000)
+    button.wait_for()
     assert button.text_content() == "Gem til brug uden net"
     pdf = page.locator(".vifte-download a[href$='.pdf']").first.evaluate("a => a.href")
     stored = "u => caches.keys().then(ns => Promise.all(ns.map(n => caches.open(n).then(c => c.match(u))))).then(r => r.some(Boolean))"
     assert page.evaluate(stored, pdf) is False
     button.click()
     status = page.locator("[data-vifte-offline-status]").first
-    status.filter(has_text="Gemt på denne enhed.").wait_for(timeout=10_000)
+    status.filter(has_text="Gemt på denne enhed.").wait_for()
     assert page.evaluate(stored, pdf) is True
     context.set_offline(True)
     opened = "u => fetch(u).then(r => r.headers.get('Content-Type') + ' ' + r.ok, e => 'failed')"
@@ -148,8 +148,7 @@ def test_each_edition_has_its_own_store_and_the_public_one_holds_nothing_interna
     internal.goto(url + "intern/")
     internal.wait_for_function(
         "() => navigator.serviceWorker.controller"
-        " && navigator.serviceWorker.controller.scriptURL.includes('/intern/')",
-        timeout=30_000,
+        " && navigator.serviceWorker.controller.scriptURL.includes('/intern/')"
     )
     names = page.evaluate("caches.keys()")
     public = [n for n in names if n.startswith("vifte-public-/-")]
@@ -181,7 +180,7 @@ def test_the_notice_and_the_pdf_buttons_pass_axe(browser, url, axe):
         page = stored_once(context, url)
         context.set_offline(True)
         page.goto(url + OFFER)
-        page.locator("[data-vifte-offline-pdf]").first.wait_for(timeout=10_000)
+        page.locator("[data-vifte-offline-pdf]").first.wait_for()
         assert page.locator("[data-vifte-offline-notice]").is_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
         assert axe_findings(axe, page) == []

@@ -141,7 +141,7 @@ def test_search_results_are_told_in_catalogue_words(page, pseudo_url, citizen):
     for query in ("budget", "budjet", "xqzzyvw"):
         page.goto(pseudo_url + "soeg/?q=" + query)
         status = page.locator("[data-vifte-search-status]", has_text=query)
-        status.wait_for(timeout=20_000)
+        status.wait_for()
         texts += drawn(page, "[data-vifte-search-status]") + drawn(page, "[data-vifte-search-more]")
     allowed = [*citizen, "budget", "budjet", "xqzzyvw"]
     assert untransformed(texts, allowed) == []

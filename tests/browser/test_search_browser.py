@@ -25,7 +25,7 @@ def search_site(project, write, tmp_path):
 def _search(page, url, query):
     page.goto(url + "soeg/")
     page.get_by_label("Søg efter tilbud, mentorer og virksomheder").fill(query)
-    page.locator("[data-vifte-search-status]", has_text="for »").wait_for(timeout=20_000)
+    page.locator("[data-vifte-search-status]", has_text="for »").wait_for()
     return page.locator("[data-vifte-search-results] .vifte-card__title").all_text_contents()
 
 
@@ -65,7 +65,7 @@ def test_search_from_any_page_and_share_the_link(page, search_site):
     page.goto(search_site + "tilbud/virksomhedspraktik/")
     page.get_by_label("Søg i tilbud, mentorer og virksomheder").fill("truck")
     page.get_by_label("Søg i tilbud, mentorer og virksomheder").press("Enter")
-    page.locator("[data-vifte-search-status]", has_text="for »truck«").wait_for(timeout=20_000)
+    page.locator("[data-vifte-search-status]", has_text="for »truck«").wait_for()
     assert page.url.endswith("soeg/?q=truck")
     assert (
         page.locator("[data-vifte-search-results] .vifte-card__title").first.text_content()
@@ -75,7 +75,7 @@ def test_search_from_any_page_and_share_the_link(page, search_site):
 
 def _titles(page, url, query):
     page.goto(url + "soeg/?q=" + query)
-    page.locator("[data-vifte-search-status]", has_text="for »").wait_for(timeout=20_000)
+    page.locator("[data-vifte-search-status]", has_text="for »").wait_for()
     return page.locator("[data-vifte-search-results] .vifte-card__title").all_text_contents()
 
 

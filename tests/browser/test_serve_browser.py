@@ -7,7 +7,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +15,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from tests.shared import PATIENCE, wait_until
+
 OFFER = "catalogue/offers/virksomhedspraktik.yaml"
 PAGE = "tilbud/virksomhedspraktik/"
-WAIT_MS = 90_000
+WAIT_MS = PATIENCE * 1000
 
 
 def _free_port() -> int:
@@ -40,18 +41,22 @@ def served(example_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path
             stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"
+
+    def answers() -> bool:
+        try:
+            with urllib.request.urlopen(url + PAGE, timeout=2):
+                return True
+        except OSError:
+            return False
+
     try:
-        for _ in range(600):  # the first build; polled, no timing is asserted
-            try:
-                with urllib.request.urlopen(url + PAGE, timeout=2):
-                    break
-            except OSError:
-                assert process.poll() is None, log.read_text()
-                time.sleep(0.3)
+        wait_until(
+            answers, f"answer from {url + PAGE} (the first build)", process, 0.3, log.read_text
+        )
         yield url, example_copy, log
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        process.wait(timeout=PATIENCE)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
