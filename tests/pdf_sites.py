@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from vifte.cli import main
 from vifte.domain.edition import PUBLIC, Edition
 from vifte.mkdocs.build import build_site
 
@@ -116,3 +117,15 @@ def example_pdfs(
 
     folder = built_once(tmp_path_factory, f"example-pdf-{key}", build)
     return {"root": folder / "eksempel", "site": folder / "site"}
+
+
+def example_paper(tmp_path_factory: pytest.TempPathFactory, key: str, edition: Edition) -> Path:
+    """A folder whose pdf/ holds every PDF of the edition, as a build prints them (`vifte pdf`,
+    without the site around them), of its own copy; once per run under `key`."""
+
+    def build(folder: Path) -> None:
+        root = example_project(folder / "eksempel")
+        args = ["pdf", "-p", str(root), "--out", str(folder / "pdf"), "--edition", edition.name]
+        assert main(args) == 0
+
+    return built_once(tmp_path_factory, f"example-paper-{key}", build)
