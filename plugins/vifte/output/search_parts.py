@@ -140,6 +140,8 @@ class PartsRun:
     def _one(self, part: Part) -> int:
         output = self.output / part.folder
         with _linked(self.site, part.pages) as folder:
+            if self.stopped:  # stopped while the pages were linked
+                return 1
             self.current = subprocess.Popen(
                 pagefind(folder, output), stdout=self.log, stderr=subprocess.STDOUT
             )
