@@ -98,7 +98,13 @@ def test_a_page_is_left_as_it_is_when_cutting_could_change_it(tmp_path):
 
 
 def test_a_built_search_page_links_the_cut_file_and_the_others_the_whole(project, tmp_path):
+    # An offer whose address ends like the search page's (tilbud/soeg/) is an offer page.
+    sample = (project / "catalogue/offers/virksomhedspraktik.yaml").read_text(encoding="utf-8")
+    (project / "catalogue/offers/soeg.yaml").write_text(sample, encoding="utf-8")
     site = build_site(project / "mkdocs.yml", tmp_path / "site", pdf=False)
+    offer = (site / "tilbud/soeg/index.html").read_text(encoding="utf-8")
+    assert "assets/stylesheets/main." in offer
+    assert not re.search(r"search-[0-9a-f]{10}\.css", offer)
     search = (site / "soeg/index.html").read_text(encoding="utf-8")
     plan = (site / "plan/index.html").read_text(encoding="utf-8")
     assert "assets/stylesheets/main." not in search and "vifte/vifte.css" not in search

@@ -183,7 +183,7 @@ class SiteBuild:
         for path, drawn in pages.items():
             file = site / path
             html = file.read_text(encoding="utf-8")
-            if path == search or path.endswith("/" + search):  # in each language's folder
+            if path == language_folder(drawn.language) + search:
                 html = cut_styles(site, path, html)
             with words.speaking(drawn.language):
                 missing = missing_marks(self.request.edition, html)
